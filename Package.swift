@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "cegraph",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cegraph", targets: ["cegraph"]),
+        .library(name: "GraphCore", targets: ["GraphCore"]),
+        .library(name: "GraphStore", targets: ["GraphStore"]),
+        .library(name: "SyntheticData", targets: ["SyntheticData"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The domain: values, rules and normalisation. Foundation only.
+        .target(name: "GraphCore"),
+        // The SQLite store: migrations, import, export, search, audit.
+        .target(
+            name: "GraphStore",
+            dependencies: [
+                "GraphCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("../../schema")]
+        ),
+        // Deterministic synthetic data that looks like the domain.
+        .target(name: "SyntheticData", dependencies: ["GraphCore"]),
+        // The command line: thin, parses and calls the libraries.
+        .executableTarget(
+            name: "cegraph",
+            dependencies: [
+                "GraphCore", "GraphStore", "SyntheticData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore", "SyntheticData"]),
+        .testTarget(name: "GraphStoreTests", dependencies: ["GraphCore", "GraphStore", "SyntheticData"]),
+        .testTarget(name: "CLITests", dependencies: ["cegraph"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

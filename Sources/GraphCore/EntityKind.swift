@@ -1,0 +1,20 @@
+/// The kinds of entity in the graph: a POLE-style model of people, objects and places.
+///
+/// The raw values are the `kind` strings of the data contract (FORMAT.md §1).
+public enum EntityKind: String, CaseIterable, Sendable, Codable, Comparable {
+    case child
+    case adult
+    case vehicle
+    case location
+    case handle
+    case phone
+    case group
+    case operation
+
+    /// Whether this kind is a person (a child or an adult).
+    public var isPerson: Bool { self == .child || self == .adult }
+
+    public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+}

@@ -1,0 +1,121 @@
+import Crypto
+import Foundation
+import GRDB
+import GraphCore
+
+/// The audit log: one append-only row per read or write of personal data, with the fields
+/// the Data Protection Act 2018 s.62 asks for, each row hash-chained to the one before.
+///
+/// Rows are written in the same transaction as the data they describe, so a change is
+/// never stored without its audit row. Triggers in the schema refuse UPDATE and DELETE.
+public enum AuditLog {
+    /// The kinds of processing s.62 requires to be logged.
+    public enum Operation: String, Sendable, CaseIterable {
+        case collection, alteration, consultation, disclosure, combination, erasure
+    }
+
+    /// One row of the log.
+    public struct Entry: Sendable, Equatable {
+        public let seq: Int64
+        public let at: String
+        public let operation: String
+        public let actor: String
+        public let justification: String
+        /// JSON: the records concerned (ids, counts, a file and its SHA-256).
+        public let records: String
+        /// JSON array: to whom the data was disclosed.
+        public let recipients: String
+        public let prevHash: String
+        public let hash: String
+    }
+
+    /// What checking the chain found.
+    public struct Verification: Sendable, Equatable {
+        /// The number of rows checked.
+        public let rows: Int
+        /// The first row whose hash or link to the previous row does not match, if any.
+        public let firstBrokenSeq: Int64?
+        public var isIntact: Bool { firstBrokenSeq == nil }
+    }
+
+    static let genesis = String(repeating: "0", count: 64)
+
+    /// Appends a row inside the caller's transaction.
+    ///
+    /// - Parameters:
+    ///   - operation: the kind of processing.
+    ///   - viewer: who acted and why.
+    ///   - records: what was touched.
+    ///   - recipients: to whom anything was disclosed.
+    static func append(_ db: Database, _ operation: Operation, by viewer: Viewer, records: JSONValue,
+                       recipients: [String] = []) throws {
+        let previous = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+        let seq: Int64 = (previous?["seq"] ?? 0) + 1
+        let prevHash: String = previous?["hash"] ?? genesis
+        let at = Date().formatted(.iso8601)
+        let recordsText = records.jsonText
+        let recipientsText = JSONValue.array(recipients.map { .string($0) }).jsonText
+        let actor = viewer.name.trimmingWhitespace().isEmpty ? "unknown" : viewer.name
+        let justification = viewer.purpose.trimmingWhitespace().isEmpty ? "not given" : viewer.purpose
+        let hash = chainHash(prevHash: prevHash, seq: seq, at: at, operation: operation.rawValue, actor: actor,
+                             justification: justification, records: recordsText, recipients: recipientsText)
+        try db.execute(
+            sql: """
+                INSERT INTO audit_log (seq, at, operation, actor, justification, records, recipients, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [seq, at, operation.rawValue, actor, justification, recordsText, recipientsText, prevHash, hash])
+    }
+
+    static func chainHash(prevHash: String, seq: Int64, at: String, operation: String, actor: String,
+                          justification: String, records: String, recipients: String) -> String {
+        let text = [prevHash, String(seq), at, operation, actor, justification, records, recipients].joined(separator: "\n")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func verify(_ db: Database) throws -> Verification {
+        var expectedPrev = genesis
+        var rows = 0
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq")
+        while let row = try cursor.next() {
+            rows += 1
+            let entry = entry(row)
+            let recomputed = chainHash(prevHash: entry.prevHash, seq: entry.seq, at: entry.at, operation: entry.operation,
+                                       actor: entry.actor, justification: entry.justification,
+                                       records: entry.records, recipients: entry.recipients)
+            if entry.prevHash != expectedPrev || recomputed != entry.hash {
+                return Verification(rows: rows, firstBrokenSeq: entry.seq)
+            }
+            expectedPrev = entry.hash
+        }
+        return Verification(rows: rows, firstBrokenSeq: nil)
+    }
+
+    static func entry(_ row: Row) -> Entry {
+        Entry(seq: row["seq"], at: row["at"], operation: row["operation"], actor: row["actor"],
+              justification: row["justification"], records: row["records"], recipients: row["recipients"],
+              prevHash: row["prev_hash"], hash: row["hash"])
+    }
+}
+
+extension Store {
+    /// The most recent audit rows, newest first.
+    public func auditEntries(limit: Int = 50) throws -> [AuditLog.Entry] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?", arguments: [limit])
+                .map(AuditLog.entry)
+        }
+    }
+
+    /// Recomputes every row's hash and checks each row points at the one before.
+    public func verifyAuditChain() throws -> AuditLog.Verification {
+        try writer.read { db in try AuditLog.verify(db) }
+    }
+
+    /// Records a read of personal data (operation `consultation`).
+    ///
+    /// - Parameter records: the ids of the records read.
+    public func auditConsultation(by viewer: Viewer, records: JSONValue) throws {
+        try writer.write { db in try AuditLog.append(db, .consultation, by: viewer, records: records) }
+    }
+}

@@ -1,0 +1,80 @@
+import GraphCore
+
+/// Everything the store holds about one entity, as `cegraph show` prints it.
+public struct EntityDetail: Sendable, Equatable {
+    /// A reference to an entity: its id, kind and label.
+    public struct Reference: Sendable, Equatable {
+        public let id: String
+        public let kind: EntityKind
+        public let label: String
+    }
+
+    /// An intelligence report supporting a link or naming the entity.
+    public struct Intelligence: Sendable, Equatable {
+        public let id: String
+        public let date: String
+        public let grading: String
+        public let handlingConditions: String?
+        public let agency: String?
+        public let submittedBy: String?
+        public let text: String?
+        public let legacyGrading: String?
+    }
+
+    /// A link from or to the entity.
+    public struct Link: Sendable, Equatable {
+        public let kind: LinkKind
+        /// `out` (this entity is `from`), `in`, or `both` for symmetric kinds.
+        public let direction: String
+        public let other: Reference
+        public let firstSeen: String?
+        public let lastSeen: String?
+        public let note: String?
+        public let intel: [Intelligence]
+    }
+
+    /// The id the entity was first submitted under.
+    public let id: String
+    public let kind: EntityKind
+    public let label: String
+    /// Every id that names the entity: its own first, then ids merged into it by key.
+    public let ids: [String]
+    /// The entity's area code and name, when it has one.
+    public let area: (code: String, name: String)?
+    /// Every field given for the entity.
+    public let attributes: [String: JSONValue]
+    public let links: [Link]
+    /// Reports whose `about` names the entity.
+    public let about: [Intelligence]
+
+    public static func == (lhs: EntityDetail, rhs: EntityDetail) -> Bool {
+        lhs.json == rhs.json
+    }
+
+    /// The detail as the JSON object `show --json` prints.
+    public var json: JSONValue {
+        func reference(_ ref: Reference) -> JSONValue {
+            .object(["id": .string(ref.id), "kind": .string(ref.kind.rawValue), "label": .string(ref.label)])
+        }
+        func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+        func intelligence(_ intel: Intelligence) -> JSONValue {
+            .object(["id": .string(intel.id), "date": .string(intel.date), "grading": .string(intel.grading),
+                     "handling_conditions": optional(intel.handlingConditions), "agency": optional(intel.agency),
+                     "submitted_by": optional(intel.submittedBy), "text": optional(intel.text),
+                     "legacy_grading": optional(intel.legacyGrading)])
+        }
+        var object: [String: JSONValue] = [
+            "id": .string(id), "kind": .string(kind.rawValue), "label": .string(label),
+            "ids": .array(ids.map(JSONValue.string)), "attributes": .object(attributes),
+            "links": .array(links.map { link in
+                .object(["kind": .string(link.kind.rawValue), "direction": .string(link.direction),
+                         "other": reference(link.other), "first_seen": optional(link.firstSeen),
+                         "last_seen": optional(link.lastSeen), "note": optional(link.note),
+                         "intel": .array(link.intel.map(intelligence))])
+            }),
+            "about": .array(about.map(intelligence)),
+        ]
+        if let area { object["area"] = .object(["code": .string(area.code), "name": .string(area.name)]) }
+        return .object(object)
+    }
+}

@@ -1,0 +1,46 @@
+import GraphCore
+
+/// How a file is imported.
+public struct ImportOptions: Sendable {
+    /// The file's format.
+    public enum Format: Sendable, Equatable {
+        /// JSON Lines (FORMAT.md §1).
+        case jsonLines
+        /// CSV of one record type or entity kind (FORMAT.md §2): `vehicle`, `intel`, `link`, ...
+        case csv(kind: String)
+    }
+
+    public var format: Format
+    /// Who is importing and why; written to the audit log.
+    public var viewer: Viewer
+    /// Called now and then with bytes read and the file's size.
+    public var progress: (@Sendable (Int64, Int64) -> Void)?
+
+    public init(format: Format = .jsonLines, viewer: Viewer, progress: (@Sendable (Int64, Int64) -> Void)? = nil) {
+        self.format = format
+        self.viewer = viewer
+        self.progress = progress
+    }
+}
+
+/// What an import did.
+public struct ImportSummary: Sendable, Equatable {
+    /// Lines (JSON Lines) or rows (CSV, header included) read.
+    public var lines = 0
+    /// Records read.
+    public var records = 0
+    public var areas = 0
+    public var entitiesAdded = 0
+    public var entitiesUpdated = 0
+    /// Ids that became aliases of an existing entity with the same key.
+    public var idsMerged = 0
+    public var intelAdded = 0
+    public var intelUpdated = 0
+    public var linksAdded = 0
+    /// Link records that merged into a link already present.
+    public var linksMerged = 0
+    /// The SHA-256 of the file, as recorded in the audit log.
+    public var sha256 = ""
+
+    public init() {}
+}

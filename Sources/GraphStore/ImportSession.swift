@@ -1,0 +1,433 @@
+import GRDB
+import GraphCore
+
+/// One import: the statements, the caches and the references still to resolve, all inside
+/// the one transaction that makes the file all or nothing.
+final class ImportSession {
+    /// What an id names.
+    enum Target: Equatable {
+        case entity(Int64, EntityKind)
+        case intel(Int64)
+    }
+
+    private struct PendingLink {
+        let record: LinkRecord
+        let location: SourceLocation
+    }
+
+    private struct PendingReference {
+        let owner: Int64
+        let ref: String
+        let field: String
+        let location: SourceLocation
+    }
+
+    private struct AreaUse {
+        let location: SourceLocation
+        let field: String
+        let mustBeForce: Bool
+    }
+
+    private let db: Database
+    private let now: String
+    /// When the store held no entities or intelligence at the start, the caches are the
+    /// whole truth and no id needs looking up in the database.
+    private let storeWasEmpty: Bool
+    private var targets: [String: Target] = [:]
+    private var keys: [String: Int64] = [:]
+    private var areaTypes: [String: AreaRecord.AreaType] = [:]
+    private var areaUses: [String: AreaUse] = [:]
+    private var pendingLinks: [PendingLink] = []
+    private var pendingAbout: [PendingReference] = []
+    private var pendingSupport: [PendingReference] = []
+    private(set) var summary = ImportSummary()
+    /// The ids of the records touched, for the audit log (capped).
+    private(set) var touched: [String] = []
+    private(set) var touchedCount = 0
+    static let auditIdLimit = 10_000
+
+    private let insertEntity: FastStatement
+    private let insertRef: FastStatement
+    private let updateEntity: FastStatement
+    private let selectEntity: FastStatement
+    private let selectByKey: FastStatement
+    private let selectRef: FastStatement
+    private let insertIntel: FastStatement
+    private let updateIntel: FastStatement
+    private let insertAbout: FastStatement
+    private let upsertLink: FastStatement
+    private let insertSupport: FastStatement
+    private let upsertArea: FastStatement
+
+    init(_ db: Database, now: String) throws {
+        self.db = db
+        self.now = now
+        storeWasEmpty = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM ref LIMIT 1)") == 0
+        for row in try Row.fetchAll(db, sql: "SELECT code, area_type FROM area") {
+            areaTypes[row["code"]] = AreaRecord.AreaType(rawValue: row["area_type"])
+        }
+        insertEntity = try FastStatement(db, """
+            INSERT INTO entity (ref, kind, key, label, area, aliases, keys, attrs, created_at, updated_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id
+            """)
+        insertRef = try FastStatement(db, "INSERT INTO ref (ref, entity_id, intel_id) VALUES (?1, ?2, ?3)")
+        updateEntity = try FastStatement(db, """
+            UPDATE entity SET key = ?2, label = ?3, area = ?4, aliases = ?5, keys = ?6, attrs = ?7, updated_at = ?8
+            WHERE id = ?1
+            """)
+        selectEntity = try FastStatement(db, "SELECT attrs FROM entity WHERE id = ?1")
+        selectByKey = try FastStatement(db, "SELECT id FROM entity WHERE kind = ?1 AND key = ?2")
+        selectRef = try FastStatement(db, """
+            SELECT r.entity_id, r.intel_id, e.kind FROM ref r LEFT JOIN entity e ON e.id = r.entity_id WHERE r.ref = ?1
+            """)
+        insertIntel = try FastStatement(db, """
+            INSERT INTO intel (ref, date, source_evaluation, intelligence_assessment, handling_code, handling_conditions,
+                               submitted_by, agency, text, legacy_grading, attrs, created_at, updated_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12) RETURNING id
+            """)
+        updateIntel = try FastStatement(db, """
+            UPDATE intel SET date = ?2, source_evaluation = ?3, intelligence_assessment = ?4, handling_code = ?5,
+                handling_conditions = coalesce(?6, handling_conditions), submitted_by = coalesce(?7, submitted_by),
+                agency = coalesce(?8, agency), text = coalesce(?9, text), legacy_grading = coalesce(?10, legacy_grading),
+                attrs = json_patch(attrs, ?11), updated_at = ?12
+            WHERE id = ?1 AND (date, source_evaluation, intelligence_assessment, handling_code, handling_conditions,
+                               submitted_by, agency, text, legacy_grading, attrs)
+                IS NOT (?2, ?3, ?4, ?5, coalesce(?6, handling_conditions), coalesce(?7, submitted_by),
+                        coalesce(?8, agency), coalesce(?9, text), coalesce(?10, legacy_grading), json_patch(attrs, ?11))
+            RETURNING id
+            """)
+        insertAbout = try FastStatement(db, "INSERT OR IGNORE INTO intel_about (intel_id, entity_id) VALUES (?1, ?2)")
+        upsertLink = try FastStatement(db, """
+            INSERT INTO link (from_id, to_id, kind, first_seen, last_seen, note, attrs, created_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            ON CONFLICT (from_id, to_id, kind) DO UPDATE SET
+                first_seen = CASE WHEN excluded.first_seen IS NULL THEN link.first_seen
+                                  WHEN link.first_seen IS NULL THEN excluded.first_seen
+                                  ELSE min(link.first_seen, excluded.first_seen) END,
+                last_seen = CASE WHEN excluded.last_seen IS NULL THEN link.last_seen
+                                 WHEN link.last_seen IS NULL THEN excluded.last_seen
+                                 ELSE max(link.last_seen, excluded.last_seen) END,
+                note = coalesce(excluded.note, link.note),
+                attrs = json_patch(link.attrs, excluded.attrs)
+            RETURNING id
+            """)
+        insertSupport = try FastStatement(db, "INSERT OR IGNORE INTO link_support (link_id, intel_id) VALUES (?1, ?2)")
+        upsertArea = try FastStatement(db, """
+            INSERT INTO area (code, name, area_type, force) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT (code) DO UPDATE SET name = excluded.name, area_type = excluded.area_type, force = excluded.force
+            WHERE (area.name, area.area_type, area.force) IS NOT (excluded.name, excluded.area_type, excluded.force)
+            """)
+    }
+
+    // MARK: - Records
+
+    func apply(_ record: InputRecord, at location: SourceLocation) throws {
+        summary.records += 1
+        do {
+            switch record {
+            case .area(let area): try apply(area, at: location)
+            case .entity(let entity): try apply(entity, at: location)
+            case .intel(let intel): try apply(intel, at: location)
+            case .link(let link): try apply(link, at: location)
+            }
+        } catch let error as StoreError where error.location == nil {
+            throw StoreError("import", error.message, location: location, field: error.field)
+        }
+    }
+
+    private func fail(_ message: String, field: String?, at location: SourceLocation) -> StoreError {
+        StoreError("import", message, location: location, field: field)
+    }
+
+    private func note(_ id: String) {
+        touchedCount += 1
+        if touched.count < ImportSession.auditIdLimit { touched.append(id) }
+    }
+
+    private func apply(_ area: AreaRecord, at location: SourceLocation) throws {
+        if let force = area.force { use(area: force, field: "force", mustBeForce: true, at: location) }
+        upsertArea.bind(1, area.code)
+        upsertArea.bind(2, area.name)
+        upsertArea.bind(3, area.type.rawValue)
+        upsertArea.bind(4, area.force)
+        try upsertArea.run()
+        areaTypes[area.code] = area.type
+        summary.areas += 1
+    }
+
+    private func use(area code: String, field: String, mustBeForce: Bool, at location: SourceLocation) {
+        if let type = areaTypes[code], !mustBeForce || type == .policeForce { return }
+        if areaUses[code] == nil || (mustBeForce && areaUses[code]?.mustBeForce == false) {
+            areaUses[code] = AreaUse(location: location, field: field, mustBeForce: mustBeForce)
+        }
+    }
+
+    private func apply(_ entity: EntityRecord, at location: SourceLocation) throws {
+        note(entity.id)
+        switch try resolve(entity.id) {
+        case .intel?:
+            throw fail("\(entity.id) is already the id of an intelligence report; ids are unique across all records",
+                       field: "id", at: location)
+        case .entity(let id, let kind)?:
+            guard kind == entity.kind else {
+                throw fail("\(entity.id) is a \(kind.rawValue); an entity's kind cannot change to \(entity.kind.rawValue)",
+                           field: "kind", at: location)
+            }
+            try update(id, with: entity, at: location)
+        case nil:
+            let attributes = entity.fields.filter { $0.value != .null }
+            let facts = EntityFacts(kind: entity.kind, attributes: attributes)
+            if let key = facts.key, let existing = try self.entity(kind: entity.kind, key: key) {
+                insertRef.bind(1, entity.id)
+                insertRef.bind(2, existing)
+                try insertRef.run()
+                targets[entity.id] = .entity(existing, entity.kind)
+                summary.idsMerged += 1
+                try update(existing, with: entity, at: location)
+                return
+            }
+            checkAreas(entity.kind, facts, at: location)
+            insertEntity.bind(1, entity.id)
+            insertEntity.bind(2, entity.kind.rawValue)
+            insertEntity.bind(3, facts.key)
+            insertEntity.bind(4, facts.label)
+            insertEntity.bind(5, facts.area)
+            insertEntity.bind(6, facts.aliases)
+            insertEntity.bind(7, facts.keys)
+            insertEntity.bind(8, JSONValue.object(attributes).jsonText)
+            insertEntity.bind(9, now)
+            guard let id = try insertEntity.run() else { throw fail("the entity was not stored", field: nil, at: location) }
+            insertRef.bind(1, entity.id)
+            insertRef.bind(2, id)
+            try insertRef.run()
+            targets[entity.id] = .entity(id, entity.kind)
+            if let key = facts.key { keys[entity.kind.rawValue + "\u{1F}" + key] = id }
+        }
+    }
+
+    private func checkAreas(_ kind: EntityKind, _ facts: EntityFacts, at location: SourceLocation) {
+        guard let area = facts.area else { return }
+        if kind == .operation {
+            use(area: area, field: "lead_force", mustBeForce: true, at: location)
+        } else {
+            use(area: area, field: "area", mustBeForce: false, at: location)
+        }
+    }
+
+    /// Replaces the stored fields of entity `id` with those given (`null` removes one).
+    private func update(_ id: Int64, with entity: EntityRecord, at location: SourceLocation) throws {
+        selectEntity.bind(1, id)
+        guard let row = try selectEntity.firstRow(columns: 1), let stored = row[0] else {
+            throw fail("entity \(entity.id) vanished during the import", field: nil, at: location)
+        }
+        var attributes = (try? JSONParser.parse(stored))?.objectValue ?? [:]
+        for (name, value) in entity.fields {
+            if value == .null { attributes[name] = nil } else { attributes[name] = value }
+        }
+        for name in FieldSchema.required(of: entity.kind) where attributes[name] == nil {
+            throw fail("required for a \(entity.kind.rawValue); it cannot be removed", field: name, at: location)
+        }
+        let text = JSONValue.object(attributes).jsonText
+        guard text != stored else { return }
+        let facts = EntityFacts(kind: entity.kind, attributes: attributes)
+        if let key = facts.key, let other = try self.entity(kind: entity.kind, key: key), other != id {
+            throw fail("\(key) already belongs to another \(entity.kind.rawValue)",
+                       field: EntityFacts.keyField(of: entity.kind), at: location)
+        }
+        checkAreas(entity.kind, facts, at: location)
+        updateEntity.bind(1, id)
+        updateEntity.bind(2, facts.key)
+        updateEntity.bind(3, facts.label)
+        updateEntity.bind(4, facts.area)
+        updateEntity.bind(5, facts.aliases)
+        updateEntity.bind(6, facts.keys)
+        updateEntity.bind(7, text)
+        updateEntity.bind(8, now)
+        try updateEntity.run()
+        if let key = facts.key { keys[entity.kind.rawValue + "\u{1F}" + key] = id }
+        summary.entitiesUpdated += 1
+    }
+
+    private func apply(_ intel: IntelRecord, at location: SourceLocation) throws {
+        note(intel.id)
+        let statement: FastStatement
+        let existing: Int64?
+        switch try resolve(intel.id) {
+        case .entity(_, let kind)?:
+            throw fail("\(intel.id) is already the id of a \(kind.rawValue); ids are unique across all records",
+                       field: "id", at: location)
+        case .intel(let id)?:
+            statement = updateIntel
+            existing = id
+            statement.bind(1, id)
+        case nil:
+            statement = insertIntel
+            existing = nil
+            statement.bind(1, intel.id)
+        }
+        statement.bind(2, intel.date.description)
+        statement.bind(3, intel.grading.source.rawValue)
+        statement.bind(4, intel.grading.assessment.rawValue)
+        statement.bind(5, intel.grading.handling.rawValue)
+        statement.bind(6, intel.handlingConditions)
+        statement.bind(7, intel.submittedBy)
+        statement.bind(8, intel.agency)
+        statement.bind(9, intel.text)
+        statement.bind(10, intel.legacyGrading)
+        statement.bind(11, JSONValue.object(intel.extra).jsonText)
+        statement.bind(12, now)
+        let result = try statement.run()
+        let id: Int64
+        if let existing {
+            id = existing
+            if result != nil { summary.intelUpdated += 1 }
+        } else {
+            guard let result else { throw fail("the report was not stored", field: nil, at: location) }
+            id = result
+            insertRef.bind(1, intel.id)
+            insertRef.bind(3, id)
+            try insertRef.run()
+            targets[intel.id] = .intel(id)
+        }
+        for ref in intel.about {
+            switch try resolve(ref) {
+            case .entity(let entity, _)?: try addAbout(intel: id, entity: entity)
+            case .intel?:
+                throw fail("\(ref) is an intelligence report, not an entity", field: "about", at: location)
+            case nil:
+                pendingAbout.append(PendingReference(owner: id, ref: ref, field: "about", location: location))
+            }
+        }
+    }
+
+    private func addAbout(intel: Int64, entity: Int64) throws {
+        insertAbout.bind(1, intel)
+        insertAbout.bind(2, entity)
+        try insertAbout.run()
+    }
+
+    private func apply(_ link: LinkRecord, at location: SourceLocation) throws {
+        let from = try resolve(link.from)
+        let to = try resolve(link.to)
+        guard from != nil, to != nil else {
+            pendingLinks.append(PendingLink(record: link, location: location))
+            return
+        }
+        try store(link, from: from, to: to, at: location)
+    }
+
+    private func store(_ link: LinkRecord, from: Target?, to: Target?, at location: SourceLocation) throws {
+        guard case .entity(var fromId, let fromKind)? = from else {
+            throw fail(from == nil ? "no entity has the id \(link.from)" : "\(link.from) is an intelligence report, not an entity",
+                       field: "from", at: location)
+        }
+        guard case .entity(var toId, let toKind)? = to else {
+            throw fail(to == nil ? "no entity has the id \(link.to)" : "\(link.to) is an intelligence report, not an entity",
+                       field: "to", at: location)
+        }
+        guard link.kind.allows(from: fromKind, to: toKind) else {
+            let froms = link.kind.fromKinds.sorted().map(\.rawValue).joined(separator: " or ")
+            let tos = link.kind.toKinds.sorted().map(\.rawValue).joined(separator: " or ")
+            throw fail("a \(link.kind.rawValue) link cannot go from a \(fromKind.rawValue) to a \(toKind.rawValue); "
+                       + "it goes from \(froms) to \(tos)", field: "kind", at: location)
+        }
+        guard fromId != toId else {
+            throw fail("\(link.from) and \(link.to) are the same entity; a link cannot join an entity to itself",
+                       field: "to", at: location)
+        }
+        if link.kind.isSymmetric, fromId > toId { swap(&fromId, &toId) }
+        upsertLink.bind(1, fromId)
+        upsertLink.bind(2, toId)
+        upsertLink.bind(3, link.kind.rawValue)
+        upsertLink.bind(4, link.firstSeen?.description)
+        upsertLink.bind(5, link.lastSeen?.description)
+        upsertLink.bind(6, link.note)
+        upsertLink.bind(7, JSONValue.object(link.extra).jsonText)
+        upsertLink.bind(8, now)
+        guard let linkId = try upsertLink.run() else { throw fail("the link was not stored", field: nil, at: location) }
+        for ref in link.intel {
+            switch try resolve(ref) {
+            case .intel(let intel)?: try addSupport(link: linkId, intel: intel)
+            case .entity?:
+                throw fail("\(ref) is an entity, not an intelligence report", field: "intel", at: location)
+            case nil:
+                pendingSupport.append(PendingReference(owner: linkId, ref: ref, field: "intel", location: location))
+            }
+        }
+    }
+
+    private func addSupport(link: Int64, intel: Int64) throws {
+        insertSupport.bind(1, link)
+        insertSupport.bind(2, intel)
+        try insertSupport.run()
+    }
+
+    // MARK: - Resolution
+
+    private func resolve(_ ref: String) throws -> Target? {
+        if let target = targets[ref] { return target }
+        if storeWasEmpty { return nil }
+        selectRef.bind(1, ref)
+        guard let row = try selectRef.firstRow(columns: 3) else { return nil }
+        let target: Target
+        if let entity = row[0].flatMap({ Int64($0) }), let kind = row[2].flatMap(EntityKind.init(rawValue:)) {
+            target = .entity(entity, kind)
+        } else if let intel = row[1].flatMap({ Int64($0) }) {
+            target = .intel(intel)
+        } else {
+            return nil
+        }
+        targets[ref] = target
+        return target
+    }
+
+    private func entity(kind: EntityKind, key: String) throws -> Int64? {
+        let cacheKey = kind.rawValue + "\u{1F}" + key
+        if let id = keys[cacheKey] { return id }
+        if storeWasEmpty { return nil }
+        selectByKey.bind(1, kind.rawValue)
+        selectByKey.bind(2, key)
+        guard let row = try selectByKey.firstRow(columns: 1), let id = row[0].flatMap({ Int64($0) }) else { return nil }
+        keys[cacheKey] = id
+        return id
+    }
+
+    /// Resolves what waited for the end of the file and checks every area named.
+    ///
+    /// - Throws: ``StoreError`` for the first reference, in file order, that names nothing.
+    func finish() throws {
+        for pending in pendingLinks {
+            do {
+                try store(pending.record, from: try resolve(pending.record.from), to: try resolve(pending.record.to),
+                          at: pending.location)
+            } catch let error as StoreError where error.location == nil {
+                throw fail(error.message, field: error.field, at: pending.location)
+            }
+        }
+        for pending in pendingAbout {
+            switch try resolve(pending.ref) {
+            case .entity(let entity, _)?: try addAbout(intel: pending.owner, entity: entity)
+            case .intel?: throw fail("\(pending.ref) is an intelligence report, not an entity", field: "about", at: pending.location)
+            case nil: throw fail("no entity has the id \(pending.ref)", field: "about", at: pending.location)
+            }
+        }
+        for pending in pendingSupport {
+            switch try resolve(pending.ref) {
+            case .intel(let intel)?: try addSupport(link: pending.owner, intel: intel)
+            case .entity?: throw fail("\(pending.ref) is an entity, not an intelligence report", field: "intel", at: pending.location)
+            case nil: throw fail("no intelligence report has the id \(pending.ref)", field: "intel", at: pending.location)
+            }
+        }
+        for (code, use) in areaUses.sorted(by: { ($0.value.location.line, $0.key) < ($1.value.location.line, $1.key) }) {
+            switch areaTypes[code] {
+            case nil:
+                throw StoreError("import", "no area has the code \(code)", location: use.location, field: use.field,
+                                 hint: "add an area record for it, or use a code that `cegraph areas` lists")
+            case .localAuthority? where use.mustBeForce:
+                throw fail("\(code) is a local authority; a police force is needed here", field: use.field, at: use.location)
+            default:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import GRDB
+import GraphCore
+
+extension Store {
+    /// Full-text search over names, aliases, VRMs, phone numbers, handles and postcodes.
+    ///
+    /// The text is normalised like the data (see ``SearchQuery``); each word may be the
+    /// start of a name. When the index finds nothing, a substring match over the same text
+    /// is tried. The search is written to the audit log as a `consultation`.
+    ///
+    /// - Parameters:
+    ///   - text: what the user typed.
+    ///   - kind: only entities of this kind.
+    ///   - limit: the most hits to return.
+    public func search(_ text: String, kind: EntityKind? = nil, limit: Int = 20, for viewer: Viewer) throws -> [SearchHit] {
+        let query = SearchQuery(text)
+        do {
+            return try writer.write { db in
+                var hits: [SearchHit] = []
+                let kindFilter = kind == nil ? "" : "AND e.kind = :kind"
+                if let expression = query.expression {
+                    hits = try Store.hits(db, sql: """
+                        SELECT e.ref, e.kind, e.label, e.area, e.aliases, e.keys
+                        FROM entity_fts f JOIN entity e ON e.id = f.rowid
+                        WHERE entity_fts MATCH :match \(kindFilter)
+                        ORDER BY bm25(entity_fts, 10.0, 5.0, 5.0), e.label, e.ref LIMIT :limit
+                        """, arguments: ["match": expression, "kind": kind?.rawValue, "limit": limit], text: text)
+                }
+                let needle = text.trimmingWhitespace()
+                if hits.isEmpty, needle.count >= 3 {
+                    let pattern = "%" + needle.replacing("\\", with: "\\\\").replacing("%", with: "\\%")
+                        .replacing("_", with: "\\_") + "%"
+                    hits = try Store.hits(db, sql: """
+                        SELECT e.ref, e.kind, e.label, e.area, e.aliases, e.keys FROM entity e
+                        WHERE (e.label LIKE :pattern ESCAPE '\\' OR e.aliases LIKE :pattern ESCAPE '\\'
+                               OR e.keys LIKE :pattern ESCAPE '\\') \(kindFilter)
+                        ORDER BY e.label, e.ref LIMIT :limit
+                        """, arguments: ["pattern": pattern, "kind": kind?.rawValue, "limit": limit], text: text)
+                }
+                try AuditLog.append(db, .consultation, by: viewer, records: .object([
+                    "search": .string(text), "kind": kind.map { .string($0.rawValue) } ?? .null,
+                    "results": .array(hits.map { .string($0.id) }),
+                ]))
+                return hits
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("search", Store.describe(error))
+        }
+    }
+
+    private static func hits(_ db: Database, sql: String, arguments: StatementArguments, text: String) throws -> [SearchHit] {
+        let words = SearchQuery.words(text)
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+            guard let kind = EntityKind(rawValue: row["kind"]) else { return nil }
+            let label: String = row["label"]
+            let labelWords = SearchQuery.words(label)
+            let labelMatches = !words.isEmpty && words.allSatisfy { word in labelWords.contains { $0.hasPrefix(word) } }
+            var matched: String?
+            if !labelMatches {
+                let aliases: String = row["aliases"]
+                matched = aliases.isEmpty ? nil : "aliases: \(aliases)"
+            }
+            return SearchHit(id: row["ref"], kind: kind, label: label, area: row["area"], matched: matched)
+        }
+    }
+}

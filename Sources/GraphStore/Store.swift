@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import GraphCore
+
+/// The cegraph store: one SQLite database holding areas, entities, intelligence, links,
+/// their provenance and the audit log.
+///
+/// The store takes any GRDB `DatabaseWriter` and migrates it on creation, so tests can pass
+/// an in-memory `DatabaseQueue` and the tool a `DatabasePool` on a file (WAL, foreign keys
+/// on, `synchronous=FULL`).
+public final class Store: Sendable {
+    /// The database the store reads and writes.
+    public let writer: any DatabaseWriter
+
+    /// Wraps a database and brings its schema up to date.
+    ///
+    /// - Throws: ``StoreError`` when a migration fails.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        do {
+            try Migrations.migrator().migrate(writer)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("open", "could not bring the database schema up to date: \(Store.describe(error))")
+        }
+    }
+
+    /// Opens (creating if needed) the database file at `path` and migrates it.
+    ///
+    /// - Throws: ``StoreError`` naming the path when the file cannot be opened.
+    public static func open(path: String, configuration: StoreConfiguration = StoreConfiguration()) throws -> Store {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.readonly = configuration.readOnly
+        config.busyMode = .timeout(configuration.busyTimeout)
+        config.label = "cegraph"
+        let cacheKiB = configuration.cacheKiB
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -\(cacheKiB); PRAGMA temp_store = MEMORY")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: config)
+            return try Store(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("open", "cannot open the database \(path): \(Store.describe(error))",
+                             hint: "check the path and that the directory is writable")
+        }
+    }
+
+    /// A user-facing description of a database error, without SQL text.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "SQLite error \(error.resultCode)"
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,150 @@
+import GraphCore
+
+/// Writes the entities of one community after another.
+struct EntityWriter {
+    let output: TextOutput
+    private(set) var written = 0
+
+    init(output: TextOutput) {
+        self.output = output
+    }
+
+    private mutating func emit(_ fields: [(String, JSONValue)]) throws {
+        try output.writeLine(JSONLine.text(fields))
+        written += 1
+    }
+
+    mutating func writeCommunity(_ community: Int, home: GeneratedArea, random: inout SeededRandom) throws {
+        for (kind, count) in Generator.composition {
+            for index in 0..<count {
+                let id = Generator.id(kind, community: community, index: index)
+                let serial = community * count + index
+                // A few entities of each community live in a neighbouring area.
+                let area = random.chance(0.1) ? random.pick(GeneratedArea.all) : home
+                var fields: [(String, JSONValue)] = [("record", .string("entity")), ("id", .string(id)), ("kind", .string(kind.rawValue))]
+                switch kind {
+                case .child: fields += child(serial: serial, area: area, random: &random)
+                case .adult: fields += adult(serial: serial, area: area, random: &random)
+                case .vehicle: fields += vehicle(serial: serial, area: area, random: &random)
+                case .location: fields += location(serial: serial, area: area, random: &random)
+                case .handle:
+                    let words = "\(random.pick(Vocabulary.adjectives))_\(random.pick(Vocabulary.animals))".lowercased()
+                    fields += [("platform", .string(random.pick(Vocabulary.platforms))),
+                               ("handle", .string("\(words)_\(serial)")), ("area", .string(area.code))]
+                case .phone:
+                    // Ofcom's drama range first (07700 900000-900999), then the rest of 07700 9xxxxx
+                    // and 8xxxxx, which cegraph only ever fills with synthetic numbers.
+                    let line = serial < 100_000 ? 900_000 + serial : 700_000 + serial
+                    fields += [("number", .string("07700 \(line)")), ("area", .string(area.code))]
+                case .group:
+                    let type = random.weighted([("county_line", 5), ("ocg", 3), ("gang", 2)])
+                    let word = random.pick(Vocabulary.adjectives)
+                    let name = type == "county_line" ? "\(word) line \(serial)" : (type == "ocg" ? "\(word) OCG \(serial)" : "\(word) crew \(serial)")
+                    fields += [("name", .string(name)), ("group_type", .string(type)), ("area", .string(area.code))]
+                case .operation:
+                    let opened = CalendarDate(year: 2023, month: 1, day: 1).adding(days: random.below(1300))
+                    let active = random.chance(0.6)
+                    fields += [("name", .string("Operation \(random.pick(Vocabulary.birds)) \(serial)")),
+                               ("status", .string(active ? "active" : "closed")),
+                               ("operation_type", .string(random.weighted([("investigation", 5), ("prevent", 3), ("prosecute", 2)]))),
+                               ("lead_force", .string(area.force)), ("opened", .string(opened.description))]
+                    if !active { fields.append(("closed", .string(opened.adding(days: 30 + random.below(300)).description))) }
+                }
+                try emit(fields)
+            }
+        }
+    }
+
+    private func child(serial: Int, area: GeneratedArea, random: inout SeededRandom) -> [(String, JSONValue)] {
+        let adjective = random.pick(Vocabulary.adjectives)
+        let animal = random.pick(Vocabulary.animals)
+        let dob = CalendarDate(year: 2009, month: 1, day: 1).adding(days: random.below(6 * 365))
+        let risk: String
+        switch area.force {
+        case "north_wales": risk = "seraf:" + random.weighted([("significant", 2), ("moderate", 3), ("mild", 3), ("not_at_risk", 1)])
+        case "merseyside": risk = "merseyside:\(random.weighted((1...10).map { ($0, 11 - $0) }))"
+        default: risk = random.chance(0.5) ? "llr:" + random.weighted([("high", 2), ("medium", 3), ("at_risk", 4)])
+                                            : "merseyside:\(1 + random.below(10))"
+        }
+        var fields: [(String, JSONValue)] = [
+            ("name", .string("\(adjective) \(animal) \(serial)")),
+            ("aliases", .array([.string("\(animal)\(serial % 100)")])),
+            ("dob", .string(dob.description)), ("gender", .string(random.weighted(Vocabulary.genders))),
+            ("ethnicity", .string(random.weighted(Vocabulary.ethnicities))), ("sen", .bool(random.chance(0.25))),
+            ("area", .string(area.code)),
+            ("living", .string(random.weighted([("home", 50), ("family", 10), ("foster", 12), ("childrens_home", 15),
+                                                ("semi_independent", 8), ("temporary", 5)]))),
+            ("legal_status", .string(random.weighted([("early_help", 25), ("cin", 35), ("cp", 20), ("lac", 20)]))),
+            ("exploitation", .string(random.weighted([("cce", 45), ("cse", 35), ("both", 20)]))),
+            ("risk", .string(risk)),
+        ]
+        if random.chance(0.3) { fields.append(("flags", .array([.string("ce_flag")]))) }
+        return fields
+    }
+
+    private func adult(serial: Int, area: GeneratedArea, random: inout SeededRandom) -> [(String, JSONValue)] {
+        let adjective = random.pick(Vocabulary.adjectives)
+        let bird = random.pick(Vocabulary.birds)
+        let dob = CalendarDate(year: 1965, month: 1, day: 1).adding(days: random.below(40 * 365))
+        var fields: [(String, JSONValue)] = [
+            ("name", .string("\(adjective) \(bird) \(serial)")),
+            ("aliases", .array([.string("\(bird)man"), .string("\(adjective.prefix(1))\(bird.prefix(1))\(serial)")])),
+            ("dob", .string(dob.description)), ("gender", .string(random.weighted([("male", 80), ("female", 18), ("not_recorded", 2)]))),
+            ("area", .string(area.code)), ("of_concern", .bool(random.chance(0.85))),
+        ]
+        if random.chance(0.2) { fields.append(("flags", .array([.string("ce_perpetrator")]))) }
+        return fields
+    }
+
+    private func vehicle(serial: Int, area: GeneratedArea, random: inout SeededRandom) -> [(String, JSONValue)] {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        var rest = serial / 100
+        var tail = ""
+        for _ in 0..<3 {
+            tail.append(letters[rest % 26])
+            rest /= 26
+        }
+        let digits = serial % 100
+        let (make, models) = random.pick(Vocabulary.makes)
+        return [("vrm", .string("zz\(digits < 10 ? "0" : "")\(digits) \(tail.lowercased())")), ("make", .string(make)),
+                ("model", .string(random.pick(models))), ("colour", .string(random.pick(Vocabulary.colours))),
+                ("taxi", .bool(random.chance(0.2))), ("area", .string(area.code))]
+    }
+
+    private func location(serial: Int, area: GeneratedArea, random: inout SeededRandom) -> [(String, JSONValue)] {
+        let type = random.weighted([("home", 25), ("hotel", 8), ("takeaway", 12), ("shop", 8), ("park", 8),
+                                    ("party_house", 6), ("cuckooed_address", 6), ("childrens_home", 6), ("school", 6),
+                                    ("taxi_rank", 3), ("transport_hub", 4), ("other", 8)])
+        let display = type.replacing("_", with: " ").capitalized(first: true)
+        let inward = "\(random.below(10))\(random.pick(Array("ABDEFGHJLNPQRSTUWXYZ")))\(random.pick(Array("ABDEFGHJLNPQRSTUWXYZ")))"
+        let postcode = "\(area.postcodeArea)\(1 + random.below(40)) \(inward)"
+        let lat = area.lat + Double(random.below(2000) - 1000) / 25_000
+        let lon = area.lon + Double(random.below(2000) - 1000) / 25_000
+        var fields: [(String, JSONValue)] = [
+            ("name", .string("\(display) \(serial) (\(area.name))")), ("address", .string("\(1 + serial % 200) Synthetic Street")),
+            ("postcode", .string(postcode)), ("location_type", .string(type)), ("area", .string(area.code)),
+            ("lat", .number(String(format4(lat)))), ("lon", .number(String(format4(lon)))),
+        ]
+        if ["party_house", "cuckooed_address", "hotel", "takeaway"].contains(type), random.chance(0.5) {
+            fields.append(("flags", .array([.string("location_of_concern")])))
+        } else if type == "school" || type == "childrens_home" {
+            fields.append(("flags", .array([.string("safe_location")])))
+        }
+        return fields
+    }
+
+    private func format4(_ value: Double) -> String {
+        let scaled = Int((value * 10_000).rounded())
+        let sign = scaled < 0 ? "-" : ""
+        let magnitude = abs(scaled)
+        let fraction = String(magnitude % 10_000)
+        return "\(sign)\(magnitude / 10_000).\(String(repeating: "0", count: 4 - fraction.count))\(fraction)"
+    }
+}
+
+private extension String {
+    func capitalized(first: Bool) -> String {
+        guard let head = self.first else { return self }
+        return head.uppercased() + dropFirst()
+    }
+}

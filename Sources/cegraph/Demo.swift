@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import GraphCore
+import GraphStore
+import SyntheticData
+
+extension CEGraph {
+    struct Demo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build a demo database of synthetic data (./demo.sqlite) and say what to try next.",
+            discussion: "Example:\n  cegraph demo && cegraph --db demo.sqlite stats")
+
+        @Option(name: .long, help: "The demo database file.")
+        var db = "demo.sqlite"
+
+        @Option(help: "The seed.")
+        var seed: UInt64 = 1
+
+        func run() throws {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+            let data = (NSTemporaryDirectory() as NSString).appendingPathComponent("cegraph-demo-\(getpid()).jsonl")
+            defer { try? FileManager.default.removeItem(atPath: data) }
+            let sink = try TextOutput(path: data)
+            let counts = try Generator(seed: seed, scale: .small).write(to: sink)
+            try sink.close()
+            let store = try Store.open(path: db)
+            let environment = ProcessInfo.processInfo.environment
+            let viewer = Viewer(name: environment["CEGRAPH_ACTOR"] ?? environment["USER"] ?? "demo",
+                                purpose: "loading synthetic demo data")
+            let summary = try store.importFile(at: data, options: ImportOptions(viewer: viewer))
+            let child = Generator.id(.child, community: 0, index: 0)
+            print("""
+                Built \(db): \(summary.entitiesAdded) entities, \(summary.linksAdded) links, \(summary.intelAdded) \
+                intelligence reports (synthetic, seed \(seed); \(counts.links) link records).
+
+                Try next:
+                  cegraph --db \(db) stats
+                  cegraph --db \(db) show \(child)
+                  cegraph --db \(db) search "amber"
+                  cegraph --db \(db) search "zz00 aaa"
+                  cegraph --db \(db) search "07700 900001"
+                  cegraph --db \(db) export -o demo-export.jsonl
+                  cegraph --db \(db) audit verify
+                """)
+        }
+    }
+}

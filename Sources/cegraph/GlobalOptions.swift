@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import GraphCore
+import GraphStore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file.", discussion: "Default: $CEGRAPH_DB, else ./cegraph.sqlite."))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Who is acting, for the audit log.",
+                                            discussion: "Default: $CEGRAPH_ACTOR, else your login name."))
+    var actor: String?
+
+    /// The database path: the flag, then the environment, then the default.
+    var databasePath: String {
+        db ?? ProcessInfo.processInfo.environment["CEGRAPH_DB"] ?? "cegraph.sqlite"
+    }
+
+    /// Who is acting and why.
+    func viewer(purpose: String) -> Viewer {
+        let environment = ProcessInfo.processInfo.environment
+        let name = actor ?? environment["CEGRAPH_ACTOR"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "cli"
+        return Viewer(name: name, purpose: purpose)
+    }
+
+    /// The arguments with global options given before the subcommand (`cegraph --db X show
+    /// ID`) moved after it, where each subcommand's option group reads them.
+    static func relocated(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--db" || argument == "--actor", index + 1 < arguments.count {
+                leading += [argument, arguments[index + 1]]
+                index += 2
+            } else if argument.hasPrefix("--db=") || argument.hasPrefix("--actor=") {
+                leading.append(argument)
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty else { return arguments }
+        var rest = Array(arguments[index...])
+        let terminator = rest.firstIndex(of: "--") ?? rest.count
+        rest.insert(contentsOf: leading, at: terminator)
+        return rest
+    }
+
+    /// Opens the store, creating and migrating the file when needed.
+    func openStore() throws -> Store {
+        try Store.open(path: databasePath)
+    }
+}
+
+/// Prints JSON or text to standard output.
+enum Printer {
+    static func json(_ value: JSONValue, pretty: Bool = true) {
+        print(pretty ? value.prettyText() : value.jsonText)
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
