@@ -40,7 +40,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore", "SyntheticData"]),
-        .testTarget(name: "GraphStoreTests", dependencies: ["GraphCore", "GraphStore", "SyntheticData"]),
+        .testTarget(
+            name: "GraphStoreTests",
+            dependencies: ["GraphCore", "GraphStore", "SyntheticData", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "CLITests", dependencies: ["cegraph"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// End-to-end: the built `cegraph` binary, run as a user would, on real files.
+struct CLITests {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The directory holding the built products (the test bundle sits beside them).
+    static let products: URL = {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: url.appendingPathComponent("cegraph").path) {
+            url = Bundle.main.bundleURL
+        }
+        return url
+    }()
+
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("cegraph-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    @discardableResult
+    func run(_ arguments: String...) throws -> Result {
+        let process = Process()
+        process.executableURL = CLITests.products.appendingPathComponent("cegraph")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["CEGRAPH_DB"] = nil
+        environment["CEGRAPH_ACTOR"] = "cli-test"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func generateImportStatsShowSearchExport() throws {
+        #expect(try run("generate", "--seed", "5", "--scale", "small", "-o", "small.jsonl").status == 0)
+        let imported = try run("--db", "picture.sqlite", "import", "small.jsonl", "--reason", "end-to-end test")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("entities +2000"))
+
+        let stats = try json(try run("stats", "--json", "--db", "picture.sqlite").stdout)
+        #expect(stats["entities"] as? Int == 2_000 && stats["links"] as? Int == 10_000 && stats["intel"] as? Int == 1_000)
+        #expect((stats["by_kind"] as? [String: Int])?["child"] == 440)
+
+        let show = try run("--db", "picture.sqlite", "show", "CH0", "--json")
+        #expect(show.status == 0)
+        let detail = try json(show.stdout)
+        #expect(detail["kind"] as? String == "child" && (detail["links"] as? [Any])?.isEmpty == false)
+
+        let search = try json(try run("--db", "picture.sqlite", "search", "zz00 aaa", "--json").stdout)
+        #expect(((search["results"] as? [[String: Any]])?.first?["id"]) as? String == "VE0")
+
+        #expect(try run("--db", "picture.sqlite", "export", "-o", "copy.jsonl").status == 0)
+        #expect(try run("--db", "copy.sqlite", "import", "copy.jsonl").status == 0)
+        #expect(try run("--db", "copy.sqlite", "stats", "--json").stdout == (try run("--db", "picture.sqlite", "stats", "--json").stdout))
+
+        let audit = try run("--db", "picture.sqlite", "audit", "verify")
+        #expect(audit.status == 0 && audit.stdout.contains("intact"))
+    }
+
+    @Test func badInputExitsOneNamingLineAndFieldAndKeepsTheDatabase() throws {
+        try """
+            {"record":"entity","id":"C1","kind":"child","name":"Fern Hare"}
+            {"record":"intel","id":"I1","date":"2026-01-01","source_evaluation":"2","intelligence_assessment":"Q","handling_code":"P"}
+            """.write(to: directory.appendingPathComponent("bad.jsonl"), atomically: true, encoding: .utf8)
+        #expect(try run("--db", "t.sqlite", "init").status == 0)
+        let result = try run("--db", "t.sqlite", "import", "bad.jsonl")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.jsonl:2: field 'intelligence_assessment'"), "\(result.stderr)")
+        let stats = try json(try run("--db", "t.sqlite", "stats", "--json").stdout)
+        #expect(stats["entities"] as? Int == 0)
+
+        let unknown = try run("--db", "t.sqlite", "show", "NOPE")
+        #expect(unknown.status == 1 && unknown.stderr.contains("no entity has the id NOPE"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try run("show").status == 2)
+        #expect(try run("frobnicate").status == 2)
+        #expect(try run("generate", "--scale", "galactic").status == 2)
+        #expect(try run("import", "vehicles.csv").status == 2)
+        let help = try run("import", "--help")
+        #expect(help.status == 0 && help.stdout.contains("Examples:"))
+    }
+
+    @Test func demoBuildsADatabaseAndSaysWhatToTry() throws {
+        let demo = try run("demo")
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("cegraph --db demo.sqlite show CH0"))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("demo.sqlite").path))
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import Testing
+import GraphCore
+@testable import GraphStore
+
+struct ImportTests {
+    @Test func importingTwiceChangesNothing() throws {
+        let store = try Fixture.fileStore()
+        let path = try Fixture.generated()
+        let first = try store.importFile(at: path, options: ImportOptions(viewer: Fixture.viewer))
+        #expect(first.entitiesAdded == 2_000 && first.linksAdded == 10_000 && first.intelAdded == 1_000)
+        let before = try Fixture.snapshot(store)
+        let second = try store.importFile(at: path, options: ImportOptions(viewer: Fixture.viewer))
+        #expect(second.entitiesAdded == 0 && second.linksAdded == 0 && second.intelAdded == 0)
+        #expect(second.entitiesUpdated == 0 && second.intelUpdated == 0)
+        #expect(try Fixture.snapshot(store) == before)
+    }
+
+    @Test func linksMayComeBeforeTheirEntities() throws {
+        let store = try Fixture.memoryStore()
+        try Fixture.load(store, """
+            {"record":"link","from":"A1","to":"C1","kind":"associates_with","intel":["I1"]}
+            {"record":"intel","id":"I1","date":"2026-01-01","source_evaluation":"2","intelligence_assessment":"C","handling_code":"P","about":["C1"]}
+            {"record":"entity","id":"C1","kind":"child","name":"Fern Hare"}
+
+            {"record":"entity","id":"A1","kind":"adult","name":"Onyx Rook"}
+            """)
+        let detail = try #require(try store.entityDetail(id: "C1", for: Fixture.viewer))
+        #expect(detail.links.map(\.other.id) == ["A1"])
+        #expect(detail.links.first?.intel.map(\.id) == ["I1"])
+        #expect(detail.about.map(\.id) == ["I1"])
+    }
+
+    @Test(arguments: [
+        (#"{"record":"entity","id":"V2","kind":"vehicle","vrm":"ZZ01 AAA","colour":"red"}"#, "V2", "V1"),
+        (#"{"record":"entity","id":"P2","kind":"phone","number":"+44 7700 900123"}"#, "P2", "P1"),
+        (#"{"record":"entity","id":"H2","kind":"handle","platform":"snapchat","handle":"night_owl"}"#, "H2", "H1"),
+    ])
+    func entitiesWithTheSameKeyAreOne(record: String, alias: String, original: String) throws {
+        let store = try Fixture.memoryStore()
+        try Fixture.load(store, Fixture.baseline)
+        let summary = try Fixture.load(store, record + "\n" + #"{"record":"link","from":"C1","to":"\#(alias)","kind":"subject_of"}"#.replacing("subject_of", with: alias.hasPrefix("V") ? "passenger_in" : (alias.hasPrefix("P") ? "uses_phone" : "uses_handle")))
+        #expect(summary.idsMerged == 1 && summary.entitiesAdded == 0)
+        let detail = try #require(try store.entityDetail(id: alias, for: Fixture.viewer))
+        #expect(detail.id == original)
+        #expect(detail.ids == [original, alias])
+        #expect(detail.links.contains { $0.other.id == "C1" })
+        #expect(try store.stats().entities == 8)
+    }
+
+    @Test func aRepeatedLinkMergesIntelligenceAndWidensDates() throws {
+        let store = try Fixture.memoryStore()
+        try Fixture.load(store, Fixture.baseline)
+        let summary = try Fixture.load(store, """
+            {"record":"link","from":"C1","to":"A1","kind":"associates_with","first_seen":"2025-12-01","last_seen":"2026-02-10","intel":["I2"],"note":"seen together at a park"}
+            """)
+        #expect(summary.linksAdded == 0 && summary.linksMerged == 1)
+        let detail = try #require(try store.entityDetail(id: "A1", for: Fixture.viewer))
+        let link = try #require(detail.links.first { $0.kind == .associatesWith })
+        #expect(link.firstSeen == "2025-12-01" && link.lastSeen == "2026-03-01")
+        #expect(link.intel.map(\.id) == ["I1", "I2"])
+        #expect(link.note == "seen together at a park")
+        #expect(link.direction == "both")
+    }
+
+    @Test func fieldsGivenReplaceStoredOnesAndNullRemovesThem() throws {
+        let store = try Fixture.memoryStore()
+        try Fixture.load(store, Fixture.baseline)
+        let summary = try Fixture.load(store, #"{"record":"entity","id":"C1","kind":"child","name":"Amber Otter","risk":"llr:high","dob":null,"school_year":9}"#)
+        #expect(summary.entitiesUpdated == 1)
+        let detail = try #require(try store.entityDetail(id: "C1", for: Fixture.viewer))
+        #expect(detail.attributes["risk"] == .string("llr:high"))
+        #expect(detail.attributes["dob"] == nil)
+        #expect(detail.attributes["aliases"] == .array([.string("Otter")]))
+        #expect(detail.attributes["school_year"] == .number("9"))
+    }
+
+    @Test func csvFilesOfEachKindImport() throws {
+        let store = try Fixture.fileStore()
+        try Fixture.load(store, Fixture.baseline)
+        try Fixture.load(store, "id,vrm,make,colour,taxi\nV5,\"zz05 eee\",Skoda,\"silver, dented\",yes\n", name: "vehicles.csv",
+                         format: .csv(kind: "vehicle"))
+        try Fixture.load(store, "id,name,aliases,risk\nC5,Sage Newt,Newt;Sagey,seraf:mild\n", name: "children.csv",
+                         format: .csv(kind: "child"))
+        try Fixture.load(store, "id,date,source_evaluation,intelligence_assessment,handling_code,about\nI5,2026-04-01,2,C,P,C5;V5\n",
+                         name: "intel.csv", format: .csv(kind: "intel"))
+        try Fixture.load(store, "from,to,kind,first_seen,intel\nC5,V5,passenger_in,2026-04-01,I5\n", name: "links.csv",
+                         format: .csv(kind: "link"))
+        let detail = try #require(try store.entityDetail(id: "C5", for: Fixture.viewer))
+        #expect(detail.attributes["aliases"] == .array([.string("Newt"), .string("Sagey")]))
+        #expect(detail.links.first?.other.label == "ZZ05EEE")
+        #expect(detail.links.first?.intel.first?.grading == "2C P")
+        let vehicle = try #require(try store.entityDetail(id: "V5", for: Fixture.viewer))
+        #expect(vehicle.attributes["colour"] == .string("silver, dented") && vehicle.attributes["taxi"] == .bool(true))
+    }
+
+    @Test func exportThenImportGivesTheSameStatsAndEntities() throws {
+        let store = try Fixture.fileStore()
+        try store.importFile(at: try Fixture.generated(), options: ImportOptions(viewer: Fixture.viewer))
+        try Fixture.load(store, Fixture.baseline)
+        try Fixture.load(store, #"{"record":"entity","id":"V2","kind":"vehicle","vrm":"ZZ01 AAA"}"#)
+        let path = try Fixture.directory().appendingPathComponent("export.jsonl").path
+        let output = try TextOutput(path: path)
+        try store.exportJSONLines(to: output, recipient: path, for: Fixture.viewer)
+        try output.close()
+
+        let copy = try Fixture.fileStore()
+        try copy.importFile(at: path, options: ImportOptions(viewer: Fixture.viewer))
+        #expect(try copy.stats() == (try store.stats()))
+        let ids = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT ref FROM ref WHERE entity_id IS NOT NULL") }
+        #expect(ids.count == 2_009)
+        for id in ids {
+            #expect(try copy.entityDetail(id: id, for: Fixture.viewer) == (try store.entityDetail(id: id, for: Fixture.viewer)), "\(id)")
+        }
+    }
+
+    @Test func eachImportIsAuditedAndTheChainVerifies() throws {
+        let store = try Fixture.fileStore()
+        try Fixture.load(store, Fixture.baseline)
+        _ = try store.search("amber", for: Fixture.viewer)
+        _ = try store.entityDetail(id: "C1", for: Viewer(name: "panel-chair", purpose: "MACCSE panel"))
+        let entries = try store.auditEntries()
+        #expect(entries.map(\.operation) == ["consultation", "consultation", "collection"])
+        let collection = try #require(entries.last)
+        #expect(collection.actor == "test-analyst" && collection.justification == "automated test")
+        let records = try JSONParser.parse(collection.records).objectValue ?? [:]
+        #expect(records["entities_added"] == .number("8"))
+        #expect(records["ids"]?.arrayValue?.contains(.string("C1")) == true)
+        #expect(try store.verifyAuditChain() == AuditLog.Verification(rows: 3, firstBrokenSeq: nil))
+
+        // The log refuses edits; a tamperer who drops the guard is caught by the chain.
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in try db.execute(sql: "UPDATE audit_log SET actor = 'someone else' WHERE seq = 2") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in try db.execute(sql: "DELETE FROM audit_log") }
+        }
+        try store.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_log_no_update")
+            try db.execute(sql: "UPDATE audit_log SET actor = 'someone else' WHERE seq = 2")
+        }
+        #expect(try store.verifyAuditChain().firstBrokenSeq == 2)
+    }
+}
