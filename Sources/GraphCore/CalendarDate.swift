@@ -5,6 +5,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public let year: Int
     public let month: Int
     public let day: Int
+    /// The date as `YYYY-MM-DD`, made once: imports write millions of dates.
+    public let description: String
 
     /// Parses `YYYY-MM-DD`, or returns `nil` for any other form or an impossible date.
     public init?(_ text: String) {
@@ -22,9 +24,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
               year >= 1900, (1...12).contains(month), day >= 1,
               day <= CalendarDate.days(inMonth: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(year: year, month: month, day: day)
     }
 
     /// Makes a date from its parts; the caller guarantees they are valid.
@@ -32,6 +32,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.year = year
         self.month = month
         self.day = day
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        description = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     /// The number of days in a month of the Gregorian calendar.
@@ -73,13 +78,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         CalendarDate(daysSinceEpoch: daysSinceEpoch + count)
     }
 
-    public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

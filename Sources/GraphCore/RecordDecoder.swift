@@ -212,7 +212,9 @@ public enum RecordDecoder {
         guard let text = value.stringValue else {
             throw InputError("expected a string, found \(value.typeName)", field: field)
         }
-        guard !text.trimmingWhitespace().isEmpty else { throw InputError("empty", field: field) }
+        guard text.utf8.contains(where: { $0 > 0x20 && $0 < 0x80 }) || !text.trimmingWhitespace().isEmpty else {
+            throw InputError("empty", field: field)
+        }
         return text
     }
 

@@ -98,8 +98,7 @@ public struct Generator {
 
     /// The id of the `index`-th entity of a kind in a community (communities hold 100 entities).
     public static func id(_ kind: EntityKind, community: Int, index: Int) -> String {
-        let perCommunity = composition.first { $0.0 == kind }!.1
-        return prefixes[kind]! + String(community * perCommunity + index)
+        prefixes[kind]! + String(community * perCommunity[kindIndex[kind]!] + index)
     }
 
     static func intelId(community: Int, index: Int, perCommunity: Int) -> String {
@@ -111,7 +110,7 @@ public struct Generator {
             let source = random.weighted([("1", 20), ("2", 70), ("3", 10)])
             let assessment = random.weighted([("A", 10), ("B", 40), ("C", 35), ("D", 10), ("E", 5)])
             let handling = random.chance(0.1) ? "C" : "P"
-            let date = CalendarDate(year: 2023, month: 1, day: 1).adding(days: random.below(1400))
+            let date = Generator.dateTexts[random.below(Generator.newestDay + 1)]
             var about: [JSONValue] = []
             for _ in 0..<(1 + random.below(3)) {
                 let kind = random.weighted([(EntityKind.child, 3), (.adult, 4), (.vehicle, 1), (.location, 2), (.group, 1)])
@@ -122,7 +121,7 @@ public struct Generator {
             let agency = random.pick(Vocabulary.agencies)
             try output.writeLine(JSONLine.text([
                 ("record", .string("intel")), ("id", .string(Generator.intelId(community: community, index: index, perCommunity: count))),
-                ("date", .string(date.description)), ("source_evaluation", .string(source)),
+                ("date", .string(date)), ("source_evaluation", .string(source)),
                 ("intelligence_assessment", .string(assessment)), ("handling_code", .string(handling)),
                 ("handling_conditions", handling == "C" ? .string(random.pick(Vocabulary.conditions)) : .null),
                 ("submitted_by", .string("synthetic-officer-\(random.below(200))")), ("agency", .string(agency)),
@@ -141,9 +140,21 @@ public struct Generator {
         "Synthetic report: school reports the child has new phones and unexplained money.",
     ]
 
+    /// Dates as text, precomputed: formatting millions of dates is most of the work otherwise.
+    static let dateTexts: [String] = (0...1500).map { CalendarDate(year: 2023, month: 1, day: 1).adding(days: $0).description }
+    static let newestDay = newestDate.daysSinceEpoch - CalendarDate(year: 2023, month: 1, day: 1).daysSinceEpoch
+
+    /// The number of entities of each kind in a community, in `EntityKind.allCases` order.
+    static let perCommunity: [Int] = EntityKind.allCases.map { kind in composition.first { $0.0 == kind }!.1 }
+    static let kindIndex: [EntityKind: Int] = Dictionary(uniqueKeysWithValues: EntityKind.allCases.enumerated().map { ($1, $0) })
+    static let linkKindIndex: [LinkKind: Int] = Dictionary(uniqueKeysWithValues: LinkKind.allCases.enumerated().map { ($1, $0) })
+
     private func writeLinks(community: Int, communities: Int, count: Int, intelPerCommunity: Int,
                             random: inout SeededRandom, output: TextOutput) throws -> Int {
-        var seen: Set<String> = []
+        // Links are the bulk of a large data set, so this loop writes JSON text directly
+        // (every value is a plain ASCII id, kind or date) and dedupes on packed integers.
+        var seen: Set<UInt64> = []
+        seen.reserveCapacity(count)
         var written = 0
         var attempts = 0
         while written < count, attempts < count * 4 {
@@ -154,30 +165,31 @@ public struct Generator {
             // Most links stay in the community; a few reach another, which makes the one large
             // network and the cross-border links that analysts look for.
             let toCommunity = random.chance(0.04) ? random.below(communities) : community
-            let from = Generator.id(fromKind, community: community,
-                                    index: random.below(Generator.composition.first { $0.0 == fromKind }!.1))
-            let to = Generator.id(toKind, community: toCommunity,
-                                  index: random.below(Generator.composition.first { $0.0 == toKind }!.1))
-            guard from != to else { continue }
-            let identity = kind.isSymmetric && to < from ? "\(to) \(from) \(kind.rawValue)" : "\(from) \(to) \(kind.rawValue)"
-            guard seen.insert(identity).inserted else { continue }
-            let first = CalendarDate(year: 2023, month: 1, day: 1).adding(days: random.below(1350))
-            let last = min(first.adding(days: random.below(120)), Generator.newestDate)
-            var intel: [JSONValue] = []
+            let fromSlot = Generator.kindIndex[fromKind]!
+            let toSlot = Generator.kindIndex[toKind]!
+            let fromNumber = community * Generator.perCommunity[fromSlot] + random.below(Generator.perCommunity[fromSlot])
+            let toNumber = toCommunity * Generator.perCommunity[toSlot] + random.below(Generator.perCommunity[toSlot])
+            guard fromSlot != toSlot || fromNumber != toNumber else { continue }
+            var a = UInt64(fromSlot) << 24 | UInt64(fromNumber)
+            var b = UInt64(toSlot) << 24 | UInt64(toNumber)
+            if kind.isSymmetric, b < a { swap(&a, &b) }
+            guard seen.insert(a << 32 ^ b << 5 ^ UInt64(Generator.linkKindIndex[kind]!)).inserted else { continue }
+            let firstDay = random.below(1350)
+            let lastDay = min(firstDay + random.below(120), Generator.newestDay)
+            var line = "{\"record\":\"link\",\"from\":\"" + Generator.prefixes[fromKind]! + String(fromNumber)
+            line += "\",\"to\":\"" + Generator.prefixes[toKind]! + String(toNumber) + "\",\"kind\":\"" + kind.rawValue
+            line += "\",\"first_seen\":\"" + Generator.dateTexts[firstDay] + "\",\"last_seen\":\"" + Generator.dateTexts[lastDay] + "\""
             if !random.chance(0.05) {
-                intel.append(.string(Generator.intelId(community: community, index: random.below(intelPerCommunity),
-                                                       perCommunity: intelPerCommunity)))
+                let first = random.below(intelPerCommunity)
+                line += ",\"intel\":[\"IN" + String(community * intelPerCommunity + first) + "\""
                 if random.chance(0.15) {
-                    let second = JSONValue.string(Generator.intelId(community: community, index: random.below(intelPerCommunity),
-                                                                    perCommunity: intelPerCommunity))
-                    if second != intel[0] { intel.append(second) }
+                    let second = random.below(intelPerCommunity)
+                    if second != first { line += ",\"IN" + String(community * intelPerCommunity + second) + "\"" }
                 }
+                line += "]"
             }
-            try output.writeLine(JSONLine.text([
-                ("record", .string("link")), ("from", .string(from)), ("to", .string(to)), ("kind", .string(kind.rawValue)),
-                ("first_seen", .string(first.description)), ("last_seen", .string(last.description)),
-                ("intel", intel.isEmpty ? .null : .array(intel)),
-            ]))
+            line += "}"
+            try output.writeLine(line)
             written += 1
         }
         return written

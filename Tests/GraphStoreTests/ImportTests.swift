@@ -143,3 +143,31 @@ struct ImportTests {
         #expect(try store.verifyAuditChain().firstBrokenSeq == 2)
     }
 }
+
+struct BulkLoadTests {
+    /// A first import into an empty store drops and rebuilds indexes; a failure must leave
+    /// the schema whole as well as the data.
+    @Test func aFailedBulkLoadLeavesSchemaAndDataIntact() throws {
+        let store = try Fixture.fileStore()
+        let schema = { try store.writer.read { db in try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name") } }
+        let before = try schema()
+        #expect(throws: StoreError.self) {
+            try Fixture.load(store, Fixture.baseline + "\n" + #"{"record":"link","from":"C1","to":"NOBODY","kind":"associates_with"}"#)
+        }
+        #expect(try schema() == before)
+        #expect(try store.stats().entities == 0)
+
+        try Fixture.load(store, Fixture.baseline)
+        #expect(try schema() == before)
+        #expect(try store.stats().links == 7)
+        #expect(throws: (any Error).self) {
+            try store.writer.write { db in
+                try db.execute(sql: "INSERT INTO link (from_id, to_id, kind, created_at) SELECT v.id, a.id, 'drives', 'now' FROM entity v, entity a WHERE v.ref = 'V1' AND a.ref = 'A1'")
+            }
+        }
+        // A repeated link in the same bulk file merges rather than breaking the rebuilt unique index.
+        let again = try Fixture.fileStore()
+        let summary = try Fixture.load(again, Fixture.baseline + "\n" + #"{"record":"link","from":"C1","to":"A1","kind":"associates_with","intel":["I2"]}"#)
+        #expect(summary.linksAdded == 7 && summary.linksMerged == 1)
+    }
+}

@@ -1,0 +1,42 @@
+# cegraph: the two commands a newcomer needs are `make run` and `make test`.
+SWIFT ?= swift
+APT_PACKAGES := libsqlite3-dev
+BENCH_APT_PACKAGES := sqlite3 time
+DEMO_DB := demo.sqlite
+
+.PHONY: deps build run test bench clean
+
+## Install the Debian packages cegraph needs, when missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build --product cegraph
+
+## Build, load the synthetic demo picture into ./demo.sqlite and run a first query.
+run: build
+	$$($(SWIFT) build --show-bin-path)/cegraph demo --db $(DEMO_DB)
+	@echo
+	@echo '$$ cegraph --db $(DEMO_DB) show CH0'
+	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) show CH0 --reason "first look at the demo"
+	@echo
+	@echo '$$ cegraph --db $(DEMO_DB) search "zz00 aaa"'
+	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) search "zz00 aaa" --reason "first look at the demo"
+
+## Build everything and run every test.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
+
+## The import benchmark (release build, generate --scale large); see Benchmarks/README.md.
+bench:
+	$(MAKE) deps EXTRA_APT="$(BENCH_APT_PACKAGES)"
+	Benchmarks/import.sh
+
+clean:
+	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
