@@ -10,7 +10,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Parses `YYYY-MM-DD`, or returns `nil` for any other form or an impossible date.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
+        var copy = text
+        guard let (year, month, day) = copy.withUTF8({ CalendarDate.parts(of: $0) }) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+        // The text was checked to be exactly YYYY-MM-DD, so it is its own description.
+        description = text
+    }
+
+    private static func parts(of bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -24,7 +33,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
               year >= 1900, (1...12).contains(month), day >= 1,
               day <= CalendarDate.days(inMonth: month, year: year) else { return nil }
-        self.init(year: year, month: month, day: day)
+        return (year, month, day)
     }
 
     /// Makes a date from its parts; the caller guarantees they are valid.

@@ -60,7 +60,16 @@ public enum LinkKind: String, CaseIterable, Sendable, Codable {
 
     /// Whether a link of this kind may join an entity of kind `from` to one of kind `to`.
     public func allows(from: EntityKind, to: EntityKind) -> Bool {
-        fromKinds.contains(from) && toKinds.contains(to)
+        LinkKind.allowed.contains(LinkKind.ruleIndex(self, from, to))
+    }
+
+    /// The allowed triples as dense indexes, built once: imports ask millions of times.
+    private static let allowed: Set<Int> = Set(rules.map { ruleIndex($0.kind, $0.from, $0.to) })
+    private static let kindOrdinals = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    private static let entityOrdinals = Dictionary(uniqueKeysWithValues: EntityKind.allCases.enumerated().map { ($1, $0) })
+
+    private static func ruleIndex(_ kind: LinkKind, _ from: EntityKind, _ to: EntityKind) -> Int {
+        (kindOrdinals[kind]! * 16 + entityOrdinals[from]!) * 16 + entityOrdinals[to]!
     }
 
     /// Every allowed (link kind, from kind, to kind) triple, in a stable order.

@@ -20,6 +20,19 @@ struct FastStatement {
         connection = db.sqliteConnection
     }
 
+    /// A value to bind.
+    enum Value {
+        case integer(Int64)
+        case text(String?)
+    }
+
+    func bind(_ index: Int32, _ value: Value) {
+        switch value {
+        case .integer(let integer): bind(index, integer)
+        case .text(let text): bind(index, text)
+        }
+    }
+
     func bind(_ index: Int32, _ value: Int64) {
         sqlite3_bind_int64(handle, index, value)
     }

@@ -65,8 +65,8 @@ final class ImportSession {
     private(set) var touchedCount = 0
     static let auditIdLimit = 10_000
 
-    private let insertEntity: FastStatement
-    private let insertRef: FastStatement
+    private var insertEntity: BatchInsert
+    private var insertRef: BatchInsert
     private let updateEntity: FastStatement
     private let selectEntity: FastStatement
     private let deleteText: FastStatement
@@ -74,11 +74,11 @@ final class ImportSession {
     private let selectRef: FastStatement
     private let insertIntel: FastStatement
     private let updateIntel: FastStatement
-    private let insertAbout: FastStatement
-    private let insertLink: FastStatement
+    private var insertAbout: BatchInsert
+    private var insertLink: BatchInsert
     private let mergeLink: FastStatement
     private let selectLink: FastStatement
-    private let insertSupport: FastStatement
+    private var insertSupport: BatchInsert
     private let upsertArea: FastStatement
 
     init(_ db: Database, now: String) throws {
@@ -108,11 +108,11 @@ final class ImportSession {
         for row in try Row.fetchAll(db, sql: "SELECT code, area_type FROM area") {
             areaTypes[row["code"]] = AreaRecord.AreaType(rawValue: row["area_type"])
         }
-        insertEntity = try FastStatement(db, """
-            INSERT INTO entity (ref, kind, key, label, area, aliases, keys, attrs, created_at, updated_at, id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)
-            """)
-        insertRef = try FastStatement(db, "INSERT INTO ref (ref, entity_id, intel_id) VALUES (?1, ?2, ?3)")
+        let batch = bulk ? 128 : 1
+        insertEntity = BatchInsert(db, head: """
+            INSERT INTO entity (id, ref, kind, key, label, area, aliases, keys, attrs, created_at, updated_at) VALUES
+            """, columns: 11, capacity: batch)
+        insertRef = BatchInsert(db, head: "INSERT INTO ref (ref, entity_id, intel_id) VALUES", columns: 3, capacity: batch)
         updateEntity = try FastStatement(db, """
             UPDATE entity SET key = ?2, label = ?3, area = ?4, aliases = ?5, keys = ?6, attrs = ?7, updated_at = ?8
             WHERE id = ?1
@@ -141,11 +141,11 @@ final class ImportSession {
                         coalesce(?8, agency), coalesce(?9, text), coalesce(?10, legacy_grading), json_patch(attrs, ?11))
             RETURNING id
             """)
-        insertAbout = try FastStatement(db, "INSERT OR IGNORE INTO intel_about (intel_id, entity_id) VALUES (?1, ?2)")
-        insertLink = try FastStatement(db, """
-            INSERT INTO link (id, from_id, to_id, kind, first_seen, last_seen, note, attrs, created_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            """)
+        insertAbout = BatchInsert(db, head: "INSERT OR IGNORE INTO intel_about (intel_id, entity_id) VALUES",
+                                  columns: 2, capacity: batch)
+        insertLink = BatchInsert(db, head: """
+            INSERT INTO link (id, from_id, to_id, kind, first_seen, last_seen, note, attrs, created_at) VALUES
+            """, columns: 9, capacity: batch)
         mergeLink = try FastStatement(db, """
             UPDATE link SET
                 first_seen = CASE WHEN ?2 IS NULL THEN first_seen WHEN first_seen IS NULL THEN ?2 ELSE min(first_seen, ?2) END,
@@ -155,7 +155,8 @@ final class ImportSession {
             WHERE id = ?1
             """)
         selectLink = try FastStatement(db, "SELECT id FROM link WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3")
-        insertSupport = try FastStatement(db, "INSERT OR IGNORE INTO link_support (link_id, intel_id) VALUES (?1, ?2)")
+        insertSupport = BatchInsert(db, head: "INSERT OR IGNORE INTO link_support (link_id, intel_id) VALUES",
+                                    columns: 2, capacity: batch)
         upsertArea = try FastStatement(db, """
             INSERT INTO area (code, name, area_type, force) VALUES (?1, ?2, ?3, ?4)
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, area_type = excluded.area_type, force = excluded.force
@@ -222,31 +223,20 @@ final class ImportSession {
             let attributes = entity.fields.filter { $0.value != .null }
             let facts = EntityFacts(kind: entity.kind, attributes: attributes)
             if let key = facts.key, let existing = try self.entity(kind: entity.kind, key: key) {
-                insertRef.bind(1, entity.id)
-                insertRef.bind(2, existing)
-                try insertRef.run()
+                try insertRef.add([.text(entity.id), .integer(existing), .text(nil)], line: location.line)
                 targets[entity.id] = .entity(existing, entity.kind)
                 summary.idsMerged += 1
                 try update(existing, with: entity, at: location)
                 return
             }
             checkAreas(entity.kind, facts, at: location)
-            insertEntity.bind(1, entity.id)
-            insertEntity.bind(2, entity.kind.rawValue)
-            insertEntity.bind(3, facts.key)
-            insertEntity.bind(4, facts.label)
-            insertEntity.bind(5, facts.area)
-            insertEntity.bind(6, facts.aliases)
-            insertEntity.bind(7, facts.keys)
-            insertEntity.bind(8, JSONValue.object(attributes).jsonText)
-            insertEntity.bind(9, now)
             let id = nextEntityId
-            insertEntity.bind(10, id)
-            try insertEntity.run()
+            try insertEntity.add([.integer(id), .text(entity.id), .text(entity.kind.rawValue), .text(facts.key),
+                                  .text(facts.label), .text(facts.area), .text(facts.aliases), .text(facts.keys),
+                                  .text(JSONValue.object(attributes).jsonText), .text(now), .text(now)],
+                                 line: location.line)
             nextEntityId += 1
-            insertRef.bind(1, entity.id)
-            insertRef.bind(2, id)
-            try insertRef.run()
+            try insertRef.add([.text(entity.id), .integer(id), .text(nil)], line: location.line)
             targets[entity.id] = .entity(id, entity.kind)
             if let key = facts.key { keys[entity.kind.rawValue + "\u{1F}" + key] = id }
         }
@@ -263,6 +253,7 @@ final class ImportSession {
 
     /// Replaces the stored fields of entity `id` with those given (`null` removes one).
     private func update(_ id: Int64, with entity: EntityRecord, at location: SourceLocation) throws {
+        try insertEntity.flush()
         selectEntity.bind(1, id)
         guard let row = try selectEntity.firstRow(columns: 4), let stored = row[0] else {
             throw fail("entity \(entity.id) vanished during the import", field: nil, at: location)
@@ -340,14 +331,12 @@ final class ImportSession {
         } else {
             id = nextIntelId
             nextIntelId += 1
-            insertRef.bind(1, intel.id)
-            insertRef.bind(3, id)
-            try insertRef.run()
+            try insertRef.add([.text(intel.id), .text(nil), .integer(id)], line: location.line)
             targets[intel.id] = .intel(id)
         }
         for ref in intel.about {
             switch try resolve(ref) {
-            case .entity(let entity, _)?: try addAbout(intel: id, entity: entity)
+            case .entity(let entity, _)?: try addAbout(intel: id, entity: entity, line: location.line)
             case .intel?:
                 throw fail("\(ref) is an intelligence report, not an entity", field: "about", at: location)
             case nil:
@@ -356,10 +345,8 @@ final class ImportSession {
         }
     }
 
-    private func addAbout(intel: Int64, entity: Int64) throws {
-        insertAbout.bind(1, intel)
-        insertAbout.bind(2, entity)
-        try insertAbout.run()
+    private func addAbout(intel: Int64, entity: Int64, line: Int) throws {
+        try insertAbout.add([.integer(intel), .integer(entity)], line: line)
     }
 
     private func apply(_ link: LinkRecord, at location: SourceLocation) throws {
@@ -396,6 +383,7 @@ final class ImportSession {
         let linkId: Int64
         if let existing = try self.link(key) {
             linkId = existing
+            try insertLink.flush()
             mergeLink.bind(1, linkId)
             mergeLink.bind(2, link.firstSeen?.description)
             mergeLink.bind(3, link.lastSeen?.description)
@@ -404,22 +392,16 @@ final class ImportSession {
             try mergeLink.run()
         } else {
             linkId = nextLinkId
-            insertLink.bind(1, linkId)
-            insertLink.bind(2, fromId)
-            insertLink.bind(3, toId)
-            insertLink.bind(4, link.kind.rawValue)
-            insertLink.bind(5, link.firstSeen?.description)
-            insertLink.bind(6, link.lastSeen?.description)
-            insertLink.bind(7, link.note)
-            insertLink.bind(8, link.extra.isEmpty ? "{}" : JSONValue.object(link.extra).jsonText)
-            insertLink.bind(9, now)
-            try insertLink.run()
+            try insertLink.add([.integer(linkId), .integer(fromId), .integer(toId), .text(link.kind.rawValue),
+                                .text(link.firstSeen?.description), .text(link.lastSeen?.description), .text(link.note),
+                                .text(link.extra.isEmpty ? "{}" : JSONValue.object(link.extra).jsonText), .text(now)],
+                               line: location.line)
             nextLinkId += 1
             linkIds[key] = linkId
         }
         for ref in link.intel {
             switch try resolve(ref) {
-            case .intel(let intel)?: try addSupport(link: linkId, intel: intel)
+            case .intel(let intel)?: try addSupport(link: linkId, intel: intel, line: location.line)
             case .entity?:
                 throw fail("\(ref) is an entity, not an intelligence report", field: "intel", at: location)
             case nil:
@@ -428,10 +410,8 @@ final class ImportSession {
         }
     }
 
-    private func addSupport(link: Int64, intel: Int64) throws {
-        insertSupport.bind(1, link)
-        insertSupport.bind(2, intel)
-        try insertSupport.run()
+    private func addSupport(link: Int64, intel: Int64, line: Int) throws {
+        try insertSupport.add([.integer(link), .integer(intel)], line: line)
     }
 
     // MARK: - Resolution
@@ -490,18 +470,23 @@ final class ImportSession {
         }
         for pending in pendingAbout {
             switch try resolve(pending.ref) {
-            case .entity(let entity, _)?: try addAbout(intel: pending.owner, entity: entity)
+            case .entity(let entity, _)?: try addAbout(intel: pending.owner, entity: entity, line: pending.location.line)
             case .intel?: throw fail("\(pending.ref) is an intelligence report, not an entity", field: "about", at: pending.location)
             case nil: throw fail("no entity has the id \(pending.ref)", field: "about", at: pending.location)
             }
         }
         for pending in pendingSupport {
             switch try resolve(pending.ref) {
-            case .intel(let intel)?: try addSupport(link: pending.owner, intel: intel)
+            case .intel(let intel)?: try addSupport(link: pending.owner, intel: intel, line: pending.location.line)
             case .entity?: throw fail("\(pending.ref) is an entity, not an intelligence report", field: "intel", at: pending.location)
             case nil: throw fail("no intelligence report has the id \(pending.ref)", field: "intel", at: pending.location)
             }
         }
+        try insertEntity.flush()
+        try insertRef.flush()
+        try insertAbout.flush()
+        try insertLink.flush()
+        try insertSupport.flush()
         try db.execute(sql: """
             INSERT INTO entity_fts(rowid, label, aliases, keys)
             SELECT id, label, aliases, keys FROM entity WHERE id >= ?
@@ -513,12 +498,18 @@ final class ImportSession {
             switch areaTypes[code] {
             case nil:
                 throw StoreError("import", "no area has the code \(code)", location: use.location, field: use.field,
-                                 hint: "add an area record for it, or use a code that `cegraph areas` lists")
+                                 hint: "add an area record for it; the reference areas are listed in FORMAT.md")
             case .localAuthority? where use.mustBeForce:
                 throw fail("\(code) is a local authority; a police force is needed here", field: use.field, at: use.location)
             default:
                 break
             }
+        }
+        // A bulk load runs with foreign keys off; check every reference in one pass.
+        if try Int.fetchOne(db, sql: "PRAGMA foreign_keys") == 0,
+           let broken = try Row.fetchOne(db, sql: "SELECT \"table\", parent FROM pragma_foreign_key_check LIMIT 1") {
+            throw StoreError("import", "a row of \(broken["table"] as String) refers to a missing \(broken["parent"] as String) row",
+                             hint: "this is a bug in cegraph; nothing was imported")
         }
     }
 }

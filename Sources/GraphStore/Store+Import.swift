@@ -16,6 +16,7 @@ extension Store {
     ///   - options: its format, who is importing and why, and a progress callback.
     /// - Returns: counts of what was added, updated and merged.
     /// - Throws: ``StoreError`` naming the file, line and field of the first problem.
+    @discardableResult
     public func importFile(at path: String, options: ImportOptions) throws -> ImportSummary {
         let name = path
         let now = Date().formatted(.iso8601)

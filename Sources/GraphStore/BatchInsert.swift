@@ -1,0 +1,65 @@
+import GRDB
+
+/// Buffers rows for one table and writes them with multi-row `INSERT` statements.
+///
+/// SQLite spends more time setting up and finishing each statement than inserting a small
+/// row; during a bulk load the link and provenance rows go in 128 at a time. With a
+/// capacity of 1 every row is written at once (incremental imports, where the next
+/// statement may need to see it).
+struct BatchInsert {
+    private let db: Database
+    private let head: String
+    private let tail: String
+    private let columns: Int
+    private let capacity: Int
+    private var statements: [Int: FastStatement] = [:]
+    private var values: [FastStatement.Value] = []
+    /// The line each buffered row came from, for errors.
+    private var lines: [Int] = []
+
+    /// - Parameters:
+    ///   - head: the statement up to `VALUES` (`INSERT INTO t (a, b) VALUES`).
+    ///   - tail: anything after the rows (`ON CONFLICT DO NOTHING`).
+    init(_ db: Database, head: String, tail: String = "", columns: Int, capacity: Int) {
+        self.db = db
+        self.head = head
+        self.tail = tail
+        self.columns = columns
+        self.capacity = capacity
+        values.reserveCapacity(columns * capacity)
+    }
+
+    /// Adds one row (its values in column order), writing the batch when full.
+    mutating func add(_ row: [FastStatement.Value], line: Int) throws {
+        values.append(contentsOf: row)
+        lines.append(line)
+        if lines.count >= capacity { try flush() }
+    }
+
+    /// Writes whatever is buffered.
+    ///
+    /// - Throws: ``StoreError`` naming the lines of the batch SQLite refused.
+    mutating func flush() throws {
+        guard !lines.isEmpty else { return }
+        let count = lines.count
+        let statement: FastStatement
+        if let cached = statements[count] {
+            statement = cached
+        } else {
+            let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+            statement = try FastStatement(db, head + " " + Array(repeating: row, count: count).joined(separator: ", ") + " " + tail)
+            statements[count] = statement
+        }
+        for (index, value) in values.enumerated() { statement.bind(Int32(index + 1), value) }
+        let first = lines.first!
+        let last = lines.last!
+        values.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+        do {
+            try statement.run()
+        } catch {
+            let where_ = first == last ? "line \(first)" : "lines \(first) to \(last)"
+            throw StoreError("import", "\(error.message) (\(where_))")
+        }
+    }
+}
