@@ -14,6 +14,11 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable, Comparable {
     /// Whether this kind is a person (a child or an adult).
     public var isPerson: Bool { self == .child || self == .adult }
 
+    /// The kind with its indefinite article, for messages (`an adult`, `a vehicle`).
+    public var withArticle: String {
+        (self == .adult || self == .operation ? "an " : "a ") + rawValue
+    }
+
     public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool {
         lhs.rawValue < rhs.rawValue
     }

@@ -41,6 +41,19 @@ public struct ImportSummary: Sendable, Equatable {
     public var linksMerged = 0
     /// The SHA-256 of the file, as recorded in the audit log.
     public var sha256 = ""
+    /// Where the time went.
+    public var seconds = Phases()
+
+    /// Wall-clock seconds spent in each phase of an import.
+    public struct Phases: Sendable, Equatable {
+        /// Reading, checking and writing the records.
+        public var records: Double = 0
+        /// Resolving references left for the end of the file, building the full-text index
+        /// and (after a bulk load) the secondary indexes, and checking references.
+        public var indexes: Double = 0
+        /// Writing the audit row and committing.
+        public var commit: Double = 0
+    }
 
     public init() {}
 }

@@ -371,7 +371,7 @@ final class ImportSession {
         guard link.kind.allows(from: fromKind, to: toKind) else {
             let froms = link.kind.fromKinds.sorted().map(\.rawValue).joined(separator: " or ")
             let tos = link.kind.toKinds.sorted().map(\.rawValue).joined(separator: " or ")
-            throw fail("a \(link.kind.rawValue) link cannot go from a \(fromKind.rawValue) to a \(toKind.rawValue); "
+            throw fail("a \(link.kind.rawValue) link cannot go from \(fromKind.withArticle) to \(toKind.withArticle); "
                        + "it goes from \(froms) to \(tos)", field: "kind", at: location)
         }
         guard fromId != toId else {

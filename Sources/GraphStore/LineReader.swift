@@ -48,6 +48,11 @@ struct LineReader {
             try buffer.withUnsafeBufferPointer { all in
                 var start = 0
                 var index = 0
+                // A UTF-8 byte order mark is not part of the first line.
+                if lineNumber == 0, start == 0, end >= 3, all[0] == 0xEF, all[1] == 0xBB, all[2] == 0xBF {
+                    start = 3
+                    index = 3
+                }
                 while index < end {
                     if all[index] == 0x0A {
                         lineNumber += 1

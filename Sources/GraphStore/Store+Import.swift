@@ -25,13 +25,17 @@ extension Store {
             // row by row at ~3 µs a link) and checks them all in one pass before committing.
             let empty = try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM ref LIMIT 1)") == 0 }
             return try writer.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA cache_size = -1048576")
+                // A 1 GiB page cache for the transaction, and a second sorter thread for the
+                // index builds at the end of a bulk load.
+                try db.execute(sql: "PRAGMA cache_size = -1048576; PRAGMA threads = 2")
                 if empty { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
                 defer {
                     try? db.execute(sql: "PRAGMA cache_size = -65536")
                     try? db.execute(sql: "PRAGMA foreign_keys = ON")
                 }
                 var summary = ImportSummary()
+                let started = Date()
+                var committing = Date()
                 try db.inTransaction(.immediate) {
                     try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                     let counts = try Store.counts(db)
@@ -58,19 +62,25 @@ extension Store {
                         }
                         options.progress?(Int64(data.count), Int64(data.count))
                     }
+                    let recordsDone = Date()
                     try session.finish()
+                    let finished = Date()
                     summary = session.summary
                     summary.sha256 = sha256
+                    summary.seconds.records = recordsDone.timeIntervalSince(started)
+                    summary.seconds.indexes = finished.timeIntervalSince(recordsDone)
                     let after = try Store.counts(db)
                     summary.entitiesAdded = after.entities - counts.entities
                     summary.intelAdded = after.intel - counts.intel
                     summary.linksAdded = after.links - counts.links
                     let linkRecords = try Store.linkRecordCount(session)
                     summary.linksMerged = max(0, linkRecords - summary.linksAdded)
+                    committing = Date()
                     try AuditLog.append(db, .collection, by: options.viewer, records: Store.auditRecords(
                         file: name, format: options.format, summary: summary, session: session))
                     return .commit
                 }
+                summary.seconds.commit = Date().timeIntervalSince(committing)
                 return summary
             }
         } catch let error as StoreError {

@@ -79,6 +79,9 @@ extension CEGraph {
                 "ids_merged": number(summary.idsMerged), "intel_added": number(summary.intelAdded),
                 "intel_updated": number(summary.intelUpdated), "links_added": number(summary.linksAdded),
                 "links_merged": number(summary.linksMerged), "areas": number(summary.areas), "sha256": .string(summary.sha256),
+                "phases": .object(["records": .number(String(format: "%.3f", summary.seconds.records)),
+                                   "indexes": .number(String(format: "%.3f", summary.seconds.indexes)),
+                                   "commit": .number(String(format: "%.3f", summary.seconds.commit))]),
             ])
         }
     }

@@ -28,7 +28,8 @@ final class ProgressBar: @unchecked Sendable {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
         let megabytes = String(format: "%.0f/%.0f MB", Double(done) / 1e6, Double(total) / 1e6)
-        FileHandle.standardError.write(Data(String(format: "\r%@ [%@] %3.0f%% %@", label, bar, fraction * 100, megabytes).utf8))
+        let phase = done >= total ? "  read; building indexes and committing" : ""
+        FileHandle.standardError.write(Data(String(format: "\r%@ [%@] %3.0f%% %@%@", label, bar, fraction * 100, megabytes, phase).utf8))
     }
 
     /// Ends the bar's line, if it was drawn.

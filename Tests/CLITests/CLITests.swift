@@ -93,6 +93,32 @@ struct CLITests {
         #expect(unknown.status == 1 && unknown.stderr.contains("no entity has the id NOPE"))
     }
 
+    /// One bad input of each family through the binary: exit 1, the file, line and field on
+    /// stderr, and the database as it was.
+    @Test(arguments: [
+        ("bad.jsonl", "", "{\"record\":\"entity\",\"id\":\"X\"", "bad.jsonl:2:", "not valid JSON"),
+        ("bad.jsonl", "", #"{"record":"entity","id":"X","kind":"child","risk":"merseyside:3"}"#, "bad.jsonl:2: field 'name'", "required"),
+        ("bad.jsonl", "", #"{"record":"intel","id":"I9","date":"2026-01-01","source_evaluation":"2","intelligence_assessment":"B","handling_code":"C"}"#, "bad.jsonl:2: field 'handling_conditions'", "required"),
+        ("bad.jsonl", "", #"{"record":"link","from":"V1","to":"C1","kind":"drives"}"#, "bad.jsonl:2: field 'kind'", "cannot go from a vehicle to a child"),
+        ("bad.jsonl", "", #"{"record":"link","from":"C1","to":"C404","kind":"associates_with"}"#, "bad.jsonl:2: field 'to'", "no entity has the id C404"),
+        ("bad.jsonl", "", #"{"record":"entity","id":"X","kind":"child","name":"A","area":"E00000000"}"#, "bad.jsonl:2: field 'area'", "no area has the code"),
+        ("bad.csv", "vehicle", "id,vrm,taxi\nV7,ZZ07GGG,sometimes", "bad.csv:2: field 'taxi'", "not true or false"),
+    ])
+    func eachFamilyOfBadInputExitsOne(file: String, kind: String, text: String, location: String, message: String) throws {
+        try """
+            {"record":"entity","id":"C1","kind":"child","name":"Fern Hare"}
+            {"record":"entity","id":"V1","kind":"vehicle","vrm":"ZZ01AAA"}
+            """.write(to: directory.appendingPathComponent("good.jsonl"), atomically: true, encoding: .utf8)
+        #expect(try run("--db", "t.sqlite", "import", "good.jsonl").status == 0)
+        let body = file.hasSuffix(".csv") ? text : #"{"record":"entity","id":"C2","kind":"child","name":"Sage Newt"}"# + "\n" + text
+        try body.write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        let before = try run("--db", "t.sqlite", "stats", "--json").stdout
+        let result = kind.isEmpty ? try run("--db", "t.sqlite", "import", file) : try run("--db", "t.sqlite", "import", file, "--kind", kind)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(location) && result.stderr.contains(message), "\(result.stderr)")
+        #expect(try run("--db", "t.sqlite", "stats", "--json").stdout == before)
+    }
+
     @Test func usageErrorsExitTwo() throws {
         #expect(try run("show").status == 2)
         #expect(try run("frobnicate").status == 2)

@@ -28,7 +28,7 @@ struct ImportRulesTests {
         // Rules that need the rest of the file or the store.
         (#"{"record":"link","from":"A1","to":"NOBODY","kind":"associates_with"}"#, 2, "to", "no entity has the id NOBODY"),
         (#"{"record":"link","from":"GHOST","to":"C1","kind":"associates_with"}"#, 2, "from", "no entity has the id GHOST"),
-        (#"{"record":"link","from":"V1","to":"A1","kind":"drives"}"#, 2, "kind", "cannot go from a vehicle to a adult"),
+        (#"{"record":"link","from":"V1","to":"A1","kind":"drives"}"#, 2, "kind", "cannot go from a vehicle to an adult"),
         (#"{"record":"link","from":"C1","to":"I1","kind":"associates_with"}"#, 2, "to", "intelligence report, not an entity"),
         (#"{"record":"link","from":"A1","to":"C1","kind":"associates_with","intel":["I404"]}"#, 2, "intel", "no intelligence report has the id I404"),
         (#"{"record":"link","from":"A1","to":"C1","kind":"associates_with","intel":["V1"]}"#, 2, "intel", "is an entity"),

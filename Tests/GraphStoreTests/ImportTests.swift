@@ -32,6 +32,15 @@ struct ImportTests {
         #expect(detail.about.map(\.id) == ["I1"])
     }
 
+    @Test func aByteOrderMarkAndWindowsLineEndingsAreAccepted() throws {
+        let store = try Fixture.memoryStore()
+        let text = "\u{FEFF}" + #"{"record":"entity","id":"C1","kind":"child","name":"Fern Hare"}"# + "\r\n\r\n"
+            + #"{"record":"entity","id":"A1","kind":"adult","name":"Onyx Rook"}"# + "\r\n"
+            + #"{"record":"link","from":"A1","to":"C1","kind":"associates_with"}"#
+        let summary = try Fixture.load(store, text)
+        #expect(summary.entitiesAdded == 2 && summary.linksAdded == 1)
+    }
+
     @Test(arguments: [
         (#"{"record":"entity","id":"V2","kind":"vehicle","vrm":"ZZ01 AAA","colour":"red"}"#, "V2", "V1"),
         (#"{"record":"entity","id":"P2","kind":"phone","number":"+44 7700 900123"}"#, "P2", "P1"),
