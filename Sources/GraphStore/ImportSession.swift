@@ -57,8 +57,7 @@ final class ImportSession {
     private var areaTypes: [String: AreaRecord.AreaType] = [:]
     private var areaUses: [String: AreaUse] = [:]
     private var pendingLinks: [PendingLink] = []
-    private var pendingAbout: [PendingReference] = []
-    private var pendingSupport: [PendingReference] = []
+    private var pendingReferences: [PendingReference] = []
     private(set) var summary = ImportSummary()
     /// The ids of the records touched, for the audit log (capped).
     private(set) var touched: [String] = []
@@ -84,9 +83,8 @@ final class ImportSession {
     init(_ db: Database, now: String) throws {
         self.db = db
         self.now = now
-        storeWasEmpty = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM ref LIMIT 1)") == 0
-        let links = try Int.fetchOne(db, sql: "SELECT count(*) FROM link") ?? 0
-        bulk = storeWasEmpty && links == 0
+        storeWasEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM ref)") ?? false
+        bulk = try storeWasEmpty && (Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM link)") ?? false)
         nextEntityId = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM entity") ?? 0) + 1
         nextIntelId = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM intel") ?? 0) + 1
         nextLinkId = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM link") ?? 0) + 1
@@ -335,18 +333,30 @@ final class ImportSession {
             targets[intel.id] = .intel(id)
         }
         for ref in intel.about {
-            switch try resolve(ref) {
-            case .entity(let entity, _)?: try addAbout(intel: id, entity: entity, line: location.line)
-            case .intel?:
-                throw fail("\(ref) is an intelligence report, not an entity", field: "about", at: location)
-            case nil:
-                pendingAbout.append(PendingReference(owner: id, ref: ref, field: "about", location: location))
-            }
+            try attach(PendingReference(owner: id, ref: ref, field: "about", location: location), atEnd: false)
         }
     }
 
-    private func addAbout(intel: Int64, entity: Int64, line: Int) throws {
-        try insertAbout.add([.integer(intel), .integer(entity)], line: line)
+    /// Records that a report is about an entity (`about`) or supports a link (`intel`), or
+    /// keeps the reference for the end of the file when its target is not known yet.
+    private func attach(_ reference: PendingReference, atEnd: Bool) throws {
+        let target = try resolve(reference.ref)
+        let line = reference.location.line
+        switch (reference.field, target) {
+        case ("about", .entity(let entity, _)?):
+            try insertAbout.add([.integer(reference.owner), .integer(entity)], line: line)
+        case ("intel", .intel(let intel)?):
+            try insertSupport.add([.integer(reference.owner), .integer(intel)], line: line)
+        case ("about", .intel?):
+            throw fail("\(reference.ref) is an intelligence report, not an entity", field: "about", at: reference.location)
+        case (_, .entity?):
+            throw fail("\(reference.ref) is an entity, not an intelligence report", field: "intel", at: reference.location)
+        case (_, nil) where !atEnd:
+            pendingReferences.append(reference)
+        default:
+            let wanted = reference.field == "about" ? "entity" : "intelligence report"
+            throw fail("no \(wanted) has the id \(reference.ref)", field: reference.field, at: reference.location)
+        }
     }
 
     private func apply(_ link: LinkRecord, at location: SourceLocation) throws {
@@ -400,18 +410,8 @@ final class ImportSession {
             linkIds[key] = linkId
         }
         for ref in link.intel {
-            switch try resolve(ref) {
-            case .intel(let intel)?: try addSupport(link: linkId, intel: intel, line: location.line)
-            case .entity?:
-                throw fail("\(ref) is an entity, not an intelligence report", field: "intel", at: location)
-            case nil:
-                pendingSupport.append(PendingReference(owner: linkId, ref: ref, field: "intel", location: location))
-            }
+            try attach(PendingReference(owner: linkId, ref: ref, field: "intel", location: location), atEnd: false)
         }
-    }
-
-    private func addSupport(link: Int64, intel: Int64, line: Int) throws {
-        try insertSupport.add([.integer(link), .integer(intel)], line: line)
     }
 
     // MARK: - Resolution
@@ -468,19 +468,8 @@ final class ImportSession {
                 throw fail(error.message, field: error.field, at: pending.location)
             }
         }
-        for pending in pendingAbout {
-            switch try resolve(pending.ref) {
-            case .entity(let entity, _)?: try addAbout(intel: pending.owner, entity: entity, line: pending.location.line)
-            case .intel?: throw fail("\(pending.ref) is an intelligence report, not an entity", field: "about", at: pending.location)
-            case nil: throw fail("no entity has the id \(pending.ref)", field: "about", at: pending.location)
-            }
-        }
-        for pending in pendingSupport {
-            switch try resolve(pending.ref) {
-            case .intel(let intel)?: try addSupport(link: pending.owner, intel: intel, line: pending.location.line)
-            case .entity?: throw fail("\(pending.ref) is an entity, not an intelligence report", field: "intel", at: pending.location)
-            case nil: throw fail("no intelligence report has the id \(pending.ref)", field: "intel", at: pending.location)
-            }
+        for pending in pendingReferences.sorted(by: { $0.location.line < $1.location.line }) {
+            try attach(pending, atEnd: true)
         }
         try insertEntity.flush()
         try insertRef.flush()

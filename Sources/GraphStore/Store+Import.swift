@@ -23,7 +23,7 @@ extension Store {
         do {
             // A first load into an empty store runs with foreign keys off (SQLite checks them
             // row by row at ~3 µs a link) and checks them all in one pass before committing.
-            let empty = try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM ref LIMIT 1)") == 0 }
+            let empty = try writer.read { db in try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM ref)") ?? false }
             return try writer.writeWithoutTransaction { db in
                 // A 1 GiB page cache for the transaction, and a second sorter thread for the
                 // index builds at the end of a bulk load.
