@@ -36,6 +36,13 @@ extension JSONValue {
     /// Appends `text` as a JSON string literal.
     public static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        // Most text needs no escaping; checking the bytes first avoids a scalar-by-scalar copy.
+        // (U+2028 and U+2029 start with 0xE2, so any such byte takes the slow path.)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

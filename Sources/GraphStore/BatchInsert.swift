@@ -16,6 +16,7 @@ struct BatchInsert {
     private var values: [FastStatement.Value] = []
     /// The line each buffered row came from, for errors.
     private var lines: [Int] = []
+    private var text: [UInt8] = []
 
     /// - Parameters:
     ///   - head: the statement up to `VALUES` (`INSERT INTO t (a, b) VALUES`).
@@ -50,13 +51,43 @@ struct BatchInsert {
             statement = try FastStatement(db, head + " " + Array(repeating: row, count: count).joined(separator: ", ") + " " + tail)
             statements[count] = statement
         }
-        for (index, value) in values.enumerated() { statement.bind(Int32(index + 1), value) }
         let first = lines.first!
         let last = lines.last!
+        // The batch's text goes into one buffer that outlives the statement's step, so SQLite
+        // can read it in place instead of copying every value into memory of its own.
+        text.removeAll(keepingCapacity: true)
+        var spans: [(offset: Int, count: Int)?] = []
+        spans.reserveCapacity(values.count)
+        for value in values {
+            guard case .text(let string?) = value else {
+                spans.append(nil)
+                continue
+            }
+            let offset = text.count
+            var copy = string
+            copy.withUTF8 { text.append(contentsOf: $0) }
+            spans.append((offset, text.count - offset))
+        }
+        let result: Result<Void, StoreError> = text.withUnsafeBufferPointer { buffer in
+            for (index, value) in values.enumerated() {
+                let position = Int32(index + 1)
+                if let span = spans[index] {
+                    statement.bindStatic(position, buffer.baseAddress.map { $0 + span.offset }, count: span.count)
+                } else {
+                    statement.bind(position, value)
+                }
+            }
+            do throws(StoreError) {
+                try statement.run()
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
         values.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)
         do {
-            try statement.run()
+            try result.get()
         } catch {
             let where_ = first == last ? "line \(first)" : "lines \(first) to \(last)"
             throw StoreError("import", "\(error.message) (\(where_))")

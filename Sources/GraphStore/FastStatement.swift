@@ -50,6 +50,16 @@ struct FastStatement {
         }
     }
 
+    /// Binds UTF-8 bytes that stay valid and unchanged until the statement has run.
+    func bindStatic(_ index: Int32, _ bytes: UnsafePointer<UInt8>?, count: Int) {
+        // SQLite takes NULL as the SQL NULL, so an empty string needs a real pointer.
+        let empty: StaticString = ""
+        let start = bytes ?? empty.utf8Start
+        start.withMemoryRebound(to: CChar.self, capacity: max(count, 1)) { chars in
+            _ = sqlite3_bind_text(handle, index, chars, Int32(count), nil)
+        }
+    }
+
     /// Runs the statement and returns the first column of its first row, if any.
     ///
     /// - Throws: ``StoreError`` with SQLite's message (a failed `CHECK`, a trigger's

@@ -19,7 +19,7 @@ extension CEGraph {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The files to import (.jsonl, or .csv with --kind).")
+        @Argument(help: "The files to import: JSON Lines (.jsonl), or CSV with --kind (which applies to every CSV file).")
         var files: [String]
 
         @Option(help: "The kind a CSV file holds: area, intel, link, or an entity kind (child, adult, vehicle, ...).")
@@ -32,8 +32,9 @@ extension CEGraph {
         var json = false
 
         func validate() throws {
-            for file in files where file.lowercased().hasSuffix(".csv") && kind == nil {
-                throw ValidationError("\(file) is CSV: say what it holds with --kind (area, intel, link, or an entity kind)")
+            for file in files where !Import.isJSONLines(file) && kind == nil {
+                throw ValidationError("\(file) is not JSON Lines (.jsonl): if it is CSV, say what it holds with --kind "
+                                      + "(area, intel, link, or an entity kind)")
             }
             if let kind, FieldSchema.fields(forRecordOrKind: kind) == nil {
                 throw ValidationError("unknown --kind \(kind); expected area, intel, link or one of "
@@ -45,8 +46,7 @@ extension CEGraph {
             let store = try global.openStore()
             var summaries: [JSONValue] = []
             for file in files {
-                let format: ImportOptions.Format = file.lowercased().hasSuffix(".csv") || kind != nil
-                    ? .csv(kind: kind ?? "") : .jsonLines
+                let format: ImportOptions.Format = Import.isJSONLines(file) ? .jsonLines : .csv(kind: kind ?? "")
                 let bar = ProgressBar(label: "importing \((file as NSString).lastPathComponent)")
                 let started = Date()
                 let summary: ImportSummary
@@ -69,6 +69,12 @@ extension CEGraph {
                 }
             }
             if json { Printer.json(.array(summaries)) }
+        }
+
+        /// JSON Lines by its extension; any other file is CSV of the `--kind` given.
+        static func isJSONLines(_ file: String) -> Bool {
+            let lowered = file.lowercased()
+            return [".jsonl", ".ndjson", ".json"].contains { lowered.hasSuffix($0) }
         }
 
         static func json(file: String, summary: ImportSummary, seconds: Double) -> JSONValue {
