@@ -170,8 +170,7 @@ CREATE INDEX link_support_by_intel ON link_support(intel_id);
 CREATE VIRTUAL TABLE entity_fts USING fts5(
     label, aliases, keys,
     content = 'entity', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER entity_fts_insert AFTER INSERT ON entity BEGIN
     INSERT INTO entity_fts(rowid, label, aliases, keys) VALUES (NEW.id, NEW.label, NEW.aliases, NEW.keys);

@@ -71,7 +71,7 @@ final class ImportSession {
     private let deleteText: FastStatement
     private let selectByKey: FastStatement
     private let selectRef: FastStatement
-    private let insertIntel: FastStatement
+    private var insertIntel: BatchInsert
     private let updateIntel: FastStatement
     private var insertAbout: BatchInsert
     private var insertLink: BatchInsert
@@ -123,11 +123,10 @@ final class ImportSession {
         selectRef = try FastStatement(db, """
             SELECT r.entity_id, r.intel_id, e.kind FROM ref r LEFT JOIN entity e ON e.id = r.entity_id WHERE r.ref = ?1
             """)
-        insertIntel = try FastStatement(db, """
-            INSERT INTO intel (ref, date, source_evaluation, intelligence_assessment, handling_code, handling_conditions,
-                               submitted_by, agency, text, legacy_grading, attrs, created_at, updated_at, id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)
-            """)
+        insertIntel = BatchInsert(db, head: """
+            INSERT INTO intel (id, ref, date, source_evaluation, intelligence_assessment, handling_code, handling_conditions,
+                               submitted_by, agency, text, legacy_grading, attrs, created_at, updated_at) VALUES
+            """, columns: 14, capacity: batch)
         updateIntel = try FastStatement(db, """
             UPDATE intel SET date = ?2, source_evaluation = ?3, intelligence_assessment = ?4, handling_code = ?5,
                 handling_conditions = coalesce(?6, handling_conditions), submitted_by = coalesce(?7, submitted_by),
@@ -294,41 +293,27 @@ final class ImportSession {
 
     private func apply(_ intel: IntelRecord, at location: SourceLocation) throws {
         note(intel.id)
-        let statement: FastStatement
-        let existing: Int64?
+        let fields: [FastStatement.Value] = [
+            .text(intel.date.description), .text(intel.grading.source.rawValue),
+            .text(intel.grading.assessment.rawValue), .text(intel.grading.handling.rawValue),
+            .text(intel.handlingConditions), .text(intel.submittedBy), .text(intel.agency), .text(intel.text),
+            .text(intel.legacyGrading), .text(intel.extra.isEmpty ? "{}" : JSONValue.object(intel.extra).jsonText), .text(now),
+        ]
+        let id: Int64
         switch try resolve(intel.id) {
         case .entity(_, let kind)?:
             throw fail("\(intel.id) is already the id of a \(kind.rawValue); ids are unique across all records",
                        field: "id", at: location)
-        case .intel(let id)?:
-            statement = updateIntel
-            existing = id
-            statement.bind(1, id)
-        case nil:
-            statement = insertIntel
-            existing = nil
-            statement.bind(1, intel.id)
-        }
-        statement.bind(2, intel.date.description)
-        statement.bind(3, intel.grading.source.rawValue)
-        statement.bind(4, intel.grading.assessment.rawValue)
-        statement.bind(5, intel.grading.handling.rawValue)
-        statement.bind(6, intel.handlingConditions)
-        statement.bind(7, intel.submittedBy)
-        statement.bind(8, intel.agency)
-        statement.bind(9, intel.text)
-        statement.bind(10, intel.legacyGrading)
-        statement.bind(11, JSONValue.object(intel.extra).jsonText)
-        statement.bind(12, now)
-        if existing == nil { statement.bind(13, nextIntelId) }
-        let result = try statement.run()
-        let id: Int64
-        if let existing {
+        case .intel(let existing)?:
+            try insertIntel.flush()
+            updateIntel.bind(1, existing)
+            for (offset, value) in fields.enumerated() { updateIntel.bind(Int32(offset + 2), value) }
+            if try updateIntel.run() != nil { summary.intelUpdated += 1 }
             id = existing
-            if result != nil { summary.intelUpdated += 1 }
-        } else {
+        case nil:
             id = nextIntelId
             nextIntelId += 1
+            try insertIntel.add([.integer(id), .text(intel.id)] + fields + [.text(now)], line: location.line)
             try insertRef.add([.text(intel.id), .text(nil), .integer(id)], line: location.line)
             targets[intel.id] = .intel(id)
         }
@@ -472,6 +457,7 @@ final class ImportSession {
             try attach(pending, atEnd: true)
         }
         try insertEntity.flush()
+        try insertIntel.flush()
         try insertRef.flush()
         try insertAbout.flush()
         try insertLink.flush()
