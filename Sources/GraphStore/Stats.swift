@@ -7,8 +7,6 @@ public struct Stats: Sendable, Equatable {
     public let intel: Int
     /// Entities per kind; every kind is present, with zero when there are none.
     public let byKind: [EntityKind: Int]
-    /// Links per kind; only kinds in use.
-    public let linksByKind: [LinkKind: Int]
     public let areas: Int
 
     /// The stats as the JSON object `stats --json` prints.
@@ -17,7 +15,6 @@ public struct Stats: Sendable, Equatable {
         return .object([
             "entities": number(entities), "links": number(links), "intel": number(intel), "areas": number(areas),
             "by_kind": .object(Dictionary(uniqueKeysWithValues: byKind.map { ($0.key.rawValue, number($0.value)) })),
-            "links_by_kind": .object(Dictionary(uniqueKeysWithValues: linksByKind.map { ($0.key.rawValue, number($0.value)) })),
         ])
     }
 }

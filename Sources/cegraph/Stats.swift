@@ -22,9 +22,6 @@ extension CEGraph {
             print("entities: \(stats.entities)")
             for kind in EntityKind.allCases { print("  \(kind.rawValue): \(stats.byKind[kind] ?? 0)") }
             print("links: \(stats.links)")
-            for (kind, count) in stats.linksByKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                print("  \(kind.rawValue): \(count)")
-            }
             print("intelligence reports: \(stats.intel)")
             print("areas: \(stats.areas)")
         }
