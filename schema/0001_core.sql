@@ -8,6 +8,7 @@ CREATE TABLE area (
     name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
     area_type  TEXT NOT NULL CHECK (area_type IN ('local_authority', 'police_force')),
     force      TEXT REFERENCES area(code),
+    attrs      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attrs) AND json_type(attrs) = 'object'),
     CHECK ((area_type = 'police_force' AND force IS NULL)
         OR (area_type = 'local_authority' AND force IS NOT NULL))
 );

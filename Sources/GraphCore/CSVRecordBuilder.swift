@@ -18,8 +18,14 @@ public struct CSVRecordBuilder: Sendable {
         }
         let names = header.cells.map { $0.trimmingWhitespace() }
         var seen: Set<String> = []
+        let isEntity = EntityKind(rawValue: kind) != nil
         for name in names {
-            if name.isEmpty { throw InputError("a column has no name in the header", at: SourceLocation(file: file, line: header.line)) }
+            let location = SourceLocation(file: file, line: header.line)
+            if name.isEmpty { throw InputError("a column has no name in the header", at: location) }
+            if name == "record" || (name == "kind" && isEntity) {
+                throw InputError("a CSV file of \(kind) cannot have a '\(name)' column: --kind says what the file holds",
+                                 field: name, at: location)
+            }
             if !seen.insert(name).inserted {
                 throw InputError("the column appears twice in the header", field: name, at: SourceLocation(file: file, line: header.line))
             }
@@ -30,7 +36,13 @@ public struct CSVRecordBuilder: Sendable {
         self.file = file
     }
 
-    /// The JSON object for one data row. Empty cells are fields not given.
+    /// Whether a row has no content at all (spreadsheets often end with rows of empty cells).
+    public func isBlank(_ row: CSVReader.Row) -> Bool {
+        row.cells.allSatisfy { $0.trimmingWhitespace().isEmpty }
+    }
+
+    /// The JSON object for one data row. Empty cells are fields not given; cells other
+    /// than free text are trimmed.
     ///
     /// - Throws: ``InputError`` when the row's cell count differs from the header's, or a
     ///   boolean or number cell cannot be read.
@@ -46,9 +58,11 @@ public struct CSVRecordBuilder: Sendable {
             object["record"] = .string("entity")
             object["kind"] = .string(kind)
         }
-        for (name, cell) in zip(header, row.cells) {
+        for (name, raw) in zip(header, row.cells) {
+            let type = types[name]
+            let cell = type == .text && !["id", "from", "to", "code"].contains(name) ? raw : raw.trimmingWhitespace()
             if cell.isEmpty { continue }
-            switch types[name] {
+            switch type {
             case .list?:
                 object[name] = .array(cell.split(separator: ";").map { .string(String($0).trimmingWhitespace()) }
                     .filter { $0 != .string("") })
@@ -59,7 +73,7 @@ public struct CSVRecordBuilder: Sendable {
                 default: throw InputError("\"\(cell)\" is not true or false", field: name, at: location)
                 }
             case .number?:
-                let trimmed = cell.trimmingWhitespace()
+                let trimmed = cell.hasPrefix("+") ? String(cell.dropFirst()) : cell
                 guard Double(trimmed) != nil, (try? JSONParser.parse(trimmed)) != nil else {
                     throw InputError("\"\(cell)\" is not a number", field: name, at: location)
                 }

@@ -8,7 +8,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// The date as `YYYY-MM-DD`, made once: imports write millions of dates.
     public let description: String
 
-    /// Parses `YYYY-MM-DD`, or returns `nil` for any other form or an impossible date.
+    /// Parses `YYYY-MM-DD`, or returns `nil` for any other form or an impossible date
+    /// (years 1900 to 2999, as the schema's `CHECK`s allow).
     public init?(_ text: String) {
         var copy = text
         guard let (year, month, day) = copy.withUTF8({ CalendarDate.parts(of: $0) }) else { return nil }
@@ -31,7 +32,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              year >= 1900, (1...12).contains(month), day >= 1,
+              (1900...2999).contains(year), (1...12).contains(month), day >= 1,
               day <= CalendarDate.days(inMonth: month, year: year) else { return nil }
         return (year, month, day)
     }

@@ -19,12 +19,15 @@ public struct AreaRecord: Sendable, Equatable {
     public var type: AreaType
     /// The police force of a local authority (an area code); `nil` for a force.
     public var force: String?
+    /// Fields the contract does not name, kept as attributes.
+    public var extra: [String: JSONValue]
 
-    public init(code: String, name: String, type: AreaType, force: String?) {
+    public init(code: String, name: String, type: AreaType, force: String?, extra: [String: JSONValue] = [:]) {
         self.code = code
         self.name = name
         self.type = type
         self.force = force
+        self.extra = extra
     }
 }
 
@@ -59,10 +62,14 @@ public struct IntelRecord: Sendable, Equatable {
     public var legacyGrading: String?
     /// Fields the contract does not name, kept as attributes.
     public var extra: [String: JSONValue]
+    /// The names of the fields the record gave (`null` included): an update replaces these
+    /// and keeps the rest.
+    public var given: Set<String>
 
     public init(id: String, date: CalendarDate, grading: Grading, handlingConditions: String? = nil,
                 submittedBy: String? = nil, agency: String? = nil, text: String? = nil,
-                about: [String] = [], legacyGrading: String? = nil, extra: [String: JSONValue] = [:]) {
+                about: [String] = [], legacyGrading: String? = nil, extra: [String: JSONValue] = [:],
+                given: Set<String> = []) {
         self.id = id
         self.date = date
         self.grading = grading
@@ -73,6 +80,7 @@ public struct IntelRecord: Sendable, Equatable {
         self.about = about
         self.legacyGrading = legacyGrading
         self.extra = extra
+        self.given = given
     }
 }
 

@@ -77,6 +77,8 @@ public enum Normalise {
         guard (5...7).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             return nil
         }
+        // Girobank's GIR 0AA is the one valid postcode outside the usual pattern.
+        if compact == "GIR0AA" { return "GIR 0AA" }
         let inward = compact.suffix(3)
         let outward = compact.dropLast(3)
         let inwardChars = Array(inward)

@@ -51,14 +51,27 @@ public enum RecordDecoder {
             }
         }
         for name in FieldSchema.required(of: kind) {
-            guard let value = fields[name], value != .null else {
+            if case .string(let text)? = fields[name], text.trimmingWhitespace().isEmpty {
+                throw InputError("empty; a \(kind.rawValue) needs a \(name)", field: name)
+            }
+        }
+        return EntityRecord(id: id, kind: kind, fields: fields)
+    }
+
+    /// Checks an entity's attributes as they will be stored: every required field present
+    /// and not empty, and an operation not closed before it opened.
+    ///
+    /// A record may update an entity with only some fields, so this runs on the attributes
+    /// after the update, not on the record alone.
+    public static func checkComplete(_ kind: EntityKind, _ attributes: [String: JSONValue]) throws(InputError) {
+        for name in FieldSchema.required(of: kind) {
+            guard let value = attributes[name], value != .null else {
                 throw InputError("required for a \(kind.rawValue)", field: name)
             }
         }
-        if case .string(let opened)? = fields["opened"], case .string(let closed)? = fields["closed"], closed < opened {
+        if case .string(let opened)? = attributes["opened"], case .string(let closed)? = attributes["closed"], closed < opened {
             throw InputError("\(closed) is before opened \(opened)", field: "closed")
         }
-        return EntityRecord(id: id, kind: kind, fields: fields)
     }
 
     static func decodeIntel(_ object: [String: JSONValue]) throws(InputError) -> IntelRecord {
@@ -75,7 +88,7 @@ public enum RecordDecoder {
             throw InputError("required, and not empty, when handling_code is C", field: "handling_conditions")
         }
         var extra: [String: JSONValue] = [:]
-        for (name, value) in object where FieldSchema.intel[name] == nil && !FieldSchema.envelope.contains(name) {
+        for (name, value) in object where FieldSchema.intel[name] == nil && name != "record" && name != "id" {
             extra[name] = value
         }
         return IntelRecord(
@@ -83,7 +96,7 @@ public enum RecordDecoder {
             handlingConditions: conditions, submittedBy: try optionalString(object, "submitted_by"),
             agency: try optionalString(object, "agency"), text: try optionalString(object, "text"),
             about: try stringList(object, "about"), legacyGrading: try optionalString(object, "legacy_grading"),
-            extra: extra)
+            extra: extra, given: Set(object.keys))
     }
 
     static func decodeLink(_ object: [String: JSONValue]) throws(InputError) -> LinkRecord {
@@ -123,7 +136,11 @@ public enum RecordDecoder {
         default:
             break
         }
-        return AreaRecord(code: code, name: name, type: type, force: force)
+        var extra: [String: JSONValue] = [:]
+        for (name, value) in object where FieldSchema.area[name] == nil && name != "record" {
+            extra[name] = value
+        }
+        return AreaRecord(code: code, name: name, type: type, force: force, extra: extra)
     }
 
     // MARK: - Fields
@@ -215,6 +232,9 @@ public enum RecordDecoder {
         guard text.utf8.contains(where: { $0 > 0x20 && $0 < 0x80 }) || !text.trimmingWhitespace().isEmpty else {
             throw InputError("empty", field: field)
         }
+        if ["id", "from", "to", "code"].contains(field), text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw InputError("an id cannot contain control characters", field: field)
+        }
         return text
     }
 
@@ -266,6 +286,9 @@ public enum RecordDecoder {
         for element in elements {
             guard let id = element.stringValue, !id.isEmpty else {
                 throw InputError("expected a list of ids, found \(element.typeName) in it", field: field)
+            }
+            if id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                throw InputError("an id cannot contain control characters", field: field)
             }
             ids.append(id)
         }

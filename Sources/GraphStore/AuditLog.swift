@@ -99,10 +99,11 @@ public enum AuditLog {
 }
 
 extension Store {
-    /// The most recent audit rows, newest first.
-    public func auditEntries(limit: Int = 50) throws -> [AuditLog.Entry] {
+    /// Audit rows, newest first (or oldest first).
+    public func auditEntries(limit: Int = 50, oldestFirst: Bool = false) throws -> [AuditLog.Entry] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?", arguments: [limit])
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq \(oldestFirst ? "ASC" : "DESC") LIMIT ?",
+                             arguments: [limit])
                 .map(AuditLog.entry)
         }
     }

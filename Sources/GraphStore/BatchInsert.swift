@@ -1,4 +1,5 @@
 import GRDB
+import GraphCore
 
 /// Buffers rows for one table and writes them with multi-row `INSERT` statements.
 ///
@@ -14,8 +15,8 @@ struct BatchInsert {
     private let capacity: Int
     private var statements: [Int: FastStatement] = [:]
     private var values: [FastStatement.Value] = []
-    /// The line each buffered row came from, for errors.
-    private var lines: [Int] = []
+    /// Where each buffered row came from, for errors.
+    private var lines: [SourceLocation] = []
     private var text: [UInt8] = []
 
     /// - Parameters:
@@ -31,18 +32,39 @@ struct BatchInsert {
     }
 
     /// Adds one row (its values in column order), writing the batch when full.
-    mutating func add(_ row: [FastStatement.Value], line: Int) throws {
+    mutating func add(_ row: [FastStatement.Value], at location: SourceLocation) throws {
         values.append(contentsOf: row)
-        lines.append(line)
+        lines.append(location)
         if lines.count >= capacity { try flush() }
     }
 
     /// Writes whatever is buffered.
     ///
-    /// - Throws: ``StoreError`` naming the lines of the batch SQLite refused.
+    /// - Throws: ``StoreError`` naming the line of the row SQLite refused: when a batch
+    ///   fails, its rows are written again one at a time to find it (the failed statement
+    ///   left nothing behind, and the import is rolled back anyway).
     mutating func flush() throws {
         guard !lines.isEmpty else { return }
-        let count = lines.count
+        let rows = values
+        let locations = lines
+        do {
+            try write(rows, count: locations.count)
+        } catch let error as StoreError {
+            guard locations.count > 1 else { throw StoreError("import", error.message, location: locations[0]) }
+            for (index, location) in locations.enumerated() {
+                do {
+                    try write(Array(rows[(index * columns)..<((index + 1) * columns)]), count: 1)
+                } catch let single as StoreError {
+                    throw StoreError("import", single.message, location: location)
+                }
+            }
+            throw error
+        }
+    }
+
+    private mutating func write(_ values: [FastStatement.Value], count: Int) throws {
+        self.values.removeAll(keepingCapacity: true)
+        self.lines.removeAll(keepingCapacity: true)
         let statement: FastStatement
         if let cached = statements[count] {
             statement = cached
@@ -51,8 +73,6 @@ struct BatchInsert {
             statement = try FastStatement(db, head + " " + Array(repeating: row, count: count).joined(separator: ", ") + " " + tail)
             statements[count] = statement
         }
-        let first = lines.first!
-        let last = lines.last!
         // The batch's text goes into one buffer that outlives the statement's step, so SQLite
         // can read it in place instead of copying every value into memory of its own.
         text.removeAll(keepingCapacity: true)
@@ -84,13 +104,6 @@ struct BatchInsert {
                 return .failure(error)
             }
         }
-        values.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
-        do {
-            try result.get()
-        } catch {
-            let where_ = first == last ? "line \(first)" : "lines \(first) to \(last)"
-            throw StoreError("import", "\(error.message) (\(where_))")
-        }
+        try result.get()
     }
 }

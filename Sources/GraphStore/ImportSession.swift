@@ -22,10 +22,18 @@ final class ImportSession {
         let location: SourceLocation
     }
 
+    /// What kind of area a field needs.
+    private enum AreaNeed: String {
+        case any = "an area"
+        case force = "a police force"
+        case authority = "a local authority"
+    }
+
     private struct AreaUse {
+        let code: String
         let location: SourceLocation
         let field: String
-        let mustBeForce: Bool
+        let need: AreaNeed
     }
 
     private let db: Database
@@ -43,7 +51,7 @@ final class ImportSession {
     private let firstNewEntityId: Int64
     /// Entities already in the store whose indexed text changed: their old text has left the
     /// full-text index and the new text goes in at the end.
-    private var reindexed: [Int64] = []
+    private var reindexed: Set<Int64> = []
     private var nextIntelId: Int64
     private var nextLinkId: Int64
     private struct LinkKey: Hashable {
@@ -55,7 +63,11 @@ final class ImportSession {
     private var targets: [String: Target] = [:]
     private var keys: [String: Int64] = [:]
     private var areaTypes: [String: AreaRecord.AreaType] = [:]
+    /// The first use of each area code for each need, checked against the areas as they
+    /// stand at the end of the file.
     private var areaUses: [String: AreaUse] = [:]
+    /// Where each area record of this file is, for errors about what it changed.
+    private var areaLines: [String: SourceLocation] = [:]
     private var pendingLinks: [PendingLink] = []
     private var pendingReferences: [PendingReference] = []
     private(set) var summary = ImportSummary()
@@ -72,7 +84,9 @@ final class ImportSession {
     private let selectByKey: FastStatement
     private let selectRef: FastStatement
     private var insertIntel: BatchInsert
+    private let selectIntel: FastStatement
     private let updateIntel: FastStatement
+    private let deleteAbout: FastStatement
     private var insertAbout: BatchInsert
     private var insertLink: BatchInsert
     private let mergeLink: FastStatement
@@ -127,17 +141,18 @@ final class ImportSession {
             INSERT INTO intel (id, ref, date, source_evaluation, intelligence_assessment, handling_code, handling_conditions,
                                submitted_by, agency, text, legacy_grading, attrs, created_at, updated_at) VALUES
             """, columns: 14, capacity: batch)
+        selectIntel = try FastStatement(db, """
+            SELECT date, source_evaluation, intelligence_assessment, handling_code, handling_conditions,
+                   submitted_by, agency, text, legacy_grading, attrs
+            FROM intel WHERE id = ?1
+            """)
         updateIntel = try FastStatement(db, """
             UPDATE intel SET date = ?2, source_evaluation = ?3, intelligence_assessment = ?4, handling_code = ?5,
-                handling_conditions = coalesce(?6, handling_conditions), submitted_by = coalesce(?7, submitted_by),
-                agency = coalesce(?8, agency), text = coalesce(?9, text), legacy_grading = coalesce(?10, legacy_grading),
-                attrs = json_patch(attrs, ?11), updated_at = ?12
-            WHERE id = ?1 AND (date, source_evaluation, intelligence_assessment, handling_code, handling_conditions,
-                               submitted_by, agency, text, legacy_grading, attrs)
-                IS NOT (?2, ?3, ?4, ?5, coalesce(?6, handling_conditions), coalesce(?7, submitted_by),
-                        coalesce(?8, agency), coalesce(?9, text), coalesce(?10, legacy_grading), json_patch(attrs, ?11))
-            RETURNING id
+                handling_conditions = ?6, submitted_by = ?7, agency = ?8, text = ?9, legacy_grading = ?10, attrs = ?11,
+                updated_at = ?12
+            WHERE id = ?1
             """)
+        deleteAbout = try FastStatement(db, "DELETE FROM intel_about WHERE intel_id = ?1")
         insertAbout = BatchInsert(db, head: "INSERT OR IGNORE INTO intel_about (intel_id, entity_id) VALUES",
                                   columns: 2, capacity: batch)
         insertLink = BatchInsert(db, head: """
@@ -145,8 +160,10 @@ final class ImportSession {
             """, columns: 9, capacity: batch)
         mergeLink = try FastStatement(db, """
             UPDATE link SET
-                first_seen = CASE WHEN ?2 IS NULL THEN first_seen WHEN first_seen IS NULL THEN ?2 ELSE min(first_seen, ?2) END,
-                last_seen = CASE WHEN ?3 IS NULL THEN last_seen WHEN last_seen IS NULL THEN ?3 ELSE max(last_seen, ?3) END,
+                first_seen = CASE WHEN ?2 IS NULL AND first_seen IS NULL THEN NULL ELSE
+                    (SELECT min(d) FROM (SELECT first_seen AS d UNION ALL SELECT last_seen UNION ALL SELECT ?2 UNION ALL SELECT ?3)) END,
+                last_seen = CASE WHEN ?3 IS NULL AND last_seen IS NULL THEN NULL ELSE
+                    (SELECT max(d) FROM (SELECT first_seen AS d UNION ALL SELECT last_seen UNION ALL SELECT ?2 UNION ALL SELECT ?3)) END,
                 note = coalesce(?4, note),
                 attrs = json_patch(attrs, ?5)
             WHERE id = ?1
@@ -155,9 +172,11 @@ final class ImportSession {
         insertSupport = BatchInsert(db, head: "INSERT OR IGNORE INTO link_support (link_id, intel_id) VALUES",
                                     columns: 2, capacity: batch)
         upsertArea = try FastStatement(db, """
-            INSERT INTO area (code, name, area_type, force) VALUES (?1, ?2, ?3, ?4)
-            ON CONFLICT (code) DO UPDATE SET name = excluded.name, area_type = excluded.area_type, force = excluded.force
-            WHERE (area.name, area.area_type, area.force) IS NOT (excluded.name, excluded.area_type, excluded.force)
+            INSERT INTO area (code, name, area_type, force, attrs) VALUES (?1, ?2, ?3, ?4, ?5)
+            ON CONFLICT (code) DO UPDATE SET name = excluded.name, area_type = excluded.area_type, force = excluded.force,
+                attrs = json_patch(area.attrs, excluded.attrs)
+            WHERE (area.name, area.area_type, area.force, area.attrs)
+                IS NOT (excluded.name, excluded.area_type, excluded.force, json_patch(area.attrs, excluded.attrs))
             """)
     }
 
@@ -187,20 +206,22 @@ final class ImportSession {
     }
 
     private func apply(_ area: AreaRecord, at location: SourceLocation) throws {
-        if let force = area.force { use(area: force, field: "force", mustBeForce: true, at: location) }
+        if let force = area.force { use(area: force, field: "force", need: .force, at: location) }
         upsertArea.bind(1, area.code)
         upsertArea.bind(2, area.name)
         upsertArea.bind(3, area.type.rawValue)
         upsertArea.bind(4, area.force)
+        upsertArea.bind(5, JSONValue.object(area.extra).jsonText)
         try upsertArea.run()
+        areaLines[area.code] = location
         areaTypes[area.code] = area.type
         summary.areas += 1
     }
 
-    private func use(area code: String, field: String, mustBeForce: Bool, at location: SourceLocation) {
-        if let type = areaTypes[code], !mustBeForce || type == .policeForce { return }
-        if areaUses[code] == nil || (mustBeForce && areaUses[code]?.mustBeForce == false) {
-            areaUses[code] = AreaUse(location: location, field: field, mustBeForce: mustBeForce)
+    private func use(area code: String, field: String, need: AreaNeed, at location: SourceLocation) {
+        let key = code + "\u{1F}" + need.rawValue
+        if areaUses[key] == nil {
+            areaUses[key] = AreaUse(code: code, location: location, field: field, need: need)
         }
     }
 
@@ -220,20 +241,25 @@ final class ImportSession {
             let attributes = entity.fields.filter { $0.value != .null }
             let facts = EntityFacts(kind: entity.kind, attributes: attributes)
             if let key = facts.key, let existing = try self.entity(kind: entity.kind, key: key) {
-                try insertRef.add([.text(entity.id), .integer(existing), .text(nil)], line: location.line)
+                try insertRef.add([.text(entity.id), .integer(existing), .text(nil)], at: location)
                 targets[entity.id] = .entity(existing, entity.kind)
                 summary.idsMerged += 1
                 try update(existing, with: entity, at: location)
                 return
+            }
+            do {
+                try RecordDecoder.checkComplete(entity.kind, attributes)
+            } catch {
+                throw fail(error.message, field: error.field, at: location)
             }
             checkAreas(entity.kind, facts, at: location)
             let id = nextEntityId
             try insertEntity.add([.integer(id), .text(entity.id), .text(entity.kind.rawValue), .text(facts.key),
                                   .text(facts.label), .text(facts.area), .text(facts.aliases), .text(facts.keys),
                                   .text(JSONValue.object(attributes).jsonText), .text(now), .text(now)],
-                                 line: location.line)
+                                 at: location)
             nextEntityId += 1
-            try insertRef.add([.text(entity.id), .integer(id), .text(nil)], line: location.line)
+            try insertRef.add([.text(entity.id), .integer(id), .text(nil)], at: location)
             targets[entity.id] = .entity(id, entity.kind)
             if let key = facts.key { keys[entity.kind.rawValue + "\u{1F}" + key] = id }
         }
@@ -242,9 +268,11 @@ final class ImportSession {
     private func checkAreas(_ kind: EntityKind, _ facts: EntityFacts, at location: SourceLocation) {
         guard let area = facts.area else { return }
         if kind == .operation {
-            use(area: area, field: "lead_force", mustBeForce: true, at: location)
+            use(area: area, field: "lead_force", need: .force, at: location)
+        } else if kind == .child {
+            use(area: area, field: "area", need: .authority, at: location)
         } else {
-            use(area: area, field: "area", mustBeForce: false, at: location)
+            use(area: area, field: "area", need: .any, at: location)
         }
     }
 
@@ -259,24 +287,28 @@ final class ImportSession {
         for (name, value) in entity.fields {
             if value == .null { attributes[name] = nil } else { attributes[name] = value }
         }
-        for name in FieldSchema.required(of: entity.kind) where attributes[name] == nil {
-            throw fail("required for a \(entity.kind.rawValue); it cannot be removed", field: name, at: location)
+        do {
+            try RecordDecoder.checkComplete(entity.kind, attributes)
+        } catch {
+            throw fail(error.message, field: error.field, at: location)
         }
         let text = JSONValue.object(attributes).jsonText
         guard text != stored else { return }
         let facts = EntityFacts(kind: entity.kind, attributes: attributes)
+        let oldKey = EntityFacts(kind: entity.kind, attributes: (try? JSONParser.parse(stored))?.objectValue ?? [:]).key
         if let key = facts.key, let other = try self.entity(kind: entity.kind, key: key), other != id {
             throw fail("\(key) already belongs to another \(entity.kind.rawValue)",
                        field: EntityFacts.keyField(of: entity.kind), at: location)
         }
         checkAreas(entity.kind, facts, at: location)
-        if id < firstNewEntityId, [facts.label, facts.aliases, facts.keys] != [row[1], row[2], row[3]] {
+        // The index still holds what the row held when this import began: take it out once.
+        if id < firstNewEntityId, !reindexed.contains(id), [facts.label, facts.aliases, facts.keys] != [row[1], row[2], row[3]] {
             deleteText.bind(1, id)
             deleteText.bind(2, row[1])
             deleteText.bind(3, row[2])
             deleteText.bind(4, row[3])
             try deleteText.run()
-            reindexed.append(id)
+            reindexed.insert(id)
         }
         updateEntity.bind(1, id)
         updateEntity.bind(2, facts.key)
@@ -287,6 +319,7 @@ final class ImportSession {
         updateEntity.bind(7, text)
         updateEntity.bind(8, now)
         try updateEntity.run()
+        if let oldKey, oldKey != facts.key { keys[entity.kind.rawValue + "\u{1F}" + oldKey] = nil }
         if let key = facts.key { keys[entity.kind.rawValue + "\u{1F}" + key] = id }
         summary.entitiesUpdated += 1
     }
@@ -305,16 +338,13 @@ final class ImportSession {
             throw fail("\(intel.id) is already the id of a \(kind.rawValue); ids are unique across all records",
                        field: "id", at: location)
         case .intel(let existing)?:
-            try insertIntel.flush()
-            updateIntel.bind(1, existing)
-            for (offset, value) in fields.enumerated() { updateIntel.bind(Int32(offset + 2), value) }
-            if try updateIntel.run() != nil { summary.intelUpdated += 1 }
+            try update(intel: existing, with: intel)
             id = existing
         case nil:
             id = nextIntelId
             nextIntelId += 1
-            try insertIntel.add([.integer(id), .text(intel.id)] + fields + [.text(now)], line: location.line)
-            try insertRef.add([.text(intel.id), .text(nil), .integer(id)], line: location.line)
+            try insertIntel.add([.integer(id), .text(intel.id)] + fields + [.text(now)], at: location)
+            try insertRef.add([.text(intel.id), .text(nil), .integer(id)], at: location)
             targets[intel.id] = .intel(id)
         }
         for ref in intel.about {
@@ -322,16 +352,49 @@ final class ImportSession {
         }
     }
 
+    /// Replaces the stored fields of a report with those the record gives (`null` clears
+    /// one); a given `about` replaces the entities the report is about.
+    private func update(intel id: Int64, with intel: IntelRecord) throws {
+        try insertIntel.flush()
+        selectIntel.bind(1, id)
+        guard let stored = try selectIntel.firstRow(columns: 10) else { return }
+        func merged(_ field: String, _ value: String?, _ column: Int) -> String? {
+            intel.given.contains(field) ? value : stored[column]
+        }
+        var attributes = stored[9].flatMap { try? JSONParser.parse($0) }?.objectValue ?? [:]
+        for (name, value) in intel.extra { attributes[name] = value == .null ? nil : value }
+        // Conditions belong to handling code C; a report re-graded P without them has none.
+        let conditions = intel.grading.handling == .p && !intel.given.contains("handling_conditions")
+            ? nil : merged("handling_conditions", intel.handlingConditions, 4)
+        let row: [String?] = [
+            intel.date.description, intel.grading.source.rawValue, intel.grading.assessment.rawValue,
+            intel.grading.handling.rawValue, conditions, merged("submitted_by", intel.submittedBy, 5),
+            merged("agency", intel.agency, 6), merged("text", intel.text, 7),
+            merged("legacy_grading", intel.legacyGrading, 8), JSONValue.object(attributes).jsonText,
+        ]
+        if row != stored {
+            updateIntel.bind(1, id)
+            for (offset, value) in row.enumerated() { updateIntel.bind(Int32(offset + 2), value) }
+            updateIntel.bind(12, now)
+            try updateIntel.run()
+            summary.intelUpdated += 1
+        }
+        if intel.given.contains("about") {
+            try insertAbout.flush()
+            deleteAbout.bind(1, id)
+            try deleteAbout.run()
+        }
+    }
+
     /// Records that a report is about an entity (`about`) or supports a link (`intel`), or
     /// keeps the reference for the end of the file when its target is not known yet.
     private func attach(_ reference: PendingReference, atEnd: Bool) throws {
         let target = try resolve(reference.ref)
-        let line = reference.location.line
         switch (reference.field, target) {
         case ("about", .entity(let entity, _)?):
-            try insertAbout.add([.integer(reference.owner), .integer(entity)], line: line)
+            try insertAbout.add([.integer(reference.owner), .integer(entity)], at: reference.location)
         case ("intel", .intel(let intel)?):
-            try insertSupport.add([.integer(reference.owner), .integer(intel)], line: line)
+            try insertSupport.add([.integer(reference.owner), .integer(intel)], at: reference.location)
         case ("about", .intel?):
             throw fail("\(reference.ref) is an intelligence report, not an entity", field: "about", at: reference.location)
         case (_, .entity?):
@@ -390,7 +453,7 @@ final class ImportSession {
             try insertLink.add([.integer(linkId), .integer(fromId), .integer(toId), .text(link.kind.rawValue),
                                 .text(link.firstSeen?.description), .text(link.lastSeen?.description), .text(link.note),
                                 .text(link.extra.isEmpty ? "{}" : JSONValue.object(link.extra).jsonText), .text(now)],
-                               line: location.line)
+                               at: location)
             nextLinkId += 1
             linkIds[key] = linkId
         }
@@ -441,6 +504,44 @@ final class ImportSession {
         return id
     }
 
+    /// Checks each area code the file used against the areas as they stand at its end.
+    private func checkAreaUses() throws {
+        for use in areaUses.values.sorted(by: { ($0.location.line, $0.code) < ($1.location.line, $1.code) }) {
+            guard let type = areaTypes[use.code] else {
+                throw StoreError("import", "no area has the code \(use.code)", location: use.location, field: use.field,
+                                 hint: "add an area record for it; the reference areas are listed in FORMAT.md")
+            }
+            switch (use.need, type) {
+            case (.force, .localAuthority), (.authority, .policeForce):
+                let actual = type == .policeForce ? "a police force" : "a local authority"
+                throw fail("\(use.code) is \(actual); \(use.need.rawValue) is needed here", field: use.field, at: use.location)
+            default:
+                break
+            }
+        }
+    }
+
+    /// After area records changed, checks that what was stored before still fits: every
+    /// local authority's force, every operation's lead force, every child's home authority.
+    private func checkAreaRecords() throws {
+        guard !areaLines.isEmpty else { return }
+        let checks: [(sql: String, need: String)] = [
+            ("SELECT a.force AS code, a.code AS user FROM area a LEFT JOIN area f ON f.code = a.force "
+             + "WHERE a.area_type = 'local_authority' AND f.area_type IS NOT 'police_force' LIMIT 1", "a police force"),
+            ("SELECT e.area AS code, e.ref AS user FROM entity e JOIN area a ON a.code = e.area "
+             + "WHERE e.kind = 'operation' AND a.area_type <> 'police_force' LIMIT 1", "a police force"),
+            ("SELECT e.area AS code, e.ref AS user FROM entity e JOIN area a ON a.code = e.area "
+             + "WHERE e.kind = 'child' AND a.area_type <> 'local_authority' LIMIT 1", "a local authority"),
+        ]
+        for check in checks {
+            guard let row = try Row.fetchOne(db, sql: check.sql) else { continue }
+            let code: String = row["code"]
+            let user: String = row["user"]
+            throw StoreError("import", "\(user) needs \(code) to be \(check.need)",
+                             location: areaLines[code] ?? areaLines[user], field: "area_type")
+        }
+    }
+
     /// Resolves what waited for the end of the file and checks every area named.
     ///
     /// - Throws: ``StoreError`` for the first reference, in file order, that names nothing.
@@ -456,6 +557,7 @@ final class ImportSession {
         for pending in pendingReferences.sorted(by: { $0.location.line < $1.location.line }) {
             try attach(pending, atEnd: true)
         }
+        try checkAreaUses()
         try insertEntity.flush()
         try insertIntel.flush()
         try insertRef.flush()
@@ -469,17 +571,7 @@ final class ImportSession {
             """, arguments: [firstNewEntityId, JSONValue.array(reindexed.map { .number(String($0)) }).jsonText])
         for sql in droppedSchema { try db.execute(sql: sql) }
         droppedSchema.removeAll()
-        for (code, use) in areaUses.sorted(by: { ($0.value.location.line, $0.key) < ($1.value.location.line, $1.key) }) {
-            switch areaTypes[code] {
-            case nil:
-                throw StoreError("import", "no area has the code \(code)", location: use.location, field: use.field,
-                                 hint: "add an area record for it; the reference areas are listed in FORMAT.md")
-            case .localAuthority? where use.mustBeForce:
-                throw fail("\(code) is a local authority; a police force is needed here", field: use.field, at: use.location)
-            default:
-                break
-            }
-        }
+        try checkAreaRecords()
         // A bulk load runs with foreign keys off; check every reference in one pass.
         if try Int.fetchOne(db, sql: "PRAGMA foreign_keys") == 0,
            let broken = try Row.fetchOne(db, sql: "SELECT \"table\", parent FROM pragma_foreign_key_check LIMIT 1") {

@@ -6,27 +6,35 @@ extension Store {
     /// ids merged into them as further records of the same key), intelligence, then links.
     ///
     /// Imported into an empty database, the file gives the same `stats` and the same `show`
-    /// for every entity. The export is written to the audit log as a `disclosure` to
-    /// `recipient`.
+    /// for every entity. The disclosure to `recipient` is written to the audit log, with
+    /// the counts of what the store holds, before any record leaves, so an export cut short
+    /// (a closed pipe, a full disk) is still on record.
     ///
     /// - Returns: the number of records written.
     @discardableResult
     public func exportJSONLines(to output: TextOutput, recipient: String, for viewer: Viewer) throws -> Int {
         do {
-            return try writer.write { db in
+            let stats = try self.stats()
+            try writer.write { db in
+                try AuditLog.append(db, .disclosure, by: viewer, records: .object([
+                    "export": .string("jsonl"), "entities": .number(String(stats.entities)),
+                    "links": .number(String(stats.links)), "intel": .number(String(stats.intel)),
+                ]), recipients: [recipient])
+            }
+            return try writer.read { db in
                 var written = 0
                 func emit(_ line: String) throws {
                     try output.writeLine(line)
                     written += 1
                 }
                 let areas = try Row.fetchAll(db, sql: """
-                    SELECT code, name, area_type, force FROM area ORDER BY area_type = 'local_authority', code
+                    SELECT code, name, area_type, force, attrs FROM area ORDER BY area_type = 'local_authority', code
                     """)
                 for row in areas {
                     try emit(JSONLine.text([
                         ("record", .string("area")), ("code", .string(row["code"])), ("name", .string(row["name"])),
                         ("area_type", .string(row["area_type"])), ("force", (row["force"] as String?).map(JSONValue.string) ?? .null),
-                    ]))
+                    ], (try? JSONParser.parse(row["attrs"] as String))?.objectValue ?? [:]))
                 }
                 let entities = try Row.fetchCursor(db, sql: "SELECT ref, kind, attrs FROM entity ORDER BY id")
                 while let row = try entities.next() {
@@ -81,9 +89,6 @@ extension Store {
                     ], extra))
                 }
                 try output.flush()
-                try AuditLog.append(db, .disclosure, by: viewer,
-                                    records: .object(["export": .string("jsonl"), "records": .number(String(written))]),
-                                    recipients: [recipient])
                 return written
             }
         } catch let error as StoreError {

@@ -55,6 +55,7 @@ extension Store {
                         if let header = try reader.next() {
                             let builder = try CSVRecordBuilder(kind: kind, header: header, file: name)
                             while let row = try reader.next() {
+                                if builder.isBlank(row) { continue }
                                 let location = SourceLocation(file: name, line: row.line)
                                 let record = try RecordDecoder.decode(try builder.object(for: row), at: location)
                                 try session.apply(record, at: location)

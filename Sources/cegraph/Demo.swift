@@ -16,7 +16,18 @@ extension CEGraph {
         @Option(help: "The seed.")
         var seed: UInt64 = 1
 
+        /// The audit reason the demo loads under: how a later `demo` knows the file is its own.
+        static let purpose = "loading synthetic demo data"
+
         func run() throws {
+            if FileManager.default.fileExists(atPath: db) {
+                // Only a database the demo built itself may be replaced; anything else may hold real work.
+                let first = try? Store.open(path: db, configuration: StoreConfiguration(readOnly: true)).auditEntries(limit: 1, oldestFirst: true).first
+                guard first?.justification == Demo.purpose else {
+                    throw CommandError(message: "\(db) exists and was not built by `cegraph demo`; it is left untouched "
+                                       + "(choose another --db, or remove the file yourself)")
+                }
+            }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
             let data = (NSTemporaryDirectory() as NSString).appendingPathComponent("cegraph-demo-\(getpid()).jsonl")
             defer { try? FileManager.default.removeItem(atPath: data) }
@@ -26,7 +37,7 @@ extension CEGraph {
             let store = try Store.open(path: db)
             let environment = ProcessInfo.processInfo.environment
             let viewer = Viewer(name: environment["CEGRAPH_ACTOR"] ?? environment["USER"] ?? "demo",
-                                purpose: "loading synthetic demo data")
+                                purpose: Demo.purpose)
             let summary = try store.importFile(at: data, options: ImportOptions(viewer: viewer))
             let child = Generator.id(.child, community: 0, index: 0)
             print("""

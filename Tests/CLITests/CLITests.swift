@@ -128,6 +128,17 @@ struct CLITests {
         #expect(help.status == 0 && help.stdout.contains("Examples:"))
     }
 
+    @Test func demoNeverReplacesADatabaseItDidNotBuild() throws {
+        try #"{"record":"entity","id":"C1","kind":"child","name":"Fern Hare"}"#
+            .write(to: directory.appendingPathComponent("work.jsonl"), atomically: true, encoding: .utf8)
+        #expect(try run("--db", "work.sqlite", "import", "work.jsonl").status == 0)
+        let refused = try run("--db", "work.sqlite", "demo")
+        #expect(refused.status == 1 && refused.stderr.contains("was not built by `cegraph demo`"), "\(refused.stderr)")
+        #expect(try json(try run("--db", "work.sqlite", "stats", "--json").stdout)["entities"] as? Int == 1)
+        #expect(try run("demo").status == 0)
+        #expect(try run("demo").status == 0, "a second demo replaces the first")
+    }
+
     @Test func demoBuildsADatabaseAndSaysWhatToTry() throws {
         let demo = try run("demo")
         #expect(demo.status == 0, "\(demo.stderr)")

@@ -44,6 +44,24 @@ struct CSVReaderTests {
         }
     }
 
+    @Test func cellsAreTrimmedAndSignedNumbersRead() throws {
+        let rows = try rows("id,name,location_type,lat\n L1 ,  Harbour Park ,  park , +53.1\n,,,\n")
+        let builder = try CSVRecordBuilder(kind: "location", header: rows[0], file: "f.csv")
+        let object = try builder.object(for: rows[1])
+        #expect(object["id"] == .string("L1") && object["location_type"] == .string("park") && object["lat"] == .number("53.1"))
+        #expect(object["name"] == .string("  Harbour Park "))
+        #expect(builder.isBlank(rows[2]))
+    }
+
+    @Test func aCSVCannotOverrideItsKind() throws {
+        let kinded = try rows("kind,id,name\nchild,C9,Kid\n")
+        #expect(throws: InputError.self) { try CSVRecordBuilder(kind: "vehicle", header: kinded[0], file: "f.csv") }
+        let record = try rows("record,id,vrm\n")
+        #expect(throws: InputError.self) { try CSVRecordBuilder(kind: "vehicle", header: record[0], file: "f.csv") }
+        // A link file's kind column is the link kind.
+        _ = try CSVRecordBuilder(kind: "link", header: try rows("from,to,kind\n")[0], file: "f.csv")
+    }
+
     @Test func headerMustNameEachColumnOnce() throws {
         let rows = try rows("id,vrm,vrm\n")
         #expect(throws: InputError.self) { try CSVRecordBuilder(kind: "vehicle", header: rows[0], file: "f.csv") }

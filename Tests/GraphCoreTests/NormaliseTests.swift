@@ -40,7 +40,7 @@ struct NormaliseTests {
         #expect(Normalise.handle(input) == nil)
     }
 
-    @Test(arguments: [("l11aa", "L1 1AA"), ("ch41 5ab", "CH41 5AB"), ("  WA10  1AB ", "WA10 1AB"), ("M1 1AE", "M1 1AE")])
+    @Test(arguments: [("l11aa", "L1 1AA"), ("ch41 5ab", "CH41 5AB"), ("  WA10  1AB ", "WA10 1AB"), ("M1 1AE", "M1 1AE"), ("gir0aa", "GIR 0AA")])
     func postcodeHasOneSpace(input: String, expected: String) {
         #expect(Normalise.postcode(input) == expected)
     }

@@ -25,6 +25,31 @@ struct RecordDecoderTests {
         #expect(intel.about == ["C1"])
     }
 
+    /// A record may update only some fields, so completeness is checked on what will be stored.
+    @Test(arguments: [
+        (EntityKind.child, #"{"dob":"2012-01-01"}"#, "name", "required for a child"),
+        (.vehicle, #"{"make":"Ford"}"#, "vrm", "required for a vehicle"),
+        (.handle, #"{"handle":"x"}"#, "platform", "required for a handle"),
+        (.operation, #"{"name":"A","opened":"2026-02-01","closed":"2026-01-01"}"#, "closed", "before opened"),
+    ])
+    func storedAttributesMustBeComplete(kind: EntityKind, attributes: String, field: String, message: String) throws {
+        let object = try #require(try JSONParser.parse(attributes).objectValue)
+        do {
+            try RecordDecoder.checkComplete(kind, object)
+            Issue.record("accepted \(attributes)")
+        } catch {
+            #expect(error.field == field && error.message.contains(message), "\(error)")
+        }
+    }
+
+    @Test func unknownFieldsOfEveryRecordTypeAreKept() throws {
+        guard case .area(let area) = try decode(#"{"record":"area","code":"X","name":"Y","area_type":"police_force","region":"north_west"}"#),
+              case .intel(let intel) = try decode(#"{"record":"intel","id":"I","date":"2026-01-01","source_evaluation":"2","intelligence_assessment":"B","handling_code":"P","kind":"referral"}"#)
+        else { Issue.record("wrong record types"); return }
+        #expect(area.extra == ["region": .string("north_west")])
+        #expect(intel.extra == ["kind": .string("referral")])
+    }
+
     /// Every rule a single line can break: the field named and a message a user can act on.
     @Test(arguments: [
         (#"{"id":"X"}"#, "record", "missing"),
@@ -32,9 +57,10 @@ struct RecordDecoderTests {
         (#"{"record":"entity","kind":"child","name":"A"}"#, "id", "missing"),
         (#"{"record":"entity","id":"","kind":"child","name":"A"}"#, "id", "empty"),
         (#"{"record":"entity","id":"X","kind":"suspect","name":"A"}"#, "kind", "unknown entity kind"),
-        (#"{"record":"entity","id":"X","kind":"child"}"#, "name", "required for a child"),
-        (#"{"record":"entity","id":"X","kind":"vehicle","make":"Ford"}"#, "vrm", "required for a vehicle"),
-        (#"{"record":"entity","id":"X","kind":"handle","handle":"x"}"#, "platform", "required for a handle"),
+        (#"{"record":"entity","id":"X","kind":"child","name":"  "}"#, "name", "empty"),
+        (#"{"record":"entity","id":"X\u0000Y","kind":"child","name":"A"}"#, "id", "control characters"),
+        (#"{"record":"link","from":"A","to":"B\u0001","kind":"associates_with"}"#, "to", "control characters"),
+        (#"{"record":"intel","id":"I","date":"3025-03-01","source_evaluation":"2","intelligence_assessment":"B","handling_code":"P"}"#, "date", "not a date"),
         (#"{"record":"entity","id":"X","kind":"child","name":"A","dob":"01/02/2012"}"#, "dob", "not a date"),
         (#"{"record":"entity","id":"X","kind":"child","name":"A","living":"street"}"#, "living", "is not one of"),
         (#"{"record":"entity","id":"X","kind":"child","name":"A","risk":"merseyside:11"}"#, "risk", "not a risk level"),
@@ -45,7 +71,6 @@ struct RecordDecoderTests {
         (#"{"record":"entity","id":"X","kind":"location","name":"A","postcode":"NOWHERE"}"#, "postcode", "not a UK postcode"),
         (#"{"record":"entity","id":"X","kind":"location","name":"A","lat":91}"#, "lat", "outside"),
         (#"{"record":"entity","id":"X","kind":"group","name":"A","group_type":"club"}"#, "group_type", "is not one of"),
-        (#"{"record":"entity","id":"X","kind":"operation","name":"A","opened":"2026-02-01","closed":"2026-01-01"}"#, "closed", "before opened"),
         (#"{"record":"intel","id":"I","source_evaluation":"2","intelligence_assessment":"B","handling_code":"P"}"#, "date", "missing"),
         (#"{"record":"intel","id":"I","date":"2026-03-01","source_evaluation":"4","intelligence_assessment":"B","handling_code":"P"}"#, "source_evaluation", "not valid"),
         (#"{"record":"intel","id":"I","date":"2026-03-01","source_evaluation":"2","intelligence_assessment":"F","handling_code":"P"}"#, "intelligence_assessment", "not valid"),

@@ -180,3 +180,98 @@ struct BulkLoadTests {
         #expect(summary.linksAdded == 7 && summary.linksMerged == 1)
     }
 }
+
+/// Updates and merges across and within files (regressions found in review).
+struct UpdateTests {
+    @Test func anEntityUpdatedTwiceInOneFileKeepsTheIndexWhole() throws {
+        let store = try Fixture.fileStore()
+        try Fixture.load(store, Fixture.baseline)
+        let twice = """
+            {"record":"entity","id":"C1","kind":"child","name":"Beta Otter"}
+            {"record":"entity","id":"C1","kind":"child","name":"Gamma Otter"}
+            """
+        try Fixture.load(store, twice)
+        try Fixture.load(store, twice)
+        #expect(try store.search("gamma", for: Fixture.viewer).map(\.id) == ["C1"])
+        #expect(try store.search("beta", for: Fixture.viewer).isEmpty)
+        #expect(try store.search("amber", for: Fixture.viewer).isEmpty)
+        // FTS5's own check compares the index with the content table; it throws on a mismatch.
+        try store.writer.write { db in try db.execute(sql: "INSERT INTO entity_fts(entity_fts) VALUES ('integrity-check')") }
+    }
+
+    @Test(arguments: [true, false])
+    func aChangedKeyFreesTheOldOne(inOneFile: Bool) throws {
+        let store = try Fixture.fileStore()
+        let lines = [
+            #"{"record":"entity","id":"VE1","kind":"vehicle","vrm":"AB12CDE","colour":"red"}"#,
+            #"{"record":"entity","id":"VE1","kind":"vehicle","vrm":"XY99ZZZ"}"#,
+            #"{"record":"entity","id":"VE2","kind":"vehicle","vrm":"ab12 cde","colour":"blue"}"#,
+        ]
+        if inOneFile {
+            try Fixture.load(store, lines.joined(separator: "\n"))
+        } else {
+            for line in lines { try Fixture.load(store, line) }
+        }
+        #expect(try store.stats().byKind[.vehicle] == 2)
+        #expect(try store.entityDetail(id: "VE1", for: Fixture.viewer)?.label == "XY99ZZZ")
+        #expect(try store.entityDetail(id: "VE2", for: Fixture.viewer)?.ids == ["VE2"])
+    }
+
+    @Test func mergedLinkDatesWidenOverEveryDateSeen() throws {
+        let store = try Fixture.memoryStore()
+        try Fixture.load(store, Fixture.baseline)
+        try Fixture.load(store, #"{"record":"link","from":"C1","to":"L1","kind":"frequents","first_seen":"2025-05-01"}"#)
+        try Fixture.load(store, #"{"record":"link","from":"C1","to":"L1","kind":"frequents","last_seen":"2025-01-01"}"#)
+        let link = try #require(try store.entityDetail(id: "L1", for: Fixture.viewer)?.links.first { $0.kind == .frequents })
+        #expect(link.firstSeen == "2025-01-01" && link.lastSeen == "2025-05-01")
+    }
+
+    @Test func aPartialRecordUpdatesOnlyWhatItGives() throws {
+        let store = try Fixture.memoryStore()
+        try Fixture.load(store, Fixture.baseline)
+        try Fixture.load(store, #"{"record":"entity","id":"C1","kind":"child","risk":"llr:high"}"#)
+        let child = try #require(try store.entityDetail(id: "C1", for: Fixture.viewer))
+        #expect(child.label == "Amber Otter" && child.attributes["risk"] == .string("llr:high"))
+        #expect(throws: StoreError.self) {
+            try Fixture.load(store, #"{"record":"entity","id":"O1","kind":"operation","opened":"2026-09-01","closed":"2026-06-01"}"#)
+        }
+    }
+
+    @Test func anIntelligenceUpdateReplacesWhatItGives() throws {
+        let store = try Fixture.memoryStore()
+        try Fixture.load(store, Fixture.baseline)
+        try Fixture.load(store, #"{"record":"intel","id":"I2","date":"2026-03-05","source_evaluation":"1","intelligence_assessment":"B","handling_code":"P","about":["L1"],"text":null}"#)
+        let report = try #require(try store.entityDetail(id: "L1", for: Fixture.viewer)?.about.first)
+        #expect(report.id == "I2" && report.grading == "1B P" && report.handlingConditions == nil && report.text == nil)
+        #expect(try store.entityDetail(id: "C1", for: Fixture.viewer)?.about.isEmpty == true)
+        // A report re-sent without `about` keeps what it was about.
+        try Fixture.load(store, #"{"record":"intel","id":"I2","date":"2026-03-05","source_evaluation":"1","intelligence_assessment":"B","handling_code":"P","agency":"education"}"#)
+        #expect(try store.entityDetail(id: "L1", for: Fixture.viewer)?.about.first?.agency == "education")
+    }
+
+    @Test func anAreaStillInUseCannotChangeType() throws {
+        let store = try Fixture.memoryStore()
+        try Fixture.load(store, Fixture.baseline)
+        let path = try Fixture.file(#"{"record":"area","code":"merseyside","name":"Merseyside","area_type":"local_authority","force":"cheshire"}"#)
+        do {
+            try store.importFile(at: path, options: ImportOptions(viewer: Fixture.viewer))
+            Issue.record("accepted")
+        } catch let error as StoreError {
+            #expect(error.field == "area_type" && error.location?.line == 1 && error.message.contains("merseyside"), "\(error)")
+        }
+        #expect(throws: StoreError.self) {
+            try Fixture.load(store, #"{"record":"entity","id":"C8","kind":"child","name":"A","area":"merseyside"}"#)
+        }
+    }
+
+    @Test func unknownAreaFieldsSurviveExport() throws {
+        let store = try Fixture.memoryStore()
+        try Fixture.load(store, #"{"record":"area","code":"X02","name":"Testfield","area_type":"local_authority","force":"merseyside","region":"north_west"}"#)
+        let path = try Fixture.directory().appendingPathComponent("out.jsonl").path
+        let output = try TextOutput(path: path)
+        try store.exportJSONLines(to: output, recipient: path, for: Fixture.viewer)
+        try output.close()
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains(#""code":"X02","name":"Testfield","area_type":"local_authority","force":"merseyside","region":"north_west""#))
+        #expect(try store.auditEntries(limit: 1).first?.operation == "disclosure")
+    }
+}
