@@ -45,8 +45,12 @@ struct BatchInsert {
     ///   left nothing behind, and the import is rolled back anyway).
     mutating func flush() throws {
         guard !lines.isEmpty else { return }
-        let rows = values
-        let locations = lines
+        var rows: [FastStatement.Value] = []
+        var locations: [SourceLocation] = []
+        rows.reserveCapacity(columns * capacity)
+        locations.reserveCapacity(capacity)
+        swap(&rows, &values)
+        swap(&locations, &lines)
         do {
             try write(rows, count: locations.count)
         } catch let error as StoreError {
@@ -63,8 +67,6 @@ struct BatchInsert {
     }
 
     private mutating func write(_ values: [FastStatement.Value], count: Int) throws {
-        self.values.removeAll(keepingCapacity: true)
-        self.lines.removeAll(keepingCapacity: true)
         let statement: FastStatement
         if let cached = statements[count] {
             statement = cached
