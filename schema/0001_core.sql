@@ -143,14 +143,12 @@ WHEN NOT EXISTS (
 BEGIN
     SELECT RAISE(ABORT, 'link kind does not fit the kinds of its endpoints');
 END;
-CREATE TRIGGER link_endpoints_update BEFORE UPDATE OF from_id, to_id, kind ON link
-WHEN NOT EXISTS (
-    SELECT 1 FROM link_rule
-    WHERE kind = NEW.kind
-      AND from_kind = (SELECT kind FROM entity WHERE id = NEW.from_id)
-      AND to_kind = (SELECT kind FROM entity WHERE id = NEW.to_id))
+-- A link is identified by its ends and kind: those never change (a corrected link is a new
+-- link), so the check above holds for every row.
+CREATE TRIGGER link_identity_fixed BEFORE UPDATE OF from_id, to_id, kind ON link
+WHEN NEW.from_id IS NOT OLD.from_id OR NEW.to_id IS NOT OLD.to_id OR NEW.kind IS NOT OLD.kind
 BEGIN
-    SELECT RAISE(ABORT, 'link kind does not fit the kinds of its endpoints');
+    SELECT RAISE(ABORT, 'a link''s ends and kind cannot change; add a new link instead');
 END;
 -- An entity's kind never changes: its links were checked against it.
 CREATE TRIGGER entity_kind_fixed BEFORE UPDATE OF kind ON entity

@@ -38,6 +38,7 @@ struct SchemaTests {
         ("INSERT INTO link_support (link_id, intel_id) VALUES (1, 999)", "FOREIGN KEY"),
         ("INSERT INTO ref (ref, entity_id, intel_id) VALUES ('Y', 1, 1)", "CHECK"),
         ("UPDATE entity SET kind = 'adult' WHERE ref = 'C1'", "kind cannot change"),
+        ("UPDATE link SET kind = 'sibling_of' WHERE kind = 'associates_with'", "ends and kind cannot change"),
         ("INSERT INTO area (code, name, area_type) VALUES ('Z', 'Z', 'local_authority')", "CHECK"),
     ]
 
