@@ -6,7 +6,9 @@ extension Store {
     ///
     /// The text is normalised like the data (see ``SearchQuery``); each word may be the
     /// start of a name. When the index finds nothing, a substring match over the same text
-    /// is tried. The search is written to the audit log as a `consultation`.
+    /// is tried. Exact matches of a normalised key (a VRM, phone number or handle) or of a
+    /// whole label come first, then the full-text ranking. The search is written to the audit
+    /// log as a `consultation`.
     ///
     /// - Parameters:
     ///   - text: what the user typed.
@@ -23,8 +25,13 @@ extension Store {
                         SELECT e.ref, e.kind, e.label, e.area, e.aliases, e.keys
                         FROM entity_fts f JOIN entity e ON e.id = f.rowid
                         WHERE entity_fts MATCH :match \(kindFilter)
-                        ORDER BY bm25(entity_fts, 10.0, 5.0, 5.0), e.label, e.ref LIMIT :limit
-                        """, arguments: ["match": expression, "kind": kind?.rawValue, "limit": limit], text: text)
+                        ORDER BY e.key IN (:vrm, :phone) OR (e.kind = 'handle' AND substr(e.key, instr(e.key, ':') + 1) = :handle)
+                                     OR lower(e.label) = lower(:text) DESC,
+                                 bm25(entity_fts, 10.0, 5.0, 5.0), e.label, e.ref
+                        LIMIT :limit
+                        """, arguments: ["match": expression, "kind": kind?.rawValue, "limit": limit,
+                                         "vrm": Normalise.vrm(text), "phone": Normalise.phone(text),
+                                         "handle": Normalise.handle(text), "text": text.trimmingWhitespace()], text: text)
                 }
                 let needle = text.trimmingWhitespace()
                 if hits.isEmpty, needle.count >= 3 {

@@ -16,6 +16,17 @@ struct SearchTests {
         #expect(try store.search(text, for: Fixture.viewer).map(\.id) == expected)
     }
 
+    @Test func anExactKeyComesBeforeSimilarNames() throws {
+        let store = try Fixture.memoryStore()
+        try Fixture.load(store, Fixture.baseline)
+        try Fixture.load(store, """
+            {"record":"entity","id":"C7","kind":"child","name":"Night Owl","aliases":["Night"]}
+            {"record":"entity","id":"C8","kind":"child","name":"Night Owlet"}
+            """)
+        #expect(try store.search("@Night_Owl", for: Fixture.viewer).first?.id == "H1")
+        #expect(try store.search("night owl", for: Fixture.viewer).first?.id == "C7")
+    }
+
     @Test func searchFiltersByKindAndSaysWhatMatched() throws {
         let store = try Fixture.memoryStore()
         try Fixture.load(store, Fixture.baseline)
