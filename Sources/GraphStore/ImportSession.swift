@@ -283,7 +283,8 @@ final class ImportSession {
         guard let row = try selectEntity.firstRow(columns: 4), let stored = row[0] else {
             throw fail("entity \(entity.id) vanished during the import", field: nil, at: location)
         }
-        var attributes = (try? JSONParser.parse(stored))?.objectValue ?? [:]
+        let storedAttributes = (try? JSONParser.parse(stored))?.objectValue ?? [:]
+        var attributes = storedAttributes
         for (name, value) in entity.fields {
             if value == .null { attributes[name] = nil } else { attributes[name] = value }
         }
@@ -295,7 +296,7 @@ final class ImportSession {
         let text = JSONValue.object(attributes).jsonText
         guard text != stored else { return }
         let facts = EntityFacts(kind: entity.kind, attributes: attributes)
-        let oldKey = EntityFacts(kind: entity.kind, attributes: (try? JSONParser.parse(stored))?.objectValue ?? [:]).key
+        let oldKey = EntityFacts(kind: entity.kind, attributes: storedAttributes).key
         if let key = facts.key, let other = try self.entity(kind: entity.kind, key: key), other != id {
             throw fail("\(key) already belongs to another \(entity.kind.rawValue)",
                        field: EntityFacts.keyField(of: entity.kind), at: location)
@@ -326,12 +327,6 @@ final class ImportSession {
 
     private func apply(_ intel: IntelRecord, at location: SourceLocation) throws {
         note(intel.id)
-        let fields: [FastStatement.Value] = [
-            .text(intel.date.description), .text(intel.grading.source.rawValue),
-            .text(intel.grading.assessment.rawValue), .text(intel.grading.handling.rawValue),
-            .text(intel.handlingConditions), .text(intel.submittedBy), .text(intel.agency), .text(intel.text),
-            .text(intel.legacyGrading), .text(intel.extra.isEmpty ? "{}" : JSONValue.object(intel.extra).jsonText), .text(now),
-        ]
         let id: Int64
         switch try resolve(intel.id) {
         case .entity(_, let kind)?:
@@ -343,7 +338,13 @@ final class ImportSession {
         case nil:
             id = nextIntelId
             nextIntelId += 1
-            try insertIntel.add([.integer(id), .text(intel.id)] + fields + [.text(now)], at: location)
+            try insertIntel.add([
+                .integer(id), .text(intel.id), .text(intel.date.description), .text(intel.grading.source.rawValue),
+                .text(intel.grading.assessment.rawValue), .text(intel.grading.handling.rawValue),
+                .text(intel.handlingConditions), .text(intel.submittedBy), .text(intel.agency), .text(intel.text),
+                .text(intel.legacyGrading), .text(intel.extra.isEmpty ? "{}" : JSONValue.object(intel.extra).jsonText),
+                .text(now), .text(now),
+            ], at: location)
             try insertRef.add([.text(intel.id), .text(nil), .integer(id)], at: location)
             targets[intel.id] = .intel(id)
         }
@@ -383,6 +384,7 @@ final class ImportSession {
             try insertAbout.flush()
             deleteAbout.bind(1, id)
             try deleteAbout.run()
+            pendingReferences.removeAll { $0.owner == id && $0.field == "about" }
         }
     }
 
