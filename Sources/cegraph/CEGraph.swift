@@ -10,8 +10,8 @@ struct CEGraph: ParsableCommand {
         commandName: "cegraph",
         abstract: "The intelligence picture of child exploitation networks, for multi-agency safeguarding partnerships.",
         discussion: """
-            Data is held in one SQLite file: --db PATH, else $CEGRAPH_DB, else ./cegraph.sqlite.
-            Every read and write of personal data is written to the audit log with --actor
+            Data is held in one SQLite file: --db PATH, else $CEGRAPH_DB, else ./cegraph.sqlite. \
+            Every read and write of personal data is written to the audit log with --actor \
             (else $CEGRAPH_ACTOR, else your login name) and the command's --reason.
 
             Start with `cegraph demo`, then try the commands it prints.

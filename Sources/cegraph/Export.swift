@@ -7,7 +7,7 @@ extension CEGraph {
         static let configuration = CommandConfiguration(
             abstract: "Write the whole store as a JSON Lines file (FORMAT.md §1).",
             discussion: """
-                Imported into an empty database, the file gives the same stats and the same entities.
+                Imported into an empty database, the file gives the same stats and the same entities. \
                 The export is recorded in the audit log as a disclosure.
 
                 Example:

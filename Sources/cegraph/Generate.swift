@@ -8,7 +8,7 @@ extension CEGraph {
         static let configuration = CommandConfiguration(
             abstract: "Write a synthetic data set (JSON Lines); the same seed always gives the same file.",
             discussion: """
-                Scales: small (about 2,000 entities, 10,000 links), force (100,000 / 500,000),
+                Scales: small (about 2,000 entities, 10,000 links), force (100,000 / 500,000), \
                 large (1,000,000 / 5,000,000). All names are plainly made up.
 
                 Example:

@@ -8,7 +8,7 @@ extension CEGraph {
         static let configuration = CommandConfiguration(
             abstract: "Import JSON Lines files, or CSV files of one kind, each all or nothing.",
             discussion: """
-                Each file is one transaction: on the first error nothing from that file is kept,
+                Each file is one transaction: on the first error nothing from that file is kept, \
                 and the error names the file, line and field. Importing a file twice changes nothing.
 
                 Examples:

@@ -7,7 +7,7 @@ extension CEGraph {
         static let configuration = CommandConfiguration(
             abstract: "Find entities by name, alias, VRM, phone number, handle or postcode.",
             discussion: """
-                The text is normalised like the data: `ab12 cde` finds AB12CDE, `07700 900123` finds
+                The text is normalised like the data: `ab12 cde` finds AB12CDE, `07700 900123` finds \
                 +447700900123, `@Night_Owl` finds the handle night_owl. Words match the start of names.
 
                 Examples:
