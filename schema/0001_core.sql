@@ -69,7 +69,7 @@ CREATE TABLE entity (
     CHECK ((kind IN ('vehicle', 'phone', 'handle')) = (key IS NOT NULL)),
     CHECK (kind <> 'phone' OR key GLOB '+[1-9][0-9][0-9][0-9][0-9][0-9][0-9]*'),
     CHECK (kind <> 'vehicle' OR (key = upper(key) AND key NOT GLOB '*[^A-Z0-9]*')),
-    CHECK (attrs ->> 'risk' IS NULL OR attrs ->> 'risk' IN (
+    CHECK (kind <> 'child' OR attrs ->> 'risk' IS NULL OR attrs ->> 'risk' IN (
         'merseyside:1', 'merseyside:2', 'merseyside:3', 'merseyside:4', 'merseyside:5',
         'merseyside:6', 'merseyside:7', 'merseyside:8', 'merseyside:9', 'merseyside:10',
         'llr:at_risk', 'llr:medium', 'llr:high',
@@ -115,7 +115,7 @@ CREATE TABLE intel_about (
 ) WITHOUT ROWID;
 CREATE INDEX intel_about_by_entity ON intel_about(entity_id);
 
--- A dated, typed link. Symmetric kinds are stored with from_id < to_id.
+-- A dated, typed link, identified by (from, to, kind) as submitted.
 CREATE TABLE link (
     id          INTEGER PRIMARY KEY,
     from_id     INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
@@ -127,8 +127,7 @@ CREATE TABLE link (
     attrs       TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attrs) AND json_type(attrs) = 'object'),
     created_at  TEXT NOT NULL,
     CHECK (from_id <> to_id),
-    CHECK (first_seen IS NULL OR last_seen IS NULL OR first_seen <= last_seen),
-    CHECK (kind NOT IN ('associates_with', 'sibling_of', 'contacted') OR from_id < to_id)
+    CHECK (first_seen IS NULL OR last_seen IS NULL OR first_seen <= last_seen)
 );
 CREATE UNIQUE INDEX link_identity ON link(from_id, to_id, kind);
 CREATE INDEX link_by_to ON link(to_id, from_id);

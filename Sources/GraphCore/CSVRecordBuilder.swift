@@ -41,8 +41,8 @@ public struct CSVRecordBuilder: Sendable {
         row.cells.allSatisfy { $0.trimmingWhitespace().isEmpty }
     }
 
-    /// The JSON object for one data row. Empty cells are fields not given; cells other
-    /// than free text are trimmed.
+    /// The JSON object for one data row. Cells are trimmed (spreadsheets pad them), and an
+    /// empty cell is a field not given.
     ///
     /// - Throws: ``InputError`` when the row's cell count differs from the header's, or a
     ///   boolean or number cell cannot be read.
@@ -60,7 +60,7 @@ public struct CSVRecordBuilder: Sendable {
         }
         for (name, raw) in zip(header, row.cells) {
             let type = types[name]
-            let cell = type == .text && !["id", "from", "to", "code"].contains(name) ? raw : raw.trimmingWhitespace()
+            let cell = raw.trimmingWhitespace()
             if cell.isEmpty { continue }
             switch type {
             case .list?:

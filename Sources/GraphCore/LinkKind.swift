@@ -52,8 +52,9 @@ public enum LinkKind: String, CaseIterable, Sendable, Codable {
 
     /// Whether the link means the same read in either direction.
     ///
-    /// Symmetric links are stored with the lower entity id first, so that `A associates_with B`
-    /// and `B associates_with A` are one link whose intelligence is merged.
+    /// Links are stored as submitted, identified by (from, to, kind) as FORMAT.md says, so
+    /// `A associates_with B` and `B associates_with A` are two links; traversals may treat
+    /// symmetric kinds as undirected.
     public var isSymmetric: Bool {
         self == .associatesWith || self == .siblingOf || self == .contacted
     }

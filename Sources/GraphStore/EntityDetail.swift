@@ -24,7 +24,7 @@ public struct EntityDetail: Sendable, Equatable {
     /// A link from or to the entity.
     public struct Link: Sendable, Equatable {
         public let kind: LinkKind
-        /// `out` (this entity is `from`), `in`, or `both` for symmetric kinds.
+        /// `out` (this entity is `from`) or `in` (it is `to`).
         public let direction: String
         public let other: Reference
         public let firstSeen: String?

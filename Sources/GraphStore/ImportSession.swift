@@ -420,11 +420,11 @@ final class ImportSession {
     }
 
     private func store(_ link: LinkRecord, from: Target?, to: Target?, at location: SourceLocation) throws {
-        guard case .entity(var fromId, let fromKind)? = from else {
+        guard case .entity(let fromId, let fromKind)? = from else {
             throw fail(from == nil ? "no entity has the id \(link.from)" : "\(link.from) is an intelligence report, not an entity",
                        field: "from", at: location)
         }
-        guard case .entity(var toId, let toKind)? = to else {
+        guard case .entity(let toId, let toKind)? = to else {
             throw fail(to == nil ? "no entity has the id \(link.to)" : "\(link.to) is an intelligence report, not an entity",
                        field: "to", at: location)
         }
@@ -438,7 +438,6 @@ final class ImportSession {
             throw fail("\(link.from) and \(link.to) are the same entity; a link cannot join an entity to itself",
                        field: "to", at: location)
         }
-        if link.kind.isSymmetric, fromId > toId { swap(&fromId, &toId) }
         let key = LinkKey(from: fromId, to: toId, kind: link.kind)
         let linkId: Int64
         if let existing = try self.link(key) {

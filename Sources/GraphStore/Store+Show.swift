@@ -45,7 +45,7 @@ extension Store {
         for linkRow in linkRows {
             guard let kind = LinkKind(rawValue: linkRow["kind"]),
                   let otherKind = EntityKind(rawValue: linkRow["other_kind"]) else { continue }
-            let direction = kind.isSymmetric ? "both" : ((linkRow["from_id"] as Int64) == id ? "out" : "in")
+            let direction = (linkRow["from_id"] as Int64) == id ? "out" : "in"
             let intel = try intelligence(db, sql: """
                 SELECT i.* FROM link_support s JOIN intel i ON i.id = s.intel_id WHERE s.link_id = ? ORDER BY i.date, i.ref
                 """, arguments: [linkRow["id"] as Int64])

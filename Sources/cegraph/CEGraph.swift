@@ -15,6 +15,11 @@ struct CEGraph: ParsableCommand {
             (else $CEGRAPH_ACTOR, else your login name) and the command's --reason.
 
             Start with `cegraph demo`, then try the commands it prints.
+
+            Examples:
+              cegraph demo
+              cegraph --db demo.sqlite search "amber"
+              cegraph --db picture.sqlite import referrals.jsonl --reason "MACCSE referral"
             """,
         subcommands: [Init.self, Import.self, Show.self, Search.self, Stats.self, Export.self, Generate.self,
                       Demo.self, Audit.self]

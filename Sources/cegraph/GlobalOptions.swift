@@ -48,9 +48,17 @@ struct GlobalOptions: ParsableArguments {
         return rest
     }
 
-    /// Opens the store, creating and migrating the file when needed.
-    func openStore() throws -> Store {
-        try Store.open(path: databasePath)
+    /// Opens the store and brings its schema up to date.
+    ///
+    /// - Parameter create: whether a missing file may be created (`init`, `import`). Commands
+    ///   that only read refuse a missing file, so a mistyped `--db` is an error rather than a
+    ///   new, empty database.
+    func openStore(create: Bool = false) throws -> Store {
+        if !create, !FileManager.default.fileExists(atPath: databasePath) {
+            throw CommandError(message: "no database at \(databasePath): check --db or $CEGRAPH_DB, "
+                               + "or create one with `cegraph init` or `cegraph import`")
+        }
+        return try Store.open(path: databasePath)
     }
 }
 

@@ -43,7 +43,7 @@ extension CEGraph {
         }
 
         func run() throws {
-            let store = try global.openStore()
+            let store = try global.openStore(create: true)
             var summaries: [JSONValue] = []
             for file in files {
                 let format: ImportOptions.Format = Import.isJSONLines(file) ? .jsonLines : .csv(kind: kind ?? "")

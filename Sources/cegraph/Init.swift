@@ -10,7 +10,7 @@ extension CEGraph {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let store = try global.openStore()
+            let store = try global.openStore(create: true)
             let stats = try store.stats()
             print("\(global.databasePath): schema up to date; \(stats.entities) entities, \(stats.links) links, "
                   + "\(stats.intel) intelligence reports, \(stats.areas) areas")

@@ -48,7 +48,7 @@ extension CEGraph {
             lines.append("")
             lines.append("links (\(detail.links.count)):")
             for link in detail.links {
-                let arrow = link.direction == "both" ? "<->" : (link.direction == "out" ? "-->" : "<--")
+                let arrow = link.direction == "out" ? "-->" : "<--"
                 var line = "  \(link.kind.rawValue) \(arrow) \(link.other.id) \(link.other.label) (\(link.other.kind.rawValue))"
                 if link.firstSeen != nil || link.lastSeen != nil {
                     line += "  seen \(link.firstSeen ?? "?") to \(link.lastSeen ?? "?")"

@@ -91,6 +91,10 @@ struct CLITests {
 
         let unknown = try run("--db", "t.sqlite", "show", "NOPE")
         #expect(unknown.status == 1 && unknown.stderr.contains("no entity has the id NOPE"))
+
+        let mistyped = try run("--db", "tt.sqlite", "stats")
+        #expect(mistyped.status == 1 && mistyped.stderr.contains("no database at tt.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("tt.sqlite").path))
     }
 
     /// One bad input of each family through the binary: exit 1, the file, line and field on

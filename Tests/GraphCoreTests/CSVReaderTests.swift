@@ -49,7 +49,7 @@ struct CSVReaderTests {
         let builder = try CSVRecordBuilder(kind: "location", header: rows[0], file: "f.csv")
         let object = try builder.object(for: rows[1])
         #expect(object["id"] == .string("L1") && object["location_type"] == .string("park") && object["lat"] == .number("53.1"))
-        #expect(object["name"] == .string("  Harbour Park "))
+        #expect(object["name"] == .string("Harbour Park"))
         #expect(builder.isBlank(rows[2]))
     }
 

@@ -62,15 +62,17 @@ struct ImportTests {
         let store = try Fixture.memoryStore()
         try Fixture.load(store, Fixture.baseline)
         let summary = try Fixture.load(store, """
-            {"record":"link","from":"C1","to":"A1","kind":"associates_with","first_seen":"2025-12-01","last_seen":"2026-02-10","intel":["I2"],"note":"seen together at a park"}
+            {"record":"link","from":"A1","to":"C1","kind":"associates_with","first_seen":"2025-12-01","last_seen":"2026-02-10","intel":["I2"],"note":"seen together at a park"}
+            {"record":"link","from":"C1","to":"A1","kind":"associates_with"}
             """)
-        #expect(summary.linksAdded == 0 && summary.linksMerged == 1)
+        // The reverse link is another link: FORMAT.md identifies links by (from, to, kind).
+        #expect(summary.linksAdded == 1 && summary.linksMerged == 1)
         let detail = try #require(try store.entityDetail(id: "A1", for: Fixture.viewer))
-        let link = try #require(detail.links.first { $0.kind == .associatesWith })
+        let link = try #require(detail.links.first { $0.kind == .associatesWith && $0.direction == "out" })
         #expect(link.firstSeen == "2025-12-01" && link.lastSeen == "2026-03-01")
         #expect(link.intel.map(\.id) == ["I1", "I2"])
         #expect(link.note == "seen together at a park")
-        #expect(link.direction == "both")
+        #expect(detail.links.contains { $0.kind == .associatesWith && $0.direction == "in" && $0.intel.isEmpty })
     }
 
     @Test func fieldsGivenReplaceStoredOnesAndNullRemovesThem() throws {
@@ -83,6 +85,13 @@ struct ImportTests {
         #expect(detail.attributes["dob"] == nil)
         #expect(detail.attributes["aliases"] == .array([.string("Otter")]))
         #expect(detail.attributes["school_year"] == .number("9"))
+    }
+
+    @Test func aFieldUnknownToAKindIsKeptAsGiven() throws {
+        let store = try Fixture.memoryStore()
+        try Fixture.load(store, #"{"record":"entity","id":"A9","kind":"adult","name":"Zed Auk","risk":"medium","living":"castle"}"#)
+        let adult = try #require(try store.entityDetail(id: "A9", for: Fixture.viewer))
+        #expect(adult.attributes["risk"] == .string("medium") && adult.attributes["living"] == .string("castle"))
     }
 
     @Test func csvFilesOfEachKindImport() throws {
@@ -176,7 +185,7 @@ struct BulkLoadTests {
         }
         // A repeated link in the same bulk file merges rather than breaking the rebuilt unique index.
         let again = try Fixture.fileStore()
-        let summary = try Fixture.load(again, Fixture.baseline + "\n" + #"{"record":"link","from":"C1","to":"A1","kind":"associates_with","intel":["I2"]}"#)
+        let summary = try Fixture.load(again, Fixture.baseline + "\n" + #"{"record":"link","from":"A1","to":"C1","kind":"associates_with","intel":["I2"]}"#)
         #expect(summary.linksAdded == 7 && summary.linksMerged == 1)
     }
 }

@@ -32,6 +32,7 @@ struct SchemaTests {
         ("INSERT INTO entity (ref, kind, key, label, created_at, updated_at) VALUES ('X', 'phone', '07700900123', 'A', 'now', 'now')", "CHECK"),
         ("INSERT INTO entity (ref, kind, key, label, created_at, updated_at) VALUES ('X', 'vehicle', 'zz01 aaa', 'A', 'now', 'now')", "CHECK"),
         ("INSERT INTO entity (ref, kind, label, attrs, created_at, updated_at) VALUES ('X', 'child', 'A', '{\"risk\":\"merseyside:11\"}', 'now', 'now')", "CHECK"),
+        ("INSERT INTO entity (ref, kind, label, attrs, created_at, updated_at) VALUES ('X', 'child', 'A', '{\"risk\":\"high\"}', 'now', 'now')", "CHECK"),
         ("INSERT INTO entity (ref, kind, label, area, created_at, updated_at) VALUES ('X', 'child', 'A', 'E99', 'now', 'now')", "FOREIGN KEY"),
         ("INSERT INTO link (from_id, to_id, kind, created_at) VALUES (999, 998, 'associates_with', 'now')", "link kind does not fit"),
         ("INSERT INTO link (from_id, to_id, kind, created_at) SELECT v.id, a.id, 'drives', 'now' FROM entity v, entity a WHERE v.ref = 'V1' AND a.ref = 'A1'", "link kind does not fit"),
