@@ -70,7 +70,7 @@ public enum AuditLog {
     static func chainHash(prevHash: String, seq: Int64, at: String, operation: String, actor: String,
                           justification: String, records: String, recipients: String) -> String {
         let text = [prevHash, String(seq), at, operation, actor, justification, records, recipients].joined(separator: "\n")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Store.hex(SHA256.hash(data: Data(text.utf8)))
     }
 
     static func verify(_ db: Database) throws -> Verification {

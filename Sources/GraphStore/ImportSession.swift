@@ -74,6 +74,8 @@ final class ImportSession {
     /// The ids of the records touched, for the audit log (capped).
     private(set) var touched: [String] = []
     private(set) var touchedCount = 0
+    /// Link records read, merged or not.
+    private(set) var linkRecords = 0
     static let auditIdLimit = 10_000
 
     private var insertEntity: BatchInsert
@@ -283,7 +285,7 @@ final class ImportSession {
         guard let row = try selectEntity.firstRow(columns: 4), let stored = row[0] else {
             throw fail("entity \(entity.id) vanished during the import", field: nil, at: location)
         }
-        let storedAttributes = (try? JSONParser.parse(stored))?.objectValue ?? [:]
+        let storedAttributes = try Store.storedObject(stored)
         var attributes = storedAttributes
         for (name, value) in entity.fields {
             if value == .null { attributes[name] = nil } else { attributes[name] = value }
@@ -362,7 +364,7 @@ final class ImportSession {
         func merged(_ field: String, _ value: String?, _ column: Int) -> String? {
             intel.given.contains(field) ? value : stored[column]
         }
-        var attributes = stored[9].flatMap { try? JSONParser.parse($0) }?.objectValue ?? [:]
+        var attributes = try Store.storedObject(stored[9])
         for (name, value) in intel.extra { attributes[name] = value == .null ? nil : value }
         // Conditions belong to handling code C; a report re-graded P without them has none.
         let conditions = intel.grading.handling == .p && !intel.given.contains("handling_conditions")
@@ -410,6 +412,7 @@ final class ImportSession {
     }
 
     private func apply(_ link: LinkRecord, at location: SourceLocation) throws {
+        linkRecords += 1
         let from = try resolve(link.from)
         let to = try resolve(link.to)
         guard from != nil, to != nil else {

@@ -34,13 +34,12 @@ extension Store {
                     try emit(JSONLine.text([
                         ("record", .string("area")), ("code", .string(row["code"])), ("name", .string(row["name"])),
                         ("area_type", .string(row["area_type"])), ("force", (row["force"] as String?).map(JSONValue.string) ?? .null),
-                    ], (try? JSONParser.parse(row["attrs"] as String))?.objectValue ?? [:]))
+                    ], try Store.storedObject(row["attrs"])))
                 }
                 let entities = try Row.fetchCursor(db, sql: "SELECT ref, kind, attrs FROM entity ORDER BY id")
                 while let row = try entities.next() {
-                    let attributes = (try? JSONParser.parse(row["attrs"] as String))?.objectValue ?? [:]
                     try emit(JSONLine.text([("record", .string("entity")), ("id", .string(row["ref"])),
-                                            ("kind", .string(row["kind"]))], attributes))
+                                            ("kind", .string(row["kind"]))], try Store.storedObject(row["attrs"])))
                 }
                 let merged = try Row.fetchCursor(db, sql: """
                     SELECT r.ref, e.kind, e.attrs FROM ref r JOIN entity e ON e.id = r.entity_id
@@ -48,7 +47,7 @@ extension Store {
                     """)
                 while let row = try merged.next() {
                     guard let kind = EntityKind(rawValue: row["kind"]) else { continue }
-                    let attributes = (try? JSONParser.parse(row["attrs"] as String))?.objectValue ?? [:]
+                    let attributes = try Store.storedObject(row["attrs"])
                     let keyFields = FieldSchema.required(of: kind).map { ($0, attributes[$0] ?? .null) }
                     try emit(JSONLine.text([("record", .string("entity")), ("id", .string(row["ref"])),
                                             ("kind", .string(kind.rawValue))] + keyFields))
@@ -59,8 +58,8 @@ extension Store {
                     FROM intel i ORDER BY i.id
                     """)
                 while let row = try intel.next() {
-                    let extra = (try? JSONParser.parse(row["attrs"] as String))?.objectValue ?? [:]
-                    let about = (try? JSONParser.parse(row["about_refs"] as String)) ?? .array([])
+                    let extra = try Store.storedObject(row["attrs"])
+                    let about = try Store.storedList(row["about_refs"])
                     func text(_ column: String) -> JSONValue { (row[column] as String?).map(JSONValue.string) ?? .null }
                     try emit(JSONLine.text([
                         ("record", .string("intel")), ("id", .string(row["ref"])), ("date", text("date")),
@@ -69,7 +68,7 @@ extension Store {
                         ("handling_code", text("handling_code")), ("handling_conditions", text("handling_conditions")),
                         ("submitted_by", text("submitted_by")), ("agency", text("agency")), ("text", text("text")),
                         ("legacy_grading", text("legacy_grading")),
-                        ("about", about == .array([]) ? .null : about),
+                        ("about", about ?? .null),
                     ], extra))
                 }
                 let links = try Row.fetchCursor(db, sql: """
@@ -79,13 +78,13 @@ extension Store {
                     FROM link l JOIN entity f ON f.id = l.from_id JOIN entity t ON t.id = l.to_id ORDER BY l.id
                     """)
                 while let row = try links.next() {
-                    let extra = (try? JSONParser.parse(row["attrs"] as String))?.objectValue ?? [:]
-                    let intelRefs = (try? JSONParser.parse(row["intel_refs"] as String)) ?? .array([])
+                    let extra = try Store.storedObject(row["attrs"])
+                    let intelRefs = try Store.storedList(row["intel_refs"])
                     func text(_ column: String) -> JSONValue { (row[column] as String?).map(JSONValue.string) ?? .null }
                     try emit(JSONLine.text([
                         ("record", .string("link")), ("from", text("from_ref")), ("to", text("to_ref")),
                         ("kind", text("kind")), ("first_seen", text("first_seen")), ("last_seen", text("last_seen")),
-                        ("intel", intelRefs == .array([]) ? .null : intelRefs), ("note", text("note")),
+                        ("intel", intelRefs ?? .null), ("note", text("note")),
                     ], extra))
                 }
                 try output.flush()

@@ -27,10 +27,11 @@ extension Store {
             return try writer.writeWithoutTransaction { db in
                 // A 1 GiB page cache for the transaction, and a second sorter thread for the
                 // index builds at the end of a bulk load.
+                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -65_536
                 try db.execute(sql: "PRAGMA cache_size = -1048576; PRAGMA threads = 2")
                 if empty { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
                 defer {
-                    try? db.execute(sql: "PRAGMA cache_size = -65536")
+                    try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
                     try? db.execute(sql: "PRAGMA foreign_keys = ON")
                 }
                 var summary = ImportSummary()
@@ -74,8 +75,7 @@ extension Store {
                     summary.entitiesAdded = after.entities - counts.entities
                     summary.intelAdded = after.intel - counts.intel
                     summary.linksAdded = after.links - counts.links
-                    let linkRecords = try Store.linkRecordCount(session)
-                    summary.linksMerged = max(0, linkRecords - summary.linksAdded)
+                    summary.linksMerged = max(0, session.linkRecords - summary.linksAdded)
                     committing = Date()
                     try AuditLog.append(db, .collection, by: options.viewer, records: Store.auditRecords(
                         file: name, format: options.format, summary: summary, session: session))
@@ -157,10 +157,6 @@ extension Store {
             SELECT (SELECT count(*) FROM entity) AS e, (SELECT count(*) FROM intel) AS i, (SELECT count(*) FROM link) AS l
             """)!
         return (row["e"], row["i"], row["l"])
-    }
-
-    private static func linkRecordCount(_ session: ImportSession) throws -> Int {
-        session.summary.records - session.summary.areas - session.touchedCount
     }
 
     private static func auditRecords(file: String, format: ImportOptions.Format, summary: ImportSummary,

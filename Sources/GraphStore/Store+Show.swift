@@ -32,7 +32,7 @@ extension Store {
         let primary: String = row["ref"]
         let merged = try String.fetchAll(db, sql: "SELECT ref FROM ref WHERE entity_id = ? AND ref <> ? ORDER BY ref",
                                          arguments: [id, primary])
-        let attributes = (try? JSONParser.parse(row["attrs"] as String))?.objectValue ?? [:]
+        let attributes = try Store.storedObject(row["attrs"])
         let area: (String, String)? = (row["area"] as String?).map { ($0, (row["area_name"] as String?) ?? $0) }
 
         let linkRows = try Row.fetchAll(db, sql: """
