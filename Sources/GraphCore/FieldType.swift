@@ -29,7 +29,4 @@ public enum FieldType: Sendable, Equatable {
     case platform
     /// A UK postcode, normalised.
     case postcode
-
-    /// Whether a CSV cell of this type holds a `;`-separated list.
-    public var isList: Bool { self == .list }
 }

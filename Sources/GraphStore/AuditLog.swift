@@ -112,11 +112,4 @@ extension Store {
     public func verifyAuditChain() throws -> AuditLog.Verification {
         try writer.read { db in try AuditLog.verify(db) }
     }
-
-    /// Records a read of personal data (operation `consultation`).
-    ///
-    /// - Parameter records: the ids of the records read.
-    public func auditConsultation(by viewer: Viewer, records: JSONValue) throws {
-        try writer.write { db in try AuditLog.append(db, .consultation, by: viewer, records: records) }
-    }
 }
