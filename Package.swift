@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "cegraph", targets: ["cegraph"]),
         .library(name: "GraphCore", targets: ["GraphCore"]),
         .library(name: "GraphStore", targets: ["GraphStore"]),
+        .library(name: "GraphQuery", targets: ["GraphQuery"]),
         .library(name: "SyntheticData", targets: ["SyntheticData"]),
     ],
     dependencies: [
@@ -27,15 +28,17 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("../../schema")]
+            resources: [.copy("../../schema"), .copy("../../queries")]
         ),
+        // The query engine: an in-memory snapshot and the algorithms over it.
+        .target(name: "GraphQuery", dependencies: ["GraphCore", "GraphStore"]),
         // Deterministic synthetic data that looks like the domain.
         .target(name: "SyntheticData", dependencies: ["GraphCore"]),
         // The command line: thin, parses and calls the libraries.
         .executableTarget(
             name: "cegraph",
             dependencies: [
-                "GraphCore", "GraphStore", "SyntheticData",
+                "GraphCore", "GraphStore", "GraphQuery", "SyntheticData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +46,11 @@ let package = Package(
         .testTarget(
             name: "GraphStoreTests",
             dependencies: ["GraphCore", "GraphStore", "SyntheticData", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "GraphQueryTests",
+            dependencies: ["GraphCore", "GraphStore", "GraphQuery", "SyntheticData"],
+            exclude: ["KnownAnswers"]
         ),
         .testTarget(name: "CLITests", dependencies: ["cegraph"]),
     ],

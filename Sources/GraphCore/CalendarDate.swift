@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date written `YYYY-MM-DD`, checked for a real day of a real month.
 ///
 /// Dates are kept as their ISO text, which sorts correctly and is what SQLite compares.
@@ -81,6 +83,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// Today's date in UTC.
+    public static var today: CalendarDate {
+        CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
     /// The date `count` days later (earlier when negative).

@@ -66,6 +66,7 @@ extension Store {
                     }
                     let recordsDone = Date()
                     try session.finish()
+                    try Store.bumpDataVersion(db)
                     let finished = Date()
                     summary = session.summary
                     summary.sha256 = sha256

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GraphCore
+import GraphQuery
 import GraphStore
 
 /// The `cegraph` command: a thin layer that parses arguments and calls the libraries.
@@ -22,7 +23,7 @@ struct CEGraph: ParsableCommand {
               cegraph --db picture.sqlite import referrals.jsonl --reason "MACCSE referral"
             """,
         subcommands: [Init.self, Import.self, Show.self, Search.self, Stats.self, Export.self, Generate.self,
-                      Demo.self, Audit.self]
+                      Query.self, Demo.self, Audit.self]
     )
 
     /// Runs the command with the exit statuses of FORMAT.md §3: 0 on success, 1 on bad
@@ -47,6 +48,9 @@ struct CEGraph: ParsableCommand {
             Foundation.exit(1)
         } catch let error as InputError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(1)
+        } catch let error as QueryError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(1)
         } catch let error as CommandError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))

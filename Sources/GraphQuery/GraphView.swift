@@ -1,0 +1,34 @@
+import GraphCore
+
+/// A snapshot seen through a filter: what every query algorithm walks.
+public struct GraphView: Sendable {
+    public let snapshot: Snapshot
+    let mask: FilterMask
+    public let filter: QueryFilter
+
+    /// Whether entity `entity` passes the filter.
+    @inline(__always)
+    public func includes(entity: Int32) -> Bool { mask.entities.contains(Int(entity)) }
+
+    /// Whether link `link` passes the filter (and so do both its ends).
+    @inline(__always)
+    public func includes(link: Int32) -> Bool { mask.links.contains(Int(link)) }
+
+    /// Calls `body` with every (neighbour, link) of `entity` through links that pass,
+    /// once per link (so twice for a neighbour reached by two links).
+    @inline(__always)
+    func forEachNeighbour(_ entity: Int32, _ body: (Int32, Int32) -> Void) {
+        let snapshot = self.snapshot
+        for position in snapshot.neighbourRange(entity) {
+            let link = snapshot.adjacencyLink[position]
+            if mask.links.contains(Int(link)) { body(snapshot.adjacencyEntity[position], link) }
+        }
+    }
+
+    /// The links that pass between `a` and `b`, in either direction.
+    func links(between a: Int32, _ b: Int32) -> [Int32] {
+        var found: [Int32] = []
+        forEachNeighbour(a) { neighbour, link in if neighbour == b { found.append(link) } }
+        return found
+    }
+}

@@ -1,0 +1,213 @@
+import GraphCore
+
+/// An immutable in-memory copy of the graph, read at one data version, for traversals and
+/// algorithms (DESIGN.md, "Query engine").
+///
+/// Entities and links get dense ids in database id order. Adjacency is compressed sparse
+/// rows over both directions (every link appears under both of its ends), so traversals
+/// treat links as undirected while ``linkFrom`` and ``linkTo`` keep their direction. Dates
+/// are days since 1970-01-01, ``noDate`` when absent.
+public final class Snapshot: Sendable {
+    /// The marker for a missing date.
+    public static let noDate = Int32.min
+
+    /// Entity flags.
+    struct Flags {
+        static let atRisk: UInt8 = 1
+        static let riskRecorded: UInt8 = 2
+        static let ofConcern: UInt8 = 4
+        static let activeOperation: UInt8 = 8
+    }
+
+    /// The data version the snapshot was read at.
+    public let version: Int64
+    /// Areas, in code order.
+    public let areas: [SnapshotArea]
+
+    // Entities, by dense id.
+    public let entityCount: Int
+    let entityRowid: [Int64]
+    let denseByRowid: [Int32]
+    let entityKind: [UInt8]
+    let entityArea: [Int32]
+    let entityFlags: [UInt8]
+    let entityCreated: [Int32]
+    let entityRisk: [String?]
+    let refs: StringTable
+    let labels: StringTable
+
+    // Links, by dense id.
+    public let linkCount: Int
+    let linkFrom: [Int32]
+    let linkTo: [Int32]
+    let linkKind: [UInt8]
+    let linkFirst: [Int32]
+    let linkLast: [Int32]
+    let linkCreated: [Int32]
+    /// Provenance: the reports supporting link `l` are `supportIntel[supportOffsets[l]..<supportOffsets[l+1]]`.
+    let supportOffsets: [Int32]
+    let supportIntel: [Int32]
+
+    // Intelligence reports, by dense id.
+    public let intelCount: Int
+    let intelRefs: StringTable
+    let intelDate: [Int32]
+    let intelCreated: [Int32]
+    /// 1, 2 or 3.
+    let intelSource: [UInt8]
+    /// 0 (A) to 4 (E).
+    let intelAssessment: [UInt8]
+    /// 0 (P) or 1 (C).
+    let intelHandling: [UInt8]
+    /// The reports about entity `e`: `aboutIntel[aboutOffsets[e]..<aboutOffsets[e+1]]`.
+    let aboutOffsets: [Int32]
+    let aboutIntel: [Int32]
+
+    // Adjacency over both directions.
+    let adjacencyOffsets: [Int32]
+    let adjacencyEntity: [Int32]
+    let adjacencyLink: [Int32]
+
+    /// The filter masks already computed, by filter.
+    let masks = Locked<[QueryFilter: FilterMask]>([:])
+    /// Working arrays for queries, reused.
+    let scratchPool = Locked<[Scratch]>([])
+
+    init(version: Int64, areas: [SnapshotArea], entities: EntityColumns, denseByRowid: [Int32], links: LinkColumns,
+         intel: IntelColumns,
+         supportOffsets: [Int32], supportIntel: [Int32], aboutOffsets: [Int32], aboutIntel: [Int32]) {
+        self.version = version
+        self.areas = areas
+        entityCount = entities.rowid.count
+        entityRowid = entities.rowid
+        self.denseByRowid = denseByRowid
+        entityKind = entities.kind
+        entityArea = entities.area
+        entityFlags = entities.flags
+        entityCreated = entities.created
+        entityRisk = entities.risk
+        refs = entities.refs
+        labels = entities.labels
+        linkCount = links.from.count
+        linkFrom = links.from
+        linkTo = links.to
+        linkKind = links.kind
+        linkFirst = links.first
+        linkLast = links.last
+        linkCreated = links.created
+        self.supportOffsets = supportOffsets
+        self.supportIntel = supportIntel
+        intelCount = intel.source.count
+        intelRefs = intel.refs
+        intelDate = intel.date
+        intelCreated = intel.created
+        intelSource = intel.source
+        intelAssessment = intel.assessment
+        intelHandling = intel.handling
+        self.aboutOffsets = aboutOffsets
+        self.aboutIntel = aboutIntel
+        (adjacencyOffsets, adjacencyEntity, adjacencyLink) = Snapshot.adjacency(
+            entityCount: entityCount, from: links.from, to: links.to)
+    }
+
+    /// Builds the CSR arrays with a counting sort: each node's entries in link order.
+    private static func adjacency(entityCount: Int, from: [Int32], to: [Int32]) -> ([Int32], [Int32], [Int32]) {
+        var offsets = Array(repeating: Int32(0), count: entityCount + 1)
+        for index in 0..<from.count {
+            offsets[Int(from[index]) + 1] += 1
+            offsets[Int(to[index]) + 1] += 1
+        }
+        for index in 0..<entityCount { offsets[index + 1] += offsets[index] }
+        var cursor = offsets
+        var entity = Array(repeating: Int32(0), count: from.count * 2)
+        var link = Array(repeating: Int32(0), count: from.count * 2)
+        for index in 0..<from.count {
+            let a = Int(from[index]), b = Int(to[index])
+            entity[Int(cursor[a])] = Int32(b)
+            link[Int(cursor[a])] = Int32(index)
+            cursor[a] += 1
+            entity[Int(cursor[b])] = Int32(a)
+            link[Int(cursor[b])] = Int32(index)
+            cursor[b] += 1
+        }
+        return (offsets, entity, link)
+    }
+
+    // MARK: Entities
+
+    /// The submitted id of entity `entity`.
+    public func ref(_ entity: Int32) -> String { refs[Int(entity)] }
+
+    /// The label of entity `entity`.
+    public func label(_ entity: Int32) -> String { labels[Int(entity)] }
+
+    /// The kind of entity `entity`.
+    public func kind(_ entity: Int32) -> EntityKind { EntityKind.allCases[Int(entityKind[Int(entity)])] }
+
+    /// The dense id of the entity with database id `rowid`, if it is in the snapshot.
+    public func entity(rowid: Int64) -> Int32? {
+        guard rowid >= 0, rowid < denseByRowid.count else { return nil }
+        let dense = denseByRowid[Int(rowid)]
+        return dense < 0 ? nil : dense
+    }
+
+    /// The area of entity `entity`, if it has one.
+    public func area(of entity: Int32) -> SnapshotArea? {
+        let index = entityArea[Int(entity)]
+        return index < 0 ? nil : areas[Int(index)]
+    }
+
+    /// The recorded risk level of a child, as stored.
+    public func risk(of entity: Int32) -> String? { entityRisk[Int(entity)] }
+
+    /// Whether entity `entity` is a child with a recorded risk level that is still at risk.
+    public func isAtRiskChild(_ entity: Int32) -> Bool { entityFlags[Int(entity)] & Flags.atRisk != 0 }
+
+    /// Whether entity `entity` is an adult recorded as of concern (the default for adults).
+    public func isAdultOfConcern(_ entity: Int32) -> Bool { entityFlags[Int(entity)] & Flags.ofConcern != 0 }
+
+    /// Whether entity `entity` is an active operation.
+    public func isActiveOperation(_ entity: Int32) -> Bool { entityFlags[Int(entity)] & Flags.activeOperation != 0 }
+
+    // MARK: Links
+
+    /// The kind of link `link`.
+    public func linkKind(_ link: Int32) -> LinkKind { LinkKind.allCases[Int(linkKind[Int(link)])] }
+
+    /// The ends of link `link`, as submitted.
+    public func ends(_ link: Int32) -> (from: Int32, to: Int32) { (linkFrom[Int(link)], linkTo[Int(link)]) }
+
+    /// The end of `link` that is not `entity`.
+    @inline(__always)
+    func other(_ link: Int32, _ entity: Int32) -> Int32 {
+        let from = linkFrom[Int(link)]
+        return from == entity ? linkTo[Int(link)] : from
+    }
+
+    /// The reports supporting link `link`.
+    func support(_ link: Int32) -> ArraySlice<Int32> {
+        supportIntel[Int(supportOffsets[Int(link)])..<Int(supportOffsets[Int(link) + 1])]
+    }
+
+    /// The reports about entity `entity`.
+    func about(_ entity: Int32) -> ArraySlice<Int32> {
+        aboutIntel[Int(aboutOffsets[Int(entity)])..<Int(aboutOffsets[Int(entity) + 1])]
+    }
+
+    /// The adjacency range of entity `entity` in ``adjacencyEntity`` and ``adjacencyLink``.
+    @inline(__always)
+    func neighbourRange(_ entity: Int32) -> Range<Int> {
+        Int(adjacencyOffsets[Int(entity)])..<Int(adjacencyOffsets[Int(entity) + 1])
+    }
+
+    // MARK: Intelligence
+
+    /// The submitted id of report `intel`.
+    public func intelRef(_ intel: Int32) -> String { intelRefs[Int(intel)] }
+
+    /// The 3x5x2 grading of report `intel`, as written (`2B P`).
+    public func grading(_ intel: Int32) -> String {
+        let assessment = ["A", "B", "C", "D", "E"][Int(intelAssessment[Int(intel)])]
+        return "\(intelSource[Int(intel)])\(assessment) \(intelHandling[Int(intel)] == 0 ? "P" : "C")"
+    }
+}

@@ -1,0 +1,36 @@
+/// Many strings packed into one byte buffer, for the snapshot's ids and labels.
+///
+/// A million `String`s cost a million allocations to load and keep; one buffer and an
+/// offset array cost two.
+struct StringTable: Sendable {
+    private var bytes: [UInt8] = []
+    private var offsets: [Int] = [0]
+
+    /// The number of strings.
+    var count: Int { offsets.count - 1 }
+
+    /// Appends a string given as UTF-8 bytes.
+    mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: utf8)
+        offsets.append(bytes.count)
+    }
+
+    /// Appends a string.
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        offsets.append(bytes.count)
+    }
+
+    /// The string at `index`.
+    subscript(index: Int) -> String {
+        let start = offsets[index], end = offsets[index + 1]
+        return bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+        }
+    }
+
+    mutating func reserve(strings: Int, bytes total: Int) {
+        offsets.reserveCapacity(strings + 1)
+        bytes.reserveCapacity(total)
+    }
+}

@@ -1,0 +1,122 @@
+import GRDB
+import GRDBSQLite
+import GraphCore
+
+/// One row of a named query, read through SQLite's C API without building GRDB rows.
+///
+/// The query engine loads millions of rows into its snapshot; reading columns in place
+/// (text as bytes, dates as integers) keeps that to a few seconds.
+public struct SnapshotRow {
+    fileprivate let handle: OpaquePointer
+
+    /// Whether column `index` is NULL.
+    public func isNull(_ index: Int32) -> Bool {
+        sqlite3_column_type(handle, index) == SQLITE_NULL
+    }
+
+    /// Column `index` as an integer (0 for NULL).
+    public func int64(_ index: Int32) -> Int64 {
+        sqlite3_column_int64(handle, index)
+    }
+
+    /// Column `index` as an integer, or nil for NULL.
+    public func optionalInt64(_ index: Int32) -> Int64? {
+        isNull(index) ? nil : int64(index)
+    }
+
+    /// Column `index` as text, or nil for NULL.
+    public func text(_ index: Int32) -> String? {
+        guard let pointer = sqlite3_column_text(handle, index) else { return nil }
+        return String(cString: pointer)
+    }
+
+    /// Calls `body` with column `index`'s UTF-8 bytes (empty for NULL), valid only inside it.
+    public func withBytes<Result>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let pointer = sqlite3_column_text(handle, index) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, index))))
+    }
+}
+
+/// Reads named queries inside one read transaction, so every table is seen at the same
+/// data version.
+public struct SnapshotReader {
+    fileprivate let db: Database
+
+    /// The data version this transaction sees.
+    public func version() throws -> Int64 {
+        try Int64.fetchOne(db, sql: NamedQuery.sql("snapshot_version")) ?? 0
+    }
+
+    /// Runs `queries/<name>.sql` and calls `body` for every row.
+    ///
+    /// - Throws: ``StoreError`` when the query fails, or what `body` throws.
+    public func scan(_ name: String, _ body: (SnapshotRow) throws -> Void) throws {
+        let statement = try db.makeStatement(sql: NamedQuery.sql(name))
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw StoreError("query", "the database could not be read: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+            }
+            try body(SnapshotRow(handle: handle))
+        }
+    }
+}
+
+extension Store {
+    /// Runs `body` inside one read transaction with a reader of named queries.
+    ///
+    /// - Throws: ``StoreError`` when the database cannot be read.
+    public func readSnapshot<Result>(_ body: (SnapshotReader) throws -> Result) throws -> Result {
+        do {
+            return try writer.read { db in try body(SnapshotReader(db: db)) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("query", "the database could not be read: \(Store.describe(error))")
+        }
+    }
+
+    /// The data version: it changes whenever graph data is written.
+    public func dataVersion() throws -> Int64 {
+        try readSnapshot { try $0.version() }
+    }
+
+    /// Increments the data version inside the caller's write transaction.
+    static func bumpDataVersion(_ db: Database) throws {
+        try db.execute(sql: "UPDATE data_version SET version = version + 1 WHERE id = 1")
+    }
+
+    /// The database id of the entity that `ref` names (its own id or one merged into it).
+    public func entityRowid(for ref: String) throws -> Int64? {
+        do {
+            return try writer.read { db in try Int64.fetchOne(db, sql: NamedQuery.sql("resolve_entity"), arguments: [ref]) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("query", "the database could not be read: \(Store.describe(error))")
+        }
+    }
+
+    /// Writes a `consultation` audit row for a query: what was asked and which records the
+    /// answer named (capped at 10,000 ids, with the full count).
+    ///
+    /// Call it before the answer leaves the process: a query whose audit row cannot be
+    /// written must not be answered.
+    public func auditQuery(_ verb: String, parameters: [String: JSONValue], recordIds: [String], by viewer: Viewer) throws {
+        let cap = 10_000
+        let records = JSONValue.object([
+            "query": .string(verb),
+            "parameters": .object(parameters),
+            "count": .number(String(recordIds.count)),
+            "ids": .array(recordIds.prefix(cap).map { .string($0) }),
+        ])
+        do {
+            try writer.write { db in try AuditLog.append(db, .consultation, by: viewer, records: records) }
+        } catch {
+            throw StoreError("audit", "the audit log could not be written, so the answer is withheld: \(Store.describe(error))")
+        }
+    }
+}
