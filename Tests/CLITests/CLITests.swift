@@ -27,6 +27,11 @@ struct CLITests {
 
     @discardableResult
     func run(_ arguments: String...) throws -> Result {
+        try run(arguments)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = CLITests.products.appendingPathComponent("cegraph")
         process.arguments = arguments
