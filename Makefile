@@ -4,7 +4,7 @@ APT_PACKAGES := libsqlite3-dev
 BENCH_APT_PACKAGES := sqlite3 time
 DEMO_DB := demo.sqlite
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test bench bench-queries clean
 
 ## Install the Debian packages cegraph needs, when missing.
 deps:
@@ -27,6 +27,9 @@ run: build
 	@echo
 	@echo '$$ cegraph --db $(DEMO_DB) search "zz00 aaa"'
 	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) search "zz00 aaa" --reason "first look at the demo"
+	@echo
+	@echo '$$ cegraph --db $(DEMO_DB) query marthr --top 3'
+	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) query marthr --top 3 --reason "first look at the demo" | cut -c1-160
 
 ## Build everything and run every test.
 test: deps
@@ -37,6 +40,11 @@ test: deps
 bench:
 	$(MAKE) deps EXTRA_APT="$(BENCH_APT_PACKAGES)"
 	Benchmarks/import.sh
+
+## The query benchmark against NetworkX, igraph and SQLite (needs python3-venv); see Benchmarks/README.md.
+bench-queries:
+	$(MAKE) deps EXTRA_APT="python3-venv"
+	Benchmarks/query.sh
 
 clean:
 	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

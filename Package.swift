@@ -42,6 +42,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The query benchmark: engine timings and the same graph and queries for the peers.
+        .executableTarget(
+            name: "cegraph-bench",
+            dependencies: ["GraphCore", "GraphStore", "GraphQuery"],
+            path: "Benchmarks/QueryBench"
+        ),
         .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore", "SyntheticData"]),
         .testTarget(
             name: "GraphStoreTests",

@@ -1,14 +1,15 @@
 -- Every entity, for the query snapshot, in id order (the snapshot's dense ids follow it).
--- Dates come back as days since 1970-01-01 so the snapshot parses no text.
+-- Attributes are read only for the kinds that use them (JSON is parsed per call), and
+-- dates come back as text that the snapshot parses from bytes.
 SELECT e.id,
        e.ref,
        e.kind,
        e.label,
        e.area,
-       e.attrs ->> 'risk',
-       e.attrs ->> 'of_concern',
-       e.attrs ->> 'status',
-       e.attrs ->> 'closed',
-       CAST(julianday(substr(e.created_at, 1, 10)) - 2440587.5 AS INTEGER)
+       CASE WHEN e.kind = 'child' THEN e.attrs ->> 'risk' END,
+       CASE WHEN e.kind = 'adult' THEN e.attrs ->> 'of_concern' END,
+       CASE WHEN e.kind = 'operation' THEN e.attrs ->> 'status' END,
+       CASE WHEN e.kind = 'operation' THEN e.attrs ->> 'closed' END,
+       e.created_at
 FROM entity e
 ORDER BY e.id;

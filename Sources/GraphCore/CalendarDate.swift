@@ -62,6 +62,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// The number of days since 1970-01-01 (negative before it).
     public var daysSinceEpoch: Int {
+        CalendarDate.daysSinceEpoch(year: year, month: month, day: day)
+    }
+
+    /// The number of days from 1970-01-01 to a proleptic Gregorian date, without checking it.
+    public static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

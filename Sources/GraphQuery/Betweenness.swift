@@ -34,7 +34,7 @@ public struct Betweenness: Sendable {
         let partials = Locked<[[Double]]>([])
         let chosen = sources
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
-            var accumulator = BrandesAccumulator(count: n)
+            let accumulator = BrandesAccumulator(count: n)
             var index = worker
             while index < chosen.count {
                 accumulator.add(source: chosen[index], graph)
@@ -52,62 +52,84 @@ public struct Betweenness: Sendable {
 }
 
 /// One worker's Brandes state: distances, path counts and dependencies, reset after each
-/// source only where that source's search reached.
-private struct BrandesAccumulator {
+/// source only where that source's search reached. The arrays are raw buffers: this loop
+/// runs billions of times on a large picture, and bounds checks cost a third of it.
+private final class BrandesAccumulator {
+    let count: Int
     var totals: [Double]
-    private var sigma: [Double]
-    private var distance: [Int32]
-    private var delta: [Double]
-    private var order: [Int32]
+    private let sigma: UnsafeMutablePointer<Double>
+    private let distance: UnsafeMutablePointer<Int32>
+    private let delta: UnsafeMutablePointer<Double>
+    private let order: UnsafeMutablePointer<Int32>
 
     init(count: Int) {
+        self.count = count
         totals = Array(repeating: 0, count: count)
-        sigma = Array(repeating: 0, count: count)
-        distance = Array(repeating: -1, count: count)
-        delta = Array(repeating: 0, count: count)
-        order = []
-        order.reserveCapacity(count)
+        sigma = .allocate(capacity: max(1, count))
+        sigma.initialize(repeating: 0, count: count)
+        distance = .allocate(capacity: max(1, count))
+        distance.initialize(repeating: -1, count: count)
+        delta = .allocate(capacity: max(1, count))
+        delta.initialize(repeating: 0, count: count)
+        order = .allocate(capacity: max(1, count))
     }
 
-    mutating func add(source: Int, _ graph: SimpleGraph) {
-        order.removeAll(keepingCapacity: true)
+    deinit {
+        sigma.deallocate()
+        distance.deallocate()
+        delta.deallocate()
+        order.deallocate()
+    }
+
+    func add(source: Int, _ graph: SimpleGraph) {
+        let sigma = self.sigma, distance = self.distance, delta = self.delta, order = self.order
         sigma[source] = 1
         distance[source] = 0
-        order.append(Int32(source))
-        var head = 0
+        order[0] = Int32(source)
+        var head = 0, tail = 1
         graph.offsets.withUnsafeBufferPointer { offsets in
             graph.targets.withUnsafeBufferPointer { targets in
-                // Breadth-first, counting shortest paths.
-                while head < order.count {
-                    let node = Int(order[head])
-                    head += 1
-                    let next = distance[node] + 1
-                    for position in Int(offsets[node])..<Int(offsets[node + 1]) {
-                        let neighbour = Int(targets[position])
-                        if distance[neighbour] < 0 {
-                            distance[neighbour] = next
-                            order.append(Int32(neighbour))
+                totals.withUnsafeMutableBufferPointer { totals in
+                    // Breadth-first, counting shortest paths.
+                    while head < tail {
+                        let node = Int(order[head])
+                        head += 1
+                        let next = distance[node] + 1
+                        let paths = sigma[node]
+                        for position in Int(offsets[node])..<Int(offsets[node + 1]) {
+                            let neighbour = Int(targets[position])
+                            let known = distance[neighbour]
+                            if known < 0 {
+                                distance[neighbour] = next
+                                order[tail] = Int32(neighbour)
+                                tail += 1
+                                sigma[neighbour] += paths
+                            } else if known == next {
+                                sigma[neighbour] += paths
+                            }
                         }
-                        if distance[neighbour] == next { sigma[neighbour] += sigma[node] }
                     }
-                }
-                // Dependencies, farthest first; predecessors are neighbours one step nearer.
-                for index in stride(from: order.count - 1, through: 0, by: -1) {
-                    let node = Int(order[index])
-                    let coefficient = (1 + delta[node]) / sigma[node]
-                    let previous = distance[node] - 1
-                    for position in Int(offsets[node])..<Int(offsets[node + 1]) {
-                        let neighbour = Int(targets[position])
-                        if distance[neighbour] == previous { delta[neighbour] += sigma[neighbour] * coefficient }
+                    // Dependencies, farthest first; predecessors are neighbours one step nearer.
+                    var index = tail - 1
+                    while index >= 0 {
+                        let node = Int(order[index])
+                        index -= 1
+                        let coefficient = (1 + delta[node]) / sigma[node]
+                        let previous = distance[node] - 1
+                        for position in Int(offsets[node])..<Int(offsets[node + 1]) {
+                            let neighbour = Int(targets[position])
+                            if distance[neighbour] == previous { delta[neighbour] += sigma[neighbour] * coefficient }
+                        }
+                        if node != source { totals[node] += delta[node] }
                     }
-                    if node != source { totals[node] += delta[node] }
                 }
             }
         }
-        for node in order {
-            sigma[Int(node)] = 0
-            distance[Int(node)] = -1
-            delta[Int(node)] = 0
+        for index in 0..<tail {
+            let node = Int(order[index])
+            sigma[node] = 0
+            distance[node] = -1
+            delta[node] = 0
         }
     }
 }

@@ -48,20 +48,17 @@ final class FilterMask: Sendable {
     /// The grading rules of ``QueryFilter`` applied to one link's supporting reports.
     static func supportPasses(_ snapshot: Snapshot, _ link: Int32, _ filter: QueryFilter, asOf: Int32) -> Bool {
         var considered = false, anyNotE = false, anyMeetsMinimum = false
-        let minimumSource = filter.minimumGrade.map { UInt8(Int($0.source.rawValue)!) } ?? 3
-        let minimumAssessment = filter.minimumGrade.map { UInt8(Grading.Assessment.allCases.firstIndex(of: $0.assessment)!) } ?? 3
+        let minimum = filter.minimumGrade
         for intel in snapshot.support(link) {
             let index = Int(intel)
             if snapshot.intelCreated[index] > asOf { continue }
             if !filter.includeHandlingCodeC && snapshot.intelHandling[index] == 1 { continue }
             considered = true
             let assessment = snapshot.intelAssessment[index]
-            if assessment < 4 {
-                anyNotE = true
-                if snapshot.intelSource[index] <= minimumSource && assessment <= minimumAssessment { anyMeetsMinimum = true }
-            }
+            if assessment < 4 { anyNotE = true }
+            if let minimum, minimum.admits(source: snapshot.intelSource[index], assessment: assessment) { anyMeetsMinimum = true }
         }
-        if filter.minimumGrade != nil { return anyMeetsMinimum }
+        if minimum != nil { return anyMeetsMinimum }
         if considered && !anyNotE && !filter.includeSuspectedFalse { return false }
         return true
     }

@@ -13,148 +13,196 @@ import GraphCore
 /// 4. a place of concern: a location linked (`found_at`, `taken_to`, `frequents`,
 ///    `lives_at`) to two at-risk children, or to one and an adult of concern (`lives_at`,
 ///    `works_at`, `owns`, `frequents`, or a vehicle the adult drives `seen_at` it).
+/// Each criterion is written once, against a ``MarthrCollector``: a tally over the whole
+/// picture ranks it, and the same code fills the detail of the candidates shown.
 extension GraphView {
-    static let placeOfConcernChildKinds: Set<LinkKind> = [.foundAt, .takenTo, .frequents, .livesAt]
-    static let placeOfConcernAdultKinds: Set<LinkKind> = [.livesAt, .worksAt, .owns, .frequents]
-    static let connectorKinds: Set<EntityKind> = [.vehicle, .phone, .handle, .location]
     /// Criterion 2 walks written out in full per candidate; the rest are listed by child.
     static let walksShown = 10
 
-    /// The candidates, best first, scored against `today` (the as-of date when given).
+    private static func kindTable(_ kinds: Set<LinkKind>) -> [Bool] { Snapshot.linkKinds.map(kinds.contains) }
+    private static let childPlaceLinks = kindTable([.foundAt, .takenTo, .frequents, .livesAt])
+    private static let adultPlaceLinks = kindTable([.livesAt, .worksAt, .owns, .frequents])
+    private static let connectors = Snapshot.entityKinds.map { [.vehicle, .phone, .handle, .location].contains($0) }
+    private static let location = UInt8(Snapshot.entityKinds.firstIndex(of: .location)!)
+    private static let vehicle = UInt8(Snapshot.entityKinds.firstIndex(of: .vehicle)!)
+    private static let group = UInt8(Snapshot.entityKinds.firstIndex(of: .group)!)
+    private static let subjectOf = UInt8(Snapshot.linkKinds.firstIndex(of: .subjectOf)!)
+    private static let seenAt = UInt8(Snapshot.linkKinds.firstIndex(of: .seenAt)!)
+    private static let drives = UInt8(Snapshot.linkKinds.firstIndex(of: .drives)!)
+
+    /// Every candidate, best first, scored against `today`: criteria, child count and
+    /// score only (``marthrDetail(_:)`` gives the evidence).
     public func marthrCandidates(today: CalendarDate) -> [MarthrCandidate] {
-        var candidates: [Int32: MarthrCandidate] = [:]
-        func candidate(_ entity: Int32, _ update: (inout MarthrCandidate) -> Void) {
-            var value = candidates[entity] ?? MarthrCandidate(entity: entity)
-            update(&value)
-            candidates[entity] = value
-        }
-        let everyone = (0..<Int32(snapshot.entityCount)).filter { includes(entity: $0) }
-        for entity in everyone where isPersonOrNetwork(entity) {
-            underInvestigation(entity, candidate)
-            intelligenceAbout(entity, candidate)
-        }
-        for child in everyone where snapshot.isAtRiskChild(child) {
-            linkedToChild(child, candidate)
-        }
-        for place in everyone where snapshot.kind(place) == .location {
-            placeOfConcern(place, candidate)
-            underInvestigation(place, candidate)
-            intelligenceAbout(place, candidate)
+        var tally = MarthrTally(snapshot)
+        for entity in 0..<Int32(snapshot.entityCount) where includes(entity: entity) {
+            applyCriteria(entity, &tally)
         }
         let reference = Int32(today.daysSinceEpoch)
-        var scored = candidates.values.filter { !$0.criteria.isEmpty }.map { value -> MarthrCandidate in
-            var value = value
-            let walks = value.childWalks.sorted { ($0.count, $0.last!) < ($1.count, $1.last!) }
-            for walk in walks.prefix(GraphView.walksShown) {
-                value.evidence.append("2 linked to a child at risk: " + words(walk: walk))
-            }
-            if walks.count > GraphView.walksShown {
-                value.evidence.append("2 and \(walks.count - GraphView.walksShown) more children at risk linked: "
-                                      + walks.dropFirst(GraphView.walksShown).map { snapshot.ref($0.last!) }.joined(separator: ", "))
-            }
-            value.evidence.sort { $0.prefix(1) < $1.prefix(1) }
-            value.score = MarthrScore.score(value, snapshot: snapshot, today: reference)
-            value.newestReport = value.reports.map { snapshot.intelDate[Int($0)] }.max()
-            return value
+        var candidates: [MarthrCandidate] = []
+        for entity in 0..<snapshot.entityCount where tally.criteria[entity] != 0 {
+            var candidate = MarthrCandidate(entity: Int32(entity))
+            candidate.criteria = Set((1...4).filter { tally.criteria[entity] & (1 << UInt8($0 - 1)) != 0 })
+            candidate.childCount = Int(tally.children[entity])
+            candidate.newestReport = tally.newest[entity] == Int32.min ? nil : tally.newest[entity]
+            candidate.score = MarthrScore.score(criteria: candidate.criteria.count, children: candidate.childCount,
+                                                newest: candidate.newestReport, bestGrade: Int(tally.bestGrade[entity]),
+                                                today: reference)
+            candidates.append(candidate)
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : snapshot.ref($0.entity) < snapshot.ref($1.entity) }
-        return scored
+        candidates.sort { $0.score != $1.score ? $0.score > $1.score : snapshot.ref($0.entity) < snapshot.ref($1.entity) }
+        return candidates
+    }
+
+    /// The candidate with its children, reports and facts filled in.
+    public func marthrDetail(_ candidate: MarthrCandidate) -> MarthrCandidate {
+        var detail = MarthrDetail(candidate: candidate)
+        applyCriteria(candidate.entity, &detail)
+        return detail.candidate
+    }
+
+    /// Runs every criterion that can apply to `entity` as a subject.
+    private func applyCriteria<C: MarthrCollector>(_ entity: Int32, _ collector: inout C) {
+        let isPlace = snapshot.entityKind[Int(entity)] == GraphView.location
+        guard isPlace || isPersonOrNetwork(entity) else { return }
+        underInvestigation(entity, &collector)
+        intelligenceAbout(entity, &collector)
+        if isPlace { placeOfConcern(entity, &collector) } else { linkedToChildren(entity, &collector) }
     }
 
     /// Whether `entity` can be a person or network candidate.
+    @inline(__always)
     func isPersonOrNetwork(_ entity: Int32) -> Bool {
-        snapshot.kind(entity) == .group || snapshot.isAdultOfConcern(entity)
+        snapshot.entityKind[Int(entity)] == GraphView.group || snapshot.isAdultOfConcern(entity)
     }
 
-    private func underInvestigation(_ entity: Int32, _ candidate: (Int32, (inout MarthrCandidate) -> Void) -> Void) {
+    private func underInvestigation<C: MarthrCollector>(_ entity: Int32, _ collector: inout C) {
         forEachNeighbour(entity) { operation, link in
-            guard snapshot.linkKind(link) == .subjectOf, snapshot.linkFrom[Int(link)] == entity,
+            guard snapshot.linkKind[Int(link)] == GraphView.subjectOf, snapshot.linkFrom[Int(link)] == entity,
                   snapshot.isActiveOperation(operation) else { return }
-            candidate(entity) { value in
-                value.criteria.insert(1)
-                value.evidence.append("1 under investigation: " + words(walk: [entity, operation]) + ", an active operation")
-                value.reports.formUnion(visibleSupport(link))
-            }
+            collector.met(1, entity)
+            for report in snapshot.support(link) where isVisible(report: report) { collector.report(entity, report) }
+            if collector.wantsFacts { collector.fact(entity, MarthrFact(criterion: 1, walk: [entity, operation], reports: [])) }
         }
     }
 
-    private func intelligenceAbout(_ entity: Int32, _ candidate: (Int32, (inout MarthrCandidate) -> Void) -> Void) {
+    private func intelligenceAbout<C: MarthrCollector>(_ entity: Int32, _ collector: inout C) {
         let minimum = filter.minimumGrade
-        let graded = visibleAbout(entity).filter { report in
+        var graded: [Int32] = []
+        for report in snapshot.about(entity) {
             let assessment = snapshot.intelAssessment[Int(report)]
-            guard assessment < 4 else { return false }
-            guard let minimum else { return true }
-            return Int(snapshot.intelSource[Int(report)]) <= Int(minimum.source.rawValue)!
-                && Int(assessment) <= Grading.Assessment.allCases.firstIndex(of: minimum.assessment)!
+            guard assessment < 4, isVisible(report: report),
+                  minimum?.admits(source: snapshot.intelSource[Int(report)], assessment: assessment) ?? true else { continue }
+            graded.append(report)
         }
         guard !graded.isEmpty else { return }
-        candidate(entity) { value in
-            value.criteria.insert(3)
-            let named = graded.map { "\(snapshot.intelRef($0)) (\(snapshot.grading($0)), \(Self.dateText(snapshot.intelDate[Int($0)]) ?? "undated"))" }
-            value.evidence.append("3 intelligence about \(snapshot.ref(entity)): " + named.joined(separator: ", "))
-            value.reports.formUnion(graded)
-        }
+        collector.met(3, entity)
+        for report in graded { collector.report(entity, report) }
+        if collector.wantsFacts { collector.fact(entity, MarthrFact(criterion: 3, walk: [], reports: graded)) }
     }
 
-    /// Criterion 2 from the child's side: a walk of up to 3 links through connectors only.
-    private func linkedToChild(_ child: Int32, _ candidate: (Int32, (inout MarthrCandidate) -> Void) -> Void) {
-        var parent: [Int32: Int32] = [child: -1]
-        var frontier: [Int32] = [child]
-        var reached: [Int32] = []
-        for _ in 0..<3 {
+    /// Criterion 2: at-risk children within 3 links of the subject, every entity between
+    /// them a connector (vehicle, phone, handle, location).
+    private func linkedToChildren<C: MarthrCollector>(_ subject: Int32, _ collector: inout C) {
+        snapshot.withScratch { scratch in
+            // `distanceB` holds each reached entity's parent on the way from the subject.
+            scratch.visit(subject, distance: 0)
+            scratch.distanceB[Int(subject)] = -1
+            var frontier: [Int32] = [subject]
             var next: [Int32] = []
-            for entity in frontier {
-                forEachNeighbour(entity) { neighbour, _ in
-                    guard parent[neighbour] == nil else { return }
-                    parent[neighbour] = entity
-                    if isPersonOrNetwork(neighbour) { reached.append(neighbour) }
-                    if GraphView.connectorKinds.contains(snapshot.kind(neighbour)) { next.append(neighbour) }
+            for depth in 1...3 {
+                for entity in frontier {
+                    forEachNeighbour(entity) { neighbour, _ in
+                        if scratch.visited(neighbour) { return }
+                        scratch.visit(neighbour, distance: Int32(depth))
+                        scratch.distanceB[Int(neighbour)] = entity
+                        if snapshot.isAtRiskChild(neighbour) {
+                            reachedChild(neighbour, from: subject, scratch: scratch, &collector)
+                        } else if depth < 3, GraphView.connectors[Int(snapshot.entityKind[Int(neighbour)])] {
+                            next.append(neighbour)
+                        }
+                    }
                 }
-            }
-            frontier = next
-        }
-        for subject in reached {
-            var walk: [Int32] = [subject]
-            while let previous = parent[walk[walk.count - 1]], previous >= 0 { walk.append(previous) }
-            candidate(subject) { value in
-                value.criteria.insert(2)
-                value.children.insert(child)
-                value.childWalks.append(walk)
-                for index in 1..<walk.count { value.reports.formUnion(links(between: walk[index - 1], walk[index]).flatMap(visibleSupport)) }
+                swap(&frontier, &next)
+                next.removeAll(keepingCapacity: true)
             }
         }
     }
 
-    private func placeOfConcern(_ place: Int32, _ candidate: (Int32, (inout MarthrCandidate) -> Void) -> Void) {
-        var children: [(Int32, Int32)] = []
+    private func reachedChild<C: MarthrCollector>(_ child: Int32, from subject: Int32, scratch: Scratch, _ collector: inout C) {
+        collector.met(2, subject)
+        collector.child(subject, child)
+        var walk: [Int32] = []
+        var entity = child
+        while true {
+            if collector.wantsFacts { walk.append(entity) }
+            let parent = scratch.distanceB[Int(entity)]
+            if parent < 0 { break }
+            forEachNeighbour(entity) { neighbour, link in
+                guard neighbour == parent else { return }
+                for report in snapshot.support(link) where isVisible(report: report) { collector.report(subject, report) }
+            }
+            entity = parent
+        }
+        if collector.wantsFacts { collector.fact(subject, MarthrFact(criterion: 2, walk: walk.reversed(), reports: [])) }
+    }
+
+    private func placeOfConcern<C: MarthrCollector>(_ place: Int32, _ collector: inout C) {
+        var children: [(child: Int32, link: Int32)] = []
         var adults: [(walk: [Int32], links: [Int32])] = []
         forEachNeighbour(place) { other, link in
-            let kind = snapshot.linkKind(link)
-            if snapshot.isAtRiskChild(other), GraphView.placeOfConcernChildKinds.contains(kind) {
-                if !children.contains(where: { $0.0 == other }) { children.append((other, link)) }
-            } else if snapshot.isAdultOfConcern(other), GraphView.placeOfConcernAdultKinds.contains(kind) {
-                adults.append(([other, place], [link]))
-            } else if snapshot.kind(other) == .vehicle, kind == .seenAt {
+            let kind = Int(snapshot.linkKind[Int(link)])
+            if snapshot.isAtRiskChild(other), GraphView.childPlaceLinks[kind] {
+                if !children.contains(where: { $0.child == other }) { children.append((other, link)) }
+            } else if snapshot.isAdultOfConcern(other), GraphView.adultPlaceLinks[kind] {
+                adults.append(([place, other], [link]))
+            } else if snapshot.entityKind[Int(other)] == GraphView.vehicle, kind == Int(GraphView.seenAt) {
                 forEachNeighbour(other) { driver, driveLink in
-                    if snapshot.linkKind(driveLink) == .drives, snapshot.isAdultOfConcern(driver) {
-                        adults.append(([driver, other, place], [driveLink, link]))
+                    if snapshot.linkKind[Int(driveLink)] == GraphView.drives, snapshot.isAdultOfConcern(driver) {
+                        adults.append(([place, other, driver], [link, driveLink]))
                     }
                 }
             }
         }
         guard children.count >= 2 || (children.count == 1 && !adults.isEmpty) else { return }
-        candidate(place) { value in
-            value.criteria.insert(4)
-            for (child, link) in children {
-                value.children.insert(child)
-                value.evidence.append("4 place of concern: " + words(walk: [child, place]))
-                value.reports.formUnion(visibleSupport(link))
-            }
-            for adult in adults.prefix(10) {
-                value.evidence.append("4 place of concern: " + words(walk: adult.walk))
-                value.reports.formUnion(adult.links.flatMap(visibleSupport))
-            }
+        collector.met(4, place)
+        for (child, link) in children {
+            collector.child(place, child)
+            for report in snapshot.support(link) where isVisible(report: report) { collector.report(place, report) }
+            if collector.wantsFacts { collector.fact(place, MarthrFact(criterion: 4, walk: [place, child], reports: [])) }
         }
+        for adult in adults.prefix(10) {
+            for link in adult.links {
+                for report in snapshot.support(link) where isVisible(report: report) { collector.report(place, report) }
+            }
+            if collector.wantsFacts { collector.fact(place, MarthrFact(criterion: 4, walk: adult.walk, reports: [])) }
+        }
+    }
+
+    /// The candidate's evidence in words (fill it with ``marthrDetail(_:)`` first):
+    /// entities, links with their reports and gradings. Up to ``walksShown`` criterion-2
+    /// walks are written out, shortest first; the other children are listed by id.
+    public func evidence(for candidate: MarthrCandidate) -> [String] {
+        var lines: [String] = []
+        for fact in candidate.facts where fact.criterion == 1 {
+            lines.append("1 under investigation: " + words(walk: fact.walk) + ", an active operation")
+        }
+        let walks = candidate.facts.filter { $0.criterion == 2 }.map(\.walk)
+            .sorted { ($0.count, $0.last!) < ($1.count, $1.last!) }
+        for walk in walks.prefix(GraphView.walksShown) { lines.append("2 linked to a child at risk: " + words(walk: walk)) }
+        if walks.count > GraphView.walksShown {
+            lines.append("2 and \(walks.count - GraphView.walksShown) more children at risk linked: "
+                         + walks.dropFirst(GraphView.walksShown).map { snapshot.ref($0.last!) }.joined(separator: ", "))
+        }
+        for fact in candidate.facts where fact.criterion == 3 {
+            let named = fact.reports.map {
+                "\(snapshot.intelRef($0)) (\(snapshot.grading($0)), \(Self.dateText(snapshot.intelDate[Int($0)]) ?? "undated"))"
+            }
+            lines.append("3 intelligence about \(snapshot.ref(candidate.entity)): " + named.joined(separator: ", "))
+        }
+        for fact in candidate.facts where fact.criterion == 4 {
+            lines.append("4 place of concern: " + words(walk: fact.walk))
+        }
+        return lines
     }
 }
 
@@ -162,14 +210,13 @@ extension GraphView {
 /// (at most 5), up to 20 for recency (the newest supporting report, falling linearly to 0
 /// at a year old) and up to 15 for the best grade among the supporting reports.
 enum MarthrScore {
-    static func score(_ candidate: MarthrCandidate, snapshot: Snapshot, today: Int32) -> Double {
-        var score = 25 * Double(candidate.criteria.count) + 10 * Double(min(candidate.children.count, 5))
-        let reports = candidate.reports.filter { snapshot.intelAssessment[Int($0)] < 4 }
-        if let newest = reports.map({ snapshot.intelDate[Int($0)] }).max() {
+    static func score(criteria: Int, children: Int, newest: Int32?, bestGrade: Int, today: Int32) -> Double {
+        var score = 25 * Double(criteria) + 10 * Double(min(children, 5))
+        if let newest {
             let age = Double(max(0, today - newest))
             score += 20 * max(0, 1 - age / 365)
         }
-        if let best = reports.map({ grade(snapshot, $0) }).max() { score += best }
+        if bestGrade >= 0 { score += Double(bestGrade) }
         return (score * 10).rounded() / 10
     }
 

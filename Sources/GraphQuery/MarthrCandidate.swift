@@ -1,23 +1,87 @@
 /// A candidate for the next MARTHR meeting: a person, network or place meeting at least one
 /// of the protocol's thresholds (seed 003), with the evidence behind it.
+///
+/// Ranking the whole picture fills only the criteria, the count of children and the score;
+/// ``GraphView/marthrDetail(_:)`` fills the children, reports and facts for the candidates
+/// shown, so ranking a million entities stays fast.
 public struct MarthrCandidate: Sendable {
     public let entity: Int32
     /// The thresholds met, 1–4 (docs/QUERIES.md).
     public var criteria: Set<Int> = []
-    /// The at-risk children the candidate is linked to (criteria 2 and 4).
-    public var children: Set<Int32> = []
-    /// Evidence in words, each naming entities, links and reports.
-    public var evidence: [String] = []
-    /// Walks from the candidate to at-risk children (criterion 2), rendered shortest first.
-    var childWalks: [[Int32]] = []
-    /// The reports behind the evidence.
-    public var reports: Set<Int32> = []
+    /// How many at-risk children the candidate is linked to (criteria 2 and 4).
+    public var childCount = 0
     /// The score (docs/QUERIES.md, "MARTHR score").
     public var score: Double = 0
-    /// The date of the newest supporting report, days since 1970, if any.
+    /// The date of the newest supporting report not graded E, days since 1970, if any.
     public var newestReport: Int32?
+    /// The at-risk children (filled by the detail).
+    public var children: Set<Int32> = []
+    /// The reports behind the evidence (filled by the detail).
+    public var reports: Set<Int32> = []
+    /// The facts behind each criterion (filled by the detail).
+    var facts: [MarthrFact] = []
 
     init(entity: Int32) {
         self.entity = entity
     }
+}
+
+/// One piece of evidence: a walk from the candidate (to an operation, a child, a place's
+/// visitors), or the reports about the subject.
+struct MarthrFact: Sendable {
+    let criterion: Int
+    /// Entities in order, starting at the candidate; empty for reports about it.
+    let walk: [Int32]
+    /// The reports (criterion 3).
+    let reports: [Int32]
+}
+
+/// What the criteria report as they find things: a tally over the whole picture, or the
+/// full detail for one candidate.
+protocol MarthrCollector {
+    /// Whether walks should be built (they cost allocations).
+    var wantsFacts: Bool { get }
+    mutating func met(_ criterion: Int, _ subject: Int32)
+    mutating func child(_ subject: Int32, _ child: Int32)
+    mutating func report(_ subject: Int32, _ report: Int32)
+    mutating func fact(_ subject: Int32, _ fact: MarthrFact)
+}
+
+/// Criteria, child counts and the score's inputs for every entity, in flat arrays.
+struct MarthrTally: MarthrCollector {
+    var criteria: [UInt8]
+    var children: [Int32]
+    var newest: [Int32]
+    var bestGrade: [Int8]
+    let snapshot: Snapshot
+    var wantsFacts: Bool { false }
+
+    init(_ snapshot: Snapshot) {
+        self.snapshot = snapshot
+        criteria = Array(repeating: 0, count: snapshot.entityCount)
+        children = Array(repeating: 0, count: snapshot.entityCount)
+        newest = Array(repeating: Int32.min, count: snapshot.entityCount)
+        bestGrade = Array(repeating: -1, count: snapshot.entityCount)
+    }
+
+    mutating func met(_ criterion: Int, _ subject: Int32) { criteria[Int(subject)] |= 1 << UInt8(criterion - 1) }
+    mutating func child(_ subject: Int32, _ child: Int32) { children[Int(subject)] += 1 }
+    mutating func fact(_ subject: Int32, _ fact: MarthrFact) {}
+
+    mutating func report(_ subject: Int32, _ report: Int32) {
+        guard snapshot.intelAssessment[Int(report)] < 4 else { return }
+        newest[Int(subject)] = max(newest[Int(subject)], snapshot.intelDate[Int(report)])
+        bestGrade[Int(subject)] = max(bestGrade[Int(subject)], Int8(MarthrScore.grade(snapshot, report)))
+    }
+}
+
+/// Everything about one candidate.
+struct MarthrDetail: MarthrCollector {
+    var candidate: MarthrCandidate
+    var wantsFacts: Bool { true }
+
+    mutating func met(_ criterion: Int, _ subject: Int32) { candidate.criteria.insert(criterion) }
+    mutating func child(_ subject: Int32, _ child: Int32) { candidate.children.insert(child) }
+    mutating func report(_ subject: Int32, _ report: Int32) { candidate.reports.insert(report) }
+    mutating func fact(_ subject: Int32, _ fact: MarthrFact) { candidate.facts.append(fact) }
 }

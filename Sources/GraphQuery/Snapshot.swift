@@ -141,8 +141,13 @@ public final class Snapshot: Sendable {
     /// The label of entity `entity`.
     public func label(_ entity: Int32) -> String { labels[Int(entity)] }
 
+    /// `allCases` builds a new array on every call; the hot paths index these instead.
+    static let entityKinds = EntityKind.allCases
+    static let linkKinds = LinkKind.allCases
+
     /// The kind of entity `entity`.
-    public func kind(_ entity: Int32) -> EntityKind { EntityKind.allCases[Int(entityKind[Int(entity)])] }
+    @inline(__always)
+    public func kind(_ entity: Int32) -> EntityKind { Snapshot.entityKinds[Int(entityKind[Int(entity)])] }
 
     /// The dense id of the entity with database id `rowid`, if it is in the snapshot.
     public func entity(rowid: Int64) -> Int32? {
@@ -172,7 +177,8 @@ public final class Snapshot: Sendable {
     // MARK: Links
 
     /// The kind of link `link`.
-    public func linkKind(_ link: Int32) -> LinkKind { LinkKind.allCases[Int(linkKind[Int(link)])] }
+    @inline(__always)
+    public func linkKind(_ link: Int32) -> LinkKind { Snapshot.linkKinds[Int(linkKind[Int(link)])] }
 
     /// The ends of link `link`, as submitted.
     public func ends(_ link: Int32) -> (from: Int32, to: Int32) { (linkFrom[Int(link)], linkTo[Int(link)]) }

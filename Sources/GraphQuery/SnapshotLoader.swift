@@ -53,7 +53,7 @@ enum SnapshotLoader {
             columns.area.append(row.text(4).flatMap { areaIndex[$0] } ?? -1)
             var flags: UInt8 = 0
             var riskText: String?
-            switch EntityKind.allCases[Int(kind)] {
+            switch Snapshot.entityKinds[Int(kind)] {
             case .child:
                 if let text = row.text(5), let risk = RiskLevel(text) {
                     riskText = risk.description
@@ -80,17 +80,16 @@ enum SnapshotLoader {
     private static func loadLinks(_ reader: SnapshotReader, denseEntity: [Int32]) throws -> LinkColumns {
         var columns = LinkColumns()
         let kinds = Dictionary(uniqueKeysWithValues: LinkKind.allCases.enumerated().map { ($1.rawValue, UInt8($0)) })
-        var lastKindText = ""
+        var lastKindBytes: [UInt8] = []
         var lastKind: UInt8 = 0
         try reader.scan("snapshot_links") { row in
             let from = dense(denseEntity, row.int64(1)), to = dense(denseEntity, row.int64(2))
             guard from >= 0, to >= 0 else { throw StoreError("query", "link \(row.int64(0)) names a missing entity") }
             // Links arrive in runs of one kind often enough that remembering the last one pays.
             let kind: UInt8? = row.withBytes(3) { bytes in
-                if bytes.elementsEqual(lastKindText.utf8) { return lastKind }
-                let text = String(decoding: bytes, as: UTF8.self)
-                guard let kind = kinds[text] else { return nil }
-                lastKindText = text
+                if bytes.elementsEqual(lastKindBytes) { return lastKind }
+                guard let kind = kinds[String(decoding: bytes, as: UTF8.self)] else { return nil }
+                lastKindBytes = Array(bytes)
                 lastKind = kind
                 return kind
             }
@@ -153,8 +152,17 @@ enum SnapshotLoader {
         rowid >= 0 && rowid < index.count ? index[Int(rowid)] : -1
     }
 
+    /// Column `column`'s leading `YYYY-MM-DD` as days since 1970-01-01, or ``Snapshot/noDate``.
     @inline(__always)
     private static func day(_ row: SnapshotRow, _ column: Int32) -> Int32 {
-        row.isNull(column) ? Snapshot.noDate : Int32(truncatingIfNeeded: row.int64(column))
+        row.withBytes(column) { bytes in
+            guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return Snapshot.noDate }
+            func number(_ range: Range<Int>) -> Int {
+                var value = 0
+                for index in range { value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0")) }
+                return value
+            }
+            return Int32(CalendarDate.daysSinceEpoch(year: number(0..<4), month: number(5..<7), day: number(8..<10)))
+        }
     }
 }
