@@ -42,6 +42,7 @@ let engine = QueryEngine(store: store)
 var snapshot: Snapshot!
 let snapshotSeconds = try seconds { snapshot = try engine.snapshot() }
 log("snapshot: \(snapshot.entityCount) entities, \(snapshot.linkCount) links in \(snapshotSeconds) s")
+if arguments.contains("--snapshot-only") { exit(0) }
 var view: GraphView!
 let maskSeconds = seconds { view = snapshot.view() }
 

@@ -1,30 +1,92 @@
+import Dispatch
 import GraphCore
 import GraphStore
 
-/// Reads a ``Snapshot`` from the store's named queries in one read transaction.
+/// Reads a ``Snapshot`` from the store's named queries.
+///
+/// The links (most of the rows) are read on one core while the entities, areas, reports
+/// and `about` pairs are read on the other, each in its own read transaction. Both
+/// transactions report the data version they saw; if a write landed between them, the
+/// whole graph is read again in one transaction.
 enum SnapshotLoader {
+    /// What the links' transaction reads: links with database ids for their ends, and the
+    /// link → report pairs.
+    struct LinkPart: Sendable {
+        let version: Int64
+        let links: LinkColumns
+        let support: [(Int64, Int64)]
+    }
+
+    /// What the other transaction reads.
+    struct EntityPart: Sendable {
+        let version: Int64
+        let areas: [SnapshotArea]
+        let entities: EntityColumns
+        let intel: IntelColumns
+        let about: [(Int64, Int64)]
+    }
+
     /// Loads the whole graph.
     ///
     /// - Throws: ``StoreError`` when the database cannot be read or holds a value the schema
     ///   should have refused.
     static func load(from store: Store) throws -> Snapshot {
-        try store.readSnapshot { reader in
-            let version = try reader.version()
-            let areas = try loadAreas(reader)
-            let areaIndex = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1.code, Int32($0)) })
-            let entities = try loadEntities(reader, areaIndex: areaIndex)
-            let denseEntity = denseIndex(entities.rowid)
-            let links = try loadLinks(reader, denseEntity: denseEntity)
-            let intel = try loadIntel(reader)
-            let denseIntel = denseIndex(intel.rowid)
-            let support = try loadPairs(reader, "snapshot_support", groups: links.rowid.count,
-                                        denseGroup: denseIndex(links.rowid), denseMember: denseIntel)
-            let about = try loadPairs(reader, "snapshot_about", groups: entities.rowid.count,
-                                      denseGroup: denseEntity, denseMember: denseIntel)
-            return Snapshot(version: version, areas: areas, entities: entities, denseByRowid: denseEntity, links: links, intel: intel,
-                            supportOffsets: support.offsets, supportIntel: support.members,
-                            aboutOffsets: about.offsets, aboutIntel: about.members)
+        let parts = Locked<(links: LinkPart?, entities: EntityPart?, error: (any Error)?)>((nil, nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            do {
+                if index == 0 {
+                    let part = try store.readSnapshot(readLinks)
+                    parts.withLock { $0.links = part }
+                } else {
+                    let part = try store.readSnapshot(readEntities)
+                    parts.withLock { $0.entities = part }
+                }
+            } catch {
+                parts.withLock { $0.error = error }
+            }
         }
+        let (links, entities, error) = parts.withLock { $0 }
+        if let error { throw error }
+        guard let links, let entities, links.version == entities.version else {
+            return try store.readSnapshot { reader in try assemble(readLinks(reader), readEntities(reader)) }
+        }
+        return try assemble(links, entities)
+    }
+
+    private static func readLinks(_ reader: SnapshotReader) throws -> LinkPart {
+        LinkPart(version: try reader.version(), links: try loadLinks(reader), support: try loadPairs(reader, "snapshot_support"))
+    }
+
+    private static func readEntities(_ reader: SnapshotReader) throws -> EntityPart {
+        let version = try reader.version()
+        let areas = try loadAreas(reader)
+        let areaIndex = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1.code, Int32($0)) })
+        return EntityPart(version: version, areas: areas, entities: try loadEntities(reader, areaIndex: areaIndex),
+                          intel: try loadIntel(reader), about: try loadPairs(reader, "snapshot_about"))
+    }
+
+    /// Turns database ids into dense ids and builds the snapshot.
+    private static func assemble(_ part: LinkPart, _ other: EntityPart) throws -> Snapshot {
+        let denseEntity = denseIndex(other.entities.rowid)
+        var links = part.links
+        links.from = try links.rawFrom.map { rowid in
+            let entity = dense(denseEntity, rowid)
+            guard entity >= 0 else { throw StoreError("query", "a link names a missing entity (\(rowid))") }
+            return entity
+        }
+        links.to = try links.rawTo.map { rowid in
+            let entity = dense(denseEntity, rowid)
+            guard entity >= 0 else { throw StoreError("query", "a link names a missing entity (\(rowid))") }
+            return entity
+        }
+        links.rawFrom = []
+        links.rawTo = []
+        let denseIntel = denseIndex(other.intel.rowid)
+        let support = group(part.support, groups: links.rowid.count, denseGroup: denseIndex(links.rowid), denseMember: denseIntel)
+        let about = group(other.about, groups: other.entities.rowid.count, denseGroup: denseEntity, denseMember: denseIntel)
+        return Snapshot(version: part.version, areas: other.areas, entities: other.entities, denseByRowid: denseEntity,
+                        links: links, intel: other.intel, supportOffsets: support.offsets, supportIntel: support.members,
+                        aboutOffsets: about.offsets, aboutIntel: about.members)
     }
 
     private static func loadAreas(_ reader: SnapshotReader) throws -> [SnapshotArea] {
@@ -41,9 +103,10 @@ enum SnapshotLoader {
 
     private static func loadEntities(_ reader: SnapshotReader, areaIndex: [String: Int32]) throws -> EntityColumns {
         var columns = EntityColumns()
-        let kinds = Dictionary(uniqueKeysWithValues: EntityKind.allCases.enumerated().map { ($1.rawValue, UInt8($0)) })
+        columns.reserve(try sizes(reader).entities)
+        let kinds = KindMatcher(Snapshot.entityKinds.map(\.rawValue))
         try reader.scan("snapshot_entities") { row in
-            guard let kindText = row.text(2), let kind = kinds[kindText] else {
+            guard let kind = row.withBytes(2, kinds.match) else {
                 throw StoreError("query", "entity \(row.int64(0)) has an unknown kind")
             }
             columns.rowid.append(row.int64(0))
@@ -77,26 +140,15 @@ enum SnapshotLoader {
         return columns
     }
 
-    private static func loadLinks(_ reader: SnapshotReader, denseEntity: [Int32]) throws -> LinkColumns {
+    private static func loadLinks(_ reader: SnapshotReader) throws -> LinkColumns {
         var columns = LinkColumns()
-        let kinds = Dictionary(uniqueKeysWithValues: LinkKind.allCases.enumerated().map { ($1.rawValue, UInt8($0)) })
-        var lastKindBytes: [UInt8] = []
-        var lastKind: UInt8 = 0
+        columns.reserve(try sizes(reader).links)
+        let kinds = KindMatcher(Snapshot.linkKinds.map(\.rawValue))
         try reader.scan("snapshot_links") { row in
-            let from = dense(denseEntity, row.int64(1)), to = dense(denseEntity, row.int64(2))
-            guard from >= 0, to >= 0 else { throw StoreError("query", "link \(row.int64(0)) names a missing entity") }
-            // Links arrive in runs of one kind often enough that remembering the last one pays.
-            let kind: UInt8? = row.withBytes(3) { bytes in
-                if bytes.elementsEqual(lastKindBytes) { return lastKind }
-                guard let kind = kinds[String(decoding: bytes, as: UTF8.self)] else { return nil }
-                lastKindBytes = Array(bytes)
-                lastKind = kind
-                return kind
-            }
-            guard let kind else { throw StoreError("query", "link \(row.int64(0)) has an unknown kind") }
+            guard let kind = row.withBytes(3, kinds.match) else { throw StoreError("query", "link \(row.int64(0)) has an unknown kind") }
             columns.rowid.append(row.int64(0))
-            columns.from.append(from)
-            columns.to.append(to)
+            columns.rawFrom.append(row.int64(1))
+            columns.rawTo.append(row.int64(2))
             columns.kind.append(kind)
             columns.first.append(day(row, 4))
             columns.last.append(day(row, 5))
@@ -107,6 +159,7 @@ enum SnapshotLoader {
 
     private static func loadIntel(_ reader: SnapshotReader) throws -> IntelColumns {
         var columns = IntelColumns()
+        columns.reserve(try sizes(reader).intel)
         try reader.scan("snapshot_intel") { row in
             columns.rowid.append(row.int64(0))
             row.withBytes(1) { columns.refs.append($0) }
@@ -120,14 +173,22 @@ enum SnapshotLoader {
         return columns
     }
 
-    /// Group → member pairs (ordered by group) as CSR offsets and members.
-    private static func loadPairs(_ reader: SnapshotReader, _ name: String, groups: Int, denseGroup: [Int32],
-                                  denseMember: [Int32]) throws -> (offsets: [Int32], members: [Int32]) {
+    /// Group → member pairs by database id.
+    private static func loadPairs(_ reader: SnapshotReader, _ name: String) throws -> [(Int64, Int64)] {
+        var pairs: [(Int64, Int64)] = []
+        try reader.scan(name) { row in pairs.append((row.int64(0), row.int64(1))) }
+        return pairs
+    }
+
+    /// Group → member pairs as CSR offsets and dense members, in the order read.
+    private static func group(_ raw: [(Int64, Int64)], groups: Int, denseGroup: [Int32],
+                              denseMember: [Int32]) -> (offsets: [Int32], members: [Int32]) {
         var counts = Array(repeating: Int32(0), count: groups + 1)
         var pairs: [(Int32, Int32)] = []
-        try reader.scan(name) { row in
-            let group = dense(denseGroup, row.int64(0)), member = dense(denseMember, row.int64(1))
-            guard group >= 0, member >= 0 else { return }
+        pairs.reserveCapacity(raw.count)
+        for (rawGroup, rawMember) in raw {
+            let group = dense(denseGroup, rawGroup), member = dense(denseMember, rawMember)
+            guard group >= 0, member >= 0 else { continue }
             pairs.append((group, member))
             counts[Int(group) + 1] += 1
         }
@@ -139,6 +200,15 @@ enum SnapshotLoader {
             cursor[Int(group)] += 1
         }
         return (counts, members)
+    }
+
+    /// The largest ids, as capacity hints: growing arrays of millions by doubling copies them.
+    private static func sizes(_ reader: SnapshotReader) throws -> (entities: Int, links: Int, intel: Int) {
+        var result = (entities: 0, links: 0, intel: 0)
+        try reader.scan("snapshot_sizes") { row in
+            result = (Int(row.int64(0)), Int(row.int64(1)), Int(row.int64(2)))
+        }
+        return result
     }
 
     private static func denseIndex(_ rowids: [Int64]) -> [Int32] {
