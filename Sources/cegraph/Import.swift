@@ -20,7 +20,7 @@ extension CEGraph {
                   cegraph import picture.jsonl --reason "MACCSE referral 2026-041"
                   cegraph import vehicles.csv --kind vehicle
                   cegraph import links.csv --kind link
-                  cegraph import --format neo4j-csv ../shared/peers/pole --reason "POLE test data"
+                  cegraph import --format neo4j-csv pole/ --reason "POLE test data"
                 """)
 
         @OptionGroup var global: GlobalOptions

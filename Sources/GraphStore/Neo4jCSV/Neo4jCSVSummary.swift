@@ -18,6 +18,7 @@ public struct Neo4jCSVSummary: Sendable, Equatable {
         /// why they could not be carried (`a call from a phone to itself`).
         public var reasons: [String: Int] = [:]
 
+        /// A file with no rows counted yet.
         public init(name: String, note: String) {
             self.name = name
             self.note = note
@@ -37,6 +38,7 @@ public struct Neo4jCSVSummary: Sendable, Equatable {
     /// of a link, or the first call of a `contacted` link.
     public var origins: [SourceLocation] = []
 
+    /// An empty summary.
     public init() {}
 
     /// Records written.
