@@ -11,13 +11,18 @@ public struct ImportOptions: Sendable {
     }
 
     public var format: Format
+    /// The name the file goes by in errors and the audit log, when not its path: the
+    /// source a converted file was made from, say.
+    public var name: String?
     /// Who is importing and why; written to the audit log.
     public var viewer: Viewer
     /// Called now and then with bytes read and the file's size.
     public var progress: (@Sendable (Int64, Int64) -> Void)?
 
-    public init(format: Format = .jsonLines, viewer: Viewer, progress: (@Sendable (Int64, Int64) -> Void)? = nil) {
+    public init(format: Format = .jsonLines, name: String? = nil, viewer: Viewer,
+                progress: (@Sendable (Int64, Int64) -> Void)? = nil) {
         self.format = format
+        self.name = name
         self.viewer = viewer
         self.progress = progress
     }

@@ -18,7 +18,7 @@ extension Store {
     /// - Throws: ``StoreError`` naming the file, line and field of the first problem.
     @discardableResult
     public func importFile(at path: String, options: ImportOptions) throws -> ImportSummary {
-        let name = path
+        let name = options.name ?? path
         let now = Date().formatted(.iso8601)
         do {
             // A first load into an empty store runs with foreign keys off (SQLite checks them

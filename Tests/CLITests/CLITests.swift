@@ -137,6 +137,33 @@ struct CLITests {
         #expect(help.status == 0 && help.stdout.contains("Examples:"))
     }
 
+    @Test func importNeo4jCSVPrintsTheImportAndTheConversion() throws {
+        let pole = directory.appendingPathComponent("pole")
+        try FileManager.default.createDirectory(at: pole, withIntermediateDirectories: true)
+        for (name, text) in [
+            ("t.nodes.Person.csv", ":ID,surname,name,:LABEL\n1,Otter,Amber,Person\n2,Heron,Grey,Person\n"),
+            ("t.nodes.Officer.csv", ":ID,name,:LABEL\n9,Test,Officer\n"),
+            ("t.relationships.KNOWS.csv", ":START_ID,:END_ID,:TYPE\n1,2,KNOWS\n"),
+        ] {
+            try text.write(to: pole.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let result = try run("--db", "n.sqlite", "import", "--format", "neo4j-csv", "pole", "--reason", "end-to-end test")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("pole: 3 records") && result.stdout.contains("entities +2"), "\(result.stdout)")
+        #expect(result.stdout.contains("t.nodes.Officer.csv: 1 rows, 0 mapped, 1 dropped"), "\(result.stdout)")
+
+        let json = try run("--db", "n.sqlite", "import", "--format", "neo4j-csv", "pole", "--json")
+        let conversion = try #require((JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?
+            .first?["conversion"] as? [String: Any])
+        #expect((conversion["links"] as? [String: Int]) == ["associates_with": 1])
+
+        try "1,Otter\n".write(to: pole.appendingPathComponent("t.nodes.Person.csv"), atomically: true, encoding: .utf8)
+        let bad = try run("--db", "n.sqlite", "import", "--format", "neo4j-csv", "pole")
+        #expect(bad.status == 1 && bad.stderr.contains("t.nodes.Person.csv:1: column ':ID': missing"), "\(bad.stderr)")
+        #expect(try run("import", "--format", "graphml", "pole").status == 2)
+        #expect(try run("import", "--format", "neo4j-csv", "pole", "--kind", "adult").status == 2)
+    }
+
     @Test func demoNeverReplacesADatabaseItDidNotBuild() throws {
         try #"{"record":"entity","id":"C1","kind":"child","name":"Fern Hare"}"#
             .write(to: directory.appendingPathComponent("work.jsonl"), atomically: true, encoding: .utf8)

@@ -1,0 +1,2 @@
+// zlib, for reading gzip-compressed input files in process (GraphStore's GzipFile).
+#include <zlib.h>
