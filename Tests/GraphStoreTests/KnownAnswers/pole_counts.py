@@ -71,10 +71,13 @@ def uk_phone(text):
     return "+" + e164
 
 
-def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    default = os.path.join(here, "..", "..", "..", "..", "shared", "peers", "pole")
-    directory = sys.argv[1] if len(sys.argv) > 1 else default
+def build(directory):
+    """The store a POLE import should give: entities, links, counts per file.
+
+    Returns a dict with "entities" (canonical node id -> kind), "labels" (node id -> Neo4j
+    label), "links" (a set of (from, to, kind) over canonical node ids), "files",
+    "phone_fallbacks" and "contacted" ((caller, called) -> [first, last]).
+    """
     names = sorted(os.listdir(directory))
     node_files = [n for n in names if ".nodes." in n]
     rel_files = [n for n in names if ".relationships." in n]
@@ -171,6 +174,18 @@ def main():
             seen[0], seen[1] = min(seen[0], date), max(seen[1], date)
     for caller, called in contacted:
         links.add((caller, called, "contacted"))
+
+    return {"entities": entities, "labels": label_of, "links": links, "files": files,
+            "phone_fallbacks": phone_fallbacks, "contacted": contacted}
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    default = os.path.join(here, "..", "..", "..", "..", "shared", "peers", "pole")
+    directory = sys.argv[1] if len(sys.argv) > 1 else default
+    built = build(directory)
+    entities, links, contacted = built["entities"], built["links"], built["contacted"]
+    files, phone_fallbacks = built["files"], built["phone_fallbacks"]
 
     def tally(kinds):
         result = {}
