@@ -44,24 +44,8 @@ struct QueryOptions: ParsableArguments {
     /// - Throws: `ValidationError` naming the option and what it accepts.
     func filter() throws -> QueryFilter {
         var filter = QueryFilter(includeSuspectedFalse: includeSuspectedFalse)
-        if let linkKinds {
-            filter.linkKinds = Set(try QueryOptions.list(linkKinds).map { name in
-                guard let kind = LinkKind(rawValue: name) else {
-                    throw ValidationError("unknown link kind \(name) in --link-kinds; expected "
-                                          + LinkKind.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                return kind
-            })
-        }
-        if let entityKinds {
-            filter.entityKinds = Set(try QueryOptions.list(entityKinds).map { name in
-                guard let kind = EntityKind(rawValue: name) else {
-                    throw ValidationError("unknown entity kind \(name) in --entity-kinds; expected "
-                                          + EntityKind.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                return kind
-            })
-        }
+        filter.linkKinds = try linkKinds.map { try QueryOptions.kinds($0, LinkKind.self, "link kind", "--link-kinds") }
+        filter.entityKinds = try entityKinds.map { try QueryOptions.kinds($0, EntityKind.self, "entity kind", "--entity-kinds") }
         filter.since = try QueryOptions.date(since, "--since")
         filter.until = try QueryOptions.date(until, "--until")
         filter.asOf = try QueryOptions.date(asOf, "--as-of")
@@ -88,8 +72,17 @@ struct QueryOptions: ParsableArguments {
         }
     }
 
-    private static func list(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+    /// A comma-separated list of kinds.
+    private static func kinds<Kind: RawRepresentable & CaseIterable & Hashable>(
+        _ text: String, _ type: Kind.Type, _ noun: String, _ option: String) throws -> Set<Kind> where Kind.RawValue == String {
+        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        return Set(try names.map { name in
+            guard let kind = Kind(rawValue: name) else {
+                throw ValidationError("unknown \(noun) \(name) in \(option); expected "
+                                      + Kind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return kind
+        })
     }
 
     private static func date(_ text: String?, _ option: String) throws -> CalendarDate? {

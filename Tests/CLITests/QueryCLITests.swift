@@ -37,21 +37,22 @@ extension CLITests {
     @Test func queryErrorsExitOneAndUsageErrorsExitTwo() throws {
         #expect(try run("generate", "--seed", "3", "--scale", "small", "-o", "small.jsonl").status == 0)
         #expect(try run("--db", "q.sqlite", "import", "small.jsonl").status == 0)
-        let unknown = try run("query", "path", "CH0", "NOPE", "--db", "q.sqlite")
-        #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("no entity has the id NOPE"))
-        let hops = try run("query", "associations", "CH0", "--hops", "9", "--db", "q.sqlite")
-        #expect(hops.status == 1)
-        #expect(hops.stderr.contains("--hops must be 1 to 6"))
-        let grade = try run("query", "marthr", "--min-grade", "2E", "--db", "q.sqlite")
-        #expect(grade.status == 2)
-        #expect(grade.stderr.contains("--min-grade 2E"))
-        let date = try run("query", "network", "CH0", "--since", "2026-13-01", "--db", "q.sqlite")
-        #expect(date.status == 2)
-        #expect(date.stderr.contains("--since 2026-13-01 is not a date"))
-        let kind = try run("query", "network", "CH0", "--link-kinds", "knows", "--db", "q.sqlite")
-        #expect(kind.status == 2)
-        #expect(kind.stderr.contains("unknown link kind knows"))
+        let cases: [(arguments: [String], status: Int32, message: String)] = [
+            (["path", "CH0", "NOPE"], 1, "no entity has the id NOPE"),
+            (["associations", "CH0", "--hops", "9"], 1, "--hops must be 1 to 6"),
+            (["co-location", "--at", "CH0"], 1, "give a location or a vehicle"),
+            (["key-players", "--area", "atlantis"], 1, "unknown --area atlantis"),
+            (["marthr", "--min-grade", "2E"], 2, "--min-grade 2E"),
+            (["network", "CH0", "--since", "2026-13-01"], 2, "--since 2026-13-01 is not a date"),
+            (["network", "CH0", "--since", "2026-02-01", "--until", "2026-01-01"], 2, "is after --until"),
+            (["network", "CH0", "--link-kinds", "knows"], 2, "unknown link kind knows"),
+            (["network", "CH0", "--entity-kinds", "person"], 2, "unknown entity kind person"),
+        ]
+        for (arguments, status, message) in cases {
+            let result = try run(["query"] + arguments + ["--db", "q.sqlite"])
+            #expect(result.status == status, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
         let empty = try run("query", "co-location", "--at", "LO0", "--window", "0", "--since", "1990-01-01", "--until", "1990-01-02",
                             "--json", "--db", "q.sqlite")
         #expect(empty.status == 0, "an empty answer is a success")

@@ -26,25 +26,7 @@ import networkx as nx
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "GraphStoreTests", "KnownAnswers"))
 import pole_counts  # noqa: E402
-
-
-def path_count(graph, a, b):
-    """The number of shortest paths from a to b, by breadth-first counting."""
-    if a == b:
-        return 0, 1
-    distance, count, frontier = {a: 0}, {a: 1}, [a]
-    while frontier and b not in distance:
-        following = []
-        for node in frontier:
-            for neighbour in graph[node]:
-                if neighbour not in distance:
-                    distance[neighbour] = distance[node] + 1
-                    count[neighbour] = 0
-                    following.append(neighbour)
-                if distance[neighbour] == distance[node] + 1:
-                    count[neighbour] += count[node]
-        frontier = following
-    return (distance[b], count[b]) if b in distance else (-1, 0)
+from make_known_answers import count_shortest_paths_bfs  # noqa: E402
 
 
 def main():
@@ -58,13 +40,18 @@ def main():
         whole.add_edge(ident[a], ident[b])
 
     persons = sorted(node for node, kind in kinds.items() if kind in ("adult", "child"))
-    social = whole.subgraph(persons).copy()
+    # Built in sorted order, not with subgraph(): its node order follows a set's, which
+    # changes with Python's string hashing, and Louvain's result depends on the order.
+    social = nx.Graph()
+    social.add_nodes_from(persons)
+    social.add_edges_from(sorted((a, b) for a, b in whole.edges if kinds[a] in ("adult", "child")
+                                 and kinds[b] in ("adult", "child")))
     degrees = sorted(whole.degree, key=lambda item: (-item[1], item[0]))[:25]
     rng = random.Random(20261123)
     pairs = []
     for _ in range(300):
         a, b = rng.sample(persons, 2)
-        length, count = path_count(whole, a, b)
+        length, count = count_shortest_paths_bfs(whole, a, b)
         pairs.append([a, b, length, count])
 
     betweenness = nx.betweenness_centrality(social, normalized=False)
