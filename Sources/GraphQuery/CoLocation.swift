@@ -32,7 +32,7 @@ extension GraphView {
             var sightings: [(person: Int32, link: Int32, first: Int32, last: Int32)] = []
             forEachNeighbour(place) { person, link in
                 guard GraphView.sightingKinds.contains(snapshot.linkKind(link)), snapshot.kind(person).isPerson else { return }
-                var first = snapshot.linkFirst[Int(link)], last = snapshot.linkLast[Int(link)]
+                var first = snapshot.links.first[Int(link)], last = snapshot.links.last[Int(link)]
                 if first == Snapshot.noDate { first = last }
                 if last == Snapshot.noDate { last = first }
                 if first != Snapshot.noDate { sightings.append((person, link, first, last)) }

@@ -13,7 +13,7 @@ final class FilterMask: Sendable {
         var entities = Bitset(count: snapshot.entityCount, filled: true)
         let kindAllowed = EntityKind.allCases.map { filter.entityKinds?.contains($0) ?? true }
         for entity in 0..<snapshot.entityCount
-        where !kindAllowed[Int(snapshot.entityKind[entity])] || snapshot.entityCreated[entity] > asOf {
+        where !kindAllowed[Int(snapshot.entities.kind[entity])] || snapshot.entities.created[entity] > asOf {
             entities.remove(entity)
         }
         var links = Bitset(count: snapshot.linkCount, filled: true)
@@ -21,9 +21,9 @@ final class FilterMask: Sendable {
         let since = filter.since.map { Int32($0.daysSinceEpoch) }
         let until = filter.until.map { Int32($0.daysSinceEpoch) }
         for link in 0..<snapshot.linkCount {
-            let keep = linkKindAllowed[Int(snapshot.linkKind[link])]
-                && entities.contains(Int(snapshot.linkFrom[link])) && entities.contains(Int(snapshot.linkTo[link]))
-                && snapshot.linkCreated[link] <= asOf
+            let keep = linkKindAllowed[Int(snapshot.links.kind[link])]
+                && entities.contains(Int(snapshot.links.from[link])) && entities.contains(Int(snapshot.links.to[link]))
+                && snapshot.links.created[link] <= asOf
                 && FilterMask.overlaps(snapshot, link, since: since, until: until)
                 && FilterMask.supportPasses(snapshot, Int32(link), filter, asOf: asOf)
             if !keep { links.remove(link) }
@@ -36,7 +36,7 @@ final class FilterMask: Sendable {
     /// that day; an undated link is left out when either bound is given.
     private static func overlaps(_ snapshot: Snapshot, _ link: Int, since: Int32?, until: Int32?) -> Bool {
         if since == nil && until == nil { return true }
-        var first = snapshot.linkFirst[link], last = snapshot.linkLast[link]
+        var first = snapshot.links.first[link], last = snapshot.links.last[link]
         if first == Snapshot.noDate { first = last }
         if last == Snapshot.noDate { last = first }
         if first == Snapshot.noDate { return false }
@@ -51,12 +51,12 @@ final class FilterMask: Sendable {
         let minimum = filter.minimumGrade
         for intel in snapshot.support(link) {
             let index = Int(intel)
-            if snapshot.intelCreated[index] > asOf { continue }
-            if !filter.includeHandlingCodeC && snapshot.intelHandling[index] == 1 { continue }
+            if snapshot.intel.created[index] > asOf { continue }
+            if !filter.includeHandlingCodeC && snapshot.intel.handling[index] == 1 { continue }
             considered = true
-            let assessment = snapshot.intelAssessment[index]
+            let assessment = snapshot.intel.assessment[index]
             if assessment < 4 { anyNotE = true }
-            if let minimum, minimum.admits(source: snapshot.intelSource[index], assessment: assessment) { anyMeetsMinimum = true }
+            if let minimum, minimum.admits(source: snapshot.intel.source[index], assessment: assessment) { anyMeetsMinimum = true }
         }
         if minimum != nil { return anyMeetsMinimum }
         if considered && !anyNotE && !filter.includeSuspectedFalse { return false }

@@ -62,7 +62,7 @@ extension GraphView {
 
     /// Runs every criterion that can apply to `entity` as a subject.
     private func applyCriteria<C: MarthrCollector>(_ entity: Int32, _ collector: inout C) {
-        let isPlace = snapshot.entityKind[Int(entity)] == GraphView.location
+        let isPlace = snapshot.entities.kind[Int(entity)] == GraphView.location
         guard isPlace || isPersonOrNetwork(entity) else { return }
         underInvestigation(entity, &collector)
         intelligenceAbout(entity, &collector)
@@ -72,12 +72,12 @@ extension GraphView {
     /// Whether `entity` can be a person or network candidate.
     @inline(__always)
     func isPersonOrNetwork(_ entity: Int32) -> Bool {
-        snapshot.entityKind[Int(entity)] == GraphView.group || snapshot.isAdultOfConcern(entity)
+        snapshot.entities.kind[Int(entity)] == GraphView.group || snapshot.isAdultOfConcern(entity)
     }
 
     private func underInvestigation<C: MarthrCollector>(_ entity: Int32, _ collector: inout C) {
         forEachNeighbour(entity) { operation, link in
-            guard snapshot.linkKind[Int(link)] == GraphView.subjectOf, snapshot.linkFrom[Int(link)] == entity,
+            guard snapshot.links.kind[Int(link)] == GraphView.subjectOf, snapshot.links.from[Int(link)] == entity,
                   snapshot.isActiveOperation(operation) else { return }
             collector.met(1, entity)
             for report in snapshot.support(link) where isVisible(report: report) { collector.report(entity, report) }
@@ -89,9 +89,9 @@ extension GraphView {
         let minimum = filter.minimumGrade
         var graded: [Int32] = []
         for report in snapshot.about(entity) {
-            let assessment = snapshot.intelAssessment[Int(report)]
+            let assessment = snapshot.intel.assessment[Int(report)]
             guard assessment < 4, isVisible(report: report),
-                  minimum?.admits(source: snapshot.intelSource[Int(report)], assessment: assessment) ?? true else { continue }
+                  minimum?.admits(source: snapshot.intel.source[Int(report)], assessment: assessment) ?? true else { continue }
             graded.append(report)
         }
         guard !graded.isEmpty else { return }
@@ -117,7 +117,7 @@ extension GraphView {
                         scratch.distanceB[Int(neighbour)] = entity
                         if snapshot.isAtRiskChild(neighbour) {
                             reachedChild(neighbour, from: subject, scratch: scratch, &collector)
-                        } else if depth < 3, GraphView.connectors[Int(snapshot.entityKind[Int(neighbour)])] {
+                        } else if depth < 3, GraphView.connectors[Int(snapshot.entities.kind[Int(neighbour)])] {
                             next.append(neighbour)
                         }
                     }
@@ -150,14 +150,14 @@ extension GraphView {
         var children: [(child: Int32, link: Int32)] = []
         var adults: [(walk: [Int32], links: [Int32])] = []
         forEachNeighbour(place) { other, link in
-            let kind = Int(snapshot.linkKind[Int(link)])
+            let kind = Int(snapshot.links.kind[Int(link)])
             if snapshot.isAtRiskChild(other), GraphView.childPlaceLinks[kind] {
                 if !children.contains(where: { $0.child == other }) { children.append((other, link)) }
             } else if snapshot.isAdultOfConcern(other), GraphView.adultPlaceLinks[kind] {
                 adults.append(([place, other], [link]))
-            } else if snapshot.entityKind[Int(other)] == GraphView.vehicle, kind == Int(GraphView.seenAt) {
+            } else if snapshot.entities.kind[Int(other)] == GraphView.vehicle, kind == Int(GraphView.seenAt) {
                 forEachNeighbour(other) { driver, driveLink in
-                    if snapshot.linkKind[Int(driveLink)] == GraphView.drives, snapshot.isAdultOfConcern(driver) {
+                    if snapshot.links.kind[Int(driveLink)] == GraphView.drives, snapshot.isAdultOfConcern(driver) {
                         adults.append(([place, other, driver], [link, driveLink]))
                     }
                 }
@@ -195,7 +195,7 @@ extension GraphView {
         }
         for fact in candidate.facts where fact.criterion == 3 {
             let named = fact.reports.map {
-                "\(snapshot.intelRef($0)) (\(snapshot.grading($0)), \(Self.dateText(snapshot.intelDate[Int($0)]) ?? "undated"))"
+                "\(snapshot.intelRef($0)) (\(snapshot.grading($0)), \(Self.dateText(snapshot.intel.date[Int($0)]) ?? "undated"))"
             }
             lines.append("3 intelligence about \(snapshot.ref(candidate.entity)): " + named.joined(separator: ", "))
         }
@@ -222,8 +222,8 @@ enum MarthrScore {
 
     /// Source 1, 2, 3 → 6, 3, 0; assessment A, B, C, D → 9, 6, 3, 0.
     static func grade(_ snapshot: Snapshot, _ report: Int32) -> Double {
-        let source = Double(3 - Int(snapshot.intelSource[Int(report)])) * 3
-        let assessment = Double(3 - Int(snapshot.intelAssessment[Int(report)])) * 3
+        let source = Double(3 - Int(snapshot.intel.source[Int(report)])) * 3
+        let assessment = Double(3 - Int(snapshot.intel.assessment[Int(report)])) * 3
         return source + max(0, assessment)
     }
 }

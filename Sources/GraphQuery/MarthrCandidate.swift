@@ -69,8 +69,8 @@ struct MarthrTally: MarthrCollector {
     mutating func fact(_ subject: Int32, _ fact: MarthrFact) {}
 
     mutating func report(_ subject: Int32, _ report: Int32) {
-        guard snapshot.intelAssessment[Int(report)] < 4 else { return }
-        newest[Int(subject)] = max(newest[Int(subject)], snapshot.intelDate[Int(report)])
+        guard snapshot.intel.assessment[Int(report)] < 4 else { return }
+        newest[Int(subject)] = max(newest[Int(subject)], snapshot.intel.date[Int(report)])
         bestGrade[Int(subject)] = max(bestGrade[Int(subject)], Int8(MarthrScore.grade(snapshot, report)))
     }
 }

@@ -20,8 +20,8 @@ extension GraphView {
         object["from"] = .string(snapshot.ref(from))
         object["to"] = .string(snapshot.ref(to))
         object["kind"] = .string(snapshot.linkKind(link).rawValue)
-        if let first = Self.dateText(snapshot.linkFirst[Int(link)]) { object["first_seen"] = .string(first) }
-        if let last = Self.dateText(snapshot.linkLast[Int(link)]) { object["last_seen"] = .string(last) }
+        if let first = Self.dateText(snapshot.links.first[Int(link)]) { object["first_seen"] = .string(first) }
+        if let last = Self.dateText(snapshot.links.last[Int(link)]) { object["last_seen"] = .string(last) }
         let intel = visibleSupport(link)
         object["intel"] = .array(intel.map { report in
             .object(["id": .string(snapshot.intelRef(report)), "grading": .string(snapshot.grading(report))])
@@ -42,8 +42,8 @@ extension GraphView {
 
     func isVisible(report: Int32) -> Bool {
         let asOf = filter.asOf.map { Int32($0.daysSinceEpoch) } ?? Int32.max
-        return snapshot.intelCreated[Int(report)] <= asOf
-            && (filter.includeHandlingCodeC || snapshot.intelHandling[Int(report)] == 0)
+        return snapshot.intel.created[Int(report)] <= asOf
+            && (filter.includeHandlingCodeC || snapshot.intel.handling[Int(report)] == 0)
     }
 
     /// `AD3 "Name" (adult, Liverpool)`.
@@ -69,7 +69,7 @@ extension GraphView {
         for index in 1..<max(1, entities.count) {
             let a = entities[index - 1], b = entities[index]
             guard let link = links(between: a, b).first else { continue }
-            let forward = snapshot.linkFrom[Int(link)] == a
+            let forward = snapshot.links.from[Int(link)] == a
             text += forward ? " —\(words(link: link))→ " : " ←\(words(link: link))— "
             text += words(b)
         }

@@ -24,41 +24,18 @@ public final class Snapshot: Sendable {
     /// Areas, in code order.
     public let areas: [SnapshotArea]
 
-    // Entities, by dense id.
-    public let entityCount: Int
-    let entityRowid: [Int64]
+    /// Entities by dense id: kind, area, flags, creation day, risk, submitted id, label.
+    let entities: EntityColumns
+    /// Entity dense id by database id (-1 for none).
     let denseByRowid: [Int32]
-    let entityKind: [UInt8]
-    let entityArea: [Int32]
-    let entityFlags: [UInt8]
-    let entityCreated: [Int32]
-    let entityRisk: [String?]
-    let refs: StringTable
-    let labels: StringTable
-
-    // Links, by dense id.
-    public let linkCount: Int
-    let linkFrom: [Int32]
-    let linkTo: [Int32]
-    let linkKind: [UInt8]
-    let linkFirst: [Int32]
-    let linkLast: [Int32]
-    let linkCreated: [Int32]
+    /// Links by dense id: ends, kind, first and last seen, creation day.
+    let links: LinkColumns
+    /// Reports by dense id: submitted id, date, creation day, 3x5x2 grading
+    /// (source 1–3, assessment 0 (A) to 4 (E), handling 0 (P) or 1 (C)).
+    let intel: IntelColumns
     /// Provenance: the reports supporting link `l` are `supportIntel[supportOffsets[l]..<supportOffsets[l+1]]`.
     let supportOffsets: [Int32]
     let supportIntel: [Int32]
-
-    // Intelligence reports, by dense id.
-    public let intelCount: Int
-    let intelRefs: StringTable
-    let intelDate: [Int32]
-    let intelCreated: [Int32]
-    /// 1, 2 or 3.
-    let intelSource: [UInt8]
-    /// 0 (A) to 4 (E).
-    let intelAssessment: [UInt8]
-    /// 0 (P) or 1 (C).
-    let intelHandling: [UInt8]
     /// The reports about entity `e`: `aboutIntel[aboutOffsets[e]..<aboutOffsets[e+1]]`.
     let aboutOffsets: [Int32]
     let aboutIntel: [Int32]
@@ -68,46 +45,32 @@ public final class Snapshot: Sendable {
     let adjacencyEntity: [Int32]
     let adjacencyLink: [Int32]
 
+    /// The number of entities.
+    public var entityCount: Int { entities.rowid.count }
+    /// The number of links.
+    public var linkCount: Int { links.from.count }
+    /// The number of intelligence reports.
+    public var intelCount: Int { intel.rowid.count }
+
     /// The filter masks already computed, by filter.
     let masks = Locked<[QueryFilter: FilterMask]>([:])
     /// Working arrays for queries, reused.
     let scratchPool = Locked<[Scratch]>([])
 
     init(version: Int64, areas: [SnapshotArea], entities: EntityColumns, denseByRowid: [Int32], links: LinkColumns,
-         intel: IntelColumns,
-         supportOffsets: [Int32], supportIntel: [Int32], aboutOffsets: [Int32], aboutIntel: [Int32]) {
+         intel: IntelColumns, supportOffsets: [Int32], supportIntel: [Int32], aboutOffsets: [Int32], aboutIntel: [Int32]) {
         self.version = version
         self.areas = areas
-        entityCount = entities.rowid.count
-        entityRowid = entities.rowid
+        self.entities = entities
         self.denseByRowid = denseByRowid
-        entityKind = entities.kind
-        entityArea = entities.area
-        entityFlags = entities.flags
-        entityCreated = entities.created
-        entityRisk = entities.risk
-        refs = entities.refs
-        labels = entities.labels
-        linkCount = links.from.count
-        linkFrom = links.from
-        linkTo = links.to
-        linkKind = links.kind
-        linkFirst = links.first
-        linkLast = links.last
-        linkCreated = links.created
+        self.links = links
+        self.intel = intel
         self.supportOffsets = supportOffsets
         self.supportIntel = supportIntel
-        intelCount = intel.source.count
-        intelRefs = intel.refs
-        intelDate = intel.date
-        intelCreated = intel.created
-        intelSource = intel.source
-        intelAssessment = intel.assessment
-        intelHandling = intel.handling
         self.aboutOffsets = aboutOffsets
         self.aboutIntel = aboutIntel
         (adjacencyOffsets, adjacencyEntity, adjacencyLink) = Snapshot.adjacency(
-            entityCount: entityCount, from: links.from, to: links.to)
+            entityCount: entities.rowid.count, from: links.from, to: links.to)
     }
 
     /// Builds the CSR arrays with a counting sort: each node's entries in link order.
@@ -136,10 +99,10 @@ public final class Snapshot: Sendable {
     // MARK: Entities
 
     /// The submitted id of entity `entity`.
-    public func ref(_ entity: Int32) -> String { refs[Int(entity)] }
+    public func ref(_ entity: Int32) -> String { entities.refs[Int(entity)] }
 
     /// The label of entity `entity`.
-    public func label(_ entity: Int32) -> String { labels[Int(entity)] }
+    public func label(_ entity: Int32) -> String { entities.labels[Int(entity)] }
 
     /// `allCases` builds a new array on every call; the hot paths index these instead.
     static let entityKinds = EntityKind.allCases
@@ -147,7 +110,7 @@ public final class Snapshot: Sendable {
 
     /// The kind of entity `entity`.
     @inline(__always)
-    public func kind(_ entity: Int32) -> EntityKind { Snapshot.entityKinds[Int(entityKind[Int(entity)])] }
+    public func kind(_ entity: Int32) -> EntityKind { Snapshot.entityKinds[Int(entities.kind[Int(entity)])] }
 
     /// The dense id of the entity with database id `rowid`, if it is in the snapshot.
     public func entity(rowid: Int64) -> Int32? {
@@ -158,36 +121,36 @@ public final class Snapshot: Sendable {
 
     /// The area of entity `entity`, if it has one.
     public func area(of entity: Int32) -> SnapshotArea? {
-        let index = entityArea[Int(entity)]
+        let index = entities.area[Int(entity)]
         return index < 0 ? nil : areas[Int(index)]
     }
 
     /// The recorded risk level of a child, as stored.
-    public func risk(of entity: Int32) -> String? { entityRisk[Int(entity)] }
+    public func risk(of entity: Int32) -> String? { entities.risk[Int(entity)] }
 
     /// Whether entity `entity` is a child with a recorded risk level that is still at risk.
-    public func isAtRiskChild(_ entity: Int32) -> Bool { entityFlags[Int(entity)] & Flags.atRisk != 0 }
+    public func isAtRiskChild(_ entity: Int32) -> Bool { entities.flags[Int(entity)] & Flags.atRisk != 0 }
 
     /// Whether entity `entity` is an adult recorded as of concern (the default for adults).
-    public func isAdultOfConcern(_ entity: Int32) -> Bool { entityFlags[Int(entity)] & Flags.ofConcern != 0 }
+    public func isAdultOfConcern(_ entity: Int32) -> Bool { entities.flags[Int(entity)] & Flags.ofConcern != 0 }
 
     /// Whether entity `entity` is an active operation.
-    public func isActiveOperation(_ entity: Int32) -> Bool { entityFlags[Int(entity)] & Flags.activeOperation != 0 }
+    public func isActiveOperation(_ entity: Int32) -> Bool { entities.flags[Int(entity)] & Flags.activeOperation != 0 }
 
     // MARK: Links
 
     /// The kind of link `link`.
     @inline(__always)
-    public func linkKind(_ link: Int32) -> LinkKind { Snapshot.linkKinds[Int(linkKind[Int(link)])] }
+    public func linkKind(_ link: Int32) -> LinkKind { Snapshot.linkKinds[Int(links.kind[Int(link)])] }
 
     /// The ends of link `link`, as submitted.
-    public func ends(_ link: Int32) -> (from: Int32, to: Int32) { (linkFrom[Int(link)], linkTo[Int(link)]) }
+    public func ends(_ link: Int32) -> (from: Int32, to: Int32) { (links.from[Int(link)], links.to[Int(link)]) }
 
     /// The end of `link` that is not `entity`.
     @inline(__always)
     func other(_ link: Int32, _ entity: Int32) -> Int32 {
-        let from = linkFrom[Int(link)]
-        return from == entity ? linkTo[Int(link)] : from
+        let from = links.from[Int(link)]
+        return from == entity ? links.to[Int(link)] : from
     }
 
     /// The reports supporting link `link`.
@@ -209,11 +172,11 @@ public final class Snapshot: Sendable {
     // MARK: Intelligence
 
     /// The submitted id of report `intel`.
-    public func intelRef(_ intel: Int32) -> String { intelRefs[Int(intel)] }
+    public func intelRef(_ intel: Int32) -> String { self.intel.refs[Int(intel)] }
 
     /// The 3x5x2 grading of report `intel`, as written (`2B P`).
     public func grading(_ intel: Int32) -> String {
-        let assessment = ["A", "B", "C", "D", "E"][Int(intelAssessment[Int(intel)])]
-        return "\(intelSource[Int(intel)])\(assessment) \(intelHandling[Int(intel)] == 0 ? "P" : "C")"
+        let assessment = ["A", "B", "C", "D", "E"][Int(self.intel.assessment[Int(intel)])]
+        return "\(self.intel.source[Int(intel)])\(assessment) \(self.intel.handling[Int(intel)] == 0 ? "P" : "C")"
     }
 }

@@ -44,7 +44,7 @@ extension GraphView {
         for entity in entities {
             forEachNeighbour(entity) { neighbour, link in
                 // Each link is seen from both ends; keep it once, from its `from` end.
-                if members.contains(neighbour), snapshot.linkFrom[Int(link)] == entity { found.append(link) }
+                if members.contains(neighbour), snapshot.links.from[Int(link)] == entity { found.append(link) }
             }
         }
         found.sort()
