@@ -38,6 +38,7 @@ import json
 import os
 import platform
 import random
+import signal
 import sqlite3
 import sys
 import tempfile
@@ -473,6 +474,8 @@ def main():
     ap.add_argument("--tmpdir", default=None, help="where the SQLite file goes (default: the system's)")
     ap.add_argument("--out", default=None)
     args = ap.parse_args()
+    # On SIGTERM, unwind so the SQLite temp file is removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     ctx = argparse.Namespace()
     ctx.peers = csv_list(args.peers, PEERS, "peers")

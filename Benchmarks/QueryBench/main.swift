@@ -3,6 +3,7 @@
 // same run (Benchmarks/query.sh runs the peers and the report).
 //
 //   cegraph-bench DB OUTDIR [--queries 1000] [--pivots 256] [--seed 7] [--skip-communities]
+//                 [--skip-betweenness] [--snapshot-only]
 //
 // Writes OUTDIR/edges.tsv (the simple undirected graph, dense ids), OUTDIR/pairs.tsv and
 // OUTDIR/cegraph.json (per-query nanoseconds and answers, in query_report.py's shape).
@@ -89,9 +90,12 @@ log("MARTHR candidates ...")
 var marthrCount = 0
 let marthrSeconds = seconds { marthrCount = view.marthrCandidates(today: CalendarDate.today).count }
 
-log("betweenness, \(pivots) sources, 2 workers ...")
 var approximate = false
-let betweennessSeconds = seconds { approximate = view.betweenness(pivots: pivots).result.approximate }
+var betweennessSeconds = 0.0
+if !arguments.contains("--skip-betweenness") {
+    log("betweenness, \(pivots) sources, 2 workers ...")
+    betweennessSeconds = seconds { approximate = view.betweenness(pivots: pivots).result.approximate }
+}
 
 var communities: [String: JSONValue] = [:]
 if !arguments.contains("--skip-communities") {

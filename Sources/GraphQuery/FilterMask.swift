@@ -7,6 +7,8 @@ import GraphCore
 final class FilterMask: Sendable {
     let entities: Bitset
     let links: Bitset
+    /// MARTHR's connector index for this filter, built on first use.
+    let connectorIndex = Locked<ConnectorIndex?>(nil)
 
     init(_ snapshot: Snapshot, _ filter: QueryFilter) {
         let asOf = filter.asOf.map { Int32($0.daysSinceEpoch) } ?? Int32.max

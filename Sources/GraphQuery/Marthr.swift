@@ -38,19 +38,23 @@ extension GraphView {
             applyCriteria(entity, &tally)
         }
         let reference = Int32(today.daysSinceEpoch)
-        var candidates: [MarthrCandidate] = []
+        var ranked: [(score: Double, entity: Int32)] = []
         for entity in 0..<snapshot.entityCount where tally.criteria[entity] != 0 {
-            var candidate = MarthrCandidate(entity: Int32(entity))
-            candidate.criteria = Set((1...4).filter { tally.criteria[entity] & (1 << UInt8($0 - 1)) != 0 })
-            candidate.childCount = Int(tally.children[entity])
-            candidate.newestReport = tally.newest[entity] == Int32.min ? nil : tally.newest[entity]
-            candidate.score = MarthrScore.score(criteria: candidate.criteria.count, children: candidate.childCount,
-                                                newest: candidate.newestReport, bestGrade: Int(tally.bestGrade[entity]),
-                                                today: reference)
-            candidates.append(candidate)
+            let newest = tally.newest[entity] == Int32.min ? nil : tally.newest[entity]
+            ranked.append((MarthrScore.score(criteria: tally.criteria[entity].nonzeroBitCount, children: Int(tally.children[entity]),
+                                             newest: newest, bestGrade: Int(tally.bestGrade[entity]), today: reference),
+                           Int32(entity)))
         }
-        candidates.sort { $0.score != $1.score ? $0.score > $1.score : snapshot.ref($0.entity) < snapshot.ref($1.entity) }
-        return candidates
+        // Best first; ties in the order the entities were first recorded.
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.entity < $1.entity }
+        return ranked.map { score, entity in
+            var candidate = MarthrCandidate(entity: entity)
+            candidate.criteriaMask = tally.criteria[Int(entity)]
+            candidate.childCount = Int(tally.children[Int(entity)])
+            candidate.newestReport = tally.newest[Int(entity)] == Int32.min ? nil : tally.newest[Int(entity)]
+            candidate.score = score
+            return candidate
+        }
     }
 
     /// The candidate with its children, reports and facts filled in.
@@ -103,47 +107,96 @@ extension GraphView {
     /// Criterion 2: at-risk children within 3 links of the subject, every entity between
     /// them a connector (vehicle, phone, handle, location).
     private func linkedToChildren<C: MarthrCollector>(_ subject: Int32, _ collector: inout C) {
+        let index = connectorIndex()
         snapshot.withScratch { scratch in
             // `distanceB` holds each reached entity's parent on the way from the subject.
             scratch.visit(subject, distance: 0)
             scratch.distanceB[Int(subject)] = -1
-            var frontier: [Int32] = [subject]
-            var next: [Int32] = []
-            for depth in 1...3 {
-                for entity in frontier {
-                    forEachNeighbour(entity) { neighbour, _ in
-                        if scratch.visited(neighbour) { return }
-                        scratch.visit(neighbour, distance: Int32(depth))
-                        scratch.distanceB[Int(neighbour)] = entity
-                        if snapshot.isAtRiskChild(neighbour) {
-                            reachedChild(neighbour, from: subject, scratch: scratch, &collector)
-                        } else if depth < 3, GraphView.connectors[Int(snapshot.entities.kind[Int(neighbour)])] {
-                            next.append(neighbour)
-                        }
-                    }
+            scratch.grade[Int(subject)] = -1
+            scratch.newest[Int(subject)] = Int32.min
+            func reach(_ entity: Int32, from parent: Int32) -> Bool {
+                if scratch.visited(entity) { return false }
+                scratch.visit(entity, distance: 0)
+                scratch.distanceB[Int(entity)] = parent
+                scratch.grade[Int(entity)] = GraphView.notSummed
+                return true
+            }
+            var first: [Int32] = [], second: [Int32] = []
+            forEachNeighbour(subject) { neighbour, _ in
+                if snapshot.isAtRiskChild(neighbour) {
+                    if reach(neighbour, from: subject) { reachedChild(neighbour, from: subject, scratch: scratch, &collector) }
+                } else if GraphView.connectors[Int(snapshot.entities.kind[Int(neighbour)])], reach(neighbour, from: subject) {
+                    first.append(neighbour)
                 }
-                swap(&frontier, &next)
-                next.removeAll(keepingCapacity: true)
+            }
+            for connector in first {
+                for child in index.children(of: connector) where reach(child, from: connector) {
+                    reachedChild(child, from: subject, scratch: scratch, &collector)
+                }
+                for next in index.connectors(of: connector) where reach(next, from: connector) { second.append(next) }
+            }
+            for connector in second {
+                for child in index.children(of: connector) where reach(child, from: connector) {
+                    reachedChild(child, from: subject, scratch: scratch, &collector)
+                }
             }
         }
     }
 
+    /// The view's connector index, built on first use.
+    private func connectorIndex() -> ConnectorIndex {
+        if let index = mask.connectorIndex.withLock({ $0 }) { return index }
+        let index = ConnectorIndex(self, isConnector: GraphView.connectors)
+        mask.connectorIndex.withLock { $0 = index }
+        return index
+    }
+
+    /// Marks a walk step whose reports have not been summed yet.
+    private static let notSummed: Int8 = -2
+
     private func reachedChild<C: MarthrCollector>(_ child: Int32, from subject: Int32, scratch: Scratch, _ collector: inout C) {
         collector.met(2, subject)
         collector.child(subject, child)
-        var walk: [Int32] = []
-        var entity = child
-        while true {
-            if collector.wantsFacts { walk.append(entity) }
-            let parent = scratch.distanceB[Int(entity)]
-            if parent < 0 { break }
-            forEachNeighbour(entity) { neighbour, link in
-                guard neighbour == parent else { return }
+        guard collector.wantsFacts else {
+            // Ranking: the walk's newest report and best grade, summed once per entity on it.
+            let (newest, grade) = walkSummary(child, scratch: scratch)
+            collector.reports(subject, newest: newest, bestGrade: grade)
+            return
+        }
+        var walk: [Int32] = [child]
+        while case let parent = scratch.distanceB[Int(walk[walk.count - 1])], parent >= 0 {
+            for link in linksBetween(walk[walk.count - 1], parent) {
                 for report in snapshot.support(link) where isVisible(report: report) { collector.report(subject, report) }
             }
-            entity = parent
+            walk.append(parent)
         }
-        if collector.wantsFacts { collector.fact(subject, MarthrFact(criterion: 2, walk: walk.reversed(), reports: [])) }
+        collector.fact(subject, MarthrFact(criterion: 2, walk: walk.reversed(), reports: []))
+    }
+
+    /// The newest report date and best grade (not graded E) on the walk from the subject
+    /// to `entity`, remembered per entity in the scratch.
+    private func walkSummary(_ entity: Int32, scratch: Scratch) -> (Int32, Int8) {
+        let known = scratch.grade[Int(entity)]
+        if known != GraphView.notSummed { return (scratch.newest[Int(entity)], known) }
+        let parent = scratch.distanceB[Int(entity)]
+        var (newest, grade) = walkSummary(parent, scratch: scratch)
+        let (near, far) = snapshot.neighbourRange(entity).count <= snapshot.neighbourRange(parent).count
+            ? (entity, parent) : (parent, entity)
+        forEachNeighbour(near) { neighbour, link in
+            guard neighbour == far else { return }
+            for report in snapshot.support(link) where snapshot.intel.assessment[Int(report)] < 4 && isVisible(report: report) {
+                newest = max(newest, snapshot.intel.date[Int(report)])
+                grade = max(grade, MarthrScore.grade(snapshot, report))
+            }
+        }
+        scratch.newest[Int(entity)] = newest
+        scratch.grade[Int(entity)] = grade
+        return (newest, grade)
+    }
+
+    /// Every passing link between two entities, found through the shorter adjacency list.
+    private func linksBetween(_ a: Int32, _ b: Int32) -> [Int32] {
+        snapshot.neighbourRange(a).count <= snapshot.neighbourRange(b).count ? links(between: a, b) : links(between: b, a)
     }
 
     private func placeOfConcern<C: MarthrCollector>(_ place: Int32, _ collector: inout C) {
@@ -221,9 +274,9 @@ enum MarthrScore {
     }
 
     /// Source 1, 2, 3 → 6, 3, 0; assessment A, B, C, D → 9, 6, 3, 0.
-    static func grade(_ snapshot: Snapshot, _ report: Int32) -> Double {
-        let source = Double(3 - Int(snapshot.intel.source[Int(report)])) * 3
-        let assessment = Double(3 - Int(snapshot.intel.assessment[Int(report)])) * 3
+    static func grade(_ snapshot: Snapshot, _ report: Int32) -> Int8 {
+        let source = (3 - Int8(snapshot.intel.source[Int(report)])) * 3
+        let assessment = (3 - Int8(snapshot.intel.assessment[Int(report)])) * 3
         return source + max(0, assessment)
     }
 }

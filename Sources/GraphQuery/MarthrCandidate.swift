@@ -6,8 +6,10 @@
 /// shown, so ranking a million entities stays fast.
 public struct MarthrCandidate: Sendable {
     public let entity: Int32
-    /// The thresholds met, 1–4 (docs/QUERIES.md).
-    public var criteria: Set<Int> = []
+    /// The thresholds met, one bit each (criterion n is bit n - 1).
+    var criteriaMask: UInt8 = 0
+    /// The thresholds met, 1–4, ascending (docs/QUERIES.md).
+    public var criteria: [Int] { (1...4).filter { criteriaMask & (1 << UInt8($0 - 1)) != 0 } }
     /// How many at-risk children the candidate is linked to (criteria 2 and 4).
     public var childCount = 0
     /// The score (docs/QUERIES.md, "MARTHR score").
@@ -44,6 +46,9 @@ protocol MarthrCollector {
     mutating func met(_ criterion: Int, _ subject: Int32)
     mutating func child(_ subject: Int32, _ child: Int32)
     mutating func report(_ subject: Int32, _ report: Int32)
+    /// What a set of supporting reports adds to the score: the newest date and the best
+    /// grade among those not graded E (Int32.min and -1 for none).
+    mutating func reports(_ subject: Int32, newest: Int32, bestGrade: Int8)
     mutating func fact(_ subject: Int32, _ fact: MarthrFact)
 }
 
@@ -70,8 +75,12 @@ struct MarthrTally: MarthrCollector {
 
     mutating func report(_ subject: Int32, _ report: Int32) {
         guard snapshot.intel.assessment[Int(report)] < 4 else { return }
-        newest[Int(subject)] = max(newest[Int(subject)], snapshot.intel.date[Int(report)])
-        bestGrade[Int(subject)] = max(bestGrade[Int(subject)], Int8(MarthrScore.grade(snapshot, report)))
+        reports(subject, newest: snapshot.intel.date[Int(report)], bestGrade: MarthrScore.grade(snapshot, report))
+    }
+
+    mutating func reports(_ subject: Int32, newest: Int32, bestGrade: Int8) {
+        self.newest[Int(subject)] = max(self.newest[Int(subject)], newest)
+        self.bestGrade[Int(subject)] = max(self.bestGrade[Int(subject)], bestGrade)
     }
 }
 
@@ -80,8 +89,9 @@ struct MarthrDetail: MarthrCollector {
     var candidate: MarthrCandidate
     var wantsFacts: Bool { true }
 
-    mutating func met(_ criterion: Int, _ subject: Int32) { candidate.criteria.insert(criterion) }
+    mutating func met(_ criterion: Int, _ subject: Int32) { candidate.criteriaMask |= 1 << UInt8(criterion - 1) }
     mutating func child(_ subject: Int32, _ child: Int32) { candidate.children.insert(child) }
     mutating func report(_ subject: Int32, _ report: Int32) { candidate.reports.insert(report) }
+    mutating func reports(_ subject: Int32, newest: Int32, bestGrade: Int8) {}
     mutating func fact(_ subject: Int32, _ fact: MarthrFact) { candidate.facts.append(fact) }
 }

@@ -165,7 +165,7 @@ extension QueryEngine {
         let evidence = candidates.map(view.evidence(for:))
         for (candidate, lines) in zip(candidates, evidence) {
             text.append(String(format: "  %6.1f  ", candidate.score) + view.words(candidate.entity)
-                        + "  criteria " + candidate.criteria.sorted().map(String.init).joined(separator: ","))
+                        + "  criteria " + candidate.criteria.map(String.init).joined(separator: ","))
             for line in lines { text.append("      " + line) }
             ids.append(view.snapshot.ref(candidate.entity))
             ids += candidate.children.sorted().map(view.snapshot.ref)
@@ -175,7 +175,7 @@ extension QueryEngine {
             "as_of": .string(reference.description),
             "candidates": .array(zip(candidates, evidence).map { candidate, lines in
                 view.entityJSON(candidate.entity, [
-                    "criteria": .array(candidate.criteria.sorted().map { .int($0) }),
+                    "criteria": .array(candidate.criteria.map { .int($0) }),
                     "score": .decimal(candidate.score, places: 1),
                     "children_at_risk": .array(candidate.children.sorted().map { .string(view.snapshot.ref($0)) }),
                     "intel": .array(candidate.reports.sorted().map { .string(view.snapshot.intelRef($0)) }),

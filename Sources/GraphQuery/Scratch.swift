@@ -2,25 +2,53 @@
 ///
 /// Clearing a million-entry array costs more than a 2-hop query, so "visited" is a stamp
 /// equal to the current generation; a new query bumps the generation instead of clearing.
+/// The arrays are raw buffers: as class properties, Swift arrays would pay a dynamic
+/// exclusivity check and a bounds check on every access in the hottest loops. A scratch is
+/// used by one query at a time (``Snapshot/withScratch(_:)``).
 final class Scratch {
+    let count: Int
     private(set) var generation: UInt32 = 0
-    var stamp: [UInt32]
-    var distance: [Int32]
-    var stampB: [UInt32]
-    var distanceB: [Int32]
+    let stamp: UnsafeMutablePointer<UInt32>
+    let distance: UnsafeMutablePointer<Int32>
+    let stampB: UnsafeMutablePointer<UInt32>
+    let distanceB: UnsafeMutablePointer<Int32>
+    /// Per-entity aggregates a query may keep alongside (MARTHR: the newest report and the
+    /// best grade along the walk to an entity).
+    let newest: UnsafeMutablePointer<Int32>
+    let grade: UnsafeMutablePointer<Int8>
 
     init(count: Int) {
-        stamp = Array(repeating: 0, count: count)
-        distance = Array(repeating: 0, count: count)
-        stampB = Array(repeating: 0, count: count)
-        distanceB = Array(repeating: 0, count: count)
+        self.count = count
+        let size = max(1, count)
+        stamp = .allocate(capacity: size)
+        stamp.initialize(repeating: 0, count: size)
+        stampB = .allocate(capacity: size)
+        stampB.initialize(repeating: 0, count: size)
+        distance = .allocate(capacity: size)
+        distance.initialize(repeating: 0, count: size)
+        distanceB = .allocate(capacity: size)
+        distanceB.initialize(repeating: 0, count: size)
+        newest = .allocate(capacity: size)
+        newest.initialize(repeating: 0, count: size)
+        grade = .allocate(capacity: size)
+        grade.initialize(repeating: 0, count: size)
+    }
+
+    deinit {
+        stamp.deallocate()
+        stampB.deallocate()
+        distance.deallocate()
+        distanceB.deallocate()
+        newest.deallocate()
+        grade.deallocate()
     }
 
     /// Starts a new query: every entity unvisited on both sides.
     func reset() {
         generation &+= 1
         if generation == 0 {
-            for index in stamp.indices { stamp[index] = 0; stampB[index] = 0 }
+            stamp.update(repeating: 0, count: count)
+            stampB.update(repeating: 0, count: count)
             generation = 1
         }
     }
