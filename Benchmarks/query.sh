@@ -5,6 +5,7 @@
 #   Benchmarks/query.sh                   # SCALE=large: 1M entities, 5M links (about 30 min)
 #   SCALE=force Benchmarks/query.sh       # 100k entities, 500k links, a quick look
 #   QUERIES=1000 PEERS=networkx,igraph,sqlite COMMUNITIES=igraph_leiden,igraph_louvain,networkx
+#   DB=picture.sqlite Benchmarks/query.sh    # an existing database instead of generate + import
 #
 # Steps: a release build; `cegraph generate` and `import` into a fresh database; the
 # cegraph-bench tool (snapshot build, 2-hop and shortest path per query, MARTHR over the
@@ -36,12 +37,16 @@ if [ ! -x "$VENV/bin/python" ]; then
     "$VENV/bin/pip" install --quiet networkx igraph
 fi
 
-echo "generating --scale $SCALE and importing ..." >&2
-"$BIN/cegraph" generate --seed "$SEED" --scale "$SCALE" -o "$WORK/data.jsonl" 2>/dev/null
-"$BIN/cegraph" --db "$WORK/bench.sqlite" import "$WORK/data.jsonl" --reason "benchmark" >/dev/null 2>&1
+DB=${DB:-}
+if [ -z "$DB" ]; then
+    echo "generating --scale $SCALE and importing ..." >&2
+    "$BIN/cegraph" generate --seed "$SEED" --scale "$SCALE" -o "$WORK/data.jsonl" 2>/dev/null
+    "$BIN/cegraph" --db "$WORK/bench.sqlite" import "$WORK/data.jsonl" --reason "benchmark" >/dev/null 2>&1
+    DB="$WORK/bench.sqlite"
+fi
 
 echo "cegraph ..." >&2
-"$BIN/cegraph-bench" "$WORK/bench.sqlite" "$WORK" --queries "$QUERIES"
+"$BIN/cegraph-bench" "$DB" "$WORK" --queries "$QUERIES"
 
 echo "peers ($PEERS; communities: $COMMUNITIES) ..." >&2
 "$VENV/bin/python" Benchmarks/query_peers.py --edges "$WORK/edges.tsv" --pairs "$WORK/pairs.tsv" \

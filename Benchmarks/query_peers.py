@@ -386,7 +386,6 @@ def bench_sqlite(ctx):
         db.execute("INSERT INTO edge SELECT u, v FROM raw UNION ALL SELECT v, u FROM raw ORDER BY 1, 2")
         db.execute("DROP TABLE raw")
         db.execute("COMMIT")
-        db.execute("ANALYZE")
         build = time.perf_counter() - t
         rows = db.execute("SELECT count(*) FROM edge").fetchone()[0]
         out.update(load_s=ctx.parse_s + build, build_s=build, db_bytes=os.path.getsize(path))

@@ -72,15 +72,17 @@ def ratio(peer, ceg):
 
 
 class Cell:
-    def __init__(self, value, note="", ratio_base=None):
+    def __init__(self, value, note="", ratio_base=None, digits=None):
         self.value = value  # number or None
         self.note = note    # text after the number
         self.ratio_base = ratio_base  # cegraph value to divide by, when not the row's own
+        self.digits = digits  # fixed decimals (modularity), else fmt's choice
 
     def text(self):
         if self.value is None:
             return "—"
-        return fmt(self.value) + (f" {self.note}" if self.note else "")
+        num = f"{self.value:.{self.digits}f}" if self.digits is not None else fmt(self.value)
+        return num + (f" {self.note}" if self.note else "")
 
 
 def quantile_cells(entries, names, key, p, scale):
@@ -122,8 +124,7 @@ def community_cells(entries, names, algo, field):
     cells = {}
     for name in names:
         c = ((entries[name].get("communities") or {}).get(algo) or {})
-        v = c.get(field)
-        cells[name] = Cell(v)
+        cells[name] = Cell(c.get(field), digits=4 if field == "modularity" else None)
     return cells
 
 
