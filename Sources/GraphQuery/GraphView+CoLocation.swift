@@ -8,15 +8,6 @@ import GraphCore
 /// `works_at`, `owns`, `registered_keeper_of`) are not sightings, and undated links cannot
 /// be placed in time. Link dates are days, so two sightings d days apart are 24·d hours
 /// apart and those on overlapping dates 0.
-public struct CoLocationPair: Sendable {
-    public let first: Int32
-    public let second: Int32
-    /// Each place they were both seen at, with the smallest gap there in hours and the links.
-    public let places: [(place: Int32, gapHours: Int, links: [Int32])]
-    /// Whether a link between the two already passes the filters.
-    public let alreadyLinked: Bool
-}
-
 extension GraphView {
     static let sightingKinds: Set<LinkKind> = [.frequents, .foundAt, .takenTo, .drives, .passengerIn]
 
@@ -64,16 +55,5 @@ extension GraphView {
             if lhsGap != rhsGap { return lhsGap < rhsGap }
             return (lhs.first, lhs.second) < (rhs.first, rhs.second)
         }
-    }
-}
-
-/// An unordered pair of entities.
-struct PairKey: Hashable {
-    let low: Int32
-    let high: Int32
-
-    init(_ a: Int32, _ b: Int32) {
-        low = min(a, b)
-        high = max(a, b)
     }
 }

@@ -7,21 +7,6 @@ import GraphCore
 /// force gives the force only. An entity with no area is on no side of a border. Seed 003
 /// asks that the MASH of the other authority and its force's CE police lead be contacted,
 /// so every other area touched is listed with the reasons, in words.
-public struct CrossBorderLink: Sendable {
-    public let link: Int32
-    /// `cross_authority` or `cross_force`.
-    public let label: String
-    public let fromArea: SnapshotArea
-    public let toArea: SnapshotArea
-}
-
-/// An area to notify and why.
-public struct Notification: Sendable {
-    public let area: SnapshotArea
-    public let force: SnapshotArea
-    public var reasons: [String]
-}
-
 extension GraphView {
     /// The label for a link between entities in `a` and `b`, or nil when it crosses nothing
     /// that can be told (same authority, or a force and an authority within it).
