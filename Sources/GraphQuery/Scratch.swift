@@ -19,19 +19,18 @@ final class Scratch {
 
     init(count: Int) {
         self.count = count
-        let size = max(1, count)
-        stamp = .allocate(capacity: size)
-        stamp.initialize(repeating: 0, count: size)
-        stampB = .allocate(capacity: size)
-        stampB.initialize(repeating: 0, count: size)
-        distance = .allocate(capacity: size)
-        distance.initialize(repeating: 0, count: size)
-        distanceB = .allocate(capacity: size)
-        distanceB.initialize(repeating: 0, count: size)
-        newest = .allocate(capacity: size)
-        newest.initialize(repeating: 0, count: size)
-        grade = .allocate(capacity: size)
-        grade.initialize(repeating: 0, count: size)
+        stamp = Scratch.zeroed(count)
+        stampB = Scratch.zeroed(count)
+        distance = Scratch.zeroed(count)
+        distanceB = Scratch.zeroed(count)
+        newest = Scratch.zeroed(count)
+        grade = Scratch.zeroed(count)
+    }
+
+    private static func zeroed<Element: FixedWidthInteger>(_ count: Int) -> UnsafeMutablePointer<Element> {
+        let buffer = UnsafeMutablePointer<Element>.allocate(capacity: max(1, count))
+        buffer.initialize(repeating: 0, count: max(1, count))
+        return buffer
     }
 
     deinit {
