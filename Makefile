@@ -1,6 +1,6 @@
 # cegraph: the two commands a newcomer needs are `make run` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libsqlite3-dev zlib1g-dev
+APT_PACKAGES := libsqlite3-dev zlib1g-dev libgraphviz-dev graphviz
 BENCH_APT_PACKAGES := sqlite3 time
 DEMO_DB := demo.sqlite
 

@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "GraphCore", targets: ["GraphCore"]),
         .library(name: "GraphStore", targets: ["GraphStore"]),
         .library(name: "GraphQuery", targets: ["GraphQuery"]),
+        .library(name: "GraphRender", targets: ["GraphRender"]),
         .library(name: "SyntheticData", targets: ["SyntheticData"]),
     ],
     dependencies: [
@@ -34,13 +35,22 @@ let package = Package(
         ),
         // The query engine: an in-memory snapshot and the algorithms over it.
         .target(name: "GraphQuery", dependencies: ["GraphCore", "GraphStore"]),
+        // Graphviz's C libraries, rendered in process.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // Network maps: DOT from a map graph and the styles in render/, audience redaction,
+        // in-process layout and rendering.
+        .target(
+            name: "GraphRender",
+            dependencies: ["GraphCore", "CGraphviz"],
+            resources: [.copy("../../render")]
+        ),
         // Deterministic synthetic data that looks like the domain.
         .target(name: "SyntheticData", dependencies: ["GraphCore"]),
         // The command line: thin, parses and calls the libraries.
         .executableTarget(
             name: "cegraph",
             dependencies: [
-                "GraphCore", "GraphStore", "GraphQuery", "SyntheticData",
+                "GraphCore", "GraphStore", "GraphQuery", "GraphRender", "SyntheticData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +70,11 @@ let package = Package(
             name: "GraphQueryTests",
             dependencies: ["GraphCore", "GraphStore", "GraphQuery", "SyntheticData"],
             exclude: ["KnownAnswers"]
+        ),
+        .testTarget(
+            name: "GraphRenderTests",
+            dependencies: ["GraphCore", "GraphRender", "GraphStore", "GraphQuery"],
+            exclude: ["Expected"]
         ),
         .testTarget(name: "CLITests", dependencies: ["cegraph"]),
     ],

@@ -1,0 +1,128 @@
+import CGraphviz
+import Dispatch
+import Foundation
+
+/// Lays out and renders DOT in process with Graphviz's C libraries (no `dot` subprocess).
+///
+/// Graphviz is not thread-safe, process-wide (RECIPES.md: two threads with separate
+/// contexts crash within 500 renders), so every call goes through this one actor, whose
+/// executor is a dedicated serial queue: a slow layout never blocks Swift's small
+/// cooperative pool. One context lives for the process (a context per render leaks); every
+/// graph, layout and render buffer is freed after each call.
+public actor GraphvizRenderer {
+    /// The one renderer.
+    public static let shared = GraphvizRenderer()
+
+    private let queue = DispatchQueue(label: "cegraph.graphviz")
+    private let executor: QueueExecutor
+    private nonisolated(unsafe) let context: OpaquePointer
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    private init() {
+        executor = QueueExecutor(queue: queue)
+        context = gvContext()
+        agseterrf(keepGraphvizError)
+    }
+
+    /// Lays out `dot` with `engine` and renders it as `format`.
+    ///
+    /// - Throws: ``RenderError`` with Graphviz's message when the DOT does not parse, the
+    ///   engine or format is unknown, or rendering fails.
+    public func render(dot: String, format: MapFormat, engine: LayoutEngine) throws -> Data {
+        if format == .dot { return Data(dot.utf8) }
+        return try GraphvizRenderer.render(context: context, dot: dot, format: format, engine: engine)
+    }
+
+    /// The C calls, made only from the actor (so one at a time).
+    private static func render(context: OpaquePointer, dot: String, format: MapFormat, engine: LayoutEngine) throws -> Data {
+        graphvizErrors = ""
+        guard let graph = dot.withCString({ agmemread($0) }) else {
+            throw RenderError("the map's DOT text could not be read: \(lastError())")
+        }
+        defer { agclose(graph) }
+        guard engine.rawValue.withCString({ gvLayout(context, graph, $0) }) == 0 else {
+            throw RenderError("Graphviz could not lay out the map with \(engine.rawValue): \(lastError())")
+        }
+        defer { gvFreeLayout(context, graph) }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length = 0
+        guard format.graphvizName.withCString({ cg_render_data(context, graph, $0, &buffer, &length) }) == 0,
+              let buffer else {
+            throw RenderError("Graphviz could not render the map as \(format.rawValue): \(lastError())")
+        }
+        defer { gvFreeRenderData(buffer) }
+        return Data(bytes: buffer, count: length)
+    }
+
+    private static func lastError() -> String {
+        let text = graphvizErrors.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? "no detail given" : text.replacingOccurrences(of: "\n", with: "; ")
+    }
+}
+
+/// Graphviz's error text since the render began, kept instead of printed to stderr. Only
+/// touched on the renderer's queue.
+nonisolated(unsafe) private var graphvizErrors = ""
+
+/// Graphviz's error hook.
+private let keepGraphvizError: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { message in
+    if let message { graphvizErrors += String(cString: message) }
+    return 0
+}
+
+/// A serial executor that runs jobs on a dispatch queue (Linux has no
+/// `DispatchSerialQueue` to use directly).
+final class QueueExecutor: SerialExecutor, @unchecked Sendable {
+    private let queue: DispatchQueue
+
+    init(queue: DispatchQueue) {
+        self.queue = queue
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedSerialExecutor()) }
+    }
+
+    func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+        UnownedSerialExecutor(ordinary: self)
+    }
+}
+
+/// Why a map could not be rendered.
+public struct RenderError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// The formats a map can be written in.
+public enum MapFormat: String, CaseIterable, Sendable {
+    case svg, png, pdf, dot
+
+    /// Graphviz's name for the output format.
+    var graphvizName: String {
+        switch self {
+        case .svg: return "svg"
+        case .png: return "png"
+        case .pdf: return "pdf"
+        case .dot: return "dot"
+        }
+    }
+}
+
+/// Graphviz layout engines: `dot` for small maps, `sfdp` for large ones.
+public enum LayoutEngine: String, CaseIterable, Sendable {
+    case dot, sfdp, neato, fdp, circo, twopi
+
+    /// The engine for a map of `entities` (RECIPES/issue 4: `dot` slows sharply beyond a
+    /// few hundred nodes; `sfdp` stays near a second at 2,000).
+    public static func forSize(_ entities: Int) -> LayoutEngine {
+        entities <= 300 ? .dot : .sfdp
+    }
+}
