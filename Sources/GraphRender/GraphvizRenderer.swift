@@ -22,7 +22,9 @@ public actor GraphvizRenderer {
     private init() {
         executor = QueueExecutor(queue: queue)
         context = gvContext()
-        agseterrf(keepGraphvizError)
+        // Keep errors for aglasterr() (the message of a refused DOT text) instead of printing
+        // them on stderr.
+        agseterr(AGMAX)
     }
 
     /// Lays out `dot` with `engine` and renders it as `format`.
@@ -36,7 +38,6 @@ public actor GraphvizRenderer {
 
     /// The C calls, made only from the actor (so one at a time).
     private static func render(context: OpaquePointer, dot: String, format: MapFormat, engine: LayoutEngine) throws -> Data {
-        graphvizErrors = ""
         guard let graph = dot.withCString({ agmemread($0) }) else {
             throw RenderError("the map's DOT text could not be read: \(lastError())")
         }
@@ -56,19 +57,11 @@ public actor GraphvizRenderer {
     }
 
     private static func lastError() -> String {
-        let text = graphvizErrors.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let pointer = aglasterr() else { return "no detail given" }
+        defer { free(pointer) }
+        let text = String(cString: pointer).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? "no detail given" : text.replacingOccurrences(of: "\n", with: "; ")
     }
-}
-
-/// Graphviz's error text since the render began, kept instead of printed to stderr. Only
-/// touched on the renderer's queue.
-nonisolated(unsafe) private var graphvizErrors = ""
-
-/// Graphviz's error hook.
-private let keepGraphvizError: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { message in
-    if let message { graphvizErrors += String(cString: message) }
-    return 0
 }
 
 /// A serial executor that runs jobs on a dispatch queue (Linux has no

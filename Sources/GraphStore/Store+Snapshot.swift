@@ -108,6 +108,22 @@ extension Store {
         }
     }
 
+    /// Writes a `disclosure` audit row for a map or an export leaving the system: what it
+    /// shows, for which audience, the ids it names (capped at 10,000, with the full count),
+    /// and to whom.
+    ///
+    /// Call it before the output is written: if the row cannot be written, nothing leaves.
+    public func auditDisclosure(_ what: [String: JSONValue], recordIds: [String], recipients: [String], by viewer: Viewer) throws {
+        var records = what
+        records["count"] = .number(String(recordIds.count))
+        records["ids"] = .array(recordIds.prefix(10_000).map { .string($0) })
+        do {
+            try writer.write { db in try AuditLog.append(db, .disclosure, by: viewer, records: .object(records), recipients: recipients) }
+        } catch {
+            throw StoreError("audit", "the audit log could not be written, so nothing was disclosed: \(Store.describe(error))")
+        }
+    }
+
     /// Writes a `consultation` audit row for a query: what was asked and which records the
     /// answer named (capped at 10,000 ids, with the full count).
     ///

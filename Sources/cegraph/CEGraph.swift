@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GraphCore
 import GraphQuery
+import GraphRender
 import GraphStore
 
 /// The `cegraph` command: a thin layer that parses arguments and calls the libraries.
@@ -23,7 +24,7 @@ struct CEGraph: ParsableCommand {
               cegraph --db picture.sqlite import referrals.jsonl --reason "MACCSE referral"
             """,
         subcommands: [Init.self, Import.self, Show.self, Search.self, Stats.self, Export.self, Generate.self,
-                      Query.self, Demo.self, Audit.self]
+                      Query.self, Render.self, Demo.self, Audit.self]
     )
 
     /// Runs the command with the exit statuses of FORMAT.md §3: 0 on success, 1 on bad
@@ -48,6 +49,9 @@ struct CEGraph: ParsableCommand {
             Foundation.exit(1)
         } catch let error as InputError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(1)
+        } catch let error as RenderError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(1)
         } catch let error as QueryError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))

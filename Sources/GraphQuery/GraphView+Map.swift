@@ -1,0 +1,47 @@
+import GraphCore
+
+extension GraphView {
+    /// The map of `entities`: each entity, every passing link among them, and the reports
+    /// behind each link that the filter lets count. Entities and links recorded on or after
+    /// `newSince` are marked new ("what changed since the last panel").
+    public func map(title: String, entities: [Int32], subject: Int32?, newSince: CalendarDate? = nil) -> MapGraph {
+        let since = newSince.map { Int32($0.daysSinceEpoch) } ?? Int32.max
+        let nodes = entities.map { entity in
+            MapGraph.Node(id: snapshot.ref(entity), kind: snapshot.kind(entity), label: snapshot.label(entity),
+                          area: snapshot.area(of: entity).map { area in
+                              let force = snapshot.areas[area.force]
+                              return MapGraph.Area(code: area.code, name: area.name, forceCode: force.code, forceName: force.name)
+                          },
+                          risk: snapshot.risk(of: entity), isSubject: entity == subject,
+                          isNew: snapshot.entities.created[Int(entity)] >= since)
+        }
+        let edges = links(among: entities).map { link in
+            let (from, to) = snapshot.ends(link)
+            return MapGraph.Edge(
+                from: snapshot.ref(from), to: snapshot.ref(to), kind: snapshot.linkKind(link).rawValue,
+                firstSeen: Self.dateText(snapshot.links.first[Int(link)]), lastSeen: Self.dateText(snapshot.links.last[Int(link)]),
+                reports: visibleSupport(link).map { report in
+                    let grading = snapshot.grading(report)
+                    return MapGraph.Report(id: snapshot.intelRef(report), source: String(grading.prefix(1)),
+                                           assessment: String(grading.dropFirst().prefix(1)), handling: String(grading.suffix(1)),
+                                           date: Self.dateText(snapshot.intel.date[Int(report)]))
+                },
+                isNew: snapshot.links.created[Int(link)] >= since)
+        }
+        return MapGraph(title: title, nodes: nodes, edges: edges)
+    }
+}
+
+extension QueryEngine {
+    /// The map of everything within `hops` links of `id` (the association map), with the
+    /// ids it names for the audit log.
+    public func associationMap(of id: String, hops: Int, filter: QueryFilter, newSince: CalendarDate?,
+                               limit: Int = 5_000) throws -> MapGraph {
+        guard (1...6).contains(hops) else { throw QueryError("--hops must be 1 to 6, not \(hops)") }
+        let view = try snapshot().view(filter)
+        let root = try resolve(id, in: view)
+        let found = view.neighbourhood(of: root, hops: hops, limit: limit)
+        return view.map(title: "Associations of \(view.snapshot.ref(root)) within \(hops) link\(hops == 1 ? "" : "s")",
+                        entities: found.entities, subject: root, newSince: newSince)
+    }
+}

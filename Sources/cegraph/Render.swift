@@ -1,0 +1,105 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import GraphCore
+import GraphQuery
+import GraphRender
+
+extension CEGraph {
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render the network map around an entity as SVG, PNG, PDF or DOT, redacted for its audience.",
+            discussion: """
+                The audience decides what the map shows (docs/MAPS.md). `panel`, the default, leaves out \
+                everything that rests only on handling-code-C intelligence, all report references and gradings, \
+                and shows every child but the subject as "Child N". Every render is written to the audit log as \
+                a disclosure. The query filters apply (--since/--until keep links seen in that window); \
+                --new-since highlights what was recorded since the last panel.
+
+                Examples:
+                  cegraph render CH12 --hops 2 -o ch12.svg
+                  cegraph render CH12 --audience analyst --format pdf -o ch12.pdf
+                  cegraph render CH12 --new-since 2026-10-01 --format png -o changes.png
+                """)
+
+        @OptionGroup var options: QueryOptions
+
+        @Argument(help: "The entity at the centre of the map.")
+        var id: String
+
+        @Option(help: "How many links out (1 to 6).")
+        var hops = 2
+
+        @Option(help: "svg, png, pdf or dot.")
+        var format = "svg"
+
+        @Option(help: "analyst, police or panel (the default: the most redacted).")
+        var audience = "panel"
+
+        @Option(help: "The Graphviz layout engine (default: dot up to 300 entities, sfdp beyond).")
+        var engine: String?
+
+        @Option(help: ArgumentHelp("Highlight entities and links recorded on or after this date.", valueName: "date"))
+        var newSince: String?
+
+        @Option(help: "Who will receive the map, for the audit log.")
+        var recipient: String?
+
+        @Option(name: .shortAndLong, help: "The file to write (standard output when left out and not a terminal).")
+        var output: String?
+
+        func validate() throws {
+            guard MapFormat(rawValue: format) != nil else { throw ValidationError("unknown --format \(format); expected svg, png, pdf or dot") }
+            guard Audience(rawValue: audience) != nil else {
+                throw ValidationError("unknown --audience \(audience); expected analyst, police or panel")
+            }
+            if let engine, LayoutEngine(rawValue: engine) == nil {
+                throw ValidationError("unknown --engine \(engine); expected " + LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            if let newSince, CalendarDate(newSince) == nil { throw ValidationError("--new-since \(newSince) is not a date; write YYYY-MM-DD") }
+            if output == nil, isatty(STDOUT_FILENO) != 0 { throw ValidationError("give -o FILE: a map is not written to a terminal") }
+        }
+
+        func run() throws {
+            let engine = QueryEngine(store: try options.global.openStore())
+            let viewer = options.global.viewer(purpose: options.reason)
+            let newSince = self.newSince.flatMap(CalendarDate.init)
+            let map = try engine.associationMap(of: id, hops: hops, filter: try options.filter(), newSince: newSince)
+            let audience = Audience(rawValue: self.audience)!, format = MapFormat(rawValue: self.format)!
+            let layout = self.engine.flatMap(LayoutEngine.init(rawValue:))
+            let style = try MapStyle.shipped()
+            let today = CalendarDate.today.description
+            let since = self.newSince
+            let rendered = try waitFor {
+                try await MapRenderer(style: style).render(map, audience: audience, format: format, engine: layout,
+                                                           date: today, newSince: since)
+            }
+            try engine.store.auditDisclosure(
+                ["render": .string("association map"), "root": .string(id), "hops": .number(String(hops)),
+                 "audience": .string(audience.rawValue), "format": .string(format.rawValue),
+                 "filters": try options.filter().json],
+                recordIds: rendered.disclosedIds, recipients: [recipient ?? "\(audience.rawValue) audience"], by: viewer)
+            if let output {
+                guard FileManager.default.createFile(atPath: output, contents: rendered.data) else {
+                    throw CommandError(message: "cannot write \(output): check the directory exists and is writable")
+                }
+            } else {
+                FileHandle.standardOutput.write(rendered.data)
+            }
+        }
+    }
+}
+
+/// Runs async work from a synchronous command and waits for it.
+func waitFor<Result: Sendable>(_ work: @escaping @Sendable () async throws -> Result) throws -> Result {
+    let box = Locked<Swift.Result<Result, any Error>?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        let result: Swift.Result<Result, any Error>
+        do { result = .success(try await work()) } catch { result = .failure(error) }
+        box.withLock { $0 = result }
+        done.signal()
+    }
+    done.wait()
+    return try box.withLock { $0! }.get()
+}
