@@ -108,16 +108,18 @@ public struct DotWriter: Sendable {
         var attributes: [String: String] = [
             "xlabel": label,
             "color": edge.isNew ? style.new.color : (link?.color ?? "black"),
-            "style": style.grading[gradingKey(edge)] ?? "solid",
+            "style": style.grading[gradingKey(edge, audience: audience)] ?? "solid",
         ]
         if let arrowhead = link?.arrowhead { attributes["arrowhead"] = arrowhead }
         if edge.isNew { attributes["penwidth"] = style.new.penwidth }
         return quote(edge.from) + " -> " + quote(edge.to) + " " + self.attributes(attributes) + ";"
     }
 
-    /// `A-B`, `C-D`, `ungraded` (no report, or every report graded E) or `inferred`.
-    private func gradingKey(_ edge: MapGraph.Edge) -> String {
+    /// `A-B`, `C-D`, `ungraded` (no report, or every report graded E) or `inferred`. A panel
+    /// map shows no gradings, so every recorded link is drawn alike.
+    private func gradingKey(_ edge: MapGraph.Edge, audience: Audience) -> String {
         if edge.inferred { return "inferred" }
+        if audience == .panel { return "A-B" }
         switch edge.bestAssessment {
         case "A", "B": return "A-B"
         case "C", "D": return "C-D"
