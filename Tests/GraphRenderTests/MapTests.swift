@@ -68,7 +68,10 @@ import GraphCore
         let rendered = try await MapRenderer(style: try MapStyle.shipped()).render(
             MapTests.map, audience: .panel, format: format, date: "2026-11-23")
         let bytes = rendered.data
-        for canary in ["Canary Thistle", "CH2", "IN9", "IN1", "Hidden Garnet", "AD9", "1A", "2B P"] {
+        // Short canaries turn up by chance in compressed bytes, so PNG and PDF are searched
+        // for the long ones only.
+        let text = format == .svg || format == .dot
+        for canary in ["Canary Thistle", "Hidden Garnet", "IN9 1A C", "IN1 2B P"] + (text ? ["CH2", "IN9", "IN1", "AD9", "1A", "2B P"] : []) {
             #expect(bytes.range(of: Data(canary.utf8)) == nil, "\(canary) in the \(format.rawValue) panel map")
         }
         if format == .svg {
