@@ -25,7 +25,7 @@ extension GraphView {
         if let root {
             let ball = neighbourhood(of: root, hops: hops)
             candidates = links(among: ball.entities)
-            walks = parentWalks(from: root, order: ball.entities, hops: ball.hops)
+            walks = self.walks(from: root, order: ball.entities, hops: ball.hops)
         } else {
             candidates = (0..<Int32(snapshot.linkCount)).filter { includes(link: $0) }
         }
@@ -56,8 +56,9 @@ extension GraphView {
         return (found, notify.values.sorted { $0.area.code < $1.area.code }, entities.sorted())
     }
 
-    /// For each entity reached, the walk from the root to it along the first links found.
-    private func parentWalks(from root: Int32, order: [Int32], hops: [Int32]) -> [Int32: [Int32]] {
+    /// For each entity of a breadth-first `order` from `root`, the walk from the root to it
+    /// along the first links found.
+    func walks(from root: Int32, order: [Int32], hops: [Int32]) -> [Int32: [Int32]] {
         var depth: [Int32: Int32] = [:]
         for (entity, distance) in zip(order, hops) { depth[entity] = distance }
         var walks: [Int32: [Int32]] = [root: [root]]

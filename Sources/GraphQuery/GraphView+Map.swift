@@ -33,6 +33,37 @@ extension GraphView {
 }
 
 extension QueryEngine {
+    /// The map of the cross-border links within `hops` links of `id`: the walks from the
+    /// entity to every end of a crossing, so the map shows why each area is told.
+    public func crossBorderMap(of id: String, hops: Int, filter: QueryFilter, newSince: CalendarDate?) throws -> MapGraph {
+        guard (1...6).contains(hops) else { throw QueryError("--hops must be 1 to 6, not \(hops)") }
+        let view = try snapshot().view(filter)
+        let root = try resolve(id, in: view)
+        let result = view.crossBorder(root: root, hops: hops)
+        let ball = view.neighbourhood(of: root, hops: hops)
+        let walks = view.walks(from: root, order: ball.entities, hops: ball.hops)
+        var shown = Set<Int32>([root])
+        for entity in result.entities { shown.formUnion(walks[entity] ?? []) }
+        return view.map(title: "Cross-border links within \(hops) links of \(view.snapshot.ref(root))",
+                        entities: ball.entities.filter(shown.contains), subject: root, newSince: newSince)
+    }
+
+    /// The map of the best `top` MARTHR candidates and the evidence behind each: the
+    /// operations, children, places and the connectors between them.
+    public func marthrMap(top: Int, filter: QueryFilter, today: CalendarDate? = nil, newSince: CalendarDate?) throws -> MapGraph {
+        let view = try snapshot().view(filter)
+        let reference = filter.asOf ?? today ?? CalendarDate.today
+        var shown: [Int32] = []
+        var seen = Set<Int32>()
+        for candidate in view.marthrCandidates(today: reference).prefix(max(0, top)).map(view.marthrDetail) {
+            for entity in [candidate.entity] + candidate.facts.flatMap(\.walk) where seen.insert(entity).inserted {
+                shown.append(entity)
+            }
+        }
+        return view.map(title: "MARTHR candidates (top \(top)) and their evidence, scored as of \(reference)",
+                        entities: shown, subject: nil, newSince: newSince)
+    }
+
     /// The map of everything within `hops` links of `id` (the association map), with the
     /// ids it names for the audit log.
     public func associationMap(of id: String, hops: Int, filter: QueryFilter, newSince: CalendarDate?,
@@ -45,3 +76,4 @@ extension QueryEngine {
                         entities: found.entities, subject: root, newSince: newSince)
     }
 }
+

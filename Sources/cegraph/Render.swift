@@ -20,15 +20,27 @@ extension CEGraph {
                   cegraph render CH12 --hops 2 -o ch12.svg
                   cegraph render CH12 --audience analyst --format pdf -o ch12.pdf
                   cegraph render CH12 --new-since 2026-10-01 --format png -o changes.png
+                  cegraph render --marthr --top 10 --audience police -o marthr.pdf --format pdf
+                  cegraph render --cross-border CH12 --hops 3 -o borders.svg
                 """)
 
         @OptionGroup var options: QueryOptions
 
-        @Argument(help: "The entity at the centre of the map.")
-        var id: String
+        @Argument(help: "The entity at the centre of the map (the association map).")
+        var id: String?
 
-        @Option(help: "How many links out (1 to 6).")
-        var hops = 2
+        @Flag(help: "Map the MARTHR candidates and the evidence behind them instead.")
+        var marthr = false
+
+        @Option(help: "With --marthr: how many candidates.")
+        var top = 10
+
+        @Option(help: ArgumentHelp("Map the cross-border links around this entity and the walks to them instead.",
+                                   valueName: "id"))
+        var crossBorder: String?
+
+        @Option(help: "How many links out (1 to 6; 3 by default with --cross-border).")
+        var hops: Int?
 
         @Option(help: "svg, png, pdf or dot.")
         var format = "svg"
@@ -49,6 +61,8 @@ extension CEGraph {
         var output: String?
 
         func validate() throws {
+            let modes = [id != nil, marthr, crossBorder != nil].filter { $0 }.count
+            guard modes == 1 else { throw ValidationError("give one of: an entity id, --marthr, or --cross-border ID") }
             guard MapFormat(rawValue: format) != nil else { throw ValidationError("unknown --format \(format); expected svg, png, pdf or dot") }
             guard Audience(rawValue: audience) != nil else {
                 throw ValidationError("unknown --audience \(audience); expected analyst, police or panel")
@@ -64,7 +78,19 @@ extension CEGraph {
             let engine = QueryEngine(store: try options.global.openStore())
             let viewer = options.global.viewer(purpose: options.reason)
             let newSince = self.newSince.flatMap(CalendarDate.init)
-            let map = try engine.associationMap(of: id, hops: hops, filter: try options.filter(), newSince: newSince)
+            let filter = try options.filter()
+            let map: MapGraph
+            let subject: [String: JSONValue]
+            if marthr {
+                map = try engine.marthrMap(top: top, filter: filter, newSince: newSince)
+                subject = ["render": .string("MARTHR map"), "top": .number(String(top))]
+            } else if let crossBorder {
+                map = try engine.crossBorderMap(of: crossBorder, hops: hops ?? 3, filter: filter, newSince: newSince)
+                subject = ["render": .string("cross-border map"), "root": .string(crossBorder), "hops": .number(String(hops ?? 3))]
+            } else {
+                map = try engine.associationMap(of: id!, hops: hops ?? 2, filter: filter, newSince: newSince)
+                subject = ["render": .string("association map"), "root": .string(id!), "hops": .number(String(hops ?? 2))]
+            }
             let audience = Audience(rawValue: self.audience)!, format = MapFormat(rawValue: self.format)!
             let layout = self.engine.flatMap(LayoutEngine.init(rawValue:))
             let style = try MapStyle.shipped()
@@ -75,9 +101,8 @@ extension CEGraph {
                                                            date: today, newSince: since)
             }
             try engine.store.auditDisclosure(
-                ["render": .string("association map"), "root": .string(id), "hops": .number(String(hops)),
-                 "audience": .string(audience.rawValue), "format": .string(format.rawValue),
-                 "filters": try options.filter().json],
+                subject.merging(["audience": .string(audience.rawValue), "format": .string(format.rawValue),
+                                 "filters": filter.json]) { $1 },
                 recordIds: rendered.disclosedIds, recipients: [recipient ?? "\(audience.rawValue) audience"], by: viewer)
             if let output {
                 guard FileManager.default.createFile(atPath: output, contents: rendered.data) else {
