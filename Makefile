@@ -4,7 +4,7 @@ APT_PACKAGES := libsqlite3-dev zlib1g-dev libgraphviz-dev graphviz
 BENCH_APT_PACKAGES := sqlite3 time
 DEMO_DB := demo.sqlite
 
-.PHONY: deps build run test bench bench-queries clean
+.PHONY: deps pydeps build run test bench bench-queries clean
 
 ## Install the Debian packages cegraph needs, when missing.
 deps:
@@ -31,8 +31,15 @@ run: build
 	@echo '$$ cegraph --db $(DEMO_DB) query marthr --top 3'
 	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) query marthr --top 3 --reason "first look at the demo" | cut -c1-160
 
+## NetworkX for the export checks, in .build-venv (from PyPI, or a local wheel mirror); a
+## machine without it skips those checks and says so.
+pydeps:
+	@[ -x .build-venv/bin/python ] && .build-venv/bin/python -c 'import networkx' 2>/dev/null || \
+	  { python3 -m venv .build-venv && .build-venv/bin/pip install -q networkx; } || \
+	  echo "NetworkX could not be installed: the export checks that use it will be skipped"
+
 ## Build everything and run every test.
-test: deps
+test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 

@@ -33,6 +33,13 @@ extension GraphView {
 }
 
 extension QueryEngine {
+    /// The map of every entity and link the filter passes (a whole-picture export).
+    public func wholeMap(filter: QueryFilter) throws -> MapGraph {
+        let view = try snapshot().view(filter)
+        let entities = (0..<Int32(view.snapshot.entityCount)).filter { view.includes(entity: $0) }
+        return view.map(title: "The whole picture", entities: entities, subject: nil)
+    }
+
     /// The map of the cross-border links within `hops` links of `id`: the walks from the
     /// entity to every end of a crossing, so the map shows why each area is told.
     public func crossBorderMap(of id: String, hops: Int, filter: QueryFilter, newSince: CalendarDate?) throws -> MapGraph {

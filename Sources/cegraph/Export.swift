@@ -1,23 +1,38 @@
 import ArgumentParser
 import GraphCore
+import GraphQuery
+import GraphRender
 import GraphStore
 
 extension CEGraph {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the whole store as a JSON Lines file (FORMAT.md §1).",
+            abstract: "Write the store as JSON Lines (FORMAT.md §1), or a network as GraphML, GEXF or DOT.",
             discussion: """
-                Imported into an empty database, the file gives the same stats and the same entities. \
-                The export is recorded in the audit log as a disclosure.
+                jsonl writes the whole store: imported into an empty database, it gives the same stats and \
+                the same entities. graphml, gexf and dot write the network around --root (within --hops), or \
+                the whole picture, redacted for --audience like a map (panel by default; docs/MAPS.md). \
+                Every export is recorded in the audit log as a disclosure.
 
-                Example:
+                Examples:
                   cegraph export -o picture.jsonl --reason "copy for the regional analyst"
+                  cegraph export --format graphml --root CH12 --hops 2 --audience analyst -o ch12.graphml
+                  cegraph export --format gexf -o picture.gexf
                 """)
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "The format (only jsonl for now).")
+        @Option(help: "jsonl, graphml, gexf or dot.")
         var format = "jsonl"
+
+        @Option(help: "graphml, gexf, dot: only the network within --hops of this entity.")
+        var root: String?
+
+        @Option(help: "With --root: how many links out (1 to 6).")
+        var hops = 2
+
+        @Option(help: "graphml, gexf, dot: analyst, police or panel (the default: the most redacted).")
+        var audience = "panel"
 
         @Option(name: .shortAndLong, help: "The file to write; standard output when not given.")
         var output: String?
@@ -25,8 +40,17 @@ extension CEGraph {
         @Option(help: "Why the data is being disclosed, for the audit log.")
         var reason = "export of the intelligence picture"
 
+        static let graphFormats = ["graphml", "gexf", "dot"]
+
         func validate() throws {
-            guard format == "jsonl" else { throw ValidationError("unknown --format \(format); expected jsonl") }
+            guard format == "jsonl" || Export.graphFormats.contains(format) else {
+                throw ValidationError("unknown --format \(format); expected jsonl, graphml, gexf or dot"
+                                      + (format == "anx" ? " (i2 ANX is not built yet)" : ""))
+            }
+            guard Audience(rawValue: audience) != nil else {
+                throw ValidationError("unknown --audience \(audience); expected analyst, police or panel")
+            }
+            if format == "jsonl", root != nil { throw ValidationError("--root applies to graphml, gexf and dot, not jsonl") }
         }
 
         func run() throws {
@@ -37,10 +61,29 @@ extension CEGraph {
             } catch {
                 throw CommandError(message: "cannot create \(output ?? "-"): \(error.localizedDescription)")
             }
-            let count = try store.exportJSONLines(to: sink, recipient: output ?? "standard output",
-                                                  for: global.viewer(purpose: reason))
+            let viewer = global.viewer(purpose: reason)
+            if format == "jsonl" {
+                let count = try store.exportJSONLines(to: sink, recipient: output ?? "standard output", for: viewer)
+                try sink.close()
+                if let output { Printer.error("wrote \(count) records to \(output)") }
+                return
+            }
+            let engine = QueryEngine(store: store)
+            let map = try root.map { try engine.associationMap(of: $0, hops: hops, filter: QueryFilter(), newSince: nil) }
+                ?? engine.wholeMap(filter: QueryFilter())
+            let audience = Audience(rawValue: self.audience)!
+            let (redacted, disclosed) = Redactor.redact(map, for: audience)
+            var what: [String: JSONValue] = ["export": .string(format), "audience": .string(audience.rawValue)]
+            if let root { what["root"] = .string(root); what["hops"] = .number(String(hops)) }
+            try store.auditDisclosure(what, recordIds: disclosed, recipients: [output ?? "standard output"], by: viewer)
+            let today = CalendarDate.today.description
+            switch format {
+            case "graphml": try sink.write(GraphMLWriter().graphML(redacted))
+            case "gexf": try sink.write(GEXFWriter().gexf(redacted, date: today))
+            default: try sink.write(DotWriter(style: try MapStyle.shipped()).dot(redacted, audience: audience, date: today))
+            }
             try sink.close()
-            if let output { Printer.error("wrote \(count) records to \(output)") }
+            if let output { Printer.error("wrote \(redacted.nodes.count) entities and \(redacted.edges.count) links to \(output)") }
         }
     }
 }
