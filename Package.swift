@@ -57,7 +57,7 @@ let package = Package(
         // The query benchmark: engine timings and the same graph and queries for the peers.
         .executableTarget(
             name: "cegraph-bench",
-            dependencies: ["GraphCore", "GraphStore", "GraphQuery"],
+            dependencies: ["GraphCore", "GraphStore", "GraphQuery", "GraphRender"],
             path: "Benchmarks/QueryBench"
         ),
         .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore", "SyntheticData"]),

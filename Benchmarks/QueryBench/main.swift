@@ -3,7 +3,7 @@
 // same run (Benchmarks/query.sh runs the peers and the report).
 //
 //   cegraph-bench DB OUTDIR [--queries 1000] [--pivots 256] [--seed 7] [--skip-communities]
-//                 [--skip-betweenness] [--snapshot-only]
+//                 [--skip-betweenness] [--snapshot-only] [--render [--runs 5]]
 //
 // Writes OUTDIR/edges.tsv (the simple undirected graph, dense ids), OUTDIR/pairs.tsv and
 // OUTDIR/cegraph.json (per-query nanoseconds and answers, in query_report.py's shape).
@@ -44,6 +44,12 @@ var snapshot: Snapshot!
 let snapshotSeconds = try seconds { snapshot = try engine.snapshot() }
 log("snapshot: \(snapshot.entityCount) entities, \(snapshot.linkCount) links in \(snapshotSeconds) s")
 if arguments.contains("--snapshot-only") { exit(0) }
+if arguments.contains("--render") {
+    let result = try renderBenchmark(engine: engine, output: output, sizes: [500, 2_000], runs: argument("--runs", 5))
+    try result.jsonText.write(to: output.appendingPathComponent("render.json"), atomically: true, encoding: .utf8)
+    log("render timings written to \(output.path)/render.json")
+    exit(0)
+}
 var view: GraphView!
 let maskSeconds = seconds { view = snapshot.view() }
 

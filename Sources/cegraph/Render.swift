@@ -114,17 +114,3 @@ extension CEGraph {
         }
     }
 }
-
-/// Runs async work from a synchronous command and waits for it.
-func waitFor<Result: Sendable>(_ work: @escaping @Sendable () async throws -> Result) throws -> Result {
-    let box = Locked<Swift.Result<Result, any Error>?>(nil)
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        let result: Swift.Result<Result, any Error>
-        do { result = .success(try await work()) } catch { result = .failure(error) }
-        box.withLock { $0 = result }
-        done.signal()
-    }
-    done.wait()
-    return try box.withLock { $0! }.get()
-}
