@@ -34,8 +34,8 @@ run: build
 ## NetworkX for the export checks, in .build-venv (from PyPI, or a local wheel mirror); a
 ## machine without it skips those checks and says so.
 pydeps:
-	@[ -x .build-venv/bin/python ] && .build-venv/bin/python -c 'import networkx' 2>/dev/null || \
-	  { python3 -m venv .build-venv && .build-venv/bin/pip install -q networkx; } || \
+	@[ -x .build-venv/bin/python ] && .build-venv/bin/python -c 'import networkx, anxwritter' 2>/dev/null || \
+	  { python3 -m venv .build-venv && .build-venv/bin/pip install -q networkx anxwritter; } || \
 	  echo "NetworkX could not be installed: the export checks that use it will be skipped"
 
 ## Build everything and run every test.

@@ -7,10 +7,10 @@ import GraphStore
 extension CEGraph {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the store as JSON Lines (FORMAT.md §1), or a network as GraphML, GEXF or DOT.",
+            abstract: "Write the store as JSON Lines (FORMAT.md §1), or a network as GraphML, GEXF, i2 ANX or DOT.",
             discussion: """
                 jsonl writes the whole store: imported into an empty database, it gives the same stats and \
-                the same entities. graphml, gexf and dot write the network around --root (within --hops), or \
+                the same entities. graphml, gexf, anx (i2 Analyst's Notebook) and dot write the network around --root (within --hops), or \
                 the whole picture, redacted for --audience like a map (panel by default; docs/MAPS.md). \
                 Every export is recorded in the audit log as a disclosure.
 
@@ -18,20 +18,21 @@ extension CEGraph {
                   cegraph export -o picture.jsonl --reason "copy for the regional analyst"
                   cegraph export --format graphml --root CH12 --hops 2 --audience analyst -o ch12.graphml
                   cegraph export --format gexf -o picture.gexf
+                  cegraph export --format anx --root CH12 --audience police -o ch12.anx
                 """)
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "jsonl, graphml, gexf or dot.")
+        @Option(help: "jsonl, graphml, gexf, anx or dot.")
         var format = "jsonl"
 
-        @Option(help: "graphml, gexf, dot: only the network within --hops of this entity.")
+        @Option(help: "graphml, gexf, anx, dot: only the network within --hops of this entity.")
         var root: String?
 
         @Option(help: "With --root: how many links out (1 to 6).")
         var hops = 2
 
-        @Option(help: "graphml, gexf, dot: analyst, police or panel (the default: the most redacted).")
+        @Option(help: "graphml, gexf, anx, dot: analyst, police or panel (the default: the most redacted).")
         var audience = "panel"
 
         @Option(name: .shortAndLong, help: "The file to write; standard output when not given.")
@@ -40,17 +41,16 @@ extension CEGraph {
         @Option(help: "Why the data is being disclosed, for the audit log.")
         var reason = "export of the intelligence picture"
 
-        static let graphFormats = ["graphml", "gexf", "dot"]
+        static let graphFormats = ["graphml", "gexf", "anx", "dot"]
 
         func validate() throws {
             guard format == "jsonl" || Export.graphFormats.contains(format) else {
-                throw ValidationError("unknown --format \(format); expected jsonl, graphml, gexf or dot"
-                                      + (format == "anx" ? " (i2 ANX is not built yet)" : ""))
+                throw ValidationError("unknown --format \(format); expected jsonl, graphml, gexf, anx or dot")
             }
             guard Audience(rawValue: audience) != nil else {
                 throw ValidationError("unknown --audience \(audience); expected analyst, police or panel")
             }
-            if format == "jsonl", root != nil { throw ValidationError("--root applies to graphml, gexf and dot, not jsonl") }
+            if format == "jsonl", root != nil { throw ValidationError("--root applies to graphml, gexf, anx and dot, not jsonl") }
         }
 
         func run() throws {
@@ -80,6 +80,7 @@ extension CEGraph {
             switch format {
             case "graphml": try sink.write(GraphMLWriter().graphML(redacted))
             case "gexf": try sink.write(GEXFWriter().gexf(redacted, date: today))
+            case "anx": try sink.write(ANXWriter().anx(redacted))
             default: try sink.write(DotWriter(style: try MapStyle.shipped()).dot(redacted, audience: audience, date: today))
             }
             try sink.close()

@@ -23,6 +23,21 @@ extension CLITests {
             let result = try run(["render"] + arguments + ["--db", "m.sqlite"])
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
         }
+        for format in ["graphml", "gexf", "anx", "dot"] {
+            let result = try run("export", "--format", format, "--root", "CH0", "--hops", "1", "-o", "ch0.\(format)", "--db", "m.sqlite")
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+            let text = try String(contentsOf: directory.appendingPathComponent("ch0.\(format)"), encoding: .utf8)
+            #expect(text.contains("CH0"), "\(format)")
+        }
+        // The `dot` command parses the DOT export (Graphviz's own check of the syntax).
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+            process.arguments = ["-Tsvg", "-o", "/dev/null", directory.appendingPathComponent("ch0.dot").path]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "dot refused the DOT export")
+        }
         let dot = try run("render", "CH0", "--hops", "1", "--format", "dot", "--db", "m.sqlite")
         #expect(dot.stdout.hasPrefix("digraph \"cegraph\" {"))
 

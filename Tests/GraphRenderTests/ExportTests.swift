@@ -92,3 +92,53 @@ import GraphCore
         #expect(read["start"] as? [String] == ["2026-08-01", "2026-09-10"])
     }
 }
+
+/// The ANX export against anxwritter's structure for the same chart.
+@Suite struct ANXTests {
+    static let python: String? = {
+        [ExportTests.python].compactMap { $0 }.first { (try? ExportTests.runPython($0, ["-c", "import anxwritter"]))?.status == 0 }
+    }()
+
+    /// The chart as anxwritter's inputs: the same ids, labels, icon types, link types,
+    /// dates, grades and attributes cegraph writes.
+    static func chartJSON(_ map: MapGraph) throws -> Data {
+        let nodes: [[String: Any]] = map.nodes.map { node in
+            var attributes = MapAttributes.values(node)
+            attributes["label"] = nil
+            return ["id": node.id, "label": node.label, "type": ANXWriter.iconTypes[node.kind]!, "attributes": attributes]
+        }
+        let links: [[String: Any]] = map.edges.map { edge in
+            var link: [String: Any] = ["from": edge.from, "to": edge.to, "type": edge.kind, "label": edge.kind,
+                                       "attributes": MapAttributes.values(edge)]
+            if let date = edge.firstSeen ?? edge.lastSeen { link["date"] = date }
+            let best = edge.reports.filter { $0.assessment != "E" }.min { ($0.assessment, $0.source) < ($1.assessment, $1.source) }
+            if let best { link["grades"] = [best.source, best.assessment, best.handling] }
+            return link
+        }
+        return try JSONSerialization.data(withJSONObject: ["nodes": nodes, "links": links])
+    }
+
+    @Test func anxHasTheChartStructure() {
+        let anx = ANXWriter().anx(MapTests.map)
+        #expect(anx.contains(#"<Entity EntityId="1" Identity="CH1" LabelIsIdentity="false">"#))
+        #expect(anx.contains(#"<Link End1Id="3" End2Id="1">"#))
+        #expect(anx.contains(#"GradeOneIndex="1" GradeTwoIndex="1" GradeThreeIndex="0""#))
+        let (panel, _) = Redactor.redact(MapTests.map, for: .panel)
+        let redacted = ANXWriter().anx(panel)
+        for canary in ["Canary Thistle", "CH2", "IN9", "Hidden Garnet"] { #expect(!redacted.contains(canary), "\(canary)") }
+    }
+
+    @Test(.enabled(if: python != nil, "no Python with anxwritter (make test installs it in .build-venv): ANX comparison skipped"),
+          arguments: [Audience.analyst, .panel])
+    func anxMatchesAnxwritter(_ audience: Audience) throws {
+        let (map, _) = Redactor.redact(MapTests.map, for: audience)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cegraph-anx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let chart = directory.appendingPathComponent("chart.json"), anx = directory.appendingPathComponent("map.anx")
+        try ANXTests.chartJSON(map).write(to: chart)
+        try ANXWriter().anx(map).write(to: anx, atomically: true, encoding: .utf8)
+        let script = MapTests.expected.appendingPathComponent("anx_compare.py").path
+        let result = try ExportTests.runPython(ANXTests.python!, [script, chart.path, anx.path])
+        #expect(result.status == 0 && result.output.contains("same"), "\(result.output)")
+    }
+}
