@@ -30,6 +30,10 @@ run: build
 	@echo
 	@echo '$$ cegraph --db $(DEMO_DB) query marthr --top 3'
 	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) query marthr --top 3 --reason "first look at the demo" | cut -c1-160
+	@echo
+	@echo '$$ cegraph --db $(DEMO_DB) render CH0 --hops 1 -o demo-CH0.svg'
+	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) render CH0 --hops 1 -o demo-CH0.svg --reason "first look at the demo"
+	@echo "wrote demo-CH0.svg (panel audience): open it in a browser"
 
 ## NetworkX for the export checks, in .build-venv (from PyPI, or a local wheel mirror); a
 ## machine without it skips those checks and says so.
