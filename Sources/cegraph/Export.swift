@@ -47,9 +47,7 @@ extension CEGraph {
             guard format == "jsonl" || Export.graphFormats.contains(format) else {
                 throw ValidationError("unknown --format \(format); expected jsonl, graphml, gexf, anx or dot")
             }
-            guard Audience(rawValue: audience) != nil else {
-                throw ValidationError("unknown --audience \(audience); expected analyst, police or panel")
-            }
+            _ = try Audience.option(audience)
             if format == "jsonl", root != nil { throw ValidationError("--root applies to graphml, gexf, anx and dot, not jsonl") }
         }
 

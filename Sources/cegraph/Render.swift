@@ -64,9 +64,7 @@ extension CEGraph {
             let modes = [id != nil, marthr, crossBorder != nil].filter { $0 }.count
             guard modes == 1 else { throw ValidationError("give one of: an entity id, --marthr, or --cross-border ID") }
             guard MapFormat(rawValue: format) != nil else { throw ValidationError("unknown --format \(format); expected svg, png, pdf or dot") }
-            guard Audience(rawValue: audience) != nil else {
-                throw ValidationError("unknown --audience \(audience); expected analyst, police or panel")
-            }
+            _ = try Audience.option(audience)
             if let engine, LayoutEngine(rawValue: engine) == nil {
                 throw ValidationError("unknown --engine \(engine); expected " + LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))
             }
