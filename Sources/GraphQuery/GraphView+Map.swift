@@ -32,6 +32,25 @@ extension GraphView {
     }
 }
 
+extension GraphView {
+    /// Co-location suggestions between persons on a map, as inferred `seen_with` links
+    /// (dotted on maps, `inferred` in exports), for pairs not already linked.
+    func inferredSeenWith(among entities: [Int32], windowHours: Int) -> [MapGraph.Edge] {
+        let members = Set(entities)
+        var edges: [MapGraph.Edge] = []
+        var seen = Set<PairKey>()
+        for place in entities where [.location, .vehicle].contains(snapshot.kind(place)) {
+            for pair in coLocation(windowHours: windowHours, at: place)
+            where members.contains(pair.first) && members.contains(pair.second) && !pair.alreadyLinked {
+                guard seen.insert(PairKey(pair.first, pair.second)).inserted else { continue }
+                edges.append(MapGraph.Edge(from: snapshot.ref(pair.first), to: snapshot.ref(pair.second), kind: "seen_with",
+                                           inferred: true))
+            }
+        }
+        return edges
+    }
+}
+
 extension QueryEngine {
     /// The map of every entity and link the filter passes (a whole-picture export).
     public func wholeMap(filter: QueryFilter) throws -> MapGraph {
@@ -74,13 +93,15 @@ extension QueryEngine {
     /// The map of everything within `hops` links of `id` (the association map), with the
     /// ids it names for the audit log.
     public func associationMap(of id: String, hops: Int, filter: QueryFilter, newSince: CalendarDate?,
-                               limit: Int = 5_000) throws -> MapGraph {
+                               limit: Int = 5_000, coLocationHours: Int? = nil) throws -> MapGraph {
         guard (1...6).contains(hops) else { throw QueryError("--hops must be 1 to 6, not \(hops)") }
         let view = try snapshot().view(filter)
         let root = try resolve(id, in: view)
         let found = view.neighbourhood(of: root, hops: hops, limit: limit)
-        return view.map(title: "Associations of \(view.snapshot.ref(root)) within \(hops) link\(hops == 1 ? "" : "s")",
-                        entities: found.entities, subject: root, newSince: newSince)
+        var map = view.map(title: "Associations of \(view.snapshot.ref(root)) within \(hops) link\(hops == 1 ? "" : "s")",
+                           entities: found.entities, subject: root, newSince: newSince)
+        if let hours = coLocationHours { map.edges += view.inferredSeenWith(among: found.entities, windowHours: hours) }
+        return map
     }
 }
 

@@ -54,6 +54,10 @@ extension CEGraph {
         @Option(help: ArgumentHelp("Highlight entities and links recorded on or after this date.", valueName: "date"))
         var newSince: String?
 
+        @Option(help: ArgumentHelp("Add co-location suggestions within this many hours as dotted, inferred seen_with links.",
+                                   valueName: "hours"))
+        var coLocation: Int?
+
         @Option(help: "Who will receive the map, for the audit log.")
         var recipient: String?
 
@@ -86,7 +90,8 @@ extension CEGraph {
                 map = try engine.crossBorderMap(of: crossBorder, hops: hops ?? 3, filter: filter, newSince: newSince)
                 subject = ["render": .string("cross-border map"), "root": .string(crossBorder), "hops": .number(String(hops ?? 3))]
             } else {
-                map = try engine.associationMap(of: id!, hops: hops ?? 2, filter: filter, newSince: newSince)
+                map = try engine.associationMap(of: id!, hops: hops ?? 2, filter: filter, newSince: newSince,
+                                                coLocationHours: coLocation)
                 subject = ["render": .string("association map"), "root": .string(id!), "hops": .number(String(hops ?? 2))]
             }
             let audience = Audience(rawValue: self.audience)!, format = MapFormat(rawValue: self.format)!
