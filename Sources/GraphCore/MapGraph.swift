@@ -94,9 +94,16 @@ public struct MapGraph: Sendable, Equatable {
             self.isNew = isNew
         }
 
-        /// The best (A or B, then C or D) assessment among reports not graded E, if any.
+        /// The report that grades the link: the best not graded E (by assessment, then
+        /// source), else the first (every report graded E), else none.
+        public var gradingReport: Report? {
+            reports.filter { $0.assessment != "E" }.min { ($0.assessment, $0.source) < ($1.assessment, $1.source) }
+                ?? reports.first
+        }
+
+        /// The best assessment among reports not graded E, if any.
         public var bestAssessment: String? {
-            reports.map(\.assessment).filter { $0 != "E" }.min()
+            gradingReport.map(\.assessment).flatMap { $0 == "E" ? nil : $0 }
         }
     }
 

@@ -7,11 +7,15 @@ import GraphCore
 final class FilterMask: Sendable {
     let entities: Bitset
     let links: Bitset
+    /// The as-of date as a day number (`Int32.max` when none): reports and records created
+    /// after it do not count.
+    let asOfDay: Int32
     /// MARTHR's connector index for this filter, built on first use.
     let connectorIndex = Locked<ConnectorIndex?>(nil)
 
     init(_ snapshot: Snapshot, _ filter: QueryFilter) {
         let asOf = filter.asOf.map { Int32($0.daysSinceEpoch) } ?? Int32.max
+        asOfDay = asOf
         var entities = Bitset(count: snapshot.entityCount, filled: true)
         let kindAllowed = EntityKind.allCases.map { filter.entityKinds?.contains($0) ?? true }
         for entity in 0..<snapshot.entityCount

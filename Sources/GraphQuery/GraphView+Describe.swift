@@ -41,8 +41,7 @@ extension GraphView {
     }
 
     func isVisible(report: Int32) -> Bool {
-        let asOf = filter.asOf.map { Int32($0.daysSinceEpoch) } ?? Int32.max
-        return snapshot.intel.created[Int(report)] <= asOf
+        snapshot.intel.created[Int(report)] <= mask.asOfDay
             && (filter.includeHandlingCodeC || snapshot.intel.handling[Int(report)] == 0)
     }
 

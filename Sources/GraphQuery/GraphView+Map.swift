@@ -21,9 +21,9 @@ extension GraphView {
                 from: snapshot.ref(from), to: snapshot.ref(to), kind: snapshot.linkKind(link).rawValue,
                 firstSeen: Self.dateText(snapshot.links.first[Int(link)]), lastSeen: Self.dateText(snapshot.links.last[Int(link)]),
                 reports: visibleSupport(link).map { report in
-                    let grading = snapshot.grading(report)
-                    return MapGraph.Report(id: snapshot.intelRef(report), source: String(grading.prefix(1)),
-                                           assessment: String(grading.dropFirst().prefix(1)), handling: String(grading.suffix(1)),
+                    let grading = snapshot.gradingParts(report)
+                    return MapGraph.Report(id: snapshot.intelRef(report), source: grading.source,
+                                           assessment: grading.assessment, handling: grading.handling,
                                            date: Self.dateText(snapshot.intel.date[Int(report)]))
                 },
                 isNew: snapshot.links.created[Int(link)] >= since)

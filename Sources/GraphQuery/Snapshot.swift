@@ -176,7 +176,15 @@ public final class Snapshot: Sendable {
 
     /// The 3x5x2 grading of report `intel`, as written (`2B P`).
     public func grading(_ intel: Int32) -> String {
-        let assessment = ["A", "B", "C", "D", "E"][Int(self.intel.assessment[Int(intel)])]
-        return "\(self.intel.source[Int(intel)])\(assessment) \(self.intel.handling[Int(intel)] == 0 ? "P" : "C")"
+        let parts = gradingParts(intel)
+        return "\(parts.source)\(parts.assessment) \(parts.handling)"
     }
+
+    /// The three parts of report `intel`'s grading as written: `2`, `B`, `P`.
+    public func gradingParts(_ intel: Int32) -> (source: String, assessment: String, handling: String) {
+        (String(self.intel.source[Int(intel)]), Snapshot.assessments[Int(self.intel.assessment[Int(intel)])],
+         self.intel.handling[Int(intel)] == 0 ? "P" : "C")
+    }
+
+    private static let assessments = ["A", "B", "C", "D", "E"]
 }

@@ -62,8 +62,7 @@ public struct ANXWriter: Sendable {
         }
         for edge in map.edges {
             guard let from = entityNumber[edge.from], let to = entityNumber[edge.to] else { continue }
-            let best = edge.reports.filter { $0.assessment != "E" }.min { ($0.assessment, $0.source) < ($1.assessment, $1.source) }
-                ?? edge.reports.first
+            let best = edge.gradingReport
             let grades = (ANXWriter.gradeOne.firstIndex(of: best?.source ?? "-") ?? 3,
                           ANXWriter.gradeTwo.firstIndex(of: best?.assessment ?? "-") ?? 5,
                           ANXWriter.gradeThree.firstIndex(of: best?.handling ?? "-") ?? 2)

@@ -44,20 +44,10 @@ struct CEGraph: ParsableCommand {
         do {
             var runnable = command
             try runnable.run()
-        } catch let error as StoreError {
+        } catch let error where error is StoreError || error is InputError || error is QueryError
+                                 || error is RenderError || error is CommandError {
+            // Bad input: each of these describes itself in words a user can act on.
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(1)
-        } catch let error as InputError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(1)
-        } catch let error as RenderError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-            Foundation.exit(1)
-        } catch let error as QueryError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-            Foundation.exit(1)
-        } catch let error as CommandError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
@@ -71,6 +61,8 @@ struct CEGraph: ParsableCommand {
 }
 
 /// A bad input found by the command line itself (an unknown id, an unreadable file).
-struct CommandError: Error {
+struct CommandError: Error, CustomStringConvertible {
     let message: String
+
+    var description: String { message }
 }

@@ -111,8 +111,7 @@ import GraphCore
             var link: [String: Any] = ["from": edge.from, "to": edge.to, "type": edge.kind, "label": edge.kind,
                                        "attributes": MapAttributes.values(edge)]
             if let date = edge.firstSeen ?? edge.lastSeen { link["date"] = date }
-            let best = edge.reports.filter { $0.assessment != "E" }.min { ($0.assessment, $0.source) < ($1.assessment, $1.source) }
-            if let best { link["grades"] = [best.source, best.assessment, best.handling] }
+            if let best = edge.gradingReport { link["grades"] = [best.source, best.assessment, best.handling] }
             return link
         }
         return try JSONSerialization.data(withJSONObject: ["nodes": nodes, "links": links])
