@@ -165,7 +165,7 @@ extension GraphView {
         }
         var walk: [Int32] = [child]
         while case let parent = scratch.distanceB[Int(walk[walk.count - 1])], parent >= 0 {
-            for link in linksBetween(walk[walk.count - 1], parent) {
+            for link in links(between: walk[walk.count - 1], parent) {
                 for report in snapshot.support(link) where isVisible(report: report) { collector.report(subject, report) }
             }
             walk.append(parent)
@@ -180,10 +180,7 @@ extension GraphView {
         if known != GraphView.notSummed { return (scratch.newest[Int(entity)], known) }
         let parent = scratch.distanceB[Int(entity)]
         var (newest, grade) = walkSummary(parent, scratch: scratch)
-        let (near, far) = snapshot.neighbourRange(entity).count <= snapshot.neighbourRange(parent).count
-            ? (entity, parent) : (parent, entity)
-        forEachNeighbour(near) { neighbour, link in
-            guard neighbour == far else { return }
+        forEachLink(between: entity, parent) { link in
             for report in snapshot.support(link) where snapshot.intel.assessment[Int(report)] < 4 && isVisible(report: report) {
                 newest = max(newest, snapshot.intel.date[Int(report)])
                 grade = max(grade, MarthrScore.grade(snapshot, report))
@@ -192,11 +189,6 @@ extension GraphView {
         scratch.newest[Int(entity)] = newest
         scratch.grade[Int(entity)] = grade
         return (newest, grade)
-    }
-
-    /// Every passing link between two entities, found through the shorter adjacency list.
-    private func linksBetween(_ a: Int32, _ b: Int32) -> [Int32] {
-        snapshot.neighbourRange(a).count <= snapshot.neighbourRange(b).count ? links(between: a, b) : links(between: b, a)
     }
 
     private func placeOfConcern<C: MarthrCollector>(_ place: Int32, _ collector: inout C) {

@@ -25,10 +25,18 @@ public struct GraphView: Sendable {
         }
     }
 
-    /// The links that pass between `a` and `b`, in either direction.
+    /// Calls `body` with every link that passes between `a` and `b`, in either direction,
+    /// looking through the shorter of the two adjacency lists (one end may be a hub).
+    @inline(__always)
+    func forEachLink(between a: Int32, _ b: Int32, _ body: (Int32) -> Void) {
+        let (near, far) = snapshot.neighbourRange(a).count <= snapshot.neighbourRange(b).count ? (a, b) : (b, a)
+        forEachNeighbour(near) { neighbour, link in if neighbour == far { body(link) } }
+    }
+
+    /// The links that pass between `a` and `b`, in either direction, in link order.
     func links(between a: Int32, _ b: Int32) -> [Int32] {
         var found: [Int32] = []
-        forEachNeighbour(a) { neighbour, link in if neighbour == b { found.append(link) } }
-        return found
+        forEachLink(between: a, b) { found.append($0) }
+        return found.sorted()
     }
 }

@@ -84,7 +84,7 @@ public final class QueryEngine: Sendable {
         let pathsJSON: [JSONValue] = result.paths.map { path in
             var links: [JSONValue] = []
             for index in path.indices.dropFirst() {
-                links += view.links(between: path[index - 1], path[index]).sorted().map { view.linkJSON($0) }
+                links += view.links(between: path[index - 1], path[index]).map { view.linkJSON($0) }
             }
             return .object(["entities": .array(path.map { .string(view.snapshot.ref($0)) }), "links": .array(links)])
         }

@@ -146,13 +146,6 @@ public final class Snapshot: Sendable {
     /// The ends of link `link`, as submitted.
     public func ends(_ link: Int32) -> (from: Int32, to: Int32) { (links.from[Int(link)], links.to[Int(link)]) }
 
-    /// The end of `link` that is not `entity`.
-    @inline(__always)
-    func other(_ link: Int32, _ entity: Int32) -> Int32 {
-        let from = links.from[Int(link)]
-        return from == entity ? links.to[Int(link)] : from
-    }
-
     /// The reports supporting link `link`.
     func support(_ link: Int32) -> ArraySlice<Int32> {
         supportIntel[Int(supportOffsets[Int(link)])..<Int(supportOffsets[Int(link) + 1])]
