@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "GraphQuery", targets: ["GraphQuery"]),
         .library(name: "GraphRender", targets: ["GraphRender"]),
         .library(name: "SyntheticData", targets: ["SyntheticData"]),
+        .library(name: "CaseWorkflow", targets: ["CaseWorkflow"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -44,13 +45,21 @@ let package = Package(
             dependencies: ["GraphCore", "CGraphviz"],
             resources: [.copy("../../render")]
         ),
+        // The case workflow: referrals, assessments, MACCSE panels, MARTHR meetings, flags,
+        // NRM, alerts, timescales and the quarterly report. Risk frameworks and the
+        // child-first language list are data (Resources/), not code.
+        .target(
+            name: "CaseWorkflow",
+            dependencies: ["GraphCore", "GraphStore", "GraphQuery", "GraphRender"],
+            resources: [.copy("Resources")]
+        ),
         // Deterministic synthetic data that looks like the domain.
         .target(name: "SyntheticData", dependencies: ["GraphCore"]),
         // The command line: thin, parses and calls the libraries.
         .executableTarget(
             name: "cegraph",
             dependencies: [
-                "GraphCore", "GraphStore", "GraphQuery", "GraphRender", "SyntheticData",
+                "GraphCore", "GraphStore", "GraphQuery", "GraphRender", "CaseWorkflow", "SyntheticData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +84,10 @@ let package = Package(
             name: "GraphRenderTests",
             dependencies: ["GraphCore", "GraphRender", "GraphStore", "GraphQuery"],
             exclude: ["Expected"]
+        ),
+        .testTarget(
+            name: "CaseWorkflowTests",
+            dependencies: ["GraphCore", "GraphStore", "GraphQuery", "CaseWorkflow", "SyntheticData"]
         ),
         .testTarget(name: "CLITests", dependencies: ["cegraph"]),
     ],
