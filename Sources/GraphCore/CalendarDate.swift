@@ -100,6 +100,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         CalendarDate(daysSinceEpoch: daysSinceEpoch + count)
     }
 
+    /// The same day `count` months later (earlier when negative), clamped to the end of a
+    /// shorter month: 2026-08-31 plus six months is 2027-02-28.
+    public func adding(months count: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + count
+        let newYear = index / 12, newMonth = index % 12 + 1
+        return CalendarDate(year: newYear, month: newMonth, day: min(day, CalendarDate.days(inMonth: newMonth, year: newYear)))
+    }
+
+    /// Whole years from `self` to `other` (an age, when `self` is a date of birth).
+    public func wholeYears(until other: CalendarDate) -> Int {
+        var years = other.year - year
+        if (other.month, other.day) < (month, day) { years -= 1 }
+        return years
+    }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

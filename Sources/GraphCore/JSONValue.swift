@@ -46,3 +46,8 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 }
+
+extension JSONValue: ExpressibleByStringLiteral {
+    /// A string literal is a JSON string, so records can be written as dictionary literals.
+    public init(stringLiteral value: String) { self = .string(value) }
+}

@@ -17,5 +17,45 @@ enum NamedQuery {
         return text
     }
 
+    /// The statement `file.name` of `queries/workflow/<file>.sql`, where each statement
+    /// follows a `-- name: NAME` line.
+    ///
+    /// - Throws: ``StoreError`` when the file or the statement is missing.
+    static func workflow(_ qualified: String) throws -> String {
+        if let cached = cache.withLock({ $0[qualified] }) { return cached }
+        let parts = qualified.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else {
+            throw StoreError("query", "the statement name \(qualified) is not file.name", hint: "this is a bug in cegraph")
+        }
+        let sections = statements(in: try sql("workflow/" + parts[0]))
+        guard let text = sections[parts[1]] else {
+            throw StoreError("query", "queries/workflow/\(parts[0]).sql has no statement named \(parts[1])",
+                             hint: "this is a bug in cegraph")
+        }
+        cache.withLock { $0[qualified] = text }
+        return text
+    }
+
+    /// Splits a file into its `-- name: NAME` sections.
+    static func statements(in text: String) -> [String: String] {
+        var sections: [String: String] = [:]
+        var name: String?
+        var lines: [Substring] = []
+        func close() {
+            if let name { sections[name] = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines) }
+            lines.removeAll()
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("-- name:") {
+                close()
+                name = line.dropFirst("-- name:".count).trimmingCharacters(in: .whitespaces)
+            } else if name != nil {
+                lines.append(line)
+            }
+        }
+        close()
+        return sections
+    }
+
     private static let cache = Locked<[String: String]>([:])
 }

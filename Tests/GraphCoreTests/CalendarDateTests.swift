@@ -20,3 +20,20 @@ struct CalendarDateTests {
         #expect(CalendarDate(year: 1970, month: 1, day: 1).daysSinceEpoch == 0)
     }
 }
+
+struct CalendarMonthTests {
+    @Test(arguments: [
+        ("2026-08-31", 6, "2027-02-28"), ("2027-08-31", 6, "2028-02-29"), ("2026-01-15", 12, "2027-01-15"),
+        ("2026-03-31", -1, "2026-02-28"), ("2026-11-23", -12, "2025-11-23"), ("2026-12-01", 1, "2027-01-01"),
+    ])
+    func addingMonthsClampsToTheMonthEnd(start: String, months: Int, expected: String) throws {
+        let date = try #require(CalendarDate(start))
+        #expect(date.adding(months: months).description == expected)
+    }
+
+    @Test func wholeYearsCountsBirthdays() throws {
+        let born = try #require(CalendarDate("2008-11-24"))
+        #expect(born.wholeYears(until: try #require(CalendarDate("2026-11-23"))) == 17)
+        #expect(born.wholeYears(until: try #require(CalendarDate("2026-11-24"))) == 18)
+    }
+}

@@ -1,0 +1,116 @@
+import GraphCore
+
+/// The choices the protocols leave to a partnership, with the defaults they name.
+///
+/// Stored per local authority (or as the default for all) in `workflow_setting`; a field
+/// left out keeps its default. `cegraph case settings` shows and changes them.
+public struct PartnershipSettings: Sendable, Codable, Equatable {
+    /// The risk framework assessments are recorded against (seed 003 Merseyside; LLR; SERAF).
+    public var framework: String = "merseyside"
+    /// Days before a MACCSE panel its agenda must be sent (CYSUR: 4).
+    public var agendaDaysBefore: Int = 4
+    /// The default review interval the chair sets (seed 003: every 12 weeks).
+    public var reviewWeeks: Int = 12
+    /// The longest review interval, allowed only with a stated reason such as custody
+    /// (seed 003: six months).
+    public var longestReviewMonths: Int = 6
+    /// How long a police flag stays after MACCSE removes it (seed 003: six months).
+    public var policeFlagRetentionMonths: Int = 6
+    /// A new concern this soon after a child leaves MACCSE is a repeat referral (12 months).
+    public var repeatReferralMonths: Int = 12
+    /// The panel's quoracy rule.
+    public var quorum: Quorum = Quorum()
+    /// Strategy meeting within this many working days of the referral (LLR: 5).
+    public var strategyMeetingWorkingDays: Int = 5
+    /// Assessment within this many working days of the case opening (LLR: 15).
+    public var assessmentWorkingDays: Int = 15
+    /// Actions, agendas and reviews due within this many days are listed as coming up.
+    public var dueSoonDays: Int = 7
+    /// A child this many months from 18 while on MACCSE needs a transitions plan.
+    public var transitionsMonthsBefore18: Int = 6
+    /// The time a panel starts and the minutes each case is given.
+    public var panelStartsAt: String = "10:00"
+    public var caseSlotMinutes: Int = 20
+    /// A child assessed as exploited for longer than this is counted in the quarterly
+    /// report's measure 9 (seed 003 §7: six months).
+    public var longExploitationMonths: Int = 6
+    /// Days the partnership is closed besides bank holidays (`YYYY-MM-DD`).
+    public var extraClosures: [String] = []
+
+    /// A panel's quoracy rule (LLR MSET: at least four partner organisations, two of them
+    /// police and children's services).
+    public struct Quorum: Sendable, Codable, Equatable {
+        /// The fewest distinct agencies present.
+        public var minimumAgencies: Int = 4
+        /// Agencies that must be among them.
+        public var requiredAgencies: [String] = ["police", "childrens_services"]
+        /// Whether only attendees who signed the confidentiality statement count.
+        public var signedConfidentialityOnly: Bool = true
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let defaults = Quorum()
+            minimumAgencies = try container.decodeIfPresent(Int.self, forKey: .minimumAgencies) ?? defaults.minimumAgencies
+            requiredAgencies = try container.decodeIfPresent([String].self, forKey: .requiredAgencies) ?? defaults.requiredAgencies
+            signedConfidentialityOnly = try container.decodeIfPresent(Bool.self, forKey: .signedConfidentialityOnly)
+                ?? defaults.signedConfidentialityOnly
+        }
+    }
+
+    public init() {}
+
+    /// Decodes stored settings; every field is optional and keeps its default when absent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = PartnershipSettings()
+        func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
+            try container.decodeIfPresent(T.self, forKey: key) ?? fallback
+        }
+        framework = try value(.framework, defaults.framework)
+        agendaDaysBefore = try value(.agendaDaysBefore, defaults.agendaDaysBefore)
+        reviewWeeks = try value(.reviewWeeks, defaults.reviewWeeks)
+        longestReviewMonths = try value(.longestReviewMonths, defaults.longestReviewMonths)
+        policeFlagRetentionMonths = try value(.policeFlagRetentionMonths, defaults.policeFlagRetentionMonths)
+        repeatReferralMonths = try value(.repeatReferralMonths, defaults.repeatReferralMonths)
+        quorum = try value(.quorum, defaults.quorum)
+        strategyMeetingWorkingDays = try value(.strategyMeetingWorkingDays, defaults.strategyMeetingWorkingDays)
+        assessmentWorkingDays = try value(.assessmentWorkingDays, defaults.assessmentWorkingDays)
+        dueSoonDays = try value(.dueSoonDays, defaults.dueSoonDays)
+        transitionsMonthsBefore18 = try value(.transitionsMonthsBefore18, defaults.transitionsMonthsBefore18)
+        panelStartsAt = try value(.panelStartsAt, defaults.panelStartsAt)
+        caseSlotMinutes = try value(.caseSlotMinutes, defaults.caseSlotMinutes)
+        longExploitationMonths = try value(.longExploitationMonths, defaults.longExploitationMonths)
+        extraClosures = try value(.extraClosures, defaults.extraClosures)
+    }
+
+    /// Checks the values make sense together.
+    ///
+    /// - Throws: ``WorkflowError`` naming the first setting that does not.
+    public func validate() throws {
+        func positive(_ value: Int, _ field: String) throws {
+            guard value > 0 else { throw WorkflowError("settings", "must be a positive number, not \(value)", field: field) }
+        }
+        guard RiskLevel.Framework(rawValue: framework) != nil else {
+            throw WorkflowError("settings", "unknown framework \(framework)", field: "framework",
+                                hint: "one of " + RiskLevel.Framework.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        try positive(agendaDaysBefore, "agendaDaysBefore")
+        try positive(reviewWeeks, "reviewWeeks")
+        try positive(longestReviewMonths, "longestReviewMonths")
+        try positive(policeFlagRetentionMonths, "policeFlagRetentionMonths")
+        try positive(repeatReferralMonths, "repeatReferralMonths")
+        try positive(quorum.minimumAgencies, "quorum.minimumAgencies")
+        try positive(strategyMeetingWorkingDays, "strategyMeetingWorkingDays")
+        try positive(assessmentWorkingDays, "assessmentWorkingDays")
+        try positive(caseSlotMinutes, "caseSlotMinutes")
+        try positive(longExploitationMonths, "longExploitationMonths")
+        guard ClockTime(panelStartsAt) != nil else {
+            throw WorkflowError("settings", "\(panelStartsAt) is not a time", field: "panelStartsAt", hint: "HH:MM, e.g. 10:00")
+        }
+        for day in extraClosures where CalendarDate(day) == nil {
+            throw WorkflowError("settings", "\(day) is not a date", field: "extraClosures", hint: "YYYY-MM-DD")
+        }
+    }
+}

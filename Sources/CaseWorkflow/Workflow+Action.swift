@@ -1,0 +1,101 @@
+import GraphCore
+import GraphStore
+
+/// What MARTHR decides to do about a subject (seed 003).
+public enum MarthrActionCategory: String, Sendable, CaseIterable, Codable {
+    /// A partner takes action itself.
+    case takeAction = "take_action"
+    /// Partners act together.
+    case withPartners = "with_partners"
+    /// Gather more intelligence first.
+    case gatherIntelligence = "gather_intelligence"
+}
+
+/// An action as raised at a meeting.
+public struct ActionInput: Sendable {
+    public var text: String
+    public var owner: String
+    public var dueOn: CalendarDate
+    /// The case it is about (panel actions).
+    public var caseRef: String?
+    /// The person, group or place it is about (MARTHR actions).
+    public var subject: String?
+    /// MARTHR's category (required for MARTHR actions).
+    public var category: MarthrActionCategory?
+
+    public init(text: String, owner: String, dueOn: CalendarDate, caseRef: String? = nil, subject: String? = nil,
+                category: MarthrActionCategory? = nil) {
+        self.text = text
+        self.owner = owner
+        self.dueOn = dueOn
+        self.caseRef = caseRef
+        self.subject = subject
+        self.category = category
+    }
+}
+
+/// Where an action was raised.
+public enum Forum: Sendable {
+    case panel(String)
+    case marthr(String)
+}
+
+extension Workflow {
+    /// Raises an action at a panel or MARTHR meeting. Open actions are carried to the
+    /// forum's next meeting until they are done or cancelled.
+    ///
+    /// - Returns: the action's reference and language warnings about its text.
+    public func addAction(at forum: Forum, _ input: ActionInput, by viewer: Viewer) throws -> (String, [LanguageWarning]) {
+        try store.transaction { tx in
+            guard !input.text.trimmingWhitespace().isEmpty else { throw WorkflowError("action", "say what is to be done", field: "text") }
+            try requireAgency(input.owner, field: "owner", operation: "action", in: tx)
+            var values: [String: StoredValue] = [
+                "text": .text(input.text), "owner": .text(input.owner), "due": StoredValue(input.dueOn),
+                "category": StoredValue(input.category?.rawValue),
+            ]
+            let meetingRef: String
+            switch forum {
+            case .panel(let ref):
+                let meeting = try requirePanel(ref, operation: "action", in: tx)
+                values["panel"] = meeting["id"]
+                meetingRef = ref
+            case .marthr(let ref):
+                let meeting = try requireMarthr(ref, operation: "action", in: tx)
+                guard input.category != nil else {
+                    throw WorkflowError("action", "a MARTHR action says whether partners take action, act together or gather intelligence",
+                                        field: "category", hint: "one of \(MarthrActionCategory.allowed)")
+                }
+                values["marthr"] = meeting["id"]
+                meetingRef = ref
+            }
+            if let caseRef = input.caseRef { values["case"] = try requireCase(caseRef, open: nil, operation: "action", in: tx)["id"] }
+            if let subject = input.subject {
+                values["subject"] = try requireEntity(subject, kinds: Set(EntityKind.allCases), field: "subject", operation: "action", in: tx)["id"]
+            }
+            let ref = try nextRef("ACT", table: "workflow_action", in: tx)
+            values["ref"] = .text(ref)
+            try tx.execute("action.insert", values)
+            try tx.audit(.collection, by: viewer, records: .object([
+                "workflow": "action", "action": .string(ref), "meeting": .string(meetingRef),
+                "case": input.caseRef.map { .string($0) } ?? .null, "subject": input.subject.map { .string($0) } ?? .null,
+            ]))
+            return (ref, languageWarnings(input.text))
+        }
+    }
+
+    /// Marks an action done or cancelled (or reopens it), with a note.
+    public func updateAction(_ ref: String, status: String, on date: CalendarDate, note: String?, by viewer: Viewer) throws {
+        guard ["open", "done", "cancelled"].contains(status) else {
+            throw WorkflowError("action", "\(status) is not a status", field: "status", hint: "open, done or cancelled")
+        }
+        try store.transaction { tx in
+            guard let action = try tx.row("action.by_ref", ["ref": .text(ref)]) else {
+                throw WorkflowError("action", "no action \(ref)", field: "action")
+            }
+            try tx.execute("action.update", ["id": action["id"], "status": .text(status),
+                                             "closed": status == "open" ? .null : StoredValue(date), "note": StoredValue(note)])
+            try tx.audit(.alteration, by: viewer, records: .object(["workflow": "action_update", "action": .string(ref),
+                                                                    "status": .string(status)]))
+        }
+    }
+}

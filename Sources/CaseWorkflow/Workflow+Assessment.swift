@@ -1,0 +1,119 @@
+import GraphCore
+import GraphStore
+
+/// A multi-agency child exploitation assessment as recorded.
+public struct AssessmentInput: Sendable {
+    public var caseRef: String
+    public var assessedOn: CalendarDate
+    /// A first assessment (`new`) or a `review`.
+    public var isReview: Bool
+    public var concern: Concern
+    /// The agencies that took part: never one agency alone (seed 003).
+    public var agencies: [String]
+    /// The answers, by the framework's field codes.
+    public var answers: [String: JSONValue]
+    /// The grading the coordinator gives the assessment as intelligence: 3x5x2.
+    public var grading: Grading
+    /// Conditions, required when the handling code is C.
+    public var handlingConditions: String?
+    /// A summary for the intelligence picture (checked for child-first language).
+    public var summary: String?
+    /// Who and what the assessment names, as data-contract records (FORMAT.md §1):
+    /// entities (adults and children of concern, locations, handles, phones) and links.
+    /// Links that give no intelligence of their own rest on the assessment.
+    public var graph: [[String: JSONValue]]
+
+    public init(caseRef: String, assessedOn: CalendarDate, isReview: Bool = false, concern: Concern, agencies: [String],
+                answers: [String: JSONValue], grading: Grading, handlingConditions: String? = nil, summary: String? = nil,
+                graph: [[String: JSONValue]] = []) {
+        self.caseRef = caseRef
+        self.assessedOn = assessedOn
+        self.isReview = isReview
+        self.concern = concern
+        self.agencies = agencies
+        self.answers = answers
+        self.grading = grading
+        self.handlingConditions = handlingConditions
+        self.summary = summary
+        self.graph = graph
+    }
+}
+
+/// What recording an assessment did.
+public struct AssessmentRecord: Sendable {
+    public let ref: String
+    /// The intelligence record that carries the assessment into the graph.
+    public let intelRef: String
+    public let outcome: AssessmentOutcome
+    /// The ids of the graph records written.
+    public let touched: [String]
+    public let warnings: [LanguageWarning]
+}
+
+extension Workflow {
+    /// Records an assessment against the partnership's framework and writes what it names
+    /// to the graph, with the assessment as provenance.
+    ///
+    /// The framework's rules give the child's risk level, which is stored on the child; an
+    /// outcome that calls for immediate action is returned as such, because immediate risk
+    /// never waits for a panel.
+    ///
+    /// - Throws: ``WorkflowError`` for a closed or unknown case, a single-agency assessment
+    ///   or answers the framework refuses; ``StoreError`` naming the graph record at fault.
+    public func recordAssessment(_ input: AssessmentInput, by viewer: Viewer) throws -> AssessmentRecord {
+        try store.transaction { tx in
+            let ceCase = try requireCase(input.caseRef, open: true, operation: "assess", in: tx)
+            let agencies = Array(Set(input.agencies)).sorted()
+            guard agencies.count >= 2 else {
+                throw WorkflowError("assess", "an assessment is multi-agency, never one agency alone: name at least two agencies",
+                                    field: "agencies")
+            }
+            for agency in agencies { try requireAgency(agency, field: "agencies", operation: "assess", in: tx) }
+            if let opened = ceCase.date("opened_on"), input.assessedOn < opened {
+                throw WorkflowError("assess", "assessed on \(input.assessedOn), before the case opened on \(opened)", field: "assessed_on")
+            }
+            let settings = try settings(for: ceCase.string("area"), in: tx)
+            let framework = try frameworks.framework(code: settings.framework)
+            let outcome = try framework.evaluate(answers: input.answers)
+            let ref = try nextRef("ASMT", table: "assessment", in: tx)
+            let intelRef = "assessment/" + ref
+            let childRef = ceCase.string("child_ref")
+
+            var records = input.graph
+            let named = [childRef] + records.filter { $0["record"]?.stringValue == "entity" }.compactMap { $0["id"]?.stringValue }
+            for index in records.indices where records[index]["record"]?.stringValue == "link" && records[index]["intel"] == nil {
+                records[index]["intel"] = .array([.string(intelRef)])
+            }
+            var intel: [String: JSONValue] = [
+                "record": "intel", "id": .string(intelRef), "date": .string(input.assessedOn.description),
+                "source_evaluation": .string(input.grading.source.rawValue),
+                "intelligence_assessment": .string(input.grading.assessment.rawValue),
+                "handling_code": .string(input.grading.handling.rawValue),
+                "submitted_by": .string(viewer.name), "agency": .string(agencies.joined(separator: ", ")),
+                "text": .string(input.summary ?? "Child exploitation assessment \(ref) for case \(input.caseRef)."),
+                "about": .array(named.map { .string($0) }), "assessment": .string(ref),
+            ]
+            if let conditions = input.handlingConditions { intel["handling_conditions"] = .string(conditions) }
+            records.append(intel)
+            records.append(["record": "entity", "id": .string(childRef), "kind": "child",
+                            "name": .string(ceCase.string("child_label")), "risk": .string(outcome.level.description),
+                            "exploitation": .string(input.concern.rawValue)])
+            let touched = try tx.apply(records, source: "assessment \(ref)")
+            try tx.execute("assessment.insert", [
+                "ref": .text(ref), "case": ceCase["id"], "framework": .text(settings.framework),
+                "assessed": StoredValue(input.assessedOn), "kind": .text(input.isReview ? "review" : "new"),
+                "concern": .text(input.concern.rawValue), "agencies": StoredValue(json: .array(agencies.map { .string($0) })),
+                "answers": StoredValue(json: .object(input.answers)), "risk": .text(outcome.level.description),
+                "immediate": StoredValue(outcome.immediateAction), "outcome": StoredValue(json: outcome.json),
+                "intel_ref": .text(intelRef),
+            ])
+            try tx.audit(.collection, by: viewer, records: .object([
+                "workflow": "assessment", "assessment": .string(ref), "case": .string(input.caseRef),
+                "child": .string(childRef), "risk": .string(outcome.level.description),
+                "graph_records": .array(touched.prefix(1_000).map { .string($0) }),
+            ]))
+            return AssessmentRecord(ref: ref, intelRef: intelRef, outcome: outcome, touched: touched,
+                                    warnings: languageWarnings(input.summary))
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import GraphCore
+import GraphStore
+
+/// Why a child's MACCSE case closed (seed 003 §7 measures 5–7).
+public enum Closure: String, Sendable, CaseIterable, Codable {
+    case riskReduced = "risk_reduced"
+    case reached18 = "reached_18"
+    case unableToEngage = "unable_to_engage"
+    case noConsent = "no_consent"
+    case signposted
+    case movedArea = "moved_area"
+    case other
+}
+
+extension Workflow {
+    /// Opens a MACCSE case for the child a referral is about. A child has one open case at
+    /// a time. The first review is due after the partnership's review interval.
+    ///
+    /// - Parameters:
+    ///   - referral: the referral that brought the child to MACCSE.
+    ///   - date: the day the case opens (not before the referral was received).
+    /// - Returns: the case reference.
+    /// - Throws: ``WorkflowError`` when the child already has an open case, or the referral
+    ///   was screened out (no further action or signposting).
+    public func openCase(referral: String, on date: CalendarDate, by viewer: Viewer) throws -> String {
+        try store.transaction { tx in
+            let referral = try requireReferral(referral, in: tx)
+            let received = referral.date("received_on") ?? date
+            if date < received {
+                throw WorkflowError("open", "the case cannot open on \(date), before the referral was received on \(received)",
+                                    field: "on")
+            }
+            if let outcome = referral.text("outcome"), outcome == ScreeningOutcome.noFurtherAction.rawValue
+                || outcome == ScreeningOutcome.signposting.rawValue {
+                throw WorkflowError("open", "the referral was screened as \(outcome), so it does not come to MACCSE",
+                                    field: "referral", hint: "record a new referral if the concern has changed")
+            }
+            if let open = try tx.row("case.open_for_child", ["child": referral["child_id"]]) {
+                throw WorkflowError("open", "the child already has an open MACCSE case, \(open.string("ref"))", field: "referral",
+                                    hint: "record the new concern on that case")
+            }
+            let area = referral.string("area")
+            let settings = try settings(for: area, in: tx)
+            let ref = try nextRef("CASE", table: "ce_case", in: tx)
+            try tx.execute("case.insert", [
+                "ref": .text(ref), "child": referral["child_id"], "area": .text(area), "referral": referral["id"],
+                "concern": referral["concern"], "opened": StoredValue(date),
+                "review": StoredValue(date.adding(days: 7 * settings.reviewWeeks)),
+            ])
+            // An open case makes the child "at risk" for MARTHR's criterion 2.
+            try tx.bumpDataVersion()
+            try tx.audit(.collection, by: viewer, records: .object([
+                "workflow": "open_case", "case": .string(ref), "referral": .string(referral.string("ref")),
+                "child": .string(referral.string("child_ref")),
+            ]))
+            return ref
+        }
+    }
+
+    /// Records the date the strategy meeting was held.
+    public func recordStrategyMeeting(case ref: String, on date: CalendarDate, by viewer: Viewer) throws {
+        try store.transaction { tx in
+            let ceCase = try requireCase(ref, open: true, operation: "strategy", in: tx)
+            try tx.execute("case.strategy_meeting", ["id": ceCase["id"], "on": StoredValue(date)])
+            try tx.audit(.alteration, by: viewer, records: .object(["workflow": "strategy_meeting", "case": .string(ref)]))
+        }
+    }
+
+    /// Records that a transitions plan is in place for a child approaching 18.
+    public func recordTransitionsPlan(case ref: String, on date: CalendarDate, by viewer: Viewer) throws {
+        try store.transaction { tx in
+            let ceCase = try requireCase(ref, open: true, operation: "transitions", in: tx)
+            try tx.execute("case.transitions_plan", ["id": ceCase["id"], "on": StoredValue(date)])
+            try tx.audit(.alteration, by: viewer, records: .object(["workflow": "transitions_plan", "case": .string(ref)]))
+        }
+    }
+
+    /// Everything recorded on a case, for the case page: the case, its referral, the
+    /// child's referrals, assessments, decisions, flags, NRM, actions and MARTHR feedback.
+    /// Written to the audit log as a consultation.
+    public func caseDetail(_ ref: String, by viewer: Viewer) throws -> JSONValue {
+        try store.transaction { tx in
+            let ceCase = try requireCase(ref, open: nil, operation: "show", in: tx)
+            let id = ceCase["id"], child = ceCase["child_id"]
+            var detail = WorkflowJSON.object(ceCase, dropping: ["id", "child_id", "referral_id"])
+            detail["referrals"] = WorkflowJSON.array(try tx.rows("referral.for_child", ["child": child]))
+            detail["assessments"] = WorkflowJSON.array(try tx.rows("assessment.for_case", ["case": id]))
+            detail["decisions"] = WorkflowJSON.array(try tx.rows("panel.decisions_for_case", ["case": id]))
+            detail["flags"] = WorkflowJSON.array(try tx.rows("flag.for_entity", ["entity": child]))
+            detail["nrm"] = WorkflowJSON.array(try tx.rows("nrm.for_case", ["case": id]))
+            detail["actions"] = WorkflowJSON.array(try tx.rows("action.for_case", ["case": id]))
+            detail["marthr_feedback"] = WorkflowJSON.array(try tx.rows("marthr.feedback_for_case", ["case": id]))
+            try tx.audit(.consultation, by: viewer, records: .object([
+                "workflow": "case", "case": .string(ref), "child": .string(ceCase.string("child_ref")),
+            ]))
+            return .object(detail)
+        }
+    }
+
+    /// The cases of an area (or all), optionally only open or closed ones.
+    public func listCases(area: String?, status: String?, by viewer: Viewer) throws -> [JSONValue] {
+        try store.transaction { tx in
+            let rows = try tx.rows("case.list", ["area": StoredValue(area), "status": StoredValue(status)])
+            try tx.audit(.consultation, by: viewer, records: .object([
+                "workflow": "cases", "area": area.map { .string($0) } ?? .null,
+                "cases": .array(rows.map { .string($0.string("ref")) }),
+            ]))
+            return rows.map { .object(WorkflowJSON.object($0)) }
+        }
+    }
+
+    func requireCase(_ ref: String, open: Bool?, operation: String, in tx: StoreTransaction) throws -> StoredRow {
+        guard let row = try tx.row("case.by_ref", ["ref": .text(ref)]) else {
+            throw WorkflowError(operation, "no MACCSE case \(ref)", field: "case", hint: "list them with `cegraph case list`")
+        }
+        if let open, open != (row.string("status") == "open") {
+            throw WorkflowError(operation, "case \(ref) is \(row.string("status"))", field: "case")
+        }
+        return row
+    }
+}

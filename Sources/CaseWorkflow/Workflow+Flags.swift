@@ -1,0 +1,85 @@
+import GraphCore
+import GraphStore
+
+/// The flags cegraph records (seed 003: CE flags on children, perpetrators and locations).
+public enum FlagKind: String, Sendable, CaseIterable, Codable {
+    case cse, cce, ce
+    case locationOfConcern = "location_of_concern"
+    case adultOfConcern = "adult_of_concern"
+}
+
+extension Workflow {
+    /// Sets a flag outside a panel (a CCSET coordinator flagging an adult or a location).
+    /// Children's flags are set through panel decisions.
+    ///
+    /// - Throws: ``WorkflowError`` for a child (use a panel decision), an unknown flag or
+    ///   agency, or a flag of the same kind and owner already present.
+    public func setFlag(on ref: String, _ change: FlagChange, on date: CalendarDate, review: CalendarDate?,
+                        by viewer: Viewer) throws -> String {
+        try store.transaction { tx in
+            let entity = try requireEntity(ref, kinds: [.adult, .location], field: "entity", operation: "flag", in: tx)
+            let settings = try settings(for: entity.text("area"), in: tx)
+            let effect = try setFlag(entity: entity["id"], change, on: date, decision: nil,
+                                     review: review ?? date.adding(days: 7 * settings.reviewWeeks), in: tx)
+            try tx.audit(.alteration, by: viewer, records: .object([
+                "workflow": "set_flag", "entity": .string(ref), "flag": .string(change.flag), "owner": .string(change.owner),
+            ]))
+            return effect
+        }
+    }
+
+    /// Removes the flags on an adult or location (children's through panel decisions). A
+    /// police flag stays for the retention period after removal.
+    public func removeFlags(on ref: String, on date: CalendarDate, by viewer: Viewer) throws -> [String] {
+        try store.transaction { tx in
+            let entity = try requireEntity(ref, kinds: [.adult, .location], field: "entity", operation: "unflag", in: tx)
+            let settings = try settings(for: entity.text("area"), in: tx)
+            let effects = try removeFlags(entity: entity["id"], on: date, decision: nil, keepPoliceUntil: nil,
+                                          settings: settings, in: tx)
+            try tx.audit(.alteration, by: viewer, records: .object(["workflow": "remove_flags", "entity": .string(ref)]))
+            return effects
+        }
+    }
+
+    /// The flags on a record, each with whether it is present on `date`.
+    public func flags(on ref: String, asOf date: CalendarDate, by viewer: Viewer) throws -> [JSONValue] {
+        try store.transaction { tx in
+            let entity = try requireEntity(ref, kinds: [.child, .adult, .location], field: "entity", operation: "flags", in: tx)
+            let rows = try tx.rows("flag.for_entity", ["entity": entity["id"], "on": StoredValue(date)])
+            try tx.audit(.consultation, by: viewer, records: .object(["workflow": "flags", "entity": .string(ref)]))
+            return rows.map { .object(WorkflowJSON.object($0, dropping: ["id"])) }
+        }
+    }
+
+    func setFlag(entity: StoredValue, _ change: FlagChange, on date: CalendarDate, decision: Int64?, review: CalendarDate,
+                 in tx: StoreTransaction) throws -> String {
+        let kind = try FlagKind.parse(change.flag, field: "flag", operation: "flag")
+        try requireAgency(change.owner, field: "owner", operation: "flag", in: tx)
+        if try tx.rows("flag.active_for_entity", ["entity": entity])
+            .contains(where: { $0.string("flag") == kind.rawValue && $0.string("owner_agency") == change.owner }) {
+            throw WorkflowError("flag", "a \(kind.rawValue) flag owned by \(change.owner) is already set", field: "flag")
+        }
+        try tx.execute("flag.insert", ["entity": entity, "flag": .text(kind.rawValue), "owner": .text(change.owner),
+                                       "set_on": StoredValue(date), "decision": StoredValue(decision), "review": StoredValue(review)])
+        return "\(kind.rawValue) flag set (\(change.owner)), review \(review)"
+    }
+
+    /// Removes every active flag on an entity. Police flags stay on police systems until
+    /// `keepPoliceUntil` or the retention period after removal, whichever is later.
+    func removeFlags(entity: StoredValue, on date: CalendarDate, decision: Int64?, keepPoliceUntil: CalendarDate?,
+                     settings: PartnershipSettings, in tx: StoreTransaction) throws -> [String] {
+        var effects: [String] = []
+        for flag in try tx.rows("flag.active_for_entity", ["entity": entity]) {
+            let owner = flag.string("owner_agency")
+            var expires: CalendarDate?
+            if owner == "police" {
+                let retained = date.adding(months: settings.policeFlagRetentionMonths)
+                expires = max(retained, keepPoliceUntil ?? retained)
+            }
+            try tx.execute("flag.remove", ["id": flag["id"], "removed": StoredValue(date), "decision": StoredValue(decision),
+                                           "expires": StoredValue(expires)])
+            effects.append("\(flag.string("flag")) flag (\(owner)) removed" + (expires.map { ", kept on police systems until \($0)" } ?? ""))
+        }
+        return effects
+    }
+}

@@ -1,0 +1,231 @@
+import GraphCore
+import GraphQuery
+import GraphStore
+
+/// Disruption tools named in the seeds.
+public enum DisruptionTool: String, Sendable, CaseIterable, Codable {
+    /// Child Abduction Warning Notice.
+    case cawn
+    case cceWarningNotice = "cce_warning_notice"
+    case harbouringNotice = "harbouring_notice"
+    case licensing
+    case closureOrder = "closure_order"
+    case asbPower = "asb_power"
+    case abductionOrder = "abduction_order"
+    case other
+}
+
+/// An entry for the disruption register.
+public struct DisruptionInput: Sendable {
+    public var subject: String
+    public var tool: DisruptionTool
+    public var servedOn: CalendarDate
+    public var expiresOn: CalendarDate?
+    /// The child a CAWN or harbouring notice protects.
+    public var child: String?
+    public var outcome: String?
+    public var meeting: String?
+    public var note: String?
+
+    public init(subject: String, tool: DisruptionTool, servedOn: CalendarDate, expiresOn: CalendarDate? = nil,
+                child: String? = nil, outcome: String? = nil, meeting: String? = nil, note: String? = nil) {
+        self.subject = subject
+        self.tool = tool
+        self.servedOn = servedOn
+        self.expiresOn = expiresOn
+        self.child = child
+        self.outcome = outcome
+        self.meeting = meeting
+        self.note = note
+    }
+}
+
+extension Workflow {
+    /// Schedules a monthly MARTHR meeting, chaired by police.
+    public func scheduleMarthr(on date: CalendarDate, chair: String, force: String?, by viewer: Viewer) throws -> String {
+        try store.transaction { tx in
+            guard !chair.trimmingWhitespace().isEmpty else { throw WorkflowError("marthr", "name the chair", field: "chair") }
+            if let force {
+                let area = try requireArea(force, localAuthority: false, field: "force", operation: "marthr", in: tx)
+                guard area.string("area_type") == "police_force" else {
+                    throw WorkflowError("marthr", "\(force) is a local authority; MARTHR is chaired by a police force", field: "force")
+                }
+            }
+            let ref = try nextRef("MARTHR", table: "marthr_meeting", in: tx)
+            try tx.execute("marthr.insert", ["ref": .text(ref), "held": StoredValue(date), "chair": .text(chair), "force": StoredValue(force)])
+            try tx.audit(.collection, by: viewer, records: .object(["workflow": "schedule_marthr", "marthr": .string(ref)]))
+            return ref
+        }
+    }
+
+    /// Nominates the best `top` candidates of `query marthr` to a meeting, each with its
+    /// criteria, score and evidence as the query gave them. Subjects already nominated to
+    /// the meeting are left as they are.
+    ///
+    /// - Returns: the subjects nominated.
+    public func nominateFromQuery(marthr ref: String, engine: QueryEngine, top: Int, filter: QueryFilter = QueryFilter(),
+                                  by viewer: Viewer) throws -> [String] {
+        let meetingDate = try store.reading { tx in try requireMarthr(ref, operation: "nominate", in: tx).date("held_on") }
+        let answer = try engine.marthr(filter: filter, viewer: viewer, top: top, today: meetingDate)
+        let candidates = answer.json.objectValue?["candidates"]?.arrayValue ?? []
+        return try store.transaction { tx in
+            let meeting = try requireMarthr(ref, operation: "nominate", in: tx)
+            var nominated: [String] = []
+            for candidate in candidates {
+                guard let object = candidate.objectValue, let id = object["id"]?.stringValue,
+                      let subject = try tx.entityRowid(for: id) else { continue }
+                if try tx.row("marthr.nomination", ["meeting": meeting["id"], "subject": .integer(subject)]) != nil { continue }
+                try tx.execute("marthr.nominate", [
+                    "meeting": meeting["id"], "subject": .integer(subject), "source": "query",
+                    "criteria": StoredValue(json: object["criteria"] ?? .array([])),
+                    "evidence": StoredValue(json: object["evidence"] ?? .array([])),
+                    "score": StoredValue(object["score"]?.doubleValue), "by": .text(viewer.name),
+                ])
+                nominated.append(id)
+            }
+            try tx.audit(.collection, by: viewer, records: .object([
+                "workflow": "nominate", "marthr": .string(ref), "subjects": .array(nominated.map { .string($0) }),
+            ]))
+            return nominated
+        }
+    }
+
+    /// Nominates one person, group or place: from a MACCSE panel (naming the case it came
+    /// from) or by a partner, with the reasons in words.
+    public func nominate(marthr ref: String, subject: String, fromCase caseRef: String?, reasons: [String],
+                         by viewer: Viewer) throws {
+        try store.transaction { tx in
+            let meeting = try requireMarthr(ref, operation: "nominate", in: tx)
+            let entity = try requireEntity(subject, kinds: [.adult, .child, .group, .location, .vehicle, .phone, .handle],
+                                           field: "subject", operation: "nominate", in: tx)
+            guard !reasons.isEmpty else {
+                throw WorkflowError("nominate", "say why the subject meets the MARTHR threshold", field: "reason")
+            }
+            if try tx.row("marthr.nomination", ["meeting": meeting["id"], "subject": entity["id"]]) != nil {
+                throw WorkflowError("nominate", "\(subject) is already nominated to \(ref)", field: "subject")
+            }
+            let caseId = try caseRef.map { try requireCase($0, open: nil, operation: "nominate", in: tx)["id"] }
+            try tx.execute("marthr.nominate", [
+                "meeting": meeting["id"], "subject": entity["id"], "source": .text(caseRef == nil ? "partner" : "panel"),
+                "case": caseId ?? .null, "criteria": StoredValue(json: .array([])),
+                "evidence": StoredValue(json: .array(reasons.map { .string($0) })), "by": .text(viewer.name),
+            ])
+            try tx.audit(.collection, by: viewer, records: .object([
+                "workflow": "nominate", "marthr": .string(ref), "subject": .string(subject),
+            ]))
+        }
+    }
+
+    /// The chair accepts or declines a nomination, always with a reason.
+    public func decideNomination(marthr ref: String, subject: String, accept: Bool, reason: String, by viewer: Viewer) throws {
+        try store.transaction { tx in
+            let meeting = try requireMarthr(ref, operation: "decide", in: tx)
+            guard !reason.trimmingWhitespace().isEmpty else {
+                throw WorkflowError("decide", "the chair gives a reason for accepting or declining", field: "reason")
+            }
+            guard let id = try tx.entityRowid(for: subject),
+                  let nomination = try tx.row("marthr.nomination", ["meeting": meeting["id"], "subject": .integer(id)]) else {
+                throw WorkflowError("decide", "\(subject) is not nominated to \(ref)", field: "subject")
+            }
+            try tx.execute("marthr.decide", ["id": nomination["id"], "status": .text(accept ? "accepted" : "declined"),
+                                             "reason": .text(reason)])
+            try tx.audit(.alteration, by: viewer, records: .object([
+                "workflow": "nomination_decision", "marthr": .string(ref), "subject": .string(subject),
+                "accepted": .bool(accept),
+            ]))
+        }
+    }
+
+    /// Adds to the disruption register. A CAWN names the child it protects.
+    public func recordDisruption(_ input: DisruptionInput, by viewer: Viewer) throws -> String {
+        try store.transaction { tx in
+            let subject = try requireEntity(input.subject, kinds: [.adult, .location, .group, .vehicle], field: "subject",
+                                            operation: "disrupt", in: tx)
+            if input.tool == .cawn || input.tool == .harbouringNotice, input.child == nil {
+                throw WorkflowError("disrupt", "a \(input.tool.rawValue) names the child it protects", field: "child")
+            }
+            let child = try input.child.map { try requireEntity($0, kinds: [.child], field: "child", operation: "disrupt", in: tx)["id"] }
+            if let expires = input.expiresOn, expires < input.servedOn {
+                throw WorkflowError("disrupt", "it cannot expire (\(expires)) before it was served (\(input.servedOn))", field: "expires_on")
+            }
+            let meeting = try input.meeting.map { try requireMarthr($0, operation: "disrupt", in: tx)["id"] }
+            let ref = try nextRef("DISR", table: "disruption", in: tx)
+            try tx.execute("marthr.disrupt", [
+                "ref": .text(ref), "subject": subject["id"], "child": child ?? .null, "tool": .text(input.tool.rawValue),
+                "served": StoredValue(input.servedOn), "expires": StoredValue(input.expiresOn), "outcome": StoredValue(input.outcome),
+                "meeting": meeting ?? .null, "note": StoredValue(input.note),
+            ])
+            try tx.audit(.collection, by: viewer, records: .object([
+                "workflow": "disruption", "disruption": .string(ref), "subject": .string(input.subject),
+                "tool": .string(input.tool.rawValue), "child": input.child.map { .string($0) } ?? .null,
+            ]))
+            return ref
+        }
+    }
+
+    /// Records the outcome of a disruption.
+    public func recordDisruptionOutcome(_ ref: String, outcome: String, by viewer: Viewer) throws {
+        try store.transaction { tx in
+            guard let row = try tx.row("marthr.disruption_by_ref", ["ref": .text(ref)]) else {
+                throw WorkflowError("disrupt", "no disruption \(ref)", field: "disruption")
+            }
+            try tx.execute("marthr.disruption_outcome", ["id": row["id"], "outcome": .text(outcome)])
+            try tx.audit(.alteration, by: viewer, records: .object(["workflow": "disruption_outcome", "disruption": .string(ref)]))
+        }
+    }
+
+    /// The disruption register (of one subject, or all), with what is in force on `date`.
+    public func disruptionRegister(subject: String?, asOf date: CalendarDate, by viewer: Viewer) throws -> [JSONValue] {
+        try store.transaction { tx in
+            let id = try subject.map { try requireEntity($0, kinds: Set(EntityKind.allCases), field: "subject", operation: "register", in: tx)["id"] }
+            let rows = try tx.rows("marthr.register", ["subject": id ?? .null, "on": StoredValue(date)])
+            try tx.audit(.consultation, by: viewer, records: .object([
+                "workflow": "register", "disruptions": .array(rows.map { .string($0.string("ref")) }),
+            ]))
+            return rows.map { .object(WorkflowJSON.object($0)) }
+        }
+    }
+
+    /// MARTHR's feedback to MACCSE about a case: it goes on the case's next panel agenda.
+    public func feedbackToPanel(marthr ref: String, case caseRef: String, text: String, by viewer: Viewer) throws -> [LanguageWarning] {
+        try store.transaction { tx in
+            let meeting = try requireMarthr(ref, operation: "feedback", in: tx)
+            let ceCase = try requireCase(caseRef, open: true, operation: "feedback", in: tx)
+            guard !text.trimmingWhitespace().isEmpty else { throw WorkflowError("feedback", "the feedback is empty", field: "text") }
+            try tx.execute("marthr.feedback", ["meeting": meeting["id"], "case": ceCase["id"], "text": .text(text)])
+            try tx.audit(.collection, by: viewer, records: .object([
+                "workflow": "marthr_feedback", "marthr": .string(ref), "case": .string(caseRef),
+            ]))
+            return languageWarnings(text)
+        }
+    }
+
+    /// A MARTHR meeting's record: nominations with their evidence and decisions, actions and
+    /// disruptions. Audited as a consultation.
+    public func marthrMeeting(_ ref: String, by viewer: Viewer) throws -> JSONValue {
+        try store.transaction { tx in
+            let meeting = try requireMarthr(ref, operation: "marthr", in: tx)
+            var detail = WorkflowJSON.object(meeting, dropping: ["id"])
+            let nominations = try tx.rows("marthr.nominations", ["meeting": meeting["id"]])
+            detail["nominations"] = WorkflowJSON.array(nominations)
+            detail["actions"] = WorkflowJSON.array(try tx.rows("action.for_meeting", ["panel": .null, "marthr": meeting["id"]]))
+            try tx.audit(.consultation, by: viewer, records: .object([
+                "workflow": "marthr", "marthr": .string(ref),
+                "subjects": .array(nominations.map { .string($0.string("subject_ref")) }),
+            ]))
+            return .object(detail)
+        }
+    }
+
+    /// The MARTHR meetings.
+    public func listMarthr() throws -> [JSONValue] {
+        try store.reading { tx in try tx.rows("marthr.list").map { .object(WorkflowJSON.object($0)) } }
+    }
+
+    func requireMarthr(_ ref: String, operation: String, in tx: StoreTransaction) throws -> StoredRow {
+        guard let row = try tx.row("marthr.by_ref", ["ref": .text(ref)]) else {
+            throw WorkflowError(operation, "no MARTHR meeting \(ref)", field: "marthr", hint: "list them with `cegraph marthr list`")
+        }
+        return row
+    }
+}

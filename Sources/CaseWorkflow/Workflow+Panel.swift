@@ -1,0 +1,313 @@
+import GraphCore
+import GraphStore
+
+/// One person at a panel.
+public struct Attendee: Sendable, Equatable {
+    public var name: String
+    public var agency: String
+    /// Whether they signed the confidentiality statement.
+    public var signedConfidentiality: Bool
+
+    public init(name: String, agency: String, signedConfidentiality: Bool) {
+        self.name = name
+        self.agency = agency
+        self.signedConfidentiality = signedConfidentiality
+    }
+}
+
+extension Workflow {
+    /// Schedules a MACCSE panel for a local authority. The agenda is due the partnership's
+    /// number of days before (4 by default), brought forward to a working day.
+    ///
+    /// - Parameters:
+    ///   - coChairs: the joint chairs (seed 003: a police DI and a senior social care manager).
+    /// - Returns: the meeting reference.
+    public func schedulePanel(area: String, on date: CalendarDate, startsAt: String? = nil, coChairs: [String],
+                              by viewer: Viewer) throws -> String {
+        try store.transaction { tx in
+            try requireArea(area, localAuthority: true, operation: "panel", in: tx)
+            let settings = try settings(for: area, in: tx)
+            let starts = startsAt ?? settings.panelStartsAt
+            guard ClockTime(starts) != nil else {
+                throw WorkflowError("panel", "\(starts) is not a time", field: "starts_at", hint: "HH:MM")
+            }
+            let calendar = calendar(settings)
+            var due = date.adding(days: -settings.agendaDaysBefore)
+            while !calendar.isWorkingDay(due) { due = due.adding(days: -1) }
+            let ref = try nextRef("PANEL", table: "panel_meeting", in: tx)
+            try tx.execute("panel.insert", [
+                "ref": .text(ref), "area": .text(area), "held": StoredValue(date), "starts": .text(starts),
+                "co_chairs": StoredValue(json: .array(coChairs.map { .string($0) })), "agenda_due": StoredValue(due),
+            ])
+            try tx.audit(.collection, by: viewer, records: .object(["workflow": "schedule_panel", "panel": .string(ref)]))
+            return ref
+        }
+    }
+
+    /// Builds (or rebuilds) a panel's agenda: new and review assessments, reviews due by the
+    /// meeting, NRM oversight, and MARTHR feedback, one time slot per case.
+    ///
+    /// - Returns: the meeting's detail with its agenda.
+    @discardableResult
+    public func buildAgenda(panel ref: String, by viewer: Viewer) throws -> JSONValue {
+        try store.transaction { tx in
+            let meeting = try requirePanel(ref, operation: "agenda", in: tx)
+            guard meeting.string("status") == "scheduled" else {
+                throw WorkflowError("agenda", "panel \(ref) is \(meeting.string("status")); its agenda is closed", field: "panel")
+            }
+            let area = meeting.string("area")
+            let settings = try settings(for: area, in: tx)
+            let scope: [String: StoredValue] = ["area": .text(area), "held": meeting["held_on"], "meeting": meeting["id"]]
+            struct Item { let caseId: StoredValue; let item: String; let reason: String }
+            var items: [Item] = []
+            for row in try tx.rows("panel.new_assessments", scope) {
+                items.append(Item(caseId: row["id"], item: "new_assessment",
+                                  reason: "\(row.string("kind")) assessment \(row.string("assessment_ref")): \(row.string("risk"))"))
+            }
+            for row in try tx.rows("panel.reviews_due", scope) {
+                items.append(Item(caseId: row["id"], item: "review", reason: "review due \(row.string("review_on"))"))
+            }
+            for row in try tx.rows("panel.nrm_oversight", scope) {
+                items.append(Item(caseId: row["id"], item: "nrm", reason: "NRM: \(row.string("stage"))"))
+            }
+            for row in try tx.rows("panel.marthr_feedback_pending", scope) {
+                items.append(Item(caseId: row["case_id"], item: "marthr_feedback", reason: "feedback from MARTHR"))
+                try tx.execute("panel.deliver_feedback", ["meeting": meeting["id"], "id": row["id"]])
+            }
+            try tx.execute("panel.clear_agenda", ["meeting": meeting["id"]])
+            var slots: [StoredValue: ClockTime] = [:]
+            var next = ClockTime(meeting.string("starts_at")) ?? ClockTime(minutes: 600)
+            var seen = Set<String>()
+            for (position, item) in items.enumerated() {
+                guard seen.insert("\(item.caseId)|\(item.item)").inserted else { continue }
+                let slot: ClockTime
+                if let existing = slots[item.caseId] {
+                    slot = existing
+                } else {
+                    slot = next
+                    slots[item.caseId] = slot
+                    next = next.adding(minutes: settings.caseSlotMinutes)
+                }
+                try tx.execute("panel.add_item", [
+                    "meeting": meeting["id"], "case": item.caseId, "item": .text(item.item), "reason": .text(item.reason),
+                    "slot": .text(slot.description), "minutes": .integer(Int64(settings.caseSlotMinutes)),
+                    "position": .integer(Int64(position)),
+                ])
+            }
+            try tx.audit(.combination, by: viewer, records: .object([
+                "workflow": "agenda", "panel": .string(ref), "items": .number(String(seen.count)),
+            ]))
+            return try panelDetail(meeting, in: tx)
+        }
+    }
+
+    /// Records that the agenda was sent; says whether it went later than the partnership
+    /// allows (it is still recorded: the panel needs to know).
+    ///
+    /// - Returns: whether it was sent on time.
+    @discardableResult
+    public func sendAgenda(panel ref: String, on date: CalendarDate, by viewer: Viewer) throws -> Bool {
+        try store.transaction { tx in
+            let meeting = try requirePanel(ref, operation: "send", in: tx)
+            guard let held = meeting.date("held_on"), date <= held else {
+                throw WorkflowError("send", "the agenda cannot be sent after the meeting", field: "on")
+            }
+            try tx.execute("panel.send_agenda", ["id": meeting["id"], "sent": StoredValue(date)])
+            try tx.audit(.disclosure, by: viewer, records: .object(["workflow": "send_agenda", "panel": .string(ref)]),
+                         recipients: try tx.rows("panel.attendees", ["meeting": meeting["id"]]).map { $0.string("name") })
+            return date <= (meeting.date("agenda_due_on") ?? date)
+        }
+    }
+
+    /// Records who attended (adding to or correcting earlier entries).
+    ///
+    /// - Returns: the panel's quoracy after this attendance.
+    @discardableResult
+    public func recordAttendance(panel ref: String, _ attendees: [Attendee], by viewer: Viewer) throws -> Quoracy {
+        try store.transaction { tx in
+            let meeting = try requirePanel(ref, operation: "attend", in: tx)
+            for attendee in attendees {
+                guard !attendee.name.trimmingWhitespace().isEmpty else {
+                    throw WorkflowError("attend", "an attendee needs a name", field: "name")
+                }
+                try requireAgency(attendee.agency, field: "agency", operation: "attend", in: tx)
+                try tx.execute("panel.attend", ["meeting": meeting["id"], "name": .text(attendee.name),
+                                                "agency": .text(attendee.agency), "signed": StoredValue(attendee.signedConfidentiality)])
+            }
+            try tx.audit(.collection, by: viewer, records: .object(["workflow": "attendance", "panel": .string(ref),
+                                                                    "attendees": .number(String(attendees.count))]))
+            return try quoracy(meeting, in: tx)
+        }
+    }
+
+    /// Whether the panel as attended is quorate under the partnership's rule.
+    func quoracy(_ meeting: StoredRow, in tx: StoreTransaction) throws -> Quoracy {
+        let rule = try settings(for: meeting.string("area"), in: tx).quorum
+        let attendees = try tx.rows("panel.attendees", ["meeting": meeting["id"]])
+        let counted = attendees.filter { !rule.signedConfidentialityOnly || $0.bool("signed_confidentiality") == true }
+        let agencies = Set(counted.map { $0.string("agency") })
+        var shortfalls: [String] = []
+        if agencies.count < rule.minimumAgencies {
+            shortfalls.append("\(agencies.count) of the \(rule.minimumAgencies) partner agencies needed are present")
+        }
+        for required in rule.requiredAgencies where !agencies.contains(required) {
+            shortfalls.append("no one from \(required) is present")
+        }
+        let unsigned = attendees.count - counted.count
+        if unsigned > 0, !shortfalls.isEmpty {
+            shortfalls.append("\(unsigned) attendee(s) have not signed the confidentiality statement and do not count")
+        }
+        return Quoracy(agencies: agencies.sorted(), shortfalls: shortfalls)
+    }
+
+    /// Records a decision about a case on the panel's agenda. A panel that is not quorate
+    /// cannot decide. The decision's rules (seed 003):
+    /// - a review is due the partnership's interval after the meeting (12 weeks) unless the
+    ///   chair chooses a date; a date beyond the interval needs a reason, and none may be
+    ///   beyond the longest interval (six months);
+    /// - removal closes the case and removes the child's flags, a police flag staying for
+    ///   its retention period (six months) or until the date the panel keeps it;
+    /// - a closure because agencies could not engage, and an escalation, need a reason.
+    ///
+    /// - Returns: the decision's effect in words.
+    /// - Throws: ``WorkflowError`` naming the rule that was broken.
+    public func recordDecision(panel ref: String, case caseRef: String, _ input: PanelDecisionInput,
+                               by viewer: Viewer) throws -> [String] {
+        try store.transaction { tx in
+            let meeting = try requirePanel(ref, operation: "decide", in: tx)
+            guard meeting.string("status") != "cancelled" else {
+                throw WorkflowError("decide", "panel \(ref) was cancelled", field: "panel")
+            }
+            let quoracy = try quoracy(meeting, in: tx)
+            guard quoracy.isQuorate else {
+                throw WorkflowError("decide", "the panel is not quorate, so it cannot record decisions: "
+                                    + quoracy.shortfalls.joined(separator: "; "), field: "panel",
+                                    hint: "record attendance with `cegraph panel attend`")
+            }
+            let ceCase = try requireCase(caseRef, open: true, operation: "decide", in: tx)
+            guard try tx.row("panel.on_agenda", ["meeting": meeting["id"], "case": ceCase["id"]]) != nil else {
+                throw WorkflowError("decide", "case \(caseRef) is not on the agenda of \(ref)", field: "case",
+                                    hint: "rebuild the agenda with `cegraph panel agenda` or add the case to a later panel")
+            }
+            let held = meeting.date("held_on")!
+            let settings = try settings(for: meeting.string("area"), in: tx)
+            let reason = input.reason?.trimmingWhitespace().isEmpty == false ? input.reason : nil
+            var effects: [String] = []
+            var reviewOn: CalendarDate?
+            var policeUntil: CalendarDate?
+            switch input.decision {
+            case .review:
+                let standard = held.adding(days: 7 * settings.reviewWeeks)
+                let chosen = input.reviewOn ?? standard
+                guard chosen > held else {
+                    throw WorkflowError("decide", "the review date \(chosen) must be after the meeting on \(held)", field: "review_on")
+                }
+                if chosen > standard {
+                    let longest = held.adding(months: settings.longestReviewMonths)
+                    guard chosen <= longest else {
+                        throw WorkflowError("decide", "a review on \(chosen) is beyond the longest interval of "
+                                            + "\(settings.longestReviewMonths) months (\(longest))", field: "review_on")
+                    }
+                    guard reason != nil else {
+                        throw WorkflowError("decide", "a review beyond \(settings.reviewWeeks) weeks (\(standard)) needs a "
+                                            + "stated reason, such as the child being in custody", field: "reason")
+                    }
+                }
+                reviewOn = chosen
+                try tx.execute("case.set_review", ["id": ceCase["id"], "review": StoredValue(chosen)])
+                effects.append("review on \(chosen)")
+            case .remove, .removeKeepPoliceFlag, .signpost, .closedUnableToEngage:
+                if input.decision == .closedUnableToEngage, reason == nil {
+                    throw WorkflowError("decide", "say why agencies could not engage", field: "reason")
+                }
+                if input.decision == .removeKeepPoliceFlag {
+                    guard let until = input.policeFlagUntil, until > held else {
+                        throw WorkflowError("decide", "say until when the police flag is kept, a date after the meeting",
+                                            field: "police_flag_until")
+                    }
+                    policeUntil = until
+                }
+                let closure: Closure = switch input.decision {
+                case .signpost: .signposted
+                case .closedUnableToEngage: .unableToEngage
+                default: input.closure ?? .riskReduced
+                }
+                try tx.execute("case.close", ["id": ceCase["id"], "closed": StoredValue(held), "closure": .text(closure.rawValue),
+                                              "risk": StoredValue(input.risk?.description ?? ceCase.text("risk"))])
+                effects.append("case closed: \(closure.rawValue)")
+                if input.decision != .closedUnableToEngage {
+                    effects += try removeFlags(entity: ceCase["child_id"], on: held, decision: nil, keepPoliceUntil: policeUntil,
+                                               settings: settings, in: tx)
+                }
+                try tx.bumpDataVersion()
+            case .escalate:
+                guard reason != nil else { throw WorkflowError("decide", "say why the chair escalates", field: "reason") }
+                effects.append("escalated")
+            }
+            let decisionId = try tx.execute("panel.decide", [
+                "meeting": meeting["id"], "case": ceCase["id"], "decision": .text(input.decision.rawValue),
+                "review": StoredValue(reviewOn), "reason": StoredValue(reason), "police_until": StoredValue(policeUntil),
+                "risk": StoredValue(input.risk?.description), "note": StoredValue(input.note),
+            ])
+            for change in input.setFlags {
+                let entity = try change.entity.map {
+                    try requireEntity($0, kinds: [.child, .adult, .location], field: "flag entity", operation: "decide", in: tx)["id"]
+                } ?? ceCase["child_id"]
+                effects.append(try setFlag(entity: entity, change, on: held, decision: decisionId,
+                                           review: reviewOn ?? held.adding(days: 7 * settings.reviewWeeks), in: tx))
+            }
+            try tx.audit(.alteration, by: viewer, records: .object([
+                "workflow": "decision", "panel": .string(ref), "case": .string(caseRef),
+                "decision": .string(input.decision.rawValue), "child": .string(ceCase.string("child_ref")),
+            ]))
+            return effects
+        }
+    }
+
+    /// Records the minutes of a panel (which marks it held) and returns child-first
+    /// language warnings about them. The text is stored as written: warnings never rewrite.
+    public func recordMinutes(panel ref: String, _ minutes: String, by viewer: Viewer) throws -> [LanguageWarning] {
+        try store.transaction { tx in
+            let meeting = try requirePanel(ref, operation: "minutes", in: tx)
+            try tx.execute("panel.minutes", ["id": meeting["id"], "minutes": .text(minutes)])
+            try tx.audit(.collection, by: viewer, records: .object(["workflow": "minutes", "panel": .string(ref)]))
+            return languageWarnings(minutes)
+        }
+    }
+
+    /// A panel's record: the meeting, attendance and quoracy, the agenda, decisions, the
+    /// actions raised and those carried from earlier meetings. Audited as a consultation.
+    public func panel(_ ref: String, by viewer: Viewer) throws -> JSONValue {
+        try store.transaction { tx in
+            let meeting = try requirePanel(ref, operation: "panel", in: tx)
+            let detail = try panelDetail(meeting, in: tx)
+            try tx.audit(.consultation, by: viewer, records: .object(["workflow": "panel", "panel": .string(ref)]))
+            return detail
+        }
+    }
+
+    /// The panels of an area (or all).
+    public func listPanels(area: String?) throws -> [JSONValue] {
+        try store.reading { tx in try tx.rows("panel.list", ["area": StoredValue(area)]).map { .object(WorkflowJSON.object($0)) } }
+    }
+
+    func panelDetail(_ meeting: StoredRow, in tx: StoreTransaction) throws -> JSONValue {
+        var detail = WorkflowJSON.object(meeting, dropping: ["id"])
+        let quoracy = try quoracy(meeting, in: tx)
+        detail["attendees"] = WorkflowJSON.array(try tx.rows("panel.attendees", ["meeting": meeting["id"]]))
+        detail["quorate"] = .bool(quoracy.isQuorate)
+        detail["quoracy_shortfalls"] = .array(quoracy.shortfalls.map { .string($0) })
+        detail["agenda"] = WorkflowJSON.array(try tx.rows("panel.agenda", ["meeting": meeting["id"]]))
+        detail["decisions"] = WorkflowJSON.array(try tx.rows("panel.decisions", ["meeting": meeting["id"]]), dropping: ["id"])
+        detail["actions"] = WorkflowJSON.array(try tx.rows("action.for_meeting", ["panel": meeting["id"], "marthr": .null]))
+        detail["carried_actions"] = WorkflowJSON.array(try tx.rows("action.carried", ["area": meeting["area"], "held": meeting["held_on"]]))
+        return .object(detail)
+    }
+
+    func requirePanel(_ ref: String, operation: String, in tx: StoreTransaction) throws -> StoredRow {
+        guard let row = try tx.row("panel.by_ref", ["ref": .text(ref)]) else {
+            throw WorkflowError(operation, "no MACCSE panel \(ref)", field: "panel", hint: "list them with `cegraph panel list`")
+        }
+        return row
+    }
+}

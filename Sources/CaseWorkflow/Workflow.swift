@@ -1,0 +1,142 @@
+import Foundation
+import GraphCore
+import GraphStore
+
+/// The case workflow over one store: every operation a coordinator, chair or panel member
+/// performs, each one transaction with its audit row.
+///
+/// Dates are passed in (`on:`) rather than read from the clock, so that the rules can be
+/// tested across weekends and bank holidays; the command line passes today.
+public final class Workflow: Sendable {
+    /// The store the workflow reads and writes.
+    public let store: Store
+    /// The risk frameworks partnerships choose from.
+    public let frameworks: RiskFrameworkCatalog
+    /// The child-first language checker applied to free text.
+    public let language: LanguageChecker
+
+    /// - Parameters:
+    ///   - store: the store to work on.
+    ///   - frameworks: the risk frameworks (default: the three shipped ones).
+    ///   - language: the language checker (default: seed 003 Appendix B).
+    public init(store: Store, frameworks: RiskFrameworkCatalog? = nil, language: LanguageChecker? = nil) throws {
+        self.store = store
+        self.frameworks = try frameworks ?? RiskFrameworkCatalog.standard()
+        self.language = try language ?? LanguageChecker.standard()
+    }
+
+    // MARK: - Settings
+
+    /// The settings in force for a local authority: its own, over the partnership default,
+    /// over the protocols' defaults.
+    public func settings(for area: String?) throws -> PartnershipSettings {
+        try store.reading { try settings(for: area, in: $0) }
+    }
+
+    func settings(for area: String?, in tx: StoreTransaction) throws -> PartnershipSettings {
+        var merged: [String: JSONValue] = [:]
+        for row in try tx.rows("common.settings", ["scope": StoredValue(area ?? "default")]) {
+            guard case .object(let fields)? = row.json("settings") else { continue }
+            for (key, value) in fields { merged[key] = value }
+        }
+        do {
+            return try JSONDecoder().decode(PartnershipSettings.self, from: Data(JSONValue.object(merged).jsonText.utf8))
+        } catch {
+            throw WorkflowError("settings", "the stored settings for \(area ?? "default") cannot be read: \(error)",
+                                hint: "correct them with `cegraph case settings --set`")
+        }
+    }
+
+    /// Replaces the settings for a local authority (or `nil` for the partnership default)
+    /// with those given, after checking them.
+    ///
+    /// - Parameters:
+    ///   - changes: the fields to set, as JSON; fields left out keep their current value.
+    ///   - area: a local authority code, or nil for the default.
+    /// - Returns: the settings now in force for `area`.
+    /// - Throws: ``WorkflowError`` when a field is unknown or a value is not allowed.
+    @discardableResult
+    public func updateSettings(_ changes: [String: JSONValue], for area: String?, by viewer: Viewer) throws -> PartnershipSettings {
+        let known = Set(["framework", "agendaDaysBefore", "reviewWeeks", "longestReviewMonths", "policeFlagRetentionMonths",
+                         "repeatReferralMonths", "quorum", "strategyMeetingWorkingDays", "assessmentWorkingDays",
+                         "dueSoonDays", "transitionsMonthsBefore18", "panelStartsAt", "caseSlotMinutes",
+                         "longExploitationMonths", "extraClosures"])
+        if let unknown = changes.keys.sorted().first(where: { !known.contains($0) }) {
+            throw WorkflowError("settings", "no setting named \(unknown)", field: unknown,
+                                hint: "settings: " + known.sorted().joined(separator: ", "))
+        }
+        return try store.transaction { tx in
+            if let area { _ = try requireArea(area, localAuthority: true, in: tx) }
+            let scope = area ?? "default"
+            var stored: [String: JSONValue] = [:]
+            if let row = try tx.rows("common.settings", ["scope": .text(scope)]).first(where: { $0.string("scope") == scope }),
+               case .object(let fields)? = row.json("settings") {
+                stored = fields
+            }
+            for (key, value) in changes { stored[key] = value }
+            try tx.execute("common.save_settings", ["scope": .text(scope), "settings": StoredValue(json: .object(stored))])
+            let result = try settings(for: area, in: tx)
+            try result.validate()
+            try tx.audit(.alteration, by: viewer, records: .object([
+                "workflow": "settings", "scope": .string(scope), "changed": .array(changes.keys.sorted().map { .string($0) }),
+            ]))
+            return result
+        }
+    }
+
+    // MARK: - Shared lookups
+
+    /// The calendar for an area's settings: bank holidays plus the partnership's closures.
+    func calendar(_ settings: PartnershipSettings) -> WorkingCalendar {
+        WorkingCalendar(extraClosures: Set(settings.extraClosures.compactMap(CalendarDate.init)))
+    }
+
+    /// The entity `ref` names, which must be of one of `kinds`.
+    func requireEntity(_ ref: String, kinds: Set<EntityKind>, field: String, operation: String,
+                       in tx: StoreTransaction) throws -> StoredRow {
+        guard let id = try tx.entityRowid(for: ref), let row = try tx.row("common.entity", ["id": .integer(id)]) else {
+            throw WorkflowError(operation, "no record with id \(ref)", field: field,
+                                hint: "check the id with `cegraph search` or `cegraph show`")
+        }
+        guard let kind = EntityKind(rawValue: row.string("kind")), kinds.contains(kind) else {
+            throw WorkflowError(operation, "\(ref) is a \(row.string("kind")), not a "
+                                + kinds.map(\.rawValue).sorted().joined(separator: " or "), field: field)
+        }
+        return row
+    }
+
+    /// The area `code` names; with `localAuthority`, it must be a local authority.
+    @discardableResult
+    func requireArea(_ code: String, localAuthority: Bool, field: String = "area", operation: String = "settings",
+                     in tx: StoreTransaction) throws -> StoredRow {
+        guard let row = try tx.row("common.area", ["code": .text(code)]) else {
+            throw WorkflowError(operation, "no area with code \(code)", field: field,
+                                hint: "areas are listed by `cegraph stats`; add one with an area record")
+        }
+        if localAuthority, row.string("area_type") != "local_authority" {
+            throw WorkflowError(operation, "\(code) is a police force; MACCSE work belongs to a local authority", field: field)
+        }
+        return row
+    }
+
+    /// Checks an agency code against the agency list.
+    func requireAgency(_ code: String, field: String, operation: String, in tx: StoreTransaction) throws {
+        guard try tx.row("common.agency", ["code": .text(code)]) != nil else {
+            let known = try tx.rows("common.agencies").map { $0.string("code") }
+            throw WorkflowError(operation, "unknown agency \(code)", field: field, hint: "one of " + known.joined(separator: ", "))
+        }
+    }
+
+    /// The next generated reference for `table`, e.g. `REF-000012`.
+    func nextRef(_ prefix: String, table: String, in tx: StoreTransaction) throws -> String {
+        let next = try tx.row("common.next_id", ["table": .text(table)])?.integer("next") ?? 1
+        let digits = String(next)
+        return prefix + "-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    /// Language warnings for free text, as short lines for the caller to show.
+    func languageWarnings(_ text: String?) -> [LanguageWarning] {
+        guard let text, !text.isEmpty else { return [] }
+        return language.check(text)
+    }
+}

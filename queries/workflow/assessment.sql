@@ -1,0 +1,16 @@
+-- Child exploitation assessments.
+
+-- name: insert
+INSERT INTO assessment (ref, case_id, framework, assessed_on, kind, concern, agencies, answers, risk,
+                        immediate_action, outcome, intel_id, created_at)
+VALUES (:ref, :case, :framework, :assessed, :kind, :concern, :agencies, :answers, :risk, :immediate,
+        :outcome, (SELECT intel_id FROM ref WHERE ref = :intel_ref), :now);
+
+-- name: for_case
+SELECT a.ref, a.framework, a.assessed_on, a.kind, a.concern, a.agencies, a.risk, a.immediate_action, a.outcome,
+       i.ref AS intel_ref
+FROM assessment a LEFT JOIN intel i ON i.id = a.intel_id
+WHERE a.case_id = :case ORDER BY a.assessed_on, a.id;
+
+-- name: latest_for_case
+SELECT ref, assessed_on, risk, kind FROM assessment WHERE case_id = :case ORDER BY assessed_on DESC, id DESC LIMIT 1;

@@ -1,0 +1,42 @@
+-- MACCSE cases.
+
+-- name: insert
+INSERT INTO ce_case (ref, child_id, area, referral_id, concern, opened_on, review_on, created_at)
+VALUES (:ref, :child, :area, :referral, :concern, :opened, :review, :now);
+
+-- name: by_ref
+SELECT c.*, e.ref AS child_ref, e.label AS child_label, e.attrs ->> 'dob' AS dob, e.attrs ->> 'risk' AS risk,
+       r.ref AS referral_ref, r.received_on AS referral_received_on
+FROM ce_case c JOIN entity e ON e.id = c.child_id LEFT JOIN referral r ON r.id = c.referral_id
+WHERE c.ref = :ref;
+
+-- name: open_for_child
+SELECT id, ref FROM ce_case WHERE child_id = :child AND status = 'open';
+
+-- name: strategy_meeting
+UPDATE ce_case SET strategy_meeting_on = :on WHERE id = :id;
+
+-- name: set_review
+UPDATE ce_case SET review_on = :review WHERE id = :id;
+
+-- name: transitions_plan
+UPDATE ce_case SET transitions_plan_on = :on WHERE id = :id;
+
+-- name: close
+UPDATE ce_case SET status = 'closed', closed_on = :closed, closure = :closure, closing_risk = :risk, review_on = NULL
+WHERE id = :id AND status = 'open';
+
+-- name: open_in_area
+SELECT c.id, c.ref, c.opened_on, c.review_on, c.strategy_meeting_on, c.transitions_plan_on, c.concern, c.area,
+       e.id AS child_id, e.ref AS child_ref, e.label AS child_label, e.attrs ->> 'dob' AS dob,
+       r.received_on AS referral_received_on,
+       (SELECT count(*) FROM assessment a WHERE a.case_id = c.id) AS assessments
+FROM ce_case c JOIN entity e ON e.id = c.child_id LEFT JOIN referral r ON r.id = c.referral_id
+WHERE c.status = 'open' AND (:area IS NULL OR c.area = :area)
+ORDER BY c.opened_on, c.id;
+
+-- name: list
+SELECT c.ref, c.status, c.area, c.concern, c.opened_on, c.review_on, c.closed_on, c.closure, e.ref AS child_ref
+FROM ce_case c JOIN entity e ON e.id = c.child_id
+WHERE (:area IS NULL OR c.area = :area) AND (:status IS NULL OR c.status = :status)
+ORDER BY c.opened_on, c.id;

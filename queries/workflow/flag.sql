@@ -1,0 +1,28 @@
+-- Flags on children, adults and locations.
+
+-- name: insert
+INSERT INTO flag (entity_id, flag, owner_agency, set_on, set_by_decision, review_on, created_at)
+VALUES (:entity, :flag, :owner, :set_on, :decision, :review, :now);
+
+-- name: remove
+UPDATE flag SET removed_on = :removed, removed_by_decision = :decision, expires_on = :expires
+WHERE id = :id AND removed_on IS NULL;
+
+-- name: active_for_entity
+SELECT id, flag, owner_agency FROM flag WHERE entity_id = :entity AND removed_on IS NULL ORDER BY id;
+
+-- name: for_entity
+-- Every flag, with whether it is still present on the day asked: a police flag removed by
+-- MACCSE stays until it expires.
+SELECT f.id, f.flag, f.owner_agency, f.set_on, f.review_on, f.removed_on, f.expires_on,
+       (f.removed_on IS NULL OR (f.expires_on IS NOT NULL AND f.expires_on > coalesce(:on, date('now')))) AS present
+FROM flag f WHERE f.entity_id = :entity ORDER BY f.set_on, f.id;
+
+-- name: present
+SELECT f.id, f.flag, f.owner_agency, f.set_on, f.review_on, f.removed_on, f.expires_on, e.ref AS entity_ref, e.kind
+FROM flag f JOIN entity e ON e.id = f.entity_id
+WHERE f.removed_on IS NULL OR (f.expires_on IS NOT NULL AND f.expires_on > :on)
+ORDER BY e.ref, f.id;
+
+-- name: set_review
+UPDATE flag SET review_on = :review WHERE id = :id;

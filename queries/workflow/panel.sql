@@ -1,0 +1,90 @@
+-- MACCSE panel meetings, agendas, attendance and decisions.
+
+-- name: insert
+INSERT INTO panel_meeting (ref, area, held_on, starts_at, co_chairs, agenda_due_on, created_at)
+VALUES (:ref, :area, :held, :starts, :co_chairs, :agenda_due, :now);
+
+-- name: by_ref
+SELECT * FROM panel_meeting WHERE ref = :ref;
+
+-- name: previous_held
+-- The area's last meeting before this one, for what is new since and actions carried.
+SELECT id, ref, held_on FROM panel_meeting
+WHERE area = :area AND held_on < :held AND status <> 'cancelled' ORDER BY held_on DESC LIMIT 1;
+
+-- name: reviews_due
+-- Open cases whose review falls on or before the meeting.
+SELECT c.id, c.ref, c.review_on, e.ref AS child_ref FROM ce_case c JOIN entity e ON e.id = c.child_id
+WHERE c.area = :area AND c.status = 'open' AND c.review_on <= :held ORDER BY c.review_on, c.id;
+
+-- name: new_assessments
+-- Open cases with an assessment since the last meeting (or ever, for the first) that no
+-- panel has yet decided on.
+SELECT DISTINCT c.id, c.ref, a.ref AS assessment_ref, a.kind, a.risk FROM assessment a JOIN ce_case c ON c.id = a.case_id
+WHERE c.area = :area AND c.status = 'open' AND a.assessed_on <= :held
+  AND NOT EXISTS (SELECT 1 FROM panel_decision d JOIN panel_meeting m ON m.id = d.meeting_id
+                  WHERE d.case_id = c.id AND m.held_on >= a.assessed_on)
+ORDER BY a.assessed_on, c.id;
+
+-- name: nrm_oversight
+-- Open cases whose NRM needs the panel's oversight: not yet referred, or awaiting a decision.
+SELECT c.id, c.ref, n.stage FROM nrm n JOIN ce_case c ON c.id = n.case_id
+WHERE c.area = :area AND c.status = 'open' AND n.stage IN ('needs_referral', 'referred', 'positive_reasonable_grounds')
+ORDER BY c.id;
+
+-- name: marthr_feedback_pending
+SELECT f.id, c.id AS case_id, c.ref FROM marthr_feedback f JOIN ce_case c ON c.id = f.case_id
+WHERE c.area = :area AND c.status = 'open' AND (f.panel_meeting_id IS NULL OR f.panel_meeting_id = :meeting)
+ORDER BY f.id;
+
+-- name: deliver_feedback
+UPDATE marthr_feedback SET panel_meeting_id = :meeting WHERE id = :id AND panel_meeting_id IS NULL;
+
+-- name: clear_agenda
+DELETE FROM agenda_item WHERE meeting_id = :meeting;
+
+-- name: add_item
+INSERT INTO agenda_item (meeting_id, case_id, item, reason, slot, minutes, position)
+VALUES (:meeting, :case, :item, :reason, :slot, :minutes, :position);
+
+-- name: agenda
+SELECT a.position, a.slot, a.minutes, a.item, a.reason, c.ref AS case_ref, e.ref AS child_ref, e.label AS child_label,
+       c.review_on, e.attrs ->> 'risk' AS risk
+FROM agenda_item a JOIN ce_case c ON c.id = a.case_id JOIN entity e ON e.id = c.child_id
+WHERE a.meeting_id = :meeting ORDER BY a.position;
+
+-- name: on_agenda
+SELECT 1 FROM agenda_item WHERE meeting_id = :meeting AND case_id = :case LIMIT 1;
+
+-- name: send_agenda
+UPDATE panel_meeting SET agenda_sent_on = :sent WHERE id = :id;
+
+-- name: attend
+INSERT INTO panel_attendee (meeting_id, name, agency, signed_confidentiality)
+VALUES (:meeting, :name, :agency, :signed)
+ON CONFLICT (meeting_id, name) DO UPDATE SET agency = excluded.agency, signed_confidentiality = excluded.signed_confidentiality;
+
+-- name: attendees
+SELECT name, agency, signed_confidentiality FROM panel_attendee WHERE meeting_id = :meeting ORDER BY agency, name;
+
+-- name: set_status
+UPDATE panel_meeting SET status = :status WHERE id = :id;
+
+-- name: minutes
+UPDATE panel_meeting SET minutes = :minutes, status = 'held' WHERE id = :id;
+
+-- name: decide
+INSERT INTO panel_decision (meeting_id, case_id, decision, review_on, reason, police_flag_until, risk, note, created_at)
+VALUES (:meeting, :case, :decision, :review, :reason, :police_until, :risk, :note, :now);
+
+-- name: decisions
+SELECT d.id, d.decision, d.review_on, d.reason, d.police_flag_until, d.risk, d.note, c.ref AS case_ref
+FROM panel_decision d JOIN ce_case c ON c.id = d.case_id WHERE d.meeting_id = :meeting ORDER BY d.id;
+
+-- name: decisions_for_case
+SELECT d.decision, d.review_on, d.reason, d.police_flag_until, d.risk, d.note, m.ref AS meeting_ref, m.held_on
+FROM panel_decision d JOIN panel_meeting m ON m.id = d.meeting_id WHERE d.case_id = :case ORDER BY m.held_on, d.id;
+
+-- name: list
+SELECT ref, area, held_on, starts_at, agenda_due_on, agenda_sent_on, status FROM panel_meeting
+WHERE (:area IS NULL OR area = :area) ORDER BY held_on, id;
