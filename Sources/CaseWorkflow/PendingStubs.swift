@@ -11,10 +11,3 @@ public struct LanguageChecker: Sendable {
     public static func standard() throws -> LanguageChecker { LanguageChecker() }
     public func check(_ text: String) -> [LanguageWarning] { [] }
 }
-public struct AssessmentOutcome: Sendable { public let level: RiskLevel; public let immediateAction: Bool; public let reasons: [String] }
-public struct RiskFramework: Sendable { public func evaluate(answers: [String: JSONValue]) throws -> AssessmentOutcome { AssessmentOutcome(level: RiskLevel("merseyside:3")!, immediateAction: false, reasons: []) } }
-public struct RiskFrameworkCatalog: Sendable {
-    public static func standard() throws -> RiskFrameworkCatalog { RiskFrameworkCatalog() }
-    public func framework(code: String) throws -> RiskFramework { RiskFramework() }
-}
-extension AssessmentOutcome { var json: JSONValue { .object(["risk": .string(level.description)]) } }

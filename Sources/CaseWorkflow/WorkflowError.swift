@@ -1,24 +1,48 @@
-/// An error from the case workflow, in words a coordinator or chair can act on: what was
-/// being done, what is wrong, the field at fault and a hint.
-public struct WorkflowError: Error, Sendable, CustomStringConvertible {
-    /// What the workflow was doing (`referral`, `assess`, `decide`, ...).
+/// A case-workflow operation that could not be done: what was being done, what is wrong,
+/// where, and what the user can do about it.
+///
+/// The description reads `operation: file: field name: message (hint: ...)`, leaving out the
+/// parts that are not known, for example
+/// `assess: field scaling: 11 is outside 1–10 (hint: 1 = ..., 10 = ...)`. Every workflow
+/// operation (assessments, panels, flags, timescales) throws this one type so that the
+/// command line and the server report them the same way.
+public struct WorkflowError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What was being done, in a word or two: `assess`, `load framework`.
     public let operation: String
-    /// What is wrong.
+    /// What is wrong, in words a user can act on.
     public let message: String
-    /// The field at fault, when there is one.
+    /// The field, option or JSON path at fault, when one is.
     public let field: String?
-    /// What the user can do about it.
+    /// The file being read, when the error comes from one.
+    public let file: String?
+    /// What the user can do about it: the allowed values, the form expected.
     public let hint: String?
 
-    public init(_ operation: String, _ message: String, field: String? = nil, hint: String? = nil) {
+    /// Makes an error.
+    ///
+    /// - Parameters:
+    ///   - operation: What was being done, such as `assess`.
+    ///   - message: What is wrong.
+    ///   - field: The field or JSON path at fault, if any.
+    ///   - file: The file being read, if any.
+    ///   - hint: What the user can do about it, if there is something to say.
+    public init(operation: String, message: String, field: String? = nil, file: String? = nil, hint: String? = nil) {
         self.operation = operation
         self.message = message
         self.field = field
+        self.file = file
         self.hint = hint
     }
 
+    /// Makes an error about a field, the short form the workflow's operations use.
+    public init(_ operation: String, _ message: String, field: String? = nil, hint: String? = nil) {
+        self.init(operation: operation, message: message, field: field, hint: hint)
+    }
+
+    /// The error in one line: operation, file, field, message and hint.
     public var description: String {
-        var text = "\(operation): "
+        var text = operation + ": "
+        if let file { text += file + ": " }
         if let field { text += "field \(field): " }
         text += message
         if let hint { text += " (hint: \(hint))" }
