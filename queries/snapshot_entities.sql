@@ -10,6 +10,9 @@ SELECT e.id,
        CASE WHEN e.kind = 'adult' THEN e.attrs ->> 'of_concern' END,
        CASE WHEN e.kind = 'operation' THEN e.attrs ->> 'status' END,
        CASE WHEN e.kind = 'operation' THEN e.attrs ->> 'closed' END,
-       e.created_at
+       e.created_at,
+       -- An open MACCSE case makes a child "at risk" (MARTHR criterion 2), whatever the
+       -- risk level recorded.
+       CASE WHEN e.kind = 'child' THEN EXISTS (SELECT 1 FROM ce_case c WHERE c.child_id = e.id AND c.status = 'open') END
 FROM entity e
 ORDER BY e.id;

@@ -299,3 +299,13 @@ CREATE TABLE alert (
     CHECK (status = 'open' OR length(trim(coalesce(review_note, ''))) > 0)
 );
 CREATE INDEX alert_open ON alert(status);
+
+-- Each alert scan: when it ran, from which day links counted as new, and what it raised.
+CREATE TABLE alert_scan (
+    id           INTEGER PRIMARY KEY,
+    scanned_on   TEXT NOT NULL CHECK (scanned_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    since        TEXT NOT NULL CHECK (since GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    data_version INTEGER NOT NULL,
+    raised       INTEGER NOT NULL CHECK (raised >= 0),
+    created_at   TEXT NOT NULL
+);

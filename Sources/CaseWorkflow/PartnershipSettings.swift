@@ -1,3 +1,4 @@
+import Foundation
 import GraphCore
 
 /// The choices the protocols leave to a partnership, with the defaults they name.
@@ -36,6 +37,8 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
     public var longExploitationMonths: Int = 6
     /// Days the partnership is closed besides bank holidays (`YYYY-MM-DD`).
     public var extraClosures: [String] = []
+    /// The month quarter 1 starts in: 1 for calendar quarters, 4 for the financial year.
+    public var firstQuarterMonth: Int = 1
 
     /// A panel's quoracy rule (LLR MSET: at least four partner organisations, two of them
     /// police and children's services).
@@ -83,6 +86,7 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         caseSlotMinutes = try value(.caseSlotMinutes, defaults.caseSlotMinutes)
         longExploitationMonths = try value(.longExploitationMonths, defaults.longExploitationMonths)
         extraClosures = try value(.extraClosures, defaults.extraClosures)
+        firstQuarterMonth = try value(.firstQuarterMonth, defaults.firstQuarterMonth)
     }
 
     /// Checks the values make sense together.
@@ -109,8 +113,23 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         guard ClockTime(panelStartsAt) != nil else {
             throw WorkflowError("settings", "\(panelStartsAt) is not a time", field: "panelStartsAt", hint: "HH:MM, e.g. 10:00")
         }
+        guard (1...12).contains(firstQuarterMonth) else {
+            throw WorkflowError("settings", "\(firstQuarterMonth) is not a month", field: "firstQuarterMonth", hint: "1 to 12")
+        }
         for day in extraClosures where CalendarDate(day) == nil {
             throw WorkflowError("settings", "\(day) is not a date", field: "extraClosures", hint: "YYYY-MM-DD")
         }
+    }
+}
+
+extension PartnershipSettings {
+    /// The settings as JSON, keys sorted.
+    public var json: JSONValue {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(self), let value = try? JSONParser.parse(String(decoding: data, as: UTF8.self)) else {
+            return .object([:])
+        }
+        return value
     }
 }

@@ -117,3 +117,52 @@ extension Workflow {
         }
     }
 }
+
+extension AssessmentInput {
+    /// Reads an assessment from its JSON form (what `cegraph case assess` and the web
+    /// service take): `assessed_on`, `kind` (`new` or `review`), `concern`, `agencies`,
+    /// `grading` (`2B P`), `handling_conditions`, `summary`, `answers` and `graph`.
+    ///
+    /// - Throws: ``WorkflowError`` naming the field at fault.
+    public init(json object: [String: JSONValue], caseRef: String, today: CalendarDate) throws {
+        let known: Set<String> = ["assessed_on", "kind", "concern", "agencies", "grading", "handling_conditions", "summary",
+                                  "answers", "graph"]
+        if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
+            throw WorkflowError("assess", "unknown field", field: unknown, hint: "fields: " + known.sorted().joined(separator: ", "))
+        }
+        func text(_ field: String) throws -> String? {
+            guard let value = object[field], value != .null else { return nil }
+            guard let text = value.stringValue else { throw WorkflowError("assess", "expected text", field: field) }
+            return text
+        }
+        var date = today
+        if let given = try text("assessed_on") {
+            guard let parsed = CalendarDate(given) else { throw WorkflowError("assess", "\(given) is not a date", field: "assessed_on", hint: "YYYY-MM-DD") }
+            date = parsed
+        }
+        let kind = try text("kind") ?? "new"
+        guard kind == "new" || kind == "review" else { throw WorkflowError("assess", "\(kind) is not new or review", field: "kind") }
+        guard let concernText = try text("concern") else { throw WorkflowError("assess", "say whether the concern is cse, cce or both", field: "concern") }
+        let concern = try Concern.parse(concernText, field: "concern", operation: "assess")
+        guard let agencies = object["agencies"]?.arrayValue?.compactMap(\.stringValue), !agencies.isEmpty else {
+            throw WorkflowError("assess", "list the agencies that took part", field: "agencies")
+        }
+        guard let gradingText = try text("grading"), let grading = Grading(gradingText) else {
+            throw WorkflowError("assess", "give the 3x5x2 grading the assessment carries as intelligence", field: "grading",
+                                hint: "e.g. \"2B P\"; C needs handling_conditions")
+        }
+        guard case .object(let answers)? = object["answers"] else {
+            throw WorkflowError("assess", "expected an object of answers by the framework's field codes", field: "answers")
+        }
+        var graph: [[String: JSONValue]] = []
+        if let records = object["graph"], records != .null {
+            guard let array = records.arrayValue else { throw WorkflowError("assess", "expected an array of records", field: "graph") }
+            for (index, record) in array.enumerated() {
+                guard case .object(let fields) = record else { throw WorkflowError("assess", "record \(index + 1) is not an object", field: "graph") }
+                graph.append(fields)
+            }
+        }
+        self.init(caseRef: caseRef, assessedOn: date, isReview: kind == "review", concern: concern, agencies: agencies, answers: answers,
+                  grading: grading, handlingConditions: try text("handling_conditions"), summary: try text("summary"), graph: graph)
+    }
+}

@@ -74,6 +74,9 @@ extension Workflow {
                 items.append(Item(caseId: row["case_id"], item: "marthr_feedback", reason: "feedback from MARTHR"))
                 try tx.execute("panel.deliver_feedback", ["meeting": meeting["id"], "id": row["id"]])
             }
+            for row in try tx.rows("panel.open_alerts", scope) {
+                items.append(Item(caseId: row["id"], item: "alert", reason: "alert \(row.string("alert_id")): \(row.string("kind"))"))
+            }
             try tx.execute("panel.clear_agenda", ["meeting": meeting["id"]])
             var slots: [StoredValue: ClockTime] = [:]
             var next = ClockTime(meeting.string("starts_at")) ?? ClockTime(minutes: 600)

@@ -60,7 +60,7 @@ public final class Workflow: Sendable {
         let known = Set(["framework", "agendaDaysBefore", "reviewWeeks", "longestReviewMonths", "policeFlagRetentionMonths",
                          "repeatReferralMonths", "quorum", "strategyMeetingWorkingDays", "assessmentWorkingDays",
                          "dueSoonDays", "transitionsMonthsBefore18", "panelStartsAt", "caseSlotMinutes",
-                         "longExploitationMonths", "extraClosures"])
+                         "longExploitationMonths", "extraClosures", "firstQuarterMonth"])
         if let unknown = changes.keys.sorted().first(where: { !known.contains($0) }) {
             throw WorkflowError("settings", "no setting named \(unknown)", field: unknown,
                                 hint: "settings: " + known.sorted().joined(separator: ", "))

@@ -42,6 +42,16 @@ public struct Grading: Sendable, Hashable, Codable, CustomStringConvertible {
     public var assessment: Assessment
     public var handling: HandlingCode
 
+    /// Parses the written form, `2B P` (the space is optional), or returns nil.
+    public init?(_ text: String) {
+        let compact = text.uppercased().filter { !$0.isWhitespace }
+        guard compact.count == 3,
+              let source = SourceEvaluation(rawValue: String(compact.prefix(1))),
+              let assessment = Assessment(rawValue: String(compact.dropFirst().prefix(1))),
+              let handling = HandlingCode(rawValue: String(compact.suffix(1))) else { return nil }
+        self.init(source: source, assessment: assessment, handling: handling)
+    }
+
     public init(source: SourceEvaluation, assessment: Assessment, handling: HandlingCode) {
         self.source = source
         self.assessment = assessment

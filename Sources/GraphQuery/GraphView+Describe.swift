@@ -49,6 +49,7 @@ extension GraphView {
     public func words(_ entity: Int32) -> String {
         var detail = snapshot.kind(entity).rawValue
         if let risk = snapshot.risk(of: entity) { detail += ", " + risk }
+        if snapshot.isOnMACCSE(entity) { detail += ", on MACCSE" }
         if let area = snapshot.area(of: entity) { detail += ", " + area.name }
         return "\(snapshot.ref(entity)) \"\(snapshot.label(entity))\" (\(detail))"
     }

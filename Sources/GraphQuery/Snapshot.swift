@@ -17,6 +17,7 @@ public final class Snapshot: Sendable {
         static let riskRecorded: UInt8 = 2
         static let ofConcern: UInt8 = 4
         static let activeOperation: UInt8 = 8
+        static let onMACCSE: UInt8 = 16
     }
 
     /// The data version the snapshot was read at.
@@ -129,7 +130,12 @@ public final class Snapshot: Sendable {
     public func risk(of entity: Int32) -> String? { entities.risk[Int(entity)] }
 
     /// Whether entity `entity` is a child with a recorded risk level that is still at risk.
+    /// A child is at risk with a recorded level that is still at risk, or while the child
+    /// has an open MACCSE case.
     public func isAtRiskChild(_ entity: Int32) -> Bool { entities.flags[Int(entity)] & Flags.atRisk != 0 }
+
+    /// Whether entity `entity` is a child with an open MACCSE case.
+    public func isOnMACCSE(_ entity: Int32) -> Bool { entities.flags[Int(entity)] & Flags.onMACCSE != 0 }
 
     /// Whether entity `entity` is an adult recorded as of concern (the default for adults).
     public func isAdultOfConcern(_ entity: Int32) -> Bool { entities.flags[Int(entity)] & Flags.ofConcern != 0 }

@@ -123,6 +123,7 @@ enum SnapshotLoader {
                     flags |= Snapshot.Flags.riskRecorded
                     if risk.isAtRisk { flags |= Snapshot.Flags.atRisk }
                 }
+                if !row.isNull(10), row.int64(10) != 0 { flags |= Snapshot.Flags.atRisk | Snapshot.Flags.onMACCSE }
             case .adult:
                 // `of_concern` defaults to true (FORMAT.md §1).
                 if row.isNull(6) || row.int64(6) != 0 { flags |= Snapshot.Flags.ofConcern }

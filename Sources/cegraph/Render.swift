@@ -79,7 +79,7 @@ extension CEGraph {
         func run() throws {
             let engine = QueryEngine(store: try options.global.openStore())
             let viewer = options.global.viewer(purpose: options.reason)
-            let newSince = self.newSince.flatMap(CalendarDate.init)
+            let newSince = self.newSince.flatMap { CalendarDate($0) }
             let filter = try options.filter()
             let map: MapGraph
             let subject: [String: JSONValue]

@@ -26,3 +26,9 @@ ORDER BY e.ref, f.id;
 
 -- name: set_review
 UPDATE flag SET review_on = :review WHERE id = :id;
+
+-- name: reviews
+-- Flags still set, with their review date.
+SELECT f.flag, f.owner_agency, f.review_on, e.ref AS entity_ref, e.kind, e.area
+FROM flag f JOIN entity e ON e.id = f.entity_id
+WHERE f.removed_on IS NULL AND f.review_on IS NOT NULL ORDER BY f.review_on;

@@ -88,3 +88,14 @@ FROM panel_decision d JOIN panel_meeting m ON m.id = d.meeting_id WHERE d.case_i
 -- name: list
 SELECT ref, area, held_on, starts_at, agenda_due_on, agenda_sent_on, status FROM panel_meeting
 WHERE (:area IS NULL OR area = :area) ORDER BY held_on, id;
+
+-- name: agenda_unsent
+SELECT ref, area, held_on, agenda_due_on FROM panel_meeting
+WHERE status = 'scheduled' AND agenda_sent_on IS NULL AND held_on >= :on AND (:area IS NULL OR area = :area)
+ORDER BY agenda_due_on;
+
+-- name: open_alerts
+-- Open alerts that name a child with an open case in the area: review tasks for the panel.
+SELECT DISTINCT c.id, c.ref, a.id AS alert_id, a.kind FROM alert a, json_each(a.entity_ids) j
+JOIN entity e ON e.ref = j.value JOIN ce_case c ON c.child_id = e.id
+WHERE a.status = 'open' AND c.area = :area AND c.status = 'open' ORDER BY a.id;

@@ -31,3 +31,8 @@ SELECT r.ref, r.received_on, r.area, r.agency, r.concern, r.outcome, r.screened_
 FROM referral r JOIN entity e ON e.id = r.child_id
 WHERE (:area IS NULL OR r.area = :area) AND r.received_on BETWEEN :from AND :to
 ORDER BY r.received_on, r.id;
+
+-- name: unscreened
+SELECT r.ref, r.received_on, r.area, r.agency, r.immediate_risk, e.ref AS child_ref
+FROM referral r JOIN entity e ON e.id = r.child_id
+WHERE r.outcome IS NULL AND (:area IS NULL OR r.area = :area) ORDER BY r.immediate_risk DESC, r.received_on;

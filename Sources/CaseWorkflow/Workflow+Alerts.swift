@@ -1,0 +1,71 @@
+import GraphCore
+import GraphQuery
+import GraphStore
+
+extension Workflow {
+    /// Scans the graph for the alert rules and raises each new finding once, as an open
+    /// review task. Links recorded on or after `since` count as new (default: the day of
+    /// the last scan, or a week before `date` for the first).
+    ///
+    /// - Returns: the alerts raised by this scan.
+    public func scanAlerts(engine: QueryEngine, on date: CalendarDate, since: CalendarDate? = nil,
+                           by viewer: Viewer) throws -> [AlertFinding] {
+        let (from, cawns, flagged) = try store.reading { tx -> (CalendarDate, [(subject: Int64, child: Int64?, served: Int32)], Set<Int64>) in
+            let last = try tx.row("alert.last_scan").flatMap { $0.date("scanned_on") }
+            let from = since ?? last ?? date.adding(days: -7)
+            let cawns = try tx.rows("marthr.cawns").compactMap { row -> (subject: Int64, child: Int64?, served: Int32)? in
+                guard let subject = row.integer("subject_id"), let served = row.date("served_on") else { return nil }
+                return (subject, row.integer("child_id"), Int32(served.daysSinceEpoch))
+            }
+            let flagged = Set(try tx.rows("alert.flagged", ["on": StoredValue(date)]).compactMap { $0.integer("entity_id") })
+            return (from, cawns, flagged)
+        }
+        let snapshot = try engine.snapshot()
+        let findings = snapshot.view().alertFindings(AlertInputs(since: Int32(from.daysSinceEpoch), cawns: cawns, flagged: flagged))
+        return try store.transaction { tx in
+            var raised: [AlertFinding] = []
+            for finding in findings {
+                guard try tx.row("alert.by_key", ["key": .text(finding.key)]) == nil else { continue }
+                try tx.execute("alert.raise", [
+                    "kind": .text(finding.kind), "key": .text(finding.key),
+                    "entities": StoredValue(json: .array(finding.entities.map { .string($0) })), "detail": .text(finding.detail),
+                    "on": StoredValue(date), "version": .integer(snapshot.version),
+                ])
+                raised.append(finding)
+            }
+            try tx.execute("alert.record_scan", ["on": StoredValue(date), "since": StoredValue(from),
+                                                 "version": .integer(snapshot.version), "raised": .integer(Int64(raised.count))])
+            try tx.audit(.combination, by: viewer, records: .object([
+                "workflow": "alert_scan", "since": .string(from.description), "raised": .number(String(raised.count)),
+                "ids": .array(raised.flatMap(\.entities).prefix(1_000).map { .string($0) }),
+            ]))
+            return raised
+        }
+    }
+
+    /// The alerts, optionally only those with a status (`open` for the review tasks).
+    public func alerts(status: String?, by viewer: Viewer) throws -> [JSONValue] {
+        try store.transaction { tx in
+            let rows = try tx.rows("alert.list", ["status": StoredValue(status)])
+            try tx.audit(.consultation, by: viewer, records: .object([
+                "workflow": "alerts", "alerts": .array(rows.map { .string($0.string("id")) }),
+            ]))
+            return rows.map { .object(WorkflowJSON.object($0)) }
+        }
+    }
+
+    /// Closes an alert's review task as `reviewed` or `dismissed`, with a note.
+    public func reviewAlert(_ id: Int64, dismiss: Bool, note: String, by viewer: Viewer) throws {
+        try store.transaction { tx in
+            guard try tx.row("alert.by_id", ["id": .integer(id)]) != nil else {
+                throw WorkflowError("alert", "no alert \(id)", field: "alert", hint: "list them with `cegraph case alerts`")
+            }
+            guard !note.trimmingWhitespace().isEmpty else {
+                throw WorkflowError("alert", "say what the review found", field: "note")
+            }
+            try tx.execute("alert.review", ["id": .integer(id), "status": .text(dismiss ? "dismissed" : "reviewed"),
+                                            "by": .text(viewer.name), "note": .text(note)])
+            try tx.audit(.alteration, by: viewer, records: .object(["workflow": "alert_review", "alert": .number(String(id))]))
+        }
+    }
+}

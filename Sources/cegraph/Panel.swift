@@ -1,0 +1,194 @@
+import ArgumentParser
+import CaseWorkflow
+import Foundation
+import GraphCore
+
+extension CEGraph {
+    /// `cegraph panel ...`: MACCSE panel meetings.
+    struct Panel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "MACCSE panels: schedule, agenda, attendance and quoracy, decisions, minutes and actions.",
+            discussion: """
+                Examples:
+                  cegraph panel schedule --area E08000012 --on 2026-04-14 --co-chair "DI (police)" --co-chair "Service manager"
+                  cegraph panel agenda PANEL-000001
+                  cegraph panel attend PANEL-000001 --attendee "A Officer:police" --attendee "B Worker:childrens_services"
+                  cegraph panel decide PANEL-000001 CASE-000001 --decision review
+                """,
+            subcommands: [Schedule.self, Agenda.self, Send.self, Attend.self, Decide.self, Minutes.self, Action.self,
+                          ActionUpdate.self, Show.self, List.self]
+        )
+
+        struct Schedule: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Schedule a panel; its agenda is due the set number of days before.")
+            @OptionGroup var options: WorkflowOptions
+            @Option(help: "The local authority.") var area: String
+            @Option(help: "The meeting date.") var on: CalendarDate
+            @Option(help: "The start time, HH:MM (default: the partnership's).") var starts: String?
+            @Option(help: "A co-chair (give two: police and children's social care).") var coChair: [String] = []
+            func run() throws {
+                let workflow = try options.workflow()
+                let ref = try workflow.schedulePanel(area: area, on: on, startsAt: starts, coChairs: coChair, by: options.viewer)
+                options.output(.object(["panel": .string(ref)]), text: ["panel \(ref) scheduled for \(on)"])
+            }
+        }
+
+        struct Agenda: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Build the agenda: new assessments, reviews due, NRM oversight, MARTHR feedback and alerts, one slot per case.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The panel.") var panel: String
+            func run() throws {
+                let detail = try options.workflow().buildAgenda(panel: panel, by: options.viewer)
+                let object = detail.objectValue ?? [:]
+                let agenda = object["agenda"]?.arrayValue ?? []
+                let carried = object["carried_actions"]?.arrayValue ?? []
+                options.output(detail, text: ["\(panel) on \(object["held_on"]?.stringValue ?? "?"), agenda due \(object["agenda_due_on"]?.stringValue ?? "?")"]
+                               + WorkflowOptions.lines(agenda, ["slot", "case_ref", "child_ref", "item", "reason"]).map { "  " + $0 }
+                               + (carried.isEmpty ? [] : ["actions carried from earlier panels:"]
+                                  + WorkflowOptions.lines(carried, ["ref", "owner_agency", "due_on", "text"]).map { "  " + $0 }))
+            }
+        }
+
+        struct Send: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Record that the agenda was sent (on --today).")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The panel.") var panel: String
+            func run() throws {
+                let onTime = try options.workflow().sendAgenda(panel: panel, on: options.day, by: options.viewer)
+                print("agenda for \(panel) sent on \(options.day)" + (onTime ? "" : " — LATE: after the day it was due"))
+            }
+        }
+
+        struct Attend: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Record attendance; prints whether the panel is quorate.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The panel.") var panel: String
+            @Option(help: "NAME:AGENCY, or NAME:AGENCY:unsigned for someone who has not signed the confidentiality statement.")
+            var attendee: [String] = []
+            func run() throws {
+                let attendees = try attendee.map { text -> Attendee in
+                    let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+                    guard parts.count == 2 || (parts.count == 3 && parts[2] == "unsigned") else {
+                        throw ValidationError("--attendee \(text): write NAME:AGENCY or NAME:AGENCY:unsigned")
+                    }
+                    return Attendee(name: parts[0], agency: parts[1], signedConfidentiality: parts.count == 2)
+                }
+                let quoracy = try options.workflow().recordAttendance(panel: panel, attendees, by: options.viewer)
+                print(quoracy.isQuorate ? "quorate: " + quoracy.agencies.joined(separator: ", ")
+                      : "NOT quorate: " + quoracy.shortfalls.joined(separator: "; "))
+            }
+        }
+
+        struct Decide: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Record the panel's decision on a case on its agenda (the panel must be quorate).",
+                discussion: """
+                    --decision review (12 weeks by default; later needs --reason, never beyond six months), remove, \
+                    remove_keep_police_flag (--police-flag-until), closed_unable_to_engage (--reason), escalate (--reason), \
+                    signpost. --set-flag FLAG:OWNER[:ID] sets a flag on the child (or ID).
+                    """)
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The panel.") var panel: String
+            @Argument(help: "The case.") var ceCase: String
+            @Option(help: "The decision.") var decision: String
+            @Option(help: "The review date the chair chose.") var review: CalendarDate?
+            @Option(help: "Until when the police flag is kept.") var policeFlagUntil: CalendarDate?
+            @Option(help: "With remove: risk_reduced (default), reached_18, no_consent or moved_area.") var closure: String?
+            @Option(help: "The risk level agreed, framework:level.") var risk: String?
+            @Option(help: "A note.") var note: String?
+            @Option(help: "FLAG:OWNER[:ID], e.g. cce:police.") var setFlag: [String] = []
+            @Option(help: "Why: needed for a review beyond the default interval, an escalation, or a closure because agencies could not engage.")
+            var decisionReason: String?
+            func run() throws {
+                let kind: PanelDecisionKind = try choice(decision, "--decision")
+                let closure: Closure? = try closure.map { try choice($0, "--closure") }
+                let risk = try risk.map { text in
+                    guard let level = RiskLevel(text) else { throw ValidationError("--risk \(text): use \(RiskLevel.expectedForms)") }
+                    return level
+                }
+                let flags = try setFlag.map { text -> FlagChange in
+                    let parts = text.split(separator: ":").map(String.init)
+                    guard parts.count == 2 || parts.count == 3 else { throw ValidationError("--set-flag \(text): write FLAG:OWNER[:ID]") }
+                    return FlagChange(entity: parts.count == 3 ? parts[2] : nil, flag: parts[0], owner: parts[1])
+                }
+                let effects = try options.workflow().recordDecision(panel: panel, case: ceCase, PanelDecisionInput(
+                    decision: kind, reviewOn: review, reason: decisionReason, policeFlagUntil: policeFlagUntil, closure: closure, risk: risk,
+                    note: note, setFlags: flags), by: options.viewer)
+                print(([ "\(ceCase): \(kind.rawValue)"] + effects.map { "  " + $0 }).joined(separator: "\n"))
+            }
+        }
+
+        struct Minutes: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Record the minutes (from a file, - for standard input); child-first language warnings are printed.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The panel.") var panel: String
+            @Argument(help: "The minutes, as text.") var file: String
+            func run() throws {
+                let text = try TextInput.read(file)
+                let warnings = try options.workflow().recordMinutes(panel: panel, text, by: options.viewer)
+                WorkflowOptions.warn(warnings, in: file)
+                print("minutes recorded for \(panel)" + (warnings.isEmpty ? "" : "; \(warnings.count) language warning(s) above"))
+            }
+        }
+
+        struct Action: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Raise an action at a panel; it is carried until done.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The panel.") var panel: String
+            @Option(help: "What is to be done.") var text: String
+            @Option(help: "The agency that owns it.") var owner: String
+            @Option(help: "When it is due.") var due: CalendarDate
+            @Option(help: "The case it is about.") var ceCase: String?
+            func run() throws {
+                let (ref, warnings) = try options.workflow().addAction(
+                    at: .panel(panel), ActionInput(text: text, owner: owner, dueOn: due, caseRef: ceCase), by: options.viewer)
+                WorkflowOptions.warn(warnings, in: "action")
+                options.output(.object(["action": .string(ref)]), text: ["action \(ref) raised"])
+            }
+        }
+
+        struct ActionUpdate: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "action-update",
+                                                            abstract: "Mark an action (panel or MARTHR) done, cancelled or open.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The action.") var action: String
+            @Option(help: "done, cancelled or open.") var status: String
+            @Option(help: "A note.") var note: String?
+            func run() throws {
+                try options.workflow().updateAction(action, status: status, on: options.day, note: note, by: options.viewer)
+                print("action \(action): \(status)")
+            }
+        }
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "A panel's record: attendance, quoracy, agenda, decisions, actions and carried actions.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The panel.") var panel: String
+            func run() throws { Printer.json(try options.workflow().panel(panel, by: options.viewer)) }
+        }
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List panels.")
+            @OptionGroup var options: WorkflowOptions
+            @Option(help: "A local authority code.") var area: String?
+            func run() throws {
+                let rows = try options.workflow().listPanels(area: area)
+                options.output(.array(rows), text: WorkflowOptions.lines(rows, ["ref", "area", "held_on", "agenda_due_on", "agenda_sent_on", "status"]))
+            }
+        }
+    }
+}
+
+/// Reads text from a file, or standard input for `-`.
+enum TextInput {
+    static func read(_ path: String) throws -> String {
+        if path == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError(message: "cannot read \(path): check the file name and its permissions")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
