@@ -74,7 +74,12 @@ extension Workflow {
             }
             let settings = try settings(for: ceCase.string("area"), in: tx)
             let framework = try frameworks.framework(code: settings.framework)
-            let outcome = try framework.evaluate(answers: input.answers)
+            var answers = input.answers
+            // The assessment's date is also a question on every framework's form.
+            if framework.field("assessment_date") != nil, answers["assessment_date"] == nil {
+                answers["assessment_date"] = .string(input.assessedOn.description)
+            }
+            let outcome = try framework.evaluate(answers: answers)
             let ref = try nextRef("ASMT", table: "assessment", in: tx)
             let intelRef = "assessment/" + ref
             let childRef = ceCase.string("child_ref")
@@ -103,7 +108,7 @@ extension Workflow {
                 "ref": .text(ref), "case": ceCase["id"], "framework": .text(settings.framework),
                 "assessed": StoredValue(input.assessedOn), "kind": .text(input.isReview ? "review" : "new"),
                 "concern": .text(input.concern.rawValue), "agencies": StoredValue(json: .array(agencies.map { .string($0) })),
-                "answers": StoredValue(json: .object(input.answers)), "risk": .text(outcome.level.description),
+                "answers": StoredValue(json: .object(answers)), "risk": .text(outcome.level.description),
                 "immediate": StoredValue(outcome.immediateAction), "outcome": StoredValue(json: outcome.json),
                 "intel_ref": .text(intelRef),
             ])

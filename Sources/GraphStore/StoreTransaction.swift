@@ -126,11 +126,11 @@ public struct StoreTransaction {
         var given = arguments
         if given["now"] == nil { given["now"] = .text(now) }
         for name in names where given[name] == nil {
-            values[name] = nil as String?
+            values[name] = DatabaseValue.null
         }
         for (name, value) in given where names.contains(name) {
             switch value {
-            case .null: values[name] = nil as String?
+            case .null: values[name] = DatabaseValue.null
             case .integer(let number): values[name] = number
             case .real(let number): values[name] = number
             case .text(let text): values[name] = text
