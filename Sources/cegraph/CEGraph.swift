@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseWorkflow
 import Foundation
 import GraphCore
 import GraphQuery
@@ -24,7 +25,7 @@ struct CEGraph: ParsableCommand {
               cegraph --db picture.sqlite import referrals.jsonl --reason "MACCSE referral"
             """,
         subcommands: [Init.self, Import.self, Show.self, Search.self, Stats.self, Export.self, Generate.self,
-                      Query.self, Render.self, Demo.self, Audit.self]
+                      Query.self, Render.self, Demo.self, Audit.self, LintText.self]
     )
 
     /// Runs the command with the exit statuses of FORMAT.md §3: 0 on success, 1 on bad
@@ -45,7 +46,8 @@ struct CEGraph: ParsableCommand {
             var runnable = command
             try runnable.run()
         } catch let error where error is StoreError || error is InputError || error is QueryError
-                                 || error is RenderError || error is CommandError {
+                                 || error is RenderError || error is CommandError
+                                 || error is WorkflowError {
             // Bad input: each of these describes itself in words a user can act on.
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(1)
