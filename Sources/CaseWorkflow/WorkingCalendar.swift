@@ -40,7 +40,7 @@ public struct WorkingCalendar: Sendable {
         self.rules = rules
         self.extraClosures = extraClosures
         closuresByYear = Dictionary(grouping: extraClosures.map(\.daysSinceEpoch).filter { !Self.isWeekend(epochDay: $0) },
-                                    by: { CalendarDate(daysSinceEpoch: $0).year })
+                                    by: Self.year(ofEpochDay:))
     }
 
     private static let shipped = Result { try Rules(json: WorkflowResource.data(named: Rules.fileName)) }
@@ -142,8 +142,8 @@ public struct WorkingCalendar: Sendable {
 
     /// The bank holidays and closures on weekdays in `[start, end)`.
     private func closedWeekdays(from start: Int, to end: Int) -> Int {
-        let first = CalendarDate(daysSinceEpoch: start).year
-        let last = CalendarDate(daysSinceEpoch: end - 1).year
+        let first = Self.year(ofEpochDay: start)
+        let last = Self.year(ofEpochDay: end - 1)
         var count = 0
         for year in first...last {
             let closed = self.year(year).closedWeekdays
@@ -160,6 +160,15 @@ public struct WorkingCalendar: Sendable {
             if sorted[middle] < value { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    /// The year of an epoch day, without making a `CalendarDate` (and its text) for every
+    /// day counted.
+    private static func year(ofEpochDay day: Int) -> Int {
+        let estimate = Int((Double(day) / 365.2425).rounded(.down)) + 1970
+        if day < CalendarDate.daysSinceEpoch(year: estimate, month: 1, day: 1) { return estimate - 1 }
+        if day >= CalendarDate.daysSinceEpoch(year: estimate + 1, month: 1, day: 1) { return estimate + 1 }
+        return estimate
     }
 
     /// Monday is 0; 1970-01-01 was a Thursday.

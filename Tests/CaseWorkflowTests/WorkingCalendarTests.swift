@@ -163,3 +163,16 @@ struct WorkingCalendarTests {
         #expect(throws: WorkflowError.self) { try WorkingCalendar(bankHolidaysJSON: Data("[]".utf8)) }
     }
 }
+
+extension WorkingCalendarTests {
+    /// Year ends are where a day-to-year shortcut would slip.
+    @Test func countsAcrossYearEndsAgreeWithWalking() throws {
+        for year in [1900, 1969, 1970, 1999, 2000, 2024, 2099, 2100] {
+            let from = CalendarDate(year: year, month: 12, day: 20)
+            let to = CalendarDate(year: year + 1, month: 1, day: 10)
+            let walked = (from.daysSinceEpoch + 1...to.daysSinceEpoch).filter { calendar.isWorkingDay(CalendarDate(daysSinceEpoch: $0)) }.count
+            #expect(calendar.workingDays(from: from, to: to) == walked, "\(year)")
+            #expect(!calendar.isWorkingDay(CalendarDate(year: year + 1, month: 1, day: 1)), "New Year's Day or a weekend")
+        }
+    }
+}
