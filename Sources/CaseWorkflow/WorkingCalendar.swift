@@ -14,6 +14,9 @@ import GraphCore
 /// anniversaries) are data in `Resources/bank_holidays.json`, so a new one is an entry
 /// there, not a change here.
 ///
+/// The rules are those in force since 1978, when the early May holiday began; earlier years
+/// are computed by the same rules, which is not what was observed then.
+///
 /// A year's holidays are worked out the first time they are asked for and kept, so
 /// counting over long spans stays cheap.
 public struct WorkingCalendar: Sendable {

@@ -57,11 +57,13 @@ extension CEGraph {
 }
 
 extension LanguageWarning {
-    /// `"matched" — reason. Suggest: first; or second.`
+    /// `"matched" — reason. Suggest: first; or second.`, on one line even when the words
+    /// run across a line break, so that each warning stays one line for grep and editors.
     fileprivate var sentence: String {
+        let words = matched.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let because = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
         let instead = suggestions.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; or ")
-        return "\"\(matched)\" — \(because). Suggest: \(instead)."
+        return "\"\(words)\" — \(because). Suggest: \(instead)."
     }
 
     fileprivate var json: JSONValue {

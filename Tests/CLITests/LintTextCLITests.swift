@@ -30,6 +30,9 @@ extension CLITests {
         #expect(cleanJSON["file"] as? String == "<stdin>" && (cleanJSON["warnings"] as? [Any])?.isEmpty == true)
         let piped = try run(["lint-text", "-"], input: "He is very streetwise.")
         #expect(piped.status == 1 && piped.stdout.hasPrefix("<stdin>:1:12: \"streetwise\""), "\(piped.stdout)")
+        let across = try run(["lint-text", "-"], input: "Notes: she is putting herself\n  at risk.\n")
+        #expect(across.stdout.hasPrefix("<stdin>:1:15: \"putting herself at risk\" — "), "\(across.stdout)")
+        #expect(across.stdout.split(separator: "\n").count == 1, "one line a warning")
     }
 
     @Test func lintTextErrorsNameTheFile() throws {
