@@ -1,4 +1,5 @@
 import GraphCore
+import GraphRender
 
 /// The quarterly performance report for one local authority (seed 003 §7, with seed 000's
 /// referral rates by agency, places and seasons).
@@ -97,7 +98,16 @@ public struct QuarterlyReport: Sendable {
 
 extension QuarterlyReport {
     /// The report's charts as SVG, by name: referrals by agency, and by month (seasons).
-    public func charts() -> [(String, String)] {
-        [] // TEMPORARY until BarChart merges.
+    ///
+    /// - Throws: when the shipped chart style cannot be read.
+    public func charts() throws -> [(String, String)] {
+        let style = try ChartStyle.shipped()
+        let subtitle = "\(areaName), \(quarter) (\(quarter.first) to \(quarter.last))"
+        return [
+            ("referrals_by_agency", BarChart(title: "Referrals by agency", subtitle: subtitle,
+                                            bars: referralsByAgency.map { .init($0.label, Double($0.value)) }, style: style).svg()),
+            ("referrals_by_month", BarChart(title: "Referrals by month, the year to the quarter's end", subtitle: subtitle,
+                                           bars: referralsByMonth.map { .init($0.label, Double($0.value)) }, style: style).svg()),
+        ]
     }
 }

@@ -31,7 +31,7 @@ extension Workflow {
             guard ClockTime(starts) != nil else {
                 throw WorkflowError("panel", "\(starts) is not a time", field: "starts_at", hint: "HH:MM")
             }
-            let calendar = calendar(settings)
+            let calendar = try calendar(settings)
             var due = date.adding(days: -settings.agendaDaysBefore)
             while !calendar.isWorkingDay(due) { due = due.adding(days: -1) }
             let ref = try nextRef("PANEL", table: "panel_meeting", in: tx)

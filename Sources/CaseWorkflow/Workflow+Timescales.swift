@@ -24,7 +24,7 @@ extension Workflow {
                 return value
             }
             func add(_ kind: String, _ ref: String, child: String?, due: CalendarDate, owner: String, rule: String, area: String) throws {
-                let calendar = calendar(try settings(area))
+                let calendar = try calendar(try settings(area))
                 let late = due < date ? calendar.workingDays(from: due, to: date) : -calendar.workingDays(from: date, to: due)
                 items.append(TimescaleItem(kind: kind, ref: ref, child: child, due: due, owner: owner, workingDaysLate: late, rule: rule))
             }
@@ -36,7 +36,7 @@ extension Workflow {
             for row in try tx.rows("case.open_in_area", ["area": StoredValue(area)]) {
                 let caseArea = row.string("area"), ref = row.string("ref"), child = row.text("child_ref")
                 let settings = try settings(caseArea)
-                let calendar = calendar(settings)
+                let calendar = try calendar(settings)
                 guard let opened = row.date("opened_on") else { continue }
                 let start = row.date("referral_received_on") ?? opened
                 if row.date("strategy_meeting_on") == nil {

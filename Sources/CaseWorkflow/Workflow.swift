@@ -87,8 +87,8 @@ public final class Workflow: Sendable {
     // MARK: - Shared lookups
 
     /// The calendar for an area's settings: bank holidays plus the partnership's closures.
-    func calendar(_ settings: PartnershipSettings) -> WorkingCalendar {
-        WorkingCalendar(extraClosures: Set(settings.extraClosures.compactMap(CalendarDate.init)))
+    func calendar(_ settings: PartnershipSettings) throws -> WorkingCalendar {
+        try WorkingCalendar.standard(extraClosures: Set(settings.extraClosures.compactMap { CalendarDate($0) }))
     }
 
     /// The entity `ref` names, which must be of one of `kinds`.

@@ -39,6 +39,11 @@ public struct WorkflowError: Error, CustomStringConvertible, Sendable, Equatable
         self.init(operation: operation, message: message, field: field, hint: hint)
     }
 
+    /// Makes an error about a shipped or partnership data file.
+    public init(_ message: String, file: String? = nil) {
+        self.init(operation: "load", message: message, file: file)
+    }
+
     /// The error in one line: operation, file, field, message and hint.
     public var description: String {
         var text = operation + ": "

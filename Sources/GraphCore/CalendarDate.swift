@@ -104,8 +104,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// shorter month: 2026-08-31 plus six months is 2027-02-28.
     public func adding(months count: Int) -> CalendarDate {
         let index = year * 12 + (month - 1) + count
-        let newYear = index / 12, newMonth = index % 12 + 1
+        let newYear = index >= 0 ? index / 12 : (index - 11) / 12
+        let newMonth = index - newYear * 12 + 1
         return CalendarDate(year: newYear, month: newMonth, day: min(day, CalendarDate.days(inMonth: newMonth, year: newYear)))
+    }
+
+    /// The same weekday `count` weeks later. Reviews are set in calendar weeks: a bank
+    /// holiday does not move them.
+    public func adding(weeks count: Int) -> CalendarDate {
+        adding(days: 7 * count)
     }
 
     /// Whole years from `self` to `other` (an age, when `self` is a date of birth).

@@ -44,10 +44,7 @@ public struct MapStyle: Decodable, Sendable {
     ///
     /// - Throws: ``RenderError`` when the file is missing or malformed.
     public static func shipped() throws -> MapStyle {
-        guard let folder = Bundle.module.url(forResource: "render", withExtension: nil) else {
-            throw RenderError("the render/ folder is missing from the package resources; rebuild cegraph")
-        }
-        return try load(folder.appendingPathComponent("styles.json"))
+        try load(RenderResource.stylesURL())
     }
 
     /// The styles in a JSON file.

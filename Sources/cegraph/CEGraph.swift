@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseWorkflow
 import Foundation
 import CaseWorkflow
 import GraphCore
@@ -25,7 +26,8 @@ struct CEGraph: ParsableCommand {
               cegraph --db picture.sqlite import referrals.jsonl --reason "MACCSE referral"
             """,
         subcommands: [Init.self, Import.self, Show.self, Search.self, Stats.self, Export.self, Generate.self,
-                      Query.self, Render.self, Case.self, Panel.self, Marthr.self, Report.self, Demo.self, Audit.self]
+                      Query.self, Render.self, Case.self, Panel.self, Marthr.self, Report.self, LintText.self, Demo.self,
+                      Audit.self]
     )
 
     /// Runs the command with the exit statuses of FORMAT.md §3: 0 on success, 1 on bad

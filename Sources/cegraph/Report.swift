@@ -37,7 +37,7 @@ extension CEGraph {
                     if let output {
                         let folder = URL(fileURLWithPath: output).deletingLastPathComponent()
                         let stem = URL(fileURLWithPath: output).deletingPathExtension().lastPathComponent
-                        for (name, svg) in report.charts() {
+                        for (name, svg) in try report.charts() {
                             let file = "\(stem)-\(name).svg"
                             try Data(svg.utf8).write(to: folder.appendingPathComponent(file))
                             charts[name] = file

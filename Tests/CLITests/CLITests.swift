@@ -30,8 +30,9 @@ struct CLITests {
         try run(arguments)
     }
 
+    /// Runs the binary in the test's directory, with `input` on its standard input when given.
     @discardableResult
-    func run(_ arguments: [String]) throws -> Result {
+    func run(_ arguments: [String], input: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = CLITests.products.appendingPathComponent("cegraph")
         process.arguments = arguments
@@ -44,7 +45,13 @@ struct CLITests {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

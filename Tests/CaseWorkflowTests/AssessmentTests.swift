@@ -26,7 +26,8 @@ struct AssessmentTests {
         #expect(support == [record.intelRef], "\(fromAD9)")
         // The child's risk level is now the assessment's.
         let snapshot = try engine.snapshot()
-        let child = try #require(snapshot.entity(rowid: try #require(try fixture.store.entityRowid(for: "CH1"))))
+        let rowid = try #require(try fixture.store.entityRowid(for: "CH1"))
+        let child = try #require(snapshot.entity(rowid: rowid))
         #expect(snapshot.risk(of: child) == "merseyside:2")
     }
 
