@@ -54,6 +54,16 @@ extension Workflow {
     func setFlag(entity: StoredValue, _ change: FlagChange, on date: CalendarDate, decision: Int64?, review: CalendarDate,
                  in tx: StoreTransaction) throws -> String {
         let kind = try FlagKind.parse(change.flag, field: "flag", operation: "flag")
+        let entityKind = try tx.row("common.entity", ["id": entity])?.text("kind") ?? ""
+        let allowed: Set<FlagKind> = switch entityKind {
+        case "location": [.locationOfConcern]
+        case "adult": [.cse, .cce, .ce, .adultOfConcern]
+        default: [.cse, .cce, .ce]
+        }
+        guard allowed.contains(kind) else {
+            throw WorkflowError("flag", "a \(entityKind) cannot carry a \(kind.rawValue) flag", field: "flag",
+                                hint: "one of " + allowed.map(\.rawValue).sorted().joined(separator: ", "))
+        }
         try requireAgency(change.owner, field: "owner", operation: "flag", in: tx)
         if try tx.rows("flag.active_for_entity", ["entity": entity])
             .contains(where: { $0.string("flag") == kind.rawValue && $0.string("owner_agency") == change.owner }) {

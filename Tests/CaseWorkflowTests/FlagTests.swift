@@ -1,0 +1,75 @@
+import GraphCore
+import Testing
+@testable import CaseWorkflow
+
+struct FlagTests {
+    func present(_ fixture: WorkflowFixture, _ id: String, on day: String) throws -> [String] {
+        try fixture.workflow.flags(on: id, asOf: date(day), by: fixture.viewer)
+            .compactMap { $0.objectValue }.filter { $0["present"] == .number("1") }
+            .map { "\($0["flag"]!.stringValue!):\($0["owner_agency"]!.stringValue!)" }
+    }
+
+    @Test func aPoliceFlagRemovedByThePanelStaysSixMonths() throws {
+        let fixture = try WorkflowFixture()
+        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
+        _ = try fixture.assess(ceCase, on: "2026-03-09")
+        let march = try fixture.quoratePanel(on: "2026-03-24")
+        try fixture.workflow.recordDecision(panel: march, case: ceCase, PanelDecisionInput(
+            decision: .review, setFlags: [FlagChange(flag: "cce", owner: "police"), FlagChange(flag: "cce", owner: "childrens_services")]),
+                                            by: fixture.viewer)
+        #expect(try present(fixture, "CH1", on: "2026-03-25").sorted() == ["cce:childrens_services", "cce:police"])
+        let june = try fixture.quoratePanel(on: "2026-06-16")
+        let effects = try fixture.workflow.recordDecision(panel: june, case: ceCase, PanelDecisionInput(decision: .remove), by: fixture.viewer)
+        #expect(effects.contains("cce flag (police) removed, kept on police systems until 2026-12-16"))
+        // Children's services' flag goes at once; the police flag is still present for six months.
+        #expect(try present(fixture, "CH1", on: "2026-06-17") == ["cce:police"])
+        #expect(try present(fixture, "CH1", on: "2026-12-15") == ["cce:police"])
+        #expect(try present(fixture, "CH1", on: "2026-12-16") == [])
+    }
+
+    @Test func thePanelCanKeepThePoliceFlagLongerAndTheRetentionIsASetting() throws {
+        let fixture = try WorkflowFixture()
+        try fixture.workflow.updateSettings(["policeFlagRetentionMonths": .number("3")], for: "E08000012", by: fixture.viewer)
+        let (_, first) = try fixture.openCase(child: "CH1", received: "2026-03-02")
+        let (_, second) = try fixture.openCase(child: "CH2", received: "2026-03-02")
+        _ = try fixture.assess(first, on: "2026-03-09")
+        _ = try fixture.assess(second, on: "2026-03-09")
+        let march = try fixture.quoratePanel(on: "2026-03-24")
+        for ceCase in [first, second] {
+            try fixture.workflow.recordDecision(panel: march, case: ceCase, PanelDecisionInput(
+                decision: .review, setFlags: [FlagChange(flag: "cce", owner: "police")]), by: fixture.viewer)
+        }
+        let june = try fixture.quoratePanel(on: "2026-06-16")
+        try fixture.workflow.recordDecision(panel: june, case: first, PanelDecisionInput(decision: .remove), by: fixture.viewer)
+        try fixture.workflow.recordDecision(panel: june, case: second, PanelDecisionInput(
+            decision: .removeKeepPoliceFlag, policeFlagUntil: date("2027-01-31")), by: fixture.viewer)
+        #expect(try present(fixture, "CH1", on: "2026-09-15") == ["cce:police"])
+        #expect(try present(fixture, "CH1", on: "2026-09-16") == [])
+        #expect(try present(fixture, "CH2", on: "2027-01-30") == ["cce:police"])
+        #expect(try present(fixture, "CH2", on: "2027-01-31") == [])
+        let missingDate = try #require(throws: WorkflowError.self) {
+            try fixture.workflow.recordDecision(panel: june, case: first, PanelDecisionInput(decision: .removeKeepPoliceFlag), by: fixture.viewer)
+        }
+        #expect(missingDate.field != nil)
+    }
+
+    @Test func adultsAndLocationsAreFlaggedByCoordinatorsAndChildrenOnlyThroughPanels() throws {
+        let fixture = try WorkflowFixture()
+        _ = try fixture.workflow.setFlag(on: "LO1", FlagChange(flag: "location_of_concern", owner: "police"), on: date("2026-03-02"),
+                                         review: nil, by: fixture.viewer)
+        _ = try fixture.workflow.setFlag(on: "AD1", FlagChange(flag: "adult_of_concern", owner: "police"), on: date("2026-03-02"),
+                                         review: nil, by: fixture.viewer)
+        #expect(throws: WorkflowError.self) {
+            try fixture.workflow.setFlag(on: "CH1", FlagChange(flag: "cse", owner: "police"), on: date("2026-03-02"), review: nil, by: fixture.viewer)
+        }
+        #expect(throws: WorkflowError.self) {
+            try fixture.workflow.setFlag(on: "LO1", FlagChange(flag: "location_of_concern", owner: "police"), on: date("2026-03-03"),
+                                         review: nil, by: fixture.viewer)
+        }
+        #expect(throws: WorkflowError.self) {
+            try fixture.workflow.setFlag(on: "LO2", FlagChange(flag: "cse", owner: "police"), on: date("2026-03-03"), review: nil, by: fixture.viewer)
+        }
+        let effects = try fixture.workflow.removeFlags(on: "LO1", on: date("2026-04-01"), by: fixture.viewer)
+        #expect(effects == ["location_of_concern flag (police) removed, kept on police systems until 2026-10-01"])
+    }
+}

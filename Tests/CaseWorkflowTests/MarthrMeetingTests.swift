@@ -1,0 +1,81 @@
+import GraphCore
+import GraphQuery
+import Testing
+@testable import CaseWorkflow
+
+struct MarthrMeetingTests {
+    @Test func anOpenMACCSECaseMakesTheChildAtRiskForMARTHR() throws {
+        // CH3 has no risk level recorded: only its open case can make AD2 a candidate.
+        let fixture = try WorkflowFixture([
+            #"{"record":"link","from":"AD2","to":"CH3","kind":"associates_with","first_seen":"2026-02-01"}"#,
+        ])
+        let engine = QueryEngine(store: fixture.store)
+        func candidates() throws -> [String] {
+            try engine.marthr(filter: QueryFilter(), viewer: fixture.viewer, today: date("2026-04-01"))
+                .json.objectValue?["candidates"]?.arrayValue?.compactMap { $0.objectValue?["id"]?.stringValue } ?? []
+        }
+        #expect(try !candidates().contains("AD2"))
+        try fixture.openCase(child: "CH3", received: "2026-03-02")
+        #expect(try candidates().contains("AD2"))
+    }
+
+    @Test func nominationsDecisionsActionsDisruptionsAndFeedback() throws {
+        let fixture = try WorkflowFixture([
+            #"{"record":"link","from":"AD1","to":"CH1","kind":"associates_with","first_seen":"2026-02-01"}"#,
+        ])
+        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
+        let meeting = try fixture.workflow.scheduleMarthr(on: date("2026-04-20"), chair: "DCI chair", force: "merseyside", by: fixture.viewer)
+        #expect(throws: WorkflowError.self) {
+            try fixture.workflow.scheduleMarthr(on: date("2026-04-20"), chair: "DCI chair", force: "E08000012", by: fixture.viewer)
+        }
+        let engine = QueryEngine(store: fixture.store)
+        let nominated = try fixture.workflow.nominateFromQuery(marthr: meeting, engine: engine, top: 5, by: fixture.viewer)
+        #expect(nominated.contains("AD1"))
+        // Nominating again leaves the first nomination as it is.
+        #expect(try fixture.workflow.nominateFromQuery(marthr: meeting, engine: engine, top: 5, by: fixture.viewer).isEmpty)
+        try fixture.workflow.nominate(marthr: meeting, subject: "LO1", fromCase: ceCase, reasons: ["children found there after missing episodes"],
+                                      by: fixture.viewer)
+        #expect(throws: WorkflowError.self) {
+            try fixture.workflow.decideNomination(marthr: meeting, subject: "AD1", accept: true, reason: " ", by: fixture.viewer)
+        }
+        try fixture.workflow.decideNomination(marthr: meeting, subject: "AD1", accept: true, reason: "criterion 2", by: fixture.viewer)
+        try fixture.workflow.decideNomination(marthr: meeting, subject: "LO1", accept: false, reason: "no current intelligence", by: fixture.viewer)
+        let detail = try fixture.workflow.marthrMeeting(meeting, by: fixture.viewer).objectValue ?? [:]
+        let nominations = detail["nominations"]?.arrayValue?.compactMap { $0.objectValue } ?? []
+        let ad1 = try #require(nominations.first { $0["subject_ref"]?.stringValue == "AD1" })
+        #expect(ad1["status"]?.stringValue == "accepted")
+        #expect(ad1["criteria"]?.arrayValue?.contains(.number("2")) == true)
+        #expect(ad1["evidence"]?.arrayValue?.isEmpty == false)
+
+        // A MARTHR action says which kind it is.
+        #expect(throws: WorkflowError.self) {
+            try fixture.workflow.addAction(at: .marthr(meeting), ActionInput(text: "Visit", owner: "police", dueOn: date("2026-05-01"), subject: "AD1"),
+                                           by: fixture.viewer)
+        }
+        _ = try fixture.workflow.addAction(at: .marthr(meeting), ActionInput(
+            text: "Licensing visit to the takeaway", owner: "licensing", dueOn: date("2026-05-01"), subject: "LO1", category: .withPartners),
+                                           by: fixture.viewer)
+
+        // The disruption register: a CAWN names the child it protects.
+        #expect(throws: WorkflowError.self) {
+            try fixture.workflow.recordDisruption(DisruptionInput(subject: "AD1", tool: .cawn, servedOn: date("2026-04-22")), by: fixture.viewer)
+        }
+        let cawn = try fixture.workflow.recordDisruption(DisruptionInput(
+            subject: "AD1", tool: .cawn, servedOn: date("2026-04-22"), expiresOn: date("2028-04-21"), child: "CH1", meeting: meeting),
+                                                         by: fixture.viewer)
+        try fixture.workflow.recordDisruptionOutcome(cawn, outcome: "served in person; no breach", by: fixture.viewer)
+        let register = try fixture.workflow.disruptionRegister(subject: nil, asOf: date("2028-04-22"), by: fixture.viewer)
+        #expect(register.first?.objectValue?["in_force"] == .number("0"))
+        #expect(try fixture.workflow.disruptionRegister(subject: "AD1", asOf: date("2027-01-01"), by: fixture.viewer)
+            .first?.objectValue?["in_force"] == .number("1"))
+
+        // Feedback to MACCSE joins the case's next panel agenda.
+        _ = try fixture.workflow.feedbackToPanel(marthr: meeting, case: ceCase, text: "CAWN served on the adult linked to the child.",
+                                                 by: fixture.viewer)
+        let panel = try fixture.quoratePanel(on: "2026-05-12")
+        let agenda = try fixture.workflow.panel(panel, by: fixture.viewer).objectValue?["agenda"]?.arrayValue ?? []
+        #expect(agenda.contains { $0.objectValue?["item"]?.stringValue == "marthr_feedback" })
+        let feedback = try fixture.workflow.caseDetail(ceCase, by: fixture.viewer).objectValue?["marthr_feedback"]?.arrayValue?.first
+        #expect(feedback?.objectValue?["discussed_at"]?.stringValue == panel)
+    }
+}
