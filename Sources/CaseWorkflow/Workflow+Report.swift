@@ -55,7 +55,13 @@ extension Workflow {
                 }
                 demographics.append("gender " + (child.text("gender") ?? "not recorded"))
                 demographics.append("ethnicity " + (child.text("ethnicity") ?? "not recorded"))
-                demographics.append("SEN " + (child.text("sen").map { $0 == "1" || $0 == "true" ? "yes" : "no" } ?? "not recorded"))
+                // JSON true and false come back from SQLite as 1 and 0.
+                let sen: String = switch child["sen"] {
+                case .integer(let flag): flag != 0 ? "yes" : "no"
+                case .text(let text): text == "true" || text == "yes" ? "yes" : "no"
+                default: "not recorded"
+                }
+                demographics.append("SEN " + sen)
             }
             measures.append(.init(number: 4, title: "MACCSE cohort demographics (age at quarter end, gender, ethnicity, SEN)",
                                   counts: tally(demographics).sorted { $0.label < $1.label }, note: nil))
