@@ -3,6 +3,10 @@ SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev zlib1g-dev libgraphviz-dev graphviz
 BENCH_APT_PACKAGES := sqlite3 time
 DEMO_DB := demo.sqlite
+# The demo's synthetic case workflow runs in the Merseyside authority with the most
+# generated children (Liverpool, for the demo's seed), up to a fixed "today".
+DEMO_AREA := E08000012
+DEMO_TODAY := 2026-11-23
 
 .PHONY: deps pydeps build run test bench bench-queries clean
 
@@ -34,6 +38,14 @@ run: build
 	@echo '$$ cegraph --db $(DEMO_DB) render CH0 --hops 1 -o demo-CH0.svg'
 	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) render CH0 --hops 1 -o demo-CH0.svg --reason "first look at the demo"
 	@echo "wrote demo-CH0.svg (panel audience): open it in a browser"
+	@echo
+	@echo '$$ cegraph --db $(DEMO_DB) case overdue --area $(DEMO_AREA) --today $(DEMO_TODAY)'
+	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) case overdue --area $(DEMO_AREA) --today $(DEMO_TODAY) --reason "first look at the demo"
+	@echo
+	@echo '$$ cegraph --db $(DEMO_DB) report quarterly --area $(DEMO_AREA) --quarter 2026Q2 --format md -o demo-2026Q2.md'
+	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) report quarterly --area $(DEMO_AREA) --quarter 2026Q2 --format md -o demo-2026Q2.md --reason "first look at the demo"
+	@echo "(the first 30 lines of demo-2026Q2.md; its charts are the demo-2026Q2-*.svg files beside it)"
+	@head -n 30 demo-2026Q2.md
 
 ## NetworkX for the export checks, in .build-venv (from PyPI, or a local wheel mirror); a
 ## machine without it skips those checks and says so.

@@ -39,10 +39,13 @@ extension CEGraph {
             let viewer = Viewer(name: environment["CEGRAPH_ACTOR"] ?? environment["USER"] ?? "demo",
                                 purpose: Demo.purpose)
             let summary = try store.importFile(at: data, options: ImportOptions(viewer: viewer))
+            let workflow = try DemoWorkflow.record(store: store, viewer: viewer)
+            for warning in workflow.warnings { Printer.error("warning: demo text: \(warning)") }
             let child = Generator.id(.child, community: 0, index: 0)
             print("""
                 Built \(db): \(summary.entitiesAdded) entities, \(summary.linksAdded) links, \(summary.intelAdded) \
                 intelligence reports (synthetic, seed \(seed); \(counts.links) link records).
+                \(workflow.description)
 
                 Try next:
                   cegraph --db \(db) stats
@@ -52,6 +55,9 @@ extension CEGraph {
                   cegraph --db \(db) search "07700 900001"
                   cegraph --db \(db) export -o demo-export.jsonl
                   cegraph --db \(db) audit verify
+                  cegraph --db \(db) case overdue --today \(DemoWorkflow.today)
+                  cegraph --db \(db) panel show \(workflow.quarterTwoPanel)
+                  cegraph --db \(db) report quarterly --area \(workflow.area) --quarter 2026Q2
                 """)
         }
     }
