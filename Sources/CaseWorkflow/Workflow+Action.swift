@@ -45,6 +45,7 @@ extension Workflow {
     /// forum's next meeting until they are done or cancelled.
     ///
     /// - Returns: the action's reference and language warnings about its text.
+    @discardableResult
     public func addAction(at forum: Forum, _ input: ActionInput, by viewer: Viewer) throws -> (String, [LanguageWarning]) {
         try store.transaction { tx in
             guard !input.text.trimmingWhitespace().isEmpty else { throw WorkflowError("action", "say what is to be done", field: "text") }

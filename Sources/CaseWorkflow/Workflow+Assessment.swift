@@ -60,6 +60,7 @@ extension Workflow {
     ///
     /// - Throws: ``WorkflowError`` for a closed or unknown case, a single-agency assessment
     ///   or answers the framework refuses; ``StoreError`` naming the graph record at fault.
+    @discardableResult
     public func recordAssessment(_ input: AssessmentInput, by viewer: Viewer) throws -> AssessmentRecord {
         try store.transaction { tx in
             let ceCase = try requireCase(input.caseRef, open: true, operation: "assess", in: tx)

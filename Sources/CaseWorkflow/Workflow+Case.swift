@@ -22,6 +22,7 @@ extension Workflow {
     /// - Returns: the case reference.
     /// - Throws: ``WorkflowError`` when the child already has an open case, or the referral
     ///   was screened out (no further action or signposting).
+    @discardableResult
     public func openCase(referral: String, on date: CalendarDate, by viewer: Viewer) throws -> String {
         try store.transaction { tx in
             let referral = try requireReferral(referral, in: tx)

@@ -14,6 +14,7 @@ extension Workflow {
     ///
     /// - Throws: ``WorkflowError`` for a child (use a panel decision), an unknown flag or
     ///   agency, or a flag of the same kind and owner already present.
+    @discardableResult
     public func setFlag(on ref: String, _ change: FlagChange, on date: CalendarDate, review: CalendarDate?,
                         by viewer: Viewer) throws -> String {
         try store.transaction { tx in
@@ -30,6 +31,7 @@ extension Workflow {
 
     /// Removes the flags on an adult or location (children's through panel decisions). A
     /// police flag stays for the retention period after removal.
+    @discardableResult
     public func removeFlags(on ref: String, on date: CalendarDate, by viewer: Viewer) throws -> [String] {
         try store.transaction { tx in
             let entity = try requireEntity(ref, kinds: [.adult, .location], field: "entity", operation: "unflag", in: tx)

@@ -63,6 +63,7 @@ extension Workflow {
     /// the meeting are left as they are.
     ///
     /// - Returns: the subjects nominated.
+    @discardableResult
     public func nominateFromQuery(marthr ref: String, engine: QueryEngine, top: Int, filter: QueryFilter = QueryFilter(),
                                   by viewer: Viewer) throws -> [String] {
         let meetingDate = try store.reading { tx in try requireMarthr(ref, operation: "nominate", in: tx).date("held_on") }
@@ -129,6 +130,8 @@ extension Workflow {
             }
             try tx.execute("marthr.decide", ["id": nomination["id"], "status": .text(accept ? "accepted" : "declined"),
                                              "reason": .text(reason)])
+            // A chair who decides is holding the meeting.
+            try tx.execute("marthr.set_status", ["id": meeting["id"], "status": "held"])
             try tx.audit(.alteration, by: viewer, records: .object([
                 "workflow": "nomination_decision", "marthr": .string(ref), "subject": .string(subject),
                 "accepted": .bool(accept),
@@ -137,6 +140,7 @@ extension Workflow {
     }
 
     /// Adds to the disruption register. A CAWN names the child it protects.
+    @discardableResult
     public func recordDisruption(_ input: DisruptionInput, by viewer: Viewer) throws -> String {
         try store.transaction { tx in
             let subject = try requireEntity(input.subject, kinds: [.adult, .location, .group, .vehicle], field: "subject",
@@ -187,6 +191,7 @@ extension Workflow {
     }
 
     /// MARTHR's feedback to MACCSE about a case: it goes on the case's next panel agenda.
+    @discardableResult
     public func feedbackToPanel(marthr ref: String, case caseRef: String, text: String, by viewer: Viewer) throws -> [LanguageWarning] {
         try store.transaction { tx in
             let meeting = try requireMarthr(ref, operation: "feedback", in: tx)

@@ -174,6 +174,7 @@ extension Workflow {
     ///
     /// - Returns: the decision's effect in words.
     /// - Throws: ``WorkflowError`` naming the rule that was broken.
+    @discardableResult
     public func recordDecision(panel ref: String, case caseRef: String, _ input: PanelDecisionInput,
                                by viewer: Viewer) throws -> [String] {
         try store.transaction { tx in
@@ -218,6 +219,7 @@ extension Workflow {
                 }
                 reviewOn = chosen
                 try tx.execute("case.set_review", ["id": ceCase["id"], "review": StoredValue(chosen)])
+                try tx.execute("flag.set_review", ["entity": ceCase["child_id"], "review": StoredValue(chosen)])
                 effects.append("review on \(chosen)")
             case .remove, .removeKeepPoliceFlag, .signpost, .closedUnableToEngage:
                 if input.decision == .closedUnableToEngage, reason == nil {
@@ -247,6 +249,8 @@ extension Workflow {
                 guard reason != nil else { throw WorkflowError("decide", "say why the chair escalates", field: "reason") }
                 effects.append("escalated")
             }
+            // A panel that decides is being held.
+            try tx.execute("panel.set_status", ["id": meeting["id"], "status": "held"])
             let decisionId = try tx.execute("panel.decide", [
                 "meeting": meeting["id"], "case": ceCase["id"], "decision": .text(input.decision.rawValue),
                 "review": StoredValue(reviewOn), "reason": StoredValue(reason), "police_until": StoredValue(policeUntil),
@@ -269,6 +273,7 @@ extension Workflow {
 
     /// Records the minutes of a panel (which marks it held) and returns child-first
     /// language warnings about them. The text is stored as written: warnings never rewrite.
+    @discardableResult
     public func recordMinutes(panel ref: String, _ minutes: String, by viewer: Viewer) throws -> [LanguageWarning] {
         try store.transaction { tx in
             let meeting = try requirePanel(ref, operation: "minutes", in: tx)

@@ -53,6 +53,7 @@ extension Workflow {
     ///
     /// - Throws: ``WorkflowError`` for an unknown child, area or agency, or a screening
     ///   date before the referral.
+    @discardableResult
     public func recordReferral(_ input: ReferralInput, by viewer: Viewer) throws -> ReferralRecord {
         try store.transaction { tx in
             let child = try requireEntity(input.child, kinds: [.child], field: "child", operation: "referral", in: tx)

@@ -159,7 +159,8 @@ extension CEGraph {
             func run() throws {
                 let items = try options.workflow().timescales(on: options.day, area: area, includeDueSoon: dueSoon, by: options.viewer)
                 options.output(.array(items.map(\.json)), text: items.isEmpty ? ["nothing is late on \(options.day)"] : items.map {
-                    let state = $0.workingDaysLate > 0 ? "\($0.workingDaysLate) working days late" : $0.workingDaysLate == 0 ? "due today" : "due in \(-$0.workingDaysLate) working days"
+                    let days = abs($0.workingDaysLate), unit = days == 1 ? "working day" : "working days"
+                    let state = $0.workingDaysLate > 0 ? "\(days) \(unit) late" : $0.workingDaysLate == 0 ? "due today" : "due in \(days) \(unit)"
                     return "\($0.kind)  \($0.ref)\($0.child.map { " (\($0))" } ?? "")  due \($0.due), \(state)  for \($0.owner): \($0.rule)"
                 })
             }

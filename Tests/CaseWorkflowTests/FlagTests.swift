@@ -73,3 +73,22 @@ struct FlagTests {
         #expect(effects == ["location_of_concern flag (police) removed, kept on police systems until 2026-10-01"])
     }
 }
+
+extension FlagTests {
+    @Test func aReviewDecisionMovesTheChildsFlagReviewsWithIt() throws {
+        let fixture = try WorkflowFixture()
+        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
+        _ = try fixture.assess(ceCase, on: "2026-03-09")
+        let march = try fixture.quoratePanel(on: "2026-03-24")
+        try fixture.workflow.recordDecision(panel: march, case: ceCase, PanelDecisionInput(
+            decision: .review, setFlags: [FlagChange(flag: "cce", owner: "police")]), by: fixture.viewer)
+        let june = try fixture.quoratePanel(on: "2026-06-16")
+        try fixture.workflow.recordDecision(panel: june, case: ceCase, PanelDecisionInput(decision: .review, reviewOn: date("2026-08-11")),
+                                            by: fixture.viewer)
+        let flag = try fixture.workflow.flags(on: "CH1", asOf: date("2026-06-17"), by: fixture.viewer).first?.objectValue
+        #expect(flag?["review_on"]?.stringValue == "2026-08-11")
+        #expect(try fixture.workflow.timescales(on: date("2026-07-01"), area: "E08000012", by: fixture.viewer)
+            .allSatisfy { $0.kind != "flag_review" })
+        #expect(try fixture.workflow.panel(june, by: fixture.viewer).objectValue?["status"]?.stringValue == "held")
+    }
+}

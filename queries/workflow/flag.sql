@@ -25,7 +25,8 @@ WHERE f.removed_on IS NULL OR (f.expires_on IS NOT NULL AND f.expires_on > :on)
 ORDER BY e.ref, f.id;
 
 -- name: set_review
-UPDATE flag SET review_on = :review WHERE id = :id;
+-- A panel's review of a case reviews the child's flags too: they are next due with it.
+UPDATE flag SET review_on = :review WHERE entity_id = :entity AND removed_on IS NULL;
 
 -- name: reviews
 -- Flags still set, with their review date.

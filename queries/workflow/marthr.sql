@@ -56,3 +56,6 @@ WHERE f.case_id = :case ORDER BY f.id;
 
 -- name: list
 SELECT ref, held_on, chair, force, status FROM marthr_meeting ORDER BY held_on, id;
+
+-- name: set_status
+UPDATE marthr_meeting SET status = :status WHERE id = :id AND status = 'scheduled';

@@ -68,7 +68,7 @@ ON CONFLICT (meeting_id, name) DO UPDATE SET agency = excluded.agency, signed_co
 SELECT name, agency, signed_confidentiality FROM panel_attendee WHERE meeting_id = :meeting ORDER BY agency, name;
 
 -- name: set_status
-UPDATE panel_meeting SET status = :status WHERE id = :id;
+UPDATE panel_meeting SET status = :status WHERE id = :id AND status = 'scheduled';
 
 -- name: minutes
 UPDATE panel_meeting SET minutes = :minutes, status = 'held' WHERE id = :id;
