@@ -32,8 +32,8 @@ run: build
 	@echo '$$ cegraph --db $(DEMO_DB) search "zz00 aaa"'
 	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) search "zz00 aaa" --reason "first look at the demo"
 	@echo
-	@echo '$$ cegraph --db $(DEMO_DB) query marthr --top 3'
-	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) query marthr --top 3 --reason "first look at the demo" | cut -c1-160
+	@echo '$$ cegraph --db $(DEMO_DB) query marthr --top 2   (first 20 lines)'
+	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) query marthr --top 2 --reason "first look at the demo" | cut -c1-160 | head -n 20
 	@echo
 	@echo '$$ cegraph --db $(DEMO_DB) render CH0 --hops 1 -o demo-CH0.svg'
 	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) render CH0 --hops 1 -o demo-CH0.svg --reason "first look at the demo"

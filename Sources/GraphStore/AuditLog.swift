@@ -108,6 +108,19 @@ extension Store {
         }
     }
 
+    /// The first audit row of the database file at `path`, read without opening it as a
+    /// store: no migration runs, so a file from an older (or newer) cegraph, or one that is
+    /// not cegraph's at all, is only read. Nil when there is no such row or no audit log.
+    public static func firstAuditEntry(path: String) -> AuditLog.Entry? {
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return nil }
+        return try? queue.read { db in
+            guard try db.tableExists("audit_log") else { return nil }
+            return try Row.fetchOne(db, sql: "SELECT * FROM audit_log ORDER BY seq LIMIT 1").map(AuditLog.entry)
+        }
+    }
+
     /// Recomputes every row's hash and checks each row points at the one before.
     public func verifyAuditChain() throws -> AuditLog.Verification {
         try writer.read { db in try AuditLog.verify(db) }

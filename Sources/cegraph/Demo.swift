@@ -22,8 +22,8 @@ extension CEGraph {
         func run() throws {
             if FileManager.default.fileExists(atPath: db) {
                 // Only a database the demo built itself may be replaced; anything else may hold real work.
-                let first = try? Store.open(path: db, configuration: StoreConfiguration(readOnly: true)).auditEntries(limit: 1, oldestFirst: true).first
-                guard first?.justification == Demo.purpose else {
+                // Read without migrating, so a demo built by an older cegraph is still known as one.
+                guard Store.firstAuditEntry(path: db)?.justification == Demo.purpose else {
                     throw CommandError(message: "\(db) exists and was not built by `cegraph demo`; it is left untouched "
                                        + "(choose another --db, or remove the file yourself)")
                 }
