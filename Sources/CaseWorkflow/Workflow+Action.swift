@@ -53,6 +53,7 @@ extension Workflow {
             var values: [String: StoredValue] = [
                 "text": .text(input.text), "owner": .text(input.owner), "due": StoredValue(input.dueOn),
                 "category": StoredValue(input.category?.rawValue),
+                "panel": .null, "marthr": .null, "case": .null, "subject": .null,
             ]
             let meetingRef: String
             switch forum {

@@ -46,7 +46,7 @@ extension Workflow {
             try tx.execute("case.insert", [
                 "ref": .text(ref), "child": referral["child_id"], "area": .text(area), "referral": referral["id"],
                 "concern": referral["concern"], "opened": StoredValue(date),
-                "review": StoredValue(date.adding(days: 7 * settings.reviewWeeks)),
+                "review": StoredValue(date.adding(weeks: settings.reviewWeeks)),
             ])
             // An open case makes the child "at risk" for MARTHR's criterion 2.
             try tx.bumpDataVersion()
@@ -77,9 +77,9 @@ extension Workflow {
     }
 
     /// Everything recorded on a case, for the case page: the case, its referral, the
-    /// child's referrals, assessments, decisions, flags, NRM, actions and MARTHR feedback.
-    /// Written to the audit log as a consultation.
-    public func caseDetail(_ ref: String, by viewer: Viewer) throws -> JSONValue {
+    /// child's referrals, assessments, decisions, flags (and which are present on `date`),
+    /// NRM, actions and MARTHR feedback. Written to the audit log as a consultation.
+    public func caseDetail(_ ref: String, asOf date: CalendarDate, by viewer: Viewer) throws -> JSONValue {
         try store.transaction { tx in
             let ceCase = try requireCase(ref, open: nil, operation: "show", in: tx)
             let id = ceCase["id"], child = ceCase["child_id"]
@@ -87,7 +87,7 @@ extension Workflow {
             detail["referrals"] = WorkflowJSON.array(try tx.rows("referral.for_child", ["child": child]))
             detail["assessments"] = WorkflowJSON.array(try tx.rows("assessment.for_case", ["case": id]))
             detail["decisions"] = WorkflowJSON.array(try tx.rows("panel.decisions_for_case", ["case": id]))
-            detail["flags"] = WorkflowJSON.array(try tx.rows("flag.for_entity", ["entity": child]))
+            detail["flags"] = WorkflowJSON.array(try tx.rows("flag.for_entity", ["entity": child, "on": StoredValue(date)]))
             detail["nrm"] = WorkflowJSON.array(try tx.rows("nrm.for_case", ["case": id]))
             detail["actions"] = WorkflowJSON.array(try tx.rows("action.for_case", ["case": id]))
             detail["marthr_feedback"] = WorkflowJSON.array(try tx.rows("marthr.feedback_for_case", ["case": id]))

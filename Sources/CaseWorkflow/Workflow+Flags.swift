@@ -21,7 +21,7 @@ extension Workflow {
             let entity = try requireEntity(ref, kinds: [.adult, .location], field: "entity", operation: "flag", in: tx)
             let settings = try settings(for: entity.text("area"), in: tx)
             let effect = try setFlag(entity: entity["id"], change, on: date, decision: nil,
-                                     review: review ?? date.adding(days: 7 * settings.reviewWeeks), in: tx)
+                                     review: review ?? date.adding(weeks: settings.reviewWeeks), in: tx)
             try tx.audit(.alteration, by: viewer, records: .object([
                 "workflow": "set_flag", "entity": .string(ref), "flag": .string(change.flag), "owner": .string(change.owner),
             ]))

@@ -77,7 +77,7 @@ extension Workflow {
                       let subject = try tx.entityRowid(for: id) else { continue }
                 if try tx.row("marthr.nomination", ["meeting": meeting["id"], "subject": .integer(subject)]) != nil { continue }
                 try tx.execute("marthr.nominate", [
-                    "meeting": meeting["id"], "subject": .integer(subject), "source": "query",
+                    "meeting": meeting["id"], "subject": .integer(subject), "source": "query", "case": .null,
                     "criteria": StoredValue(json: object["criteria"] ?? .array([])),
                     "evidence": StoredValue(json: object["evidence"] ?? .array([])),
                     "score": StoredValue(object["score"]?.doubleValue), "by": .text(viewer.name),
@@ -109,7 +109,7 @@ extension Workflow {
             try tx.execute("marthr.nominate", [
                 "meeting": meeting["id"], "subject": entity["id"], "source": .text(caseRef == nil ? "partner" : "panel"),
                 "case": caseId ?? .null, "criteria": StoredValue(json: .array([])),
-                "evidence": StoredValue(json: .array(reasons.map { .string($0) })), "by": .text(viewer.name),
+                "evidence": StoredValue(json: .array(reasons.map { .string($0) })), "score": .null, "by": .text(viewer.name),
             ])
             try tx.audit(.collection, by: viewer, records: .object([
                 "workflow": "nominate", "marthr": .string(ref), "subject": .string(subject),

@@ -196,12 +196,14 @@ extension Workflow {
             let held = meeting.date("held_on")!
             let settings = try settings(for: meeting.string("area"), in: tx)
             let reason = input.reason?.trimmingWhitespace().isEmpty == false ? input.reason : nil
-            var effects: [String] = []
+            // First the rules, then the decision row, then its effects, so that every flag
+            // set or removed names the decision that did it.
             var reviewOn: CalendarDate?
             var policeUntil: CalendarDate?
+            var closure: Closure?
             switch input.decision {
             case .review:
-                let standard = held.adding(days: 7 * settings.reviewWeeks)
+                let standard = held.adding(weeks: settings.reviewWeeks)
                 let chosen = input.reviewOn ?? standard
                 guard chosen > held else {
                     throw WorkflowError("decide", "the review date \(chosen) must be after the meeting on \(held)", field: "review_on")
@@ -218,9 +220,6 @@ extension Workflow {
                     }
                 }
                 reviewOn = chosen
-                try tx.execute("case.set_review", ["id": ceCase["id"], "review": StoredValue(chosen)])
-                try tx.execute("flag.set_review", ["entity": ceCase["child_id"], "review": StoredValue(chosen)])
-                effects.append("review on \(chosen)")
             case .remove, .removeKeepPoliceFlag, .signpost, .closedUnableToEngage:
                 if input.decision == .closedUnableToEngage, reason == nil {
                     throw WorkflowError("decide", "say why agencies could not engage", field: "reason")
@@ -232,23 +231,15 @@ extension Workflow {
                     }
                     policeUntil = until
                 }
-                let closure: Closure = switch input.decision {
+                closure = switch input.decision {
                 case .signpost: .signposted
                 case .closedUnableToEngage: .unableToEngage
                 default: input.closure ?? .riskReduced
                 }
-                try tx.execute("case.close", ["id": ceCase["id"], "closed": StoredValue(held), "closure": .text(closure.rawValue),
-                                              "risk": StoredValue(input.risk?.description ?? ceCase.text("risk"))])
-                effects.append("case closed: \(closure.rawValue)")
-                if input.decision != .closedUnableToEngage {
-                    effects += try removeFlags(entity: ceCase["child_id"], on: held, decision: nil, keepPoliceUntil: policeUntil,
-                                               settings: settings, in: tx)
-                }
-                try tx.bumpDataVersion()
             case .escalate:
                 guard reason != nil else { throw WorkflowError("decide", "say why the chair escalates", field: "reason") }
-                effects.append("escalated")
             }
+
             // A panel that decides is being held.
             try tx.execute("panel.set_status", ["id": meeting["id"], "status": "held"])
             let decisionId = try tx.execute("panel.decide", [
@@ -256,12 +247,36 @@ extension Workflow {
                 "review": StoredValue(reviewOn), "reason": StoredValue(reason), "police_until": StoredValue(policeUntil),
                 "risk": StoredValue(input.risk?.description), "note": StoredValue(input.note),
             ])
+            var effects: [String] = []
+            if let reviewOn {
+                try tx.execute("case.set_review", ["id": ceCase["id"], "review": StoredValue(reviewOn)])
+                // The child's flags are reviewed with the case.
+                try tx.execute("flag.set_review", ["entity": ceCase["child_id"], "review": StoredValue(reviewOn)])
+                effects.append("review on \(reviewOn)")
+            }
+            if let closure {
+                try tx.execute("case.close", ["id": ceCase["id"], "closed": StoredValue(held), "closure": .text(closure.rawValue),
+                                              "risk": StoredValue(input.risk?.description ?? ceCase.text("risk"))])
+                effects.append("case closed: \(closure.rawValue)")
+                if input.decision == .closedUnableToEngage {
+                    // The risk has not gone: the flags stay with their owners, who review them
+                    // (`case unflag` once the child has no open case).
+                    if try !tx.rows("flag.active_for_entity", ["entity": ceCase["child_id"]]).isEmpty {
+                        effects.append("the child's flags stay with their owners for review")
+                    }
+                } else {
+                    effects += try removeFlags(entity: ceCase["child_id"], on: held, decision: decisionId, keepPoliceUntil: policeUntil,
+                                               settings: settings, in: tx)
+                }
+                try tx.bumpDataVersion()
+            }
+            if input.decision == .escalate { effects.append("escalated") }
             for change in input.setFlags {
                 let entity = try change.entity.map {
-                    try requireEntity($0, kinds: [.child, .adult, .location], field: "flag entity", operation: "decide", in: tx)["id"]
+                    try requireEntity($0, kinds: [.child, .adult, .location, .vehicle], field: "flag entity", operation: "decide", in: tx)["id"]
                 } ?? ceCase["child_id"]
                 effects.append(try setFlag(entity: entity, change, on: held, decision: decisionId,
-                                           review: reviewOn ?? held.adding(days: 7 * settings.reviewWeeks), in: tx))
+                                           review: reviewOn ?? held.adding(weeks: settings.reviewWeeks), in: tx))
             }
             try tx.audit(.alteration, by: viewer, records: .object([
                 "workflow": "decision", "panel": .string(ref), "case": .string(caseRef),

@@ -29,7 +29,7 @@ public struct StoreTransaction {
     public func execute(_ name: String, _ arguments: [String: StoredValue] = [:]) throws -> Int64 {
         try run(name) {
             let sql = try NamedQuery.workflow(name)
-            try db.execute(sql: sql, arguments: bind(arguments, for: sql))
+            try db.execute(sql: sql, arguments: try bind(arguments, for: sql, name: name))
             return db.lastInsertedRowID
         }
     }
@@ -40,7 +40,7 @@ public struct StoreTransaction {
     public func rows(_ name: String, _ arguments: [String: StoredValue] = [:]) throws -> [StoredRow] {
         try run(name) {
             let sql = try NamedQuery.workflow(name)
-            return try Row.fetchAll(db, sql: sql, arguments: bind(arguments, for: sql)).map(StoreTransaction.storedRow)
+            return try Row.fetchAll(db, sql: sql, arguments: try bind(arguments, for: sql, name: name)).map(StoreTransaction.storedRow)
         }
     }
 
@@ -118,15 +118,18 @@ public struct StoreTransaction {
         }
     }
 
-    /// The arguments the statement names, with `:now` supplied when the caller did not, so
-    /// one set of values can serve statements that use some of them.
-    func bind(_ arguments: [String: StoredValue], for sql: String) -> StatementArguments {
+    /// The arguments the statement names, with `:now` supplied when the caller did not.
+    /// Every other parameter must be given (`.null` for none): a missing one would bind
+    /// NULL silently and hide a caller's mistake.
+    ///
+    /// - Throws: ``StoreError`` naming the statement and the missing parameter.
+    func bind(_ arguments: [String: StoredValue], for sql: String, name statement: String) throws -> StatementArguments {
         var values: [String: (any DatabaseValueConvertible)?] = [:]
         let names = Set(StoreTransaction.parameterNames(in: sql))
         var given = arguments
         if given["now"] == nil { given["now"] = .text(now) }
-        for name in names where given[name] == nil {
-            values[name] = DatabaseValue.null
+        if let missing = names.sorted().first(where: { given[$0] == nil }) {
+            throw StoreError("workflow", "\(statement) needs :\(missing)", hint: "this is a bug in cegraph")
         }
         for (name, value) in given where names.contains(name) {
             switch value {

@@ -119,7 +119,7 @@ extension CEGraph {
             @OptionGroup var options: WorkflowOptions
             @Argument(help: "The case.") var ceCase: String
             func run() throws {
-                Printer.json(try options.workflow().caseDetail(ceCase, by: options.viewer))
+                Printer.json(try options.workflow().caseDetail(ceCase, asOf: options.day, by: options.viewer))
             }
         }
 

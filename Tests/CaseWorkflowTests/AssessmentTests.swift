@@ -46,7 +46,7 @@ struct AssessmentTests {
         }
         #expect(try fixture.store.entityRowid(for: "AD8") == nil)
         #expect(try fixture.auditCount() == audit)
-        let detail = try fixture.workflow.caseDetail(ceCase, by: fixture.viewer)
+        let detail = try fixture.workflow.caseDetail(ceCase, asOf: date("2026-06-01"), by: fixture.viewer)
         #expect(detail.objectValue?["assessments"]?.arrayValue?.isEmpty == true)
     }
 

@@ -21,10 +21,11 @@ struct FlagTests {
         let june = try fixture.quoratePanel(on: "2026-06-16")
         let effects = try fixture.workflow.recordDecision(panel: june, case: ceCase, PanelDecisionInput(decision: .remove), by: fixture.viewer)
         #expect(effects.contains("cce flag (police) removed, kept on police systems until 2026-12-16"))
-        // Children's services' flag goes at once; the police flag is still present for six months.
+        // Children's services' flag goes at once; the police flag is still present for six
+        // months, to the end of the day it expires.
         #expect(try present(fixture, "CH1", on: "2026-06-17") == ["cce:police"])
-        #expect(try present(fixture, "CH1", on: "2026-12-15") == ["cce:police"])
-        #expect(try present(fixture, "CH1", on: "2026-12-16") == [])
+        #expect(try present(fixture, "CH1", on: "2026-12-16") == ["cce:police"])
+        #expect(try present(fixture, "CH1", on: "2026-12-17") == [])
     }
 
     @Test func thePanelCanKeepThePoliceFlagLongerAndTheRetentionIsASetting() throws {
@@ -43,14 +44,21 @@ struct FlagTests {
         try fixture.workflow.recordDecision(panel: june, case: first, PanelDecisionInput(decision: .remove), by: fixture.viewer)
         try fixture.workflow.recordDecision(panel: june, case: second, PanelDecisionInput(
             decision: .removeKeepPoliceFlag, policeFlagUntil: date("2027-01-31")), by: fixture.viewer)
-        #expect(try present(fixture, "CH1", on: "2026-09-15") == ["cce:police"])
-        #expect(try present(fixture, "CH1", on: "2026-09-16") == [])
-        #expect(try present(fixture, "CH2", on: "2027-01-30") == ["cce:police"])
-        #expect(try present(fixture, "CH2", on: "2027-01-31") == [])
-        let missingDate = try #require(throws: WorkflowError.self) {
-            try fixture.workflow.recordDecision(panel: june, case: first, PanelDecisionInput(decision: .removeKeepPoliceFlag), by: fixture.viewer)
+        #expect(try present(fixture, "CH1", on: "2026-09-16") == ["cce:police"])
+        #expect(try present(fixture, "CH1", on: "2026-09-17") == [])
+        #expect(try present(fixture, "CH2", on: "2027-01-31") == ["cce:police"])
+        #expect(try present(fixture, "CH2", on: "2027-02-01") == [])
+        // Keeping the police flag needs its date, after the meeting.
+        let (_, third) = try fixture.openCase(child: "CH3", received: "2026-05-04")
+        _ = try fixture.assess(third, on: "2026-05-11")
+        let wirral = try fixture.quoratePanel(on: "2026-06-16", area: "E08000015")
+        for until in [nil, date("2026-06-16")] {
+            let error = try #require(throws: WorkflowError.self) {
+                try fixture.workflow.recordDecision(panel: wirral, case: third, PanelDecisionInput(
+                    decision: .removeKeepPoliceFlag, policeFlagUntil: until), by: fixture.viewer)
+            }
+            #expect(error.field == "police_flag_until")
         }
-        #expect(missingDate.field != nil)
     }
 
     @Test func adultsAndLocationsAreFlaggedByCoordinatorsAndChildrenOnlyThroughPanels() throws {

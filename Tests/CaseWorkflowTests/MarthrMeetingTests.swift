@@ -75,7 +75,7 @@ struct MarthrMeetingTests {
         let panel = try fixture.quoratePanel(on: "2026-05-12")
         let agenda = try fixture.workflow.panel(panel, by: fixture.viewer).objectValue?["agenda"]?.arrayValue ?? []
         #expect(agenda.contains { $0.objectValue?["item"]?.stringValue == "marthr_feedback" })
-        let feedback = try fixture.workflow.caseDetail(ceCase, by: fixture.viewer).objectValue?["marthr_feedback"]?.arrayValue?.first
+        let feedback = try fixture.workflow.caseDetail(ceCase, asOf: date("2026-06-01"), by: fixture.viewer).objectValue?["marthr_feedback"]?.arrayValue?.first
         #expect(feedback?.objectValue?["discussed_at"]?.stringValue == panel)
     }
 }

@@ -25,7 +25,7 @@ struct NRMTests {
         #expect(throws: WorkflowError.self) {
             try fixture.workflow.recordNRM(case: ceCase, stage: .negative, on: date("2026-06-02"), multiAgencyForum: nil, by: fixture.viewer)
         }
-        let nrm = try #require(try fixture.workflow.caseDetail(ceCase, by: fixture.viewer).objectValue?["nrm"]?.arrayValue?.first?.objectValue)
+        let nrm = try #require(try fixture.workflow.caseDetail(ceCase, asOf: date("2026-06-01"), by: fixture.viewer).objectValue?["nrm"]?.arrayValue?.first?.objectValue)
         #expect(nrm["stage"]?.stringValue == "conclusive_grounds")
         #expect(nrm["submitted_on"]?.stringValue == "2026-03-05")
         #expect(nrm["multi_agency_forum"] == .number("1"))

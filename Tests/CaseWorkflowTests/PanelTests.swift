@@ -138,7 +138,7 @@ struct PanelTests {
         let effects = try fixture.workflow.recordDecision(panel: panel, case: onAgenda, PanelDecisionInput(
             decision: .closedUnableToEngage, reason: "family declined every contact"), by: fixture.viewer)
         #expect(effects.first == "case closed: unable_to_engage")
-        let detail = try fixture.workflow.caseDetail(onAgenda, by: fixture.viewer).objectValue ?? [:]
+        let detail = try fixture.workflow.caseDetail(onAgenda, asOf: date("2026-06-01"), by: fixture.viewer).objectValue ?? [:]
         #expect(detail["status"]?.stringValue == "closed")
         #expect(detail["decisions"]?.arrayValue?.count == 2)
     }

@@ -39,7 +39,7 @@ struct WorkflowAuditTests {
         steps.append(("alteration", { _ = try workflow.setFlag(on: "LO1", FlagChange(flag: "location_of_concern", owner: "police"),
                                                                on: date("2026-03-02"), review: nil, by: viewer) }))
         steps.append(("combination", { _ = try workflow.scanAlerts(engine: QueryEngine(store: fixture.store), on: CalendarDate.today, by: viewer) }))
-        steps.append(("consultation", { _ = try workflow.caseDetail(ceCase, by: viewer) }))
+        steps.append(("consultation", { _ = try workflow.caseDetail(ceCase, asOf: date("2026-06-01"), by: viewer) }))
         steps.append(("consultation", { _ = try workflow.panel(panel, by: viewer) }))
         steps.append(("consultation", { _ = try workflow.marthrMeeting(marthr, by: viewer) }))
         steps.append(("consultation", { _ = try workflow.timescales(on: date("2026-04-01"), area: nil, by: viewer) }))

@@ -23,7 +23,7 @@ WHERE (:status IS NULL OR status = :status) ORDER BY raised_on DESC, id DESC;
 
 -- name: flagged
 -- Records with a flag present on the day asked (the alert rules treat them as of concern).
-SELECT DISTINCT entity_id FROM flag WHERE removed_on IS NULL OR (expires_on IS NOT NULL AND expires_on > :on);
+SELECT DISTINCT entity_id FROM flag WHERE removed_on IS NULL OR (expires_on IS NOT NULL AND expires_on >= :on);
 
 -- name: by_key
 SELECT id FROM alert WHERE key = :key;

@@ -11,6 +11,3 @@ SELECT a.ref, a.framework, a.assessed_on, a.kind, a.concern, a.agencies, a.risk,
        i.ref AS intel_ref
 FROM assessment a LEFT JOIN intel i ON i.id = a.intel_id
 WHERE a.case_id = :case ORDER BY a.assessed_on, a.id;
-
--- name: latest_for_case
-SELECT ref, assessed_on, risk, kind FROM assessment WHERE case_id = :case ORDER BY assessed_on DESC, id DESC LIMIT 1;

@@ -13,16 +13,10 @@ SELECT id, flag, owner_agency FROM flag WHERE entity_id = :entity AND removed_on
 
 -- name: for_entity
 -- Every flag, with whether it is still present on the day asked: a police flag removed by
--- MACCSE stays until it expires.
+-- MACCSE stays to the end of its expiry day.
 SELECT f.id, f.flag, f.owner_agency, f.set_on, f.review_on, f.removed_on, f.expires_on,
-       (f.removed_on IS NULL OR (f.expires_on IS NOT NULL AND f.expires_on > coalesce(:on, date('now')))) AS present
+       (f.removed_on IS NULL OR (f.expires_on IS NOT NULL AND f.expires_on >= :on)) AS present
 FROM flag f WHERE f.entity_id = :entity ORDER BY f.set_on, f.id;
-
--- name: present
-SELECT f.id, f.flag, f.owner_agency, f.set_on, f.review_on, f.removed_on, f.expires_on, e.ref AS entity_ref, e.kind
-FROM flag f JOIN entity e ON e.id = f.entity_id
-WHERE f.removed_on IS NULL OR (f.expires_on IS NOT NULL AND f.expires_on > :on)
-ORDER BY e.ref, f.id;
 
 -- name: set_review
 -- A panel's review of a case reviews the child's flags too: they are next due with it.
