@@ -13,24 +13,26 @@ CREATE TABLE workflow_setting (
     updated_at TEXT NOT NULL
 );
 
--- The agencies that refer, attend panels, own actions and flags.
+-- The agencies that refer, attend panels, own actions and flags. `partner` marks the partner
+-- organisations a panel's quorum counts (a family member or carer may refer, but is not one).
 CREATE TABLE agency (
-    code  TEXT PRIMARY KEY NOT NULL,
-    name  TEXT NOT NULL
+    code     TEXT PRIMARY KEY NOT NULL,
+    name     TEXT NOT NULL,
+    partner  INTEGER NOT NULL DEFAULT 1 CHECK (partner IN (0, 1))
 ) WITHOUT ROWID;
-INSERT INTO agency (code, name) VALUES
-    ('police', 'Police'),
-    ('childrens_services', 'Children''s social care'),
-    ('health', 'Health'),
-    ('education', 'Education'),
-    ('youth_justice', 'Youth justice'),
-    ('probation', 'Probation'),
-    ('voluntary', 'Voluntary sector'),
-    ('housing', 'Housing'),
-    ('licensing', 'Licensing'),
-    ('community_safety', 'Community safety'),
-    ('family', 'Family or carer'),
-    ('other', 'Other');
+INSERT INTO agency (code, name, partner) VALUES
+    ('police', 'Police', 1),
+    ('childrens_services', 'Children''s social care', 1),
+    ('health', 'Health', 1),
+    ('education', 'Education', 1),
+    ('youth_justice', 'Youth justice', 1),
+    ('probation', 'Probation', 1),
+    ('voluntary', 'Voluntary sector', 1),
+    ('housing', 'Housing', 1),
+    ('licensing', 'Licensing', 1),
+    ('community_safety', 'Community safety', 1),
+    ('family', 'Family or carer', 0),
+    ('other', 'Other', 0);
 
 -- A referral (MARF / eVPRF) to the front door of the authority where the child lives.
 CREATE TABLE referral (
@@ -212,12 +214,12 @@ CREATE TABLE workflow_action (
 );
 CREATE INDEX workflow_action_open ON workflow_action(status, due_on);
 
--- Flags on children, adults and locations. A police flag stays on police systems for a
+-- Flags on children, adults, locations and vehicles. A police flag stays on police systems for a
 -- retention period after removal (six months by default): `expires_on`.
 CREATE TABLE flag (
     id              INTEGER PRIMARY KEY,
     entity_id       INTEGER NOT NULL REFERENCES entity(id),
-    flag            TEXT NOT NULL CHECK (flag IN ('cse', 'cce', 'ce', 'location_of_concern', 'adult_of_concern')),
+    flag            TEXT NOT NULL CHECK (flag IN ('cse', 'cce', 'ce', 'location_of_concern', 'adult_of_concern', 'vehicle_of_concern')),
     owner_agency    TEXT NOT NULL REFERENCES agency(code),
     set_on          TEXT NOT NULL CHECK (set_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     set_by_decision INTEGER REFERENCES panel_decision(id),

@@ -5,15 +5,16 @@ import GraphStore
 extension Workflow {
     /// Scans the graph for the alert rules and raises each new finding once, as an open
     /// review task. Links recorded on or after `since` count as new (default: the day of
-    /// the last scan, or a week before `date` for the first).
+    /// the last scan; for the first scan, `date` itself, so that loading a whole picture
+    /// does not raise an alert for every link in it: pass `since` to look further back).
     ///
     /// - Returns: the alerts raised by this scan.
     public func scanAlerts(engine: QueryEngine, on date: CalendarDate, since: CalendarDate? = nil,
                            by viewer: Viewer) throws -> [AlertFinding] {
         let (from, cawns, flagged) = try store.reading { tx -> (CalendarDate, [(subject: Int64, child: Int64?, served: Int32)], Set<Int64>) in
             let last = try tx.row("alert.last_scan").flatMap { $0.date("scanned_on") }
-            let from = since ?? last ?? date.adding(days: -7)
-            let cawns = try tx.rows("marthr.cawns").compactMap { row -> (subject: Int64, child: Int64?, served: Int32)? in
+            let from = since ?? last ?? date
+            let cawns = try tx.rows("marthr.cawns", ["on": StoredValue(date)]).compactMap { row -> (subject: Int64, child: Int64?, served: Int32)? in
                 guard let subject = row.integer("subject_id"), let served = row.date("served_on") else { return nil }
                 return (subject, row.integer("child_id"), Int32(served.daysSinceEpoch))
             }

@@ -86,10 +86,21 @@ extension Workflow {
             let childRef = ceCase.string("child_ref")
 
             var records = input.graph
-            let named = [childRef] + records.filter { $0["record"]?.stringValue == "entity" }.compactMap { $0["id"]?.stringValue }
-            for index in records.indices where records[index]["record"]?.stringValue == "link" && records[index]["intel"] == nil {
-                records[index]["intel"] = .array([.string(intelRef)])
+            for (index, record) in records.enumerated() {
+                let kind = record["record"]?.stringValue
+                guard kind == "entity" || kind == "link" else {
+                    throw WorkflowError("assess", "record \(index + 1) is \(kind.map { "a \($0) record" } ?? "not a record"); "
+                                        + "an assessment names entities and links, which rest on the assessment itself",
+                                        field: "graph", hint: "import other intelligence with `cegraph import`")
+                }
+                // Every link the assessment names rests on it, whatever else also supports it.
+                if kind == "link" {
+                    var support = record["intel"]?.arrayValue ?? []
+                    if !support.contains(.string(intelRef)) { support.append(.string(intelRef)) }
+                    records[index]["intel"] = .array(support)
+                }
             }
+            let named = [childRef] + records.filter { $0["record"]?.stringValue == "entity" }.compactMap { $0["id"]?.stringValue }
             var intel: [String: JSONValue] = [
                 "record": "intel", "id": .string(intelRef), "date": .string(input.assessedOn.description),
                 "source_evaluation": .string(input.grading.source.rawValue),

@@ -6,11 +6,12 @@ public enum FlagKind: String, Sendable, CaseIterable, Codable {
     case cse, cce, ce
     case locationOfConcern = "location_of_concern"
     case adultOfConcern = "adult_of_concern"
+    case vehicleOfConcern = "vehicle_of_concern"
 }
 
 extension Workflow {
-    /// Sets a flag outside a panel (a CCSET coordinator flagging an adult or a location).
-    /// Children's flags are set through panel decisions.
+    /// Sets a flag outside a panel (a CCSET coordinator flagging an adult, a location or a
+    /// vehicle). Children's flags are set through panel decisions.
     ///
     /// - Throws: ``WorkflowError`` for a child (use a panel decision), an unknown flag or
     ///   agency, or a flag of the same kind and owner already present.
@@ -18,7 +19,7 @@ extension Workflow {
     public func setFlag(on ref: String, _ change: FlagChange, on date: CalendarDate, review: CalendarDate?,
                         by viewer: Viewer) throws -> String {
         try store.transaction { tx in
-            let entity = try requireEntity(ref, kinds: [.adult, .location], field: "entity", operation: "flag", in: tx)
+            let entity = try requireEntity(ref, kinds: [.adult, .location, .vehicle], field: "entity", operation: "flag", in: tx)
             let settings = try settings(for: entity.text("area"), in: tx)
             let effect = try setFlag(entity: entity["id"], change, on: date, decision: nil,
                                      review: review ?? date.adding(weeks: settings.reviewWeeks), in: tx)
@@ -29,12 +30,18 @@ extension Workflow {
         }
     }
 
-    /// Removes the flags on an adult or location (children's through panel decisions). A
-    /// police flag stays for the retention period after removal.
+    /// Removes the flags on an adult, location or vehicle, or on a child with no open MACCSE
+    /// case (a child's flags on an open case are removed through panel decisions; after a
+    /// case closes because agencies could not engage, the flags' owners decide). A police
+    /// flag stays for the retention period after removal.
     @discardableResult
     public func removeFlags(on ref: String, on date: CalendarDate, by viewer: Viewer) throws -> [String] {
         try store.transaction { tx in
-            let entity = try requireEntity(ref, kinds: [.adult, .location], field: "entity", operation: "unflag", in: tx)
+            let entity = try requireEntity(ref, kinds: [.adult, .location, .vehicle, .child], field: "entity", operation: "unflag", in: tx)
+            if entity.string("kind") == "child", let open = try tx.row("case.open_for_child", ["child": entity["id"]]) {
+                throw WorkflowError("unflag", "\(ref) is on MACCSE (case \(open.string("ref"))): the panel removes the child's flags",
+                                    field: "entity", hint: "record a panel decision with `cegraph panel decide`")
+            }
             let settings = try settings(for: entity.text("area"), in: tx)
             let effects = try removeFlags(entity: entity["id"], on: date, decision: nil, keepPoliceUntil: nil,
                                           settings: settings, in: tx)
@@ -46,7 +53,7 @@ extension Workflow {
     /// The flags on a record, each with whether it is present on `date`.
     public func flags(on ref: String, asOf date: CalendarDate, by viewer: Viewer) throws -> [JSONValue] {
         try store.transaction { tx in
-            let entity = try requireEntity(ref, kinds: [.child, .adult, .location], field: "entity", operation: "flags", in: tx)
+            let entity = try requireEntity(ref, kinds: [.child, .adult, .location, .vehicle], field: "entity", operation: "flags", in: tx)
             let rows = try tx.rows("flag.for_entity", ["entity": entity["id"], "on": StoredValue(date)])
             try tx.audit(.consultation, by: viewer, records: .object(["workflow": "flags", "entity": .string(ref)]))
             return rows.map { .object(WorkflowJSON.object($0, dropping: ["id"])) }
@@ -59,6 +66,7 @@ extension Workflow {
         let entityKind = try tx.row("common.entity", ["id": entity])?.text("kind") ?? ""
         let allowed: Set<FlagKind> = switch entityKind {
         case "location": [.locationOfConcern]
+        case "vehicle": [.vehicleOfConcern]
         case "adult": [.cse, .cce, .ce, .adultOfConcern]
         default: [.cse, .cce, .ce]
         }

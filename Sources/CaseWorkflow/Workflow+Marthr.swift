@@ -205,8 +205,8 @@ extension Workflow {
         }
     }
 
-    /// A MARTHR meeting's record: nominations with their evidence and decisions, actions and
-    /// disruptions. Audited as a consultation.
+    /// A MARTHR meeting's record: nominations with their evidence and decisions, its actions
+    /// and the open actions carried from earlier meetings. Audited as a consultation.
     public func marthrMeeting(_ ref: String, by viewer: Viewer) throws -> JSONValue {
         try store.transaction { tx in
             let meeting = try requireMarthr(ref, operation: "marthr", in: tx)
@@ -214,6 +214,7 @@ extension Workflow {
             let nominations = try tx.rows("marthr.nominations", ["meeting": meeting["id"]])
             detail["nominations"] = WorkflowJSON.array(nominations)
             detail["actions"] = WorkflowJSON.array(try tx.rows("action.for_meeting", ["panel": .null, "marthr": meeting["id"]]))
+            detail["carried_actions"] = WorkflowJSON.array(try tx.rows("action.carried_marthr", ["held": meeting["held_on"]]))
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "marthr", "marthr": .string(ref),
                 "subjects": .array(nominations.map { .string($0.string("subject_ref")) }),

@@ -89,6 +89,11 @@ extension Workflow {
                 } else {
                     slot = next
                     slots[item.caseId] = slot
+                    guard next.minutes + settings.caseSlotMinutes <= 24 * 60 else {
+                        throw WorkflowError("agenda", "\(slots.count) cases of \(settings.caseSlotMinutes) minutes from "
+                                            + "\(meeting.string("starts_at")) do not fit in the day", field: "panel",
+                                            hint: "schedule a second panel, or shorten caseSlotMinutes in the settings")
+                    }
                     next = next.adding(minutes: settings.caseSlotMinutes)
                 }
                 try tx.execute("panel.add_item", [
@@ -104,20 +109,32 @@ extension Workflow {
         }
     }
 
-    /// Records that the agenda was sent; says whether it went later than the partnership
-    /// allows (it is still recorded: the panel needs to know).
+    /// Records that the agenda was sent, and to whom (a disclosure); says whether it went
+    /// later than the partnership allows (it is still recorded: the panel needs to know).
     ///
+    /// - Parameters:
+    ///   - recipients: who it went to; when empty, the co-chairs and those who attended the
+    ///     area's previous panel (the standing membership as last recorded).
     /// - Returns: whether it was sent on time.
     @discardableResult
-    public func sendAgenda(panel ref: String, on date: CalendarDate, by viewer: Viewer) throws -> Bool {
+    public func sendAgenda(panel ref: String, on date: CalendarDate, recipients: [String] = [], by viewer: Viewer) throws -> Bool {
         try store.transaction { tx in
             let meeting = try requirePanel(ref, operation: "send", in: tx)
             guard let held = meeting.date("held_on"), date <= held else {
                 throw WorkflowError("send", "the agenda cannot be sent after the meeting", field: "on")
             }
+            var sentTo = recipients.filter { !$0.trimmingWhitespace().isEmpty }
+            if sentTo.isEmpty {
+                sentTo = meeting.json("co_chairs")?.arrayValue?.compactMap(\.stringValue) ?? []
+                if let previous = try tx.row("panel.previous_held", ["area": meeting["area"], "held": meeting["held_on"]]) {
+                    sentTo += try tx.rows("panel.attendees", ["meeting": previous["id"]]).map { $0.string("name") }
+                }
+            }
             try tx.execute("panel.send_agenda", ["id": meeting["id"], "sent": StoredValue(date)])
-            try tx.audit(.disclosure, by: viewer, records: .object(["workflow": "send_agenda", "panel": .string(ref)]),
-                         recipients: try tx.rows("panel.attendees", ["meeting": meeting["id"]]).map { $0.string("name") })
+            try tx.audit(.disclosure, by: viewer, records: .object([
+                "workflow": "send_agenda", "panel": .string(ref),
+                "cases": .array(try tx.rows("panel.agenda", ["meeting": meeting["id"]]).map { .string($0.string("case_ref")) }),
+            ]), recipients: Array(Set(sentTo)).sorted())
             return date <= (meeting.date("agenda_due_on") ?? date)
         }
     }
@@ -147,8 +164,9 @@ extension Workflow {
     func quoracy(_ meeting: StoredRow, in tx: StoreTransaction) throws -> Quoracy {
         let rule = try settings(for: meeting.string("area"), in: tx).quorum
         let attendees = try tx.rows("panel.attendees", ["meeting": meeting["id"]])
+        let partners = Set(try tx.rows("common.agencies").filter { $0.bool("partner") == true }.map { $0.string("code") })
         let counted = attendees.filter { !rule.signedConfidentialityOnly || $0.bool("signed_confidentiality") == true }
-        let agencies = Set(counted.map { $0.string("agency") })
+        let agencies = Set(counted.map { $0.string("agency") }).intersection(partners)
         var shortfalls: [String] = []
         if agencies.count < rule.minimumAgencies {
             shortfalls.append("\(agencies.count) of the \(rule.minimumAgencies) partner agencies needed are present")
@@ -292,6 +310,9 @@ extension Workflow {
     public func recordMinutes(panel ref: String, _ minutes: String, by viewer: Viewer) throws -> [LanguageWarning] {
         try store.transaction { tx in
             let meeting = try requirePanel(ref, operation: "minutes", in: tx)
+            guard meeting.string("status") != "cancelled" else {
+                throw WorkflowError("minutes", "panel \(ref) was cancelled", field: "panel")
+            }
             try tx.execute("panel.minutes", ["id": meeting["id"], "minutes": .text(minutes)])
             try tx.audit(.collection, by: viewer, records: .object(["workflow": "minutes", "panel": .string(ref)]))
             return languageWarnings(minutes)

@@ -86,7 +86,8 @@ extension Workflow {
             let long = cohort.filter { row in
                 guard let opened = row.date("opened_on"), opened <= longCutoff else { return false }
                 let stillOpen = row.date("closed_on").map { $0 > quarter.last } ?? true
-                return stillOpen && (row.text("risk").flatMap(RiskLevel.init)?.isAtRisk ?? true)
+                // Only children assessed as at risk: a case never assessed is not counted.
+                return stillOpen && (row.text("risk").flatMap(RiskLevel.init)?.isAtRisk ?? false)
             }
             measures.append(.init(number: 9, title: "Children assessed as exploited for over \(settings.longExploitationMonths) months",
                                   counts: [Count(label: "children", value: long.count)],

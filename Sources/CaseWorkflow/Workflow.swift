@@ -37,7 +37,7 @@ public final class Workflow: Sendable {
         var merged: [String: JSONValue] = [:]
         for row in try tx.rows("common.settings", ["scope": StoredValue(area ?? "default")]) {
             guard case .object(let fields)? = row.json("settings") else { continue }
-            for (key, value) in fields { merged[key] = value }
+            merged = Workflow.merge(merged, fields)
         }
         do {
             return try JSONDecoder().decode(PartnershipSettings.self, from: Data(JSONValue.object(merged).jsonText.utf8))
@@ -73,15 +73,34 @@ public final class Workflow: Sendable {
                case .object(let fields)? = row.json("settings") {
                 stored = fields
             }
-            for (key, value) in changes { stored[key] = value }
+            stored = Workflow.merge(stored, changes)
             try tx.execute("common.save_settings", ["scope": .text(scope), "settings": StoredValue(json: .object(stored))])
             let result = try settings(for: area, in: tx)
             try result.validate()
+            let partners = Set(try tx.rows("common.agencies").filter { $0.bool("partner") == true }.map { $0.string("code") })
+            if let unknown = result.quorum.requiredAgencies.first(where: { !partners.contains($0) }) {
+                throw WorkflowError("settings", "\(unknown) is not a partner agency", field: "quorum.requiredAgencies",
+                                    hint: "one of " + partners.sorted().joined(separator: ", "))
+            }
             try tx.audit(.alteration, by: viewer, records: .object([
                 "workflow": "settings", "scope": .string(scope), "changed": .array(changes.keys.sorted().map { .string($0) }),
             ]))
             return result
         }
+    }
+
+    /// `over` laid on `base`, nested objects merged key by key (an area that sets only
+    /// `quorum.minimumAgencies` keeps the partnership's `quorum.requiredAgencies`).
+    static func merge(_ base: [String: JSONValue], _ over: [String: JSONValue]) -> [String: JSONValue] {
+        var merged = base
+        for (key, value) in over {
+            if case .object(let inner)? = merged[key], case .object(let overInner) = value {
+                merged[key] = .object(merge(inner, overInner))
+            } else {
+                merged[key] = value
+            }
+        }
+        return merged
     }
 
     // MARK: - Shared lookups
@@ -129,7 +148,7 @@ public final class Workflow: Sendable {
 
     /// The next generated reference for `table`, e.g. `REF-000012`.
     func nextRef(_ prefix: String, table: String, in tx: StoreTransaction) throws -> String {
-        let next = try tx.row("common.next_id", ["table": .text(table)])?.integer("next") ?? 1
+        let next = try tx.row("common.next_\(table)")?.integer("next") ?? 1
         let digits = String(next)
         return prefix + "-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }

@@ -78,14 +78,15 @@ extension GraphView {
                                          entities: [childRef] + adults, detail: detail))
         }
 
-        // 4. Vehicles of concern seen at two or more locations of concern.
-        func isLocationOfConcern(_ location: Int32) -> Bool {
-            if flagged.contains(location) { return true }
-            var underOperation = false
-            forEachNeighbour(location) { neighbour, link in
-                if snapshot.linkKind(link) == .subjectOf, snapshot.isActiveOperation(neighbour) { underOperation = true }
+        // 4. Vehicles of concern seen at two or more locations of concern. The locations under
+        // an active operation are found once, from the operations' side, so a busy place
+        // (an ANPR site) is not walked again for every vehicle seen there.
+        var locationsOfConcern = Set(flagged.filter { snapshot.kind($0) == .location })
+        for operation in 0..<Int32(snapshot.entityCount) where snapshot.kind(operation) == .operation
+            && snapshot.isActiveOperation(operation) && includes(entity: operation) {
+            forEachNeighbour(operation) { neighbour, link in
+                if snapshot.linkKind(link) == .subjectOf, snapshot.kind(neighbour) == .location { locationsOfConcern.insert(neighbour) }
             }
-            return underOperation
         }
         for vehicle in 0..<Int32(snapshot.entityCount) where snapshot.kind(vehicle) == .vehicle && includes(entity: vehicle) {
             var ofConcern = flagged.contains(vehicle)
@@ -102,7 +103,7 @@ extension GraphView {
                 }
             }
             guard ofConcern else { continue }
-            let concerning = places.filter(isLocationOfConcern).sorted()
+            let concerning = places.filter(locationsOfConcern.contains).sorted()
             guard concerning.count >= 2 else { continue }
             let placeRefs: [String] = concerning.map { snapshot.ref($0) }
             let placeWords: [String] = concerning.map { words($0) }

@@ -129,9 +129,8 @@ public final class Snapshot: Sendable {
     /// The recorded risk level of a child, as stored.
     public func risk(of entity: Int32) -> String? { entities.risk[Int(entity)] }
 
-    /// Whether entity `entity` is a child with a recorded risk level that is still at risk.
-    /// A child is at risk with a recorded level that is still at risk, or while the child
-    /// has an open MACCSE case.
+    /// Whether entity `entity` is a child at risk: with a recorded risk level that is still
+    /// at risk, or with an open MACCSE case.
     public func isAtRiskChild(_ entity: Int32) -> Bool { entities.flags[Int(entity)] & Flags.atRisk != 0 }
 
     /// Whether entity `entity` is a child with an open MACCSE case.

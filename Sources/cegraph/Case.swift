@@ -206,10 +206,10 @@ extension CEGraph {
 
         struct SetFlag: ParsableCommand {
             static let configuration = CommandConfiguration(
-                commandName: "flag", abstract: "Flag an adult or a location (children's flags are set by panel decisions).")
+                commandName: "flag", abstract: "Flag an adult, a location or a vehicle (children's flags are set by panel decisions).")
             @OptionGroup var options: WorkflowOptions
-            @Argument(help: "The adult or location.") var id: String
-            @Option(help: "cse, cce, ce, location_of_concern or adult_of_concern.") var flag: String
+            @Argument(help: "The adult, location or vehicle.") var id: String
+            @Option(help: "cse, cce, ce or adult_of_concern (adults); location_of_concern; vehicle_of_concern.") var flag: String
             @Option(help: "The agency that owns the flag.") var owner: String
             @Option(help: "The review date (default: the review interval).") var review: CalendarDate?
             func run() throws {
@@ -221,9 +221,9 @@ extension CEGraph {
 
         struct Unflag: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Remove the flags on an adult or location; a police flag stays for its retention period.")
+                abstract: "Remove the flags on an adult, location, vehicle, or a child no longer on MACCSE; a police flag stays for its retention period.")
             @OptionGroup var options: WorkflowOptions
-            @Argument(help: "The adult or location.") var id: String
+            @Argument(help: "The adult, location, vehicle or child.") var id: String
             func run() throws {
                 let effects = try options.workflow().removeFlags(on: id, on: options.day, by: options.viewer)
                 print(effects.isEmpty ? "\(id) has no flags set" : effects.map { "\(id): \($0)" }.joined(separator: "\n"))

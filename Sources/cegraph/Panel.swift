@@ -51,11 +51,14 @@ extension CEGraph {
         }
 
         struct Send: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Record that the agenda was sent (on --today).")
+            static let configuration = CommandConfiguration(
+                abstract: "Record that the agenda was sent (on --today), and to whom, for the audit log.")
             @OptionGroup var options: WorkflowOptions
             @Argument(help: "The panel.") var panel: String
+            @Option(name: .customLong("to"), help: "A recipient (repeat; default: the co-chairs and the previous panel's attendees).")
+            var recipients: [String] = []
             func run() throws {
-                let onTime = try options.workflow().sendAgenda(panel: panel, on: options.day, by: options.viewer)
+                let onTime = try options.workflow().sendAgenda(panel: panel, on: options.day, recipients: recipients, by: options.viewer)
                 print("agenda for \(panel) sent on \(options.day)" + (onTime ? "" : " — LATE: after the day it was due"))
             }
         }
@@ -84,9 +87,11 @@ extension CEGraph {
             static let configuration = CommandConfiguration(
                 abstract: "Record the panel's decision on a case on its agenda (the panel must be quorate).",
                 discussion: """
-                    --decision review (12 weeks by default; later needs --reason, never beyond six months), remove, \
-                    remove_keep_police_flag (--police-flag-until), closed_unable_to_engage (--reason), escalate (--reason), \
-                    signpost. --set-flag FLAG:OWNER[:ID] sets a flag on the child (or ID).
+                    --decision review (12 weeks by default; later needs --decision-reason, never beyond six months), \
+                    remove, remove_keep_police_flag (--police-flag-until), closed_unable_to_engage (--decision-reason), \
+                    escalate (--decision-reason), signpost. --set-flag FLAG:OWNER[:ID] sets a flag on the child (or ID). \
+                    --reason is the audit log's justification, as on every verb; the decision's own reason is \
+                    --decision-reason.
                     """)
             @OptionGroup var options: WorkflowOptions
             @Argument(help: "The panel.") var panel: String

@@ -86,3 +86,31 @@ struct AlertTests {
         #expect(agenda.contains { $0.objectValue?["item"]?.stringValue == "alert" && $0.objectValue?["case_ref"]?.stringValue == ceCase })
     }
 }
+
+extension AlertTests {
+    @Test func anExpiredCAWNRaisesNothingAndAFlaggedVehicleIsOfConcern() throws {
+        let fixture = try WorkflowFixture([
+            #"{"record":"link","from":"AD1","to":"CH1","kind":"associates_with"}"#,
+            #"{"record":"link","from":"VE1","to":"LO1","kind":"seen_at"}"#,
+            #"{"record":"link","from":"VE1","to":"LO2","kind":"seen_at"}"#,
+        ])
+        let today = CalendarDate.today
+        _ = try fixture.workflow.recordDisruption(DisruptionInput(subject: "AD1", tool: .cawn, servedOn: today.adding(days: -800),
+                                                                  expiresOn: today.adding(days: -70), child: "CH1"), by: fixture.viewer)
+        try fixture.load([#"{"record":"link","from":"AD1","to":"CH2","kind":"associates_with"}"#])
+        for place in ["LO1", "LO2"] {
+            _ = try fixture.workflow.setFlag(on: place, FlagChange(flag: "location_of_concern", owner: "police"), on: today, review: nil, by: fixture.viewer)
+        }
+        _ = try fixture.workflow.setFlag(on: "VE1", FlagChange(flag: "vehicle_of_concern", owner: "police"), on: today, review: nil, by: fixture.viewer)
+        let findings = try fixture.workflow.scanAlerts(engine: QueryEngine(store: fixture.store), on: today, since: today.adding(days: 1),
+                                                       by: fixture.viewer)
+        #expect(kinds(findings) == ["vehicle_at_locations_of_concern VE1,LO1,LO2"])
+    }
+
+    @Test func theFirstScanCountsOnlyLinksRecordedThatDay() throws {
+        let fixture = try WorkflowFixture([#"{"record":"link","from":"AD1","to":"CH1","kind":"associates_with"}"#])
+        let tomorrow = CalendarDate.today.adding(days: 1)
+        // Scanning as of tomorrow: yesterday's bulk load is not "new".
+        #expect(try fixture.workflow.scanAlerts(engine: QueryEngine(store: fixture.store), on: tomorrow, by: fixture.viewer).isEmpty)
+    }
+}

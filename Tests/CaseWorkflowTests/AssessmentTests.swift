@@ -78,3 +78,25 @@ struct AssessmentTests {
         }
     }
 }
+
+extension AssessmentTests {
+    @Test func everyLinkAnAssessmentNamesRestsOnItAndOnlyEntitiesAndLinksAreTaken() throws {
+        let fixture = try WorkflowFixture([
+            #"{"record":"intel","id":"IN1","date":"2026-02-01","source_evaluation":"2","intelligence_assessment":"C","handling_code":"P"}"#,
+        ])
+        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
+        let record = try fixture.assess(ceCase, on: "2026-03-09", graph: [
+            ["record": "link", "from": "AD1", "to": "CH1", "kind": "associates_with", "intel": .array(["IN1"])],
+        ])
+        let answer = try QueryEngine(store: fixture.store).associations(of: "CH1", hops: 1, filter: QueryFilter(), viewer: fixture.viewer)
+        let link = try #require(answer.json.objectValue?["links"]?.arrayValue?.first?.objectValue)
+        let support = Set(link["intel"]?.arrayValue?.compactMap { $0.objectValue?["id"]?.stringValue } ?? [])
+        #expect(support == ["IN1", record.intelRef])
+        let refused = try #require(throws: WorkflowError.self) {
+            try fixture.assess(ceCase, on: "2026-03-10", review: true, graph: [
+                ["record": "intel", "id": "IN2", "date": "2026-03-10", "source_evaluation": "1", "intelligence_assessment": "A", "handling_code": "P"],
+            ])
+        }
+        #expect(refused.field == "graph")
+    }
+}

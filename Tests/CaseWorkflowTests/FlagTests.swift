@@ -100,3 +100,47 @@ extension FlagTests {
         #expect(try fixture.workflow.panel(june, by: fixture.viewer).objectValue?["status"]?.stringValue == "held")
     }
 }
+
+extension FlagTests {
+    @Test func flagsNameThePanelThatSetAndRemovedThem() throws {
+        let fixture = try WorkflowFixture()
+        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
+        _ = try fixture.assess(ceCase, on: "2026-03-09")
+        let march = try fixture.quoratePanel(on: "2026-03-24")
+        try fixture.workflow.recordDecision(panel: march, case: ceCase, PanelDecisionInput(
+            decision: .review, setFlags: [FlagChange(flag: "cse", owner: "police")]), by: fixture.viewer)
+        let june = try fixture.quoratePanel(on: "2026-06-16")
+        try fixture.workflow.recordDecision(panel: june, case: ceCase, PanelDecisionInput(decision: .remove), by: fixture.viewer)
+        let flag = try #require(try fixture.workflow.flags(on: "CH1", asOf: date("2026-06-17"), by: fixture.viewer).first?.objectValue)
+        #expect(flag["set_at_panel"]?.stringValue == march)
+        #expect(flag["removed_at_panel"]?.stringValue == june)
+    }
+
+    @Test func afterAgenciesCouldNotEngageTheFlagsStayUntilTheirOwnersRemoveThem() throws {
+        let fixture = try WorkflowFixture()
+        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
+        _ = try fixture.assess(ceCase, on: "2026-03-09")
+        let march = try fixture.quoratePanel(on: "2026-03-24")
+        try fixture.workflow.recordDecision(panel: march, case: ceCase, PanelDecisionInput(
+            decision: .review, setFlags: [FlagChange(flag: "cce", owner: "childrens_services")]), by: fixture.viewer)
+        // While the case is open only the panel removes the child's flags.
+        #expect(throws: WorkflowError.self) { try fixture.workflow.removeFlags(on: "CH1", on: date("2026-04-01"), by: fixture.viewer) }
+        let june = try fixture.quoratePanel(on: "2026-06-16")
+        let effects = try fixture.workflow.recordDecision(panel: june, case: ceCase, PanelDecisionInput(
+            decision: .closedUnableToEngage, reason: "no agency could make contact"), by: fixture.viewer)
+        #expect(effects.contains("the child's flags stay with their owners for review"))
+        #expect(try present(fixture, "CH1", on: "2026-06-17") == ["cce:childrens_services"])
+        let removed = try fixture.workflow.removeFlags(on: "CH1", on: date("2026-07-01"), by: fixture.viewer)
+        #expect(removed == ["cce flag (childrens_services) removed"])
+    }
+
+    @Test func aVehicleCanBeFlaggedAsOfConcern() throws {
+        let fixture = try WorkflowFixture()
+        _ = try fixture.workflow.setFlag(on: "VE1", FlagChange(flag: "vehicle_of_concern", owner: "police"), on: date("2026-03-02"),
+                                         review: nil, by: fixture.viewer)
+        #expect(throws: WorkflowError.self) {
+            try fixture.workflow.setFlag(on: "VE1", FlagChange(flag: "cse", owner: "police"), on: date("2026-03-02"), review: nil, by: fixture.viewer)
+        }
+        #expect(try present(fixture, "VE1", on: "2026-03-03") == ["vehicle_of_concern:police"])
+    }
+}

@@ -79,3 +79,18 @@ struct MarthrMeetingTests {
         #expect(feedback?.objectValue?["discussed_at"]?.stringValue == panel)
     }
 }
+
+extension MarthrMeetingTests {
+    @Test func openMARTHRActionsAreCarriedToTheNextMeeting() throws {
+        let fixture = try WorkflowFixture()
+        let april = try fixture.workflow.scheduleMarthr(on: date("2026-04-20"), chair: "Chair", force: "merseyside", by: fixture.viewer)
+        let (open, _) = try fixture.workflow.addAction(at: .marthr(april), ActionInput(
+            text: "Gather ANPR sightings", owner: "police", dueOn: date("2026-05-01"), subject: "VE1", category: .gatherIntelligence), by: fixture.viewer)
+        let (done, _) = try fixture.workflow.addAction(at: .marthr(april), ActionInput(
+            text: "Licensing check", owner: "licensing", dueOn: date("2026-05-01"), subject: "LO1", category: .withPartners), by: fixture.viewer)
+        try fixture.workflow.updateAction(done, status: "done", on: date("2026-04-30"), note: nil, by: fixture.viewer)
+        let may = try fixture.workflow.scheduleMarthr(on: date("2026-05-18"), chair: "Chair", force: "merseyside", by: fixture.viewer)
+        let carried = try fixture.workflow.marthrMeeting(may, by: fixture.viewer).objectValue?["carried_actions"]?.arrayValue ?? []
+        #expect(carried.compactMap { $0.objectValue?["ref"]?.stringValue } == [open])
+    }
+}

@@ -173,3 +173,49 @@ struct PanelTests {
         #expect(stored == minutes)
     }
 }
+
+extension PanelTests {
+    @Test func aFamilyMemberDoesNotMakeAPanelQuorateAndRequiredAgenciesMustBePartners() throws {
+        let fixture = try WorkflowFixture()
+        let panel = try fixture.workflow.schedulePanel(area: "E08000012", on: date("2026-03-24"), coChairs: ["A", "B"], by: fixture.viewer)
+        let quoracy = try fixture.workflow.recordAttendance(panel: panel, [
+            Attendee(name: "P", agency: "police", signedConfidentiality: true),
+            Attendee(name: "S", agency: "childrens_services", signedConfidentiality: true),
+            Attendee(name: "H", agency: "health", signedConfidentiality: true),
+            Attendee(name: "F", agency: "family", signedConfidentiality: true),
+        ], by: fixture.viewer)
+        #expect(!quoracy.isQuorate)
+        #expect(quoracy.agencies == ["childrens_services", "health", "police"])
+        let typo = try #require(throws: WorkflowError.self) {
+            try fixture.workflow.updateSettings(["quorum": .object(["requiredAgencies": .array(["polise"])])], for: "E08000012", by: fixture.viewer)
+        }
+        #expect(typo.field == "quorum.requiredAgencies")
+    }
+
+    @Test func anAreasSettingsMergeIntoThePartnershipDefaultKeyByKey() throws {
+        let fixture = try WorkflowFixture()
+        try fixture.workflow.updateSettings(["quorum": .object(["requiredAgencies": .array(["police"])])], for: nil, by: fixture.viewer)
+        let area = try fixture.workflow.updateSettings(["quorum": .object(["minimumAgencies": .number("3")])], for: "E08000012", by: fixture.viewer)
+        #expect(area.quorum.minimumAgencies == 3)
+        #expect(area.quorum.requiredAgencies == ["police"])
+        #expect(try fixture.workflow.settings(for: "E08000015").quorum.minimumAgencies == 4)
+    }
+
+    @Test func theAgendaGoesToTheCoChairsAndTheStandingMembershipAndMustFitTheDay() throws {
+        let fixture = try WorkflowFixture()
+        _ = try fixture.quoratePanel(on: "2026-03-24")
+        let april = try fixture.workflow.schedulePanel(area: "E08000012", on: date("2026-04-21"), coChairs: ["DI chair", "Manager"], by: fixture.viewer)
+        try fixture.workflow.sendAgenda(panel: april, on: date("2026-04-16"), by: fixture.viewer)
+        let row = try #require(try fixture.store.auditEntries(limit: 1).first)
+        #expect(row.operation == "disclosure")
+        #expect(row.recipients == #"["DI chair","E","H","Manager","P","S"]"#)
+
+        try fixture.workflow.updateSettings(["caseSlotMinutes": .number("600")], for: "E08000012", by: fixture.viewer)
+        try fixture.openCase(child: "CH1", received: "2026-03-02")
+        try fixture.openCase(child: "CH2", received: "2026-03-02")
+        for ceCase in ["CASE-000001", "CASE-000002"] { _ = try fixture.assess(ceCase, on: "2026-03-09") }
+        let long = try fixture.workflow.schedulePanel(area: "E08000012", on: date("2026-05-12"), coChairs: ["A", "B"], by: fixture.viewer)
+        let error = try #require(throws: WorkflowError.self) { try fixture.workflow.buildAgenda(panel: long, by: fixture.viewer) }
+        #expect(error.message.contains("do not fit in the day"))
+    }
+}

@@ -20,6 +20,14 @@ FROM workflow_action a JOIN panel_meeting m ON m.id = a.panel_meeting_id LEFT JO
 WHERE m.area = :area AND m.held_on < :held AND a.status = 'open'
 ORDER BY a.due_on, a.id;
 
+-- name: carried_marthr
+-- Open actions from earlier MARTHR meetings, carried to this one.
+SELECT a.ref, a.text, a.owner_agency, a.due_on, a.status, a.category, m.ref AS from_meeting, e.ref AS subject_ref,
+       a.due_on < :held AS overdue
+FROM workflow_action a JOIN marthr_meeting m ON m.id = a.marthr_meeting_id LEFT JOIN entity e ON e.id = a.subject_id
+WHERE m.held_on < :held AND a.status = 'open'
+ORDER BY a.due_on, a.id;
+
 -- name: for_meeting
 SELECT a.ref, a.text, a.owner_agency, a.due_on, a.status, a.category, c.ref AS case_ref, e.ref AS subject_ref
 FROM workflow_action a LEFT JOIN ce_case c ON c.id = a.case_id LEFT JOIN entity e ON e.id = a.subject_id

@@ -14,18 +14,31 @@ SELECT code, name, area_type, force FROM area WHERE code = :code;
 SELECT code, name FROM agency WHERE code = :code;
 
 -- name: agencies
-SELECT code, name FROM agency ORDER BY code;
+SELECT code, name, partner FROM agency ORDER BY code;
 
--- name: next_id
--- The next number for a generated reference, per table (refs are PREFIX-NNNNNN).
-SELECT coalesce(max(id), 0) + 1 AS next FROM (
-    SELECT id FROM referral WHERE :table = 'referral'
-    UNION ALL SELECT id FROM ce_case WHERE :table = 'ce_case'
-    UNION ALL SELECT id FROM assessment WHERE :table = 'assessment'
-    UNION ALL SELECT id FROM panel_meeting WHERE :table = 'panel_meeting'
-    UNION ALL SELECT id FROM marthr_meeting WHERE :table = 'marthr_meeting'
-    UNION ALL SELECT id FROM workflow_action WHERE :table = 'workflow_action'
-    UNION ALL SELECT id FROM disruption WHERE :table = 'disruption');
+-- The next number for a generated reference (PREFIX-NNNNNN), one statement per table so
+-- that each reads the last rowid only.
+
+-- name: next_referral
+SELECT coalesce(max(id), 0) + 1 AS next FROM referral;
+
+-- name: next_ce_case
+SELECT coalesce(max(id), 0) + 1 AS next FROM ce_case;
+
+-- name: next_assessment
+SELECT coalesce(max(id), 0) + 1 AS next FROM assessment;
+
+-- name: next_panel_meeting
+SELECT coalesce(max(id), 0) + 1 AS next FROM panel_meeting;
+
+-- name: next_marthr_meeting
+SELECT coalesce(max(id), 0) + 1 AS next FROM marthr_meeting;
+
+-- name: next_workflow_action
+SELECT coalesce(max(id), 0) + 1 AS next FROM workflow_action;
+
+-- name: next_disruption
+SELECT coalesce(max(id), 0) + 1 AS next FROM disruption;
 
 -- name: settings
 SELECT scope, settings FROM workflow_setting WHERE scope IN ('default', :scope)

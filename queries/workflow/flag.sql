@@ -15,8 +15,12 @@ SELECT id, flag, owner_agency FROM flag WHERE entity_id = :entity AND removed_on
 -- Every flag, with whether it is still present on the day asked: a police flag removed by
 -- MACCSE stays to the end of its expiry day.
 SELECT f.id, f.flag, f.owner_agency, f.set_on, f.review_on, f.removed_on, f.expires_on,
+       sm.ref AS set_at_panel, rm.ref AS removed_at_panel,
        (f.removed_on IS NULL OR (f.expires_on IS NOT NULL AND f.expires_on >= :on)) AS present
-FROM flag f WHERE f.entity_id = :entity ORDER BY f.set_on, f.id;
+FROM flag f
+LEFT JOIN panel_decision sd ON sd.id = f.set_by_decision LEFT JOIN panel_meeting sm ON sm.id = sd.meeting_id
+LEFT JOIN panel_decision rd ON rd.id = f.removed_by_decision LEFT JOIN panel_meeting rm ON rm.id = rd.meeting_id
+WHERE f.entity_id = :entity ORDER BY f.set_on, f.id;
 
 -- name: set_review
 -- A panel's review of a case reviews the child's flags too: they are next due with it.

@@ -42,9 +42,10 @@ WHERE (:subject IS NULL OR d.subject_id = :subject)
 ORDER BY d.served_on, d.id;
 
 -- name: cawns
--- Child Abduction Warning Notices: the subject, the child named, when served.
+-- Child Abduction Warning Notices in force on the day asked: the subject, the child named,
+-- when served.
 SELECT d.subject_id, d.child_id, d.served_on, s.ref AS subject_ref FROM disruption d JOIN entity s ON s.id = d.subject_id
-WHERE d.tool = 'cawn';
+WHERE d.tool = 'cawn' AND d.served_on <= :on AND (d.expires_on IS NULL OR d.expires_on >= :on);
 
 -- name: feedback
 INSERT INTO marthr_feedback (marthr_meeting_id, case_id, text, created_at) VALUES (:meeting, :case, :text, :now);
