@@ -11,9 +11,7 @@ struct FlagTests {
 
     @Test func aPoliceFlagRemovedByThePanelStaysSixMonths() throws {
         let fixture = try WorkflowFixture()
-        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
-        _ = try fixture.assess(ceCase, on: "2026-03-09")
-        let march = try fixture.quoratePanel(on: "2026-03-24")
+        let (ceCase, march) = try fixture.caseOnMarchPanel()
         try fixture.workflow.recordDecision(panel: march, case: ceCase, PanelDecisionInput(
             decision: .review, setFlags: [FlagChange(flag: "cce", owner: "police"), FlagChange(flag: "cce", owner: "childrens_services")]),
                                             by: fixture.viewer)
@@ -85,9 +83,7 @@ struct FlagTests {
 extension FlagTests {
     @Test func aReviewDecisionMovesTheChildsFlagReviewsWithIt() throws {
         let fixture = try WorkflowFixture()
-        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
-        _ = try fixture.assess(ceCase, on: "2026-03-09")
-        let march = try fixture.quoratePanel(on: "2026-03-24")
+        let (ceCase, march) = try fixture.caseOnMarchPanel()
         try fixture.workflow.recordDecision(panel: march, case: ceCase, PanelDecisionInput(
             decision: .review, setFlags: [FlagChange(flag: "cce", owner: "police")]), by: fixture.viewer)
         let june = try fixture.quoratePanel(on: "2026-06-16")
@@ -104,9 +100,7 @@ extension FlagTests {
 extension FlagTests {
     @Test func flagsNameThePanelThatSetAndRemovedThem() throws {
         let fixture = try WorkflowFixture()
-        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
-        _ = try fixture.assess(ceCase, on: "2026-03-09")
-        let march = try fixture.quoratePanel(on: "2026-03-24")
+        let (ceCase, march) = try fixture.caseOnMarchPanel()
         try fixture.workflow.recordDecision(panel: march, case: ceCase, PanelDecisionInput(
             decision: .review, setFlags: [FlagChange(flag: "cse", owner: "police")]), by: fixture.viewer)
         let june = try fixture.quoratePanel(on: "2026-06-16")
@@ -118,9 +112,7 @@ extension FlagTests {
 
     @Test func afterAgenciesCouldNotEngageTheFlagsStayUntilTheirOwnersRemoveThem() throws {
         let fixture = try WorkflowFixture()
-        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
-        _ = try fixture.assess(ceCase, on: "2026-03-09")
-        let march = try fixture.quoratePanel(on: "2026-03-24")
+        let (ceCase, march) = try fixture.caseOnMarchPanel()
         try fixture.workflow.recordDecision(panel: march, case: ceCase, PanelDecisionInput(
             decision: .review, setFlags: [FlagChange(flag: "cce", owner: "childrens_services")]), by: fixture.viewer)
         // While the case is open only the panel removes the child's flags.

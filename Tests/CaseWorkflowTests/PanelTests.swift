@@ -92,9 +92,7 @@ struct PanelTests {
 
     @Test func aReviewBeyondTwelveWeeksNeedsAReasonAndNeverGoesBeyondSixMonths() throws {
         let fixture = try WorkflowFixture()
-        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
-        _ = try fixture.assess(ceCase, on: "2026-03-09")
-        let panel = try fixture.quoratePanel(on: "2026-03-24")
+        let (ceCase, panel) = try fixture.caseOnMarchPanel()
         let noReason = try #require(throws: WorkflowError.self) {
             try fixture.workflow.recordDecision(panel: panel, case: ceCase, PanelDecisionInput(decision: .review, reviewOn: date("2026-06-17")),
                                                 by: fixture.viewer)

@@ -62,6 +62,14 @@ struct WorkflowFixture {
             grading: Grading("2B P")!, summary: "Synthetic assessment.", graph: graph), by: viewer)
     }
 
+    /// The standard March 2026 start: CH1 referred on Monday 2 March, assessed on 9 March,
+    /// and a quorate Liverpool panel on Tuesday 24 March with the case on its agenda.
+    func caseOnMarchPanel() throws -> (case: String, panel: String) {
+        let (_, ceCase) = try openCase(child: "CH1", received: "2026-03-02")
+        _ = try assess(ceCase, on: "2026-03-09")
+        return (ceCase, try quoratePanel(on: "2026-03-24"))
+    }
+
     /// A quorate panel for Liverpool on `day`, its agenda built.
     func quoratePanel(on day: String, area: String = "E08000012") throws -> String {
         let panel = try workflow.schedulePanel(area: area, on: date(day), coChairs: ["DI chair", "Service manager"], by: viewer)
