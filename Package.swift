@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The domain: values, rules and normalisation. Foundation only.
@@ -53,13 +56,24 @@ let package = Package(
             dependencies: ["GraphCore", "GraphStore", "GraphQuery", "GraphRender"],
             resources: [.copy("Resources")]
         ),
+        // The web service: JSON API, accounts, roles, need-to-know, audit.
+        .target(
+            name: "GraphServer",
+            dependencies: [
+                "GraphCore", "GraphStore", "GraphQuery", "GraphRender", "CaseWorkflow",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("../../docs/openapi.json")]
+        ),
         // Deterministic synthetic data that looks like the domain.
         .target(name: "SyntheticData", dependencies: ["GraphCore"]),
         // The command line: thin, parses and calls the libraries.
         .executableTarget(
             name: "cegraph",
             dependencies: [
-                "GraphCore", "GraphStore", "GraphQuery", "GraphRender", "CaseWorkflow", "SyntheticData",
+                "GraphCore", "GraphStore", "GraphQuery", "GraphRender", "CaseWorkflow", "GraphServer", "SyntheticData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,6 +102,14 @@ let package = Package(
         .testTarget(
             name: "CaseWorkflowTests",
             dependencies: ["GraphCore", "GraphStore", "GraphQuery", "CaseWorkflow", "SyntheticData"]
+        ),
+        .testTarget(
+            name: "GraphServerTests",
+            dependencies: [
+                "GraphCore", "GraphStore", "GraphServer", "CaseWorkflow", "SyntheticData",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "CLITests", dependencies: ["cegraph"]),
     ],

@@ -53,18 +53,24 @@ final class FilterMask: Sendable {
 
     /// The grading rules of ``QueryFilter`` applied to one link's supporting reports.
     static func supportPasses(_ snapshot: Snapshot, _ link: Int32, _ filter: QueryFilter, asOf: Int32) -> Bool {
-        var considered = false, anyNotE = false, anyMeetsMinimum = false
+        var considered = false, anyNotE = false, anyMeetsMinimum = false, withheld = false
         let minimum = filter.minimumGrade
         for intel in snapshot.support(link) {
             let index = Int(intel)
             if snapshot.intel.created[index] > asOf { continue }
-            if !filter.includeHandlingCodeC && snapshot.intel.handling[index] == 1 { continue }
+            if !filter.includeHandlingCodeC && snapshot.intel.handling[index] == 1 {
+                withheld = true
+                continue
+            }
             considered = true
             let assessment = snapshot.intel.assessment[index]
             if assessment < 4 { anyNotE = true }
             if let minimum, minimum.admits(source: snapshot.intel.source[index], assessment: assessment) { anyMeetsMinimum = true }
         }
         if minimum != nil { return anyMeetsMinimum }
+        // A link that rests only on handling-code-C reports is withheld with them, not
+        // shown as if it were ungraded.
+        if withheld && !considered { return false }
         if considered && !anyNotE && !filter.includeSuspectedFalse { return false }
         return true
     }

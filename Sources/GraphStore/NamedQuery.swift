@@ -17,8 +17,8 @@ enum NamedQuery {
         return text
     }
 
-    /// The statement `file.name` of `queries/workflow/<file>.sql`, where each statement
-    /// follows a `-- name: NAME` line.
+    /// The statement `file.name` of `queries/workflow/<file>.sql` (or `dir/file.name` of
+    /// `queries/<dir>/<file>.sql`), where each statement follows a `-- name: NAME` line.
     ///
     /// - Throws: ``StoreError`` when the file or the statement is missing.
     static func workflow(_ qualified: String) throws -> String {
@@ -27,9 +27,10 @@ enum NamedQuery {
         guard parts.count == 2 else {
             throw StoreError("query", "the statement name \(qualified) is not file.name", hint: "this is a bug in cegraph")
         }
-        let sections = statements(in: try sql("workflow/" + parts[0]))
+        let file = parts[0].contains("/") ? parts[0] : "workflow/" + parts[0]
+        let sections = statements(in: try sql(file))
         guard let text = sections[parts[1]] else {
-            throw StoreError("query", "queries/workflow/\(parts[0]).sql has no statement named \(parts[1])",
+            throw StoreError("query", "queries/\(file).sql has no statement named \(parts[1])",
                              hint: "this is a bug in cegraph")
         }
         cache.withLock { $0[qualified] = text }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import GraphCore
@@ -175,10 +176,17 @@ public struct StoreTransaction {
 }
 
 extension Store {
+    /// The SHA-256 of `text`, as 64 hex digits: how session and API tokens are kept, so
+    /// that the database never holds one that could be used.
+    public static func digest(_ text: String) -> String {
+        hex(SHA256.hash(data: Data(text.utf8)))
+    }
+
     /// Runs `body` in one write transaction: everything it does commits together, or, if it
     /// throws, nothing does.
     ///
     /// - Throws: what `body` throws, or ``StoreError`` when the database cannot be written.
+    @discardableResult
     public func transaction<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         let now = Date().formatted(.iso8601)
         do {

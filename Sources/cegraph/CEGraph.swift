@@ -5,6 +5,7 @@ import CaseWorkflow
 import GraphCore
 import GraphQuery
 import GraphRender
+import GraphServer
 import GraphStore
 
 /// The `cegraph` command: a thin layer that parses arguments and calls the libraries.
@@ -26,7 +27,8 @@ struct CEGraph: ParsableCommand {
               cegraph --db picture.sqlite import referrals.jsonl --reason "MACCSE referral"
             """,
         subcommands: [Init.self, Import.self, Show.self, Search.self, Stats.self, Export.self, Generate.self,
-                      Query.self, Render.self, Case.self, Panel.self, Marthr.self, Report.self, LintText.self, Demo.self,
+                      Query.self, Render.self, Case.self, Panel.self, Marthr.self, Report.self, LintText.self, Serve.self,
+                      AccountCommand.self, Demo.self,
                       Audit.self]
     )
 
@@ -49,7 +51,7 @@ struct CEGraph: ParsableCommand {
             try runnable.run()
         } catch let error where error is StoreError || error is InputError || error is QueryError
                                  || error is RenderError || error is CommandError
-                                 || error is WorkflowError {
+                                 || error is WorkflowError || error is ServerError {
             // Bad input: each of these describes itself in words a user can act on.
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(1)

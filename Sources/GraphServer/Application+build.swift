@@ -1,0 +1,35 @@
+import Foundation
+import GraphStore
+import Hummingbird
+import Logging
+
+/// Builds the service: the router with its middleware and routes. The executable calls it
+/// and runs the result; tests call it and drive it in process or live.
+public func buildApplication(services: Services) -> some ApplicationProtocol {
+    var logger = Logger(label: "cegraph")
+    logger.logLevel = .info
+    return Application(
+        router: buildRouter(services: services),
+        configuration: .init(address: .hostname(services.configuration.host, port: services.configuration.port),
+                             serverName: "cegraph"),
+        logger: logger
+    )
+}
+
+/// The router: errors become JSON, every request learns who is asking, then the routes.
+/// A route that does not exist answers like a record that does not exist.
+public func buildRouter(services: Services) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: SessionMiddleware(accounts: services.accounts))
+    SessionRoutes(services: services).add(to: router)
+    GraphRoutes(services: services).add(to: router)
+    WorkflowRoutes(services: services).add(to: router)
+    AdminRoutes(services: services).add(to: router)
+    return router
+}
+
+/// Runs the service until the process is told to stop (SIGINT, SIGTERM).
+public func runServer(services: Services) async throws {
+    try await buildApplication(services: services).runService()
+}

@@ -1,0 +1,24 @@
+/// How the service runs. The executable fills it from flags, then the environment, then
+/// these defaults; the library never reads the environment.
+public struct ServerConfiguration: Sendable {
+    /// The address to bind (loopback by default).
+    public var host = "127.0.0.1"
+    /// The port to bind.
+    public var port = 8080
+    /// A session ends after this long without a request.
+    public var idleTimeout: Double = 30 * 60
+    /// A session ends this long after sign-in, whatever happens.
+    public var absoluteTimeout: Double = 8 * 60 * 60
+    /// Failed sign-ins allowed per username and address within `signInWindow`.
+    public var signInAttempts = 5
+    /// The window for counting failed sign-ins.
+    public var signInWindow: Double = 15 * 60
+    /// Whether cookies carry `Secure` (true in service; a test over plain HTTP may turn it off).
+    public var secureCookies = true
+    /// The largest request body accepted.
+    public var maxBodyBytes = 1 << 20
+    /// The bcrypt cost for new passwords.
+    public var bcryptCost: UInt8 = 12
+
+    public init() {}
+}

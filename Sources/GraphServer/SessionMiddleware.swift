@@ -1,0 +1,57 @@
+import Foundation
+import GraphCore
+import GraphStore
+import HTTPTypes
+import Hummingbird
+
+/// Who is asking: an API token (`Authorization: Bearer`) or a session cookie. A cookie
+/// session must echo its CSRF token in `X-CSRF-Token` on every request that changes
+/// anything. Every response leaves with `Cache-Control: no-store` and security headers.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let accounts: AccountStore
+
+    static let cookieName = "cegraph_session"
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
+            guard let account = try accounts.account(apiToken: String(authorization.dropFirst("Bearer ".count))) else {
+                throw ServerError.signInNeeded
+            }
+            context.account = account
+        } else if let token = request.cookies[SessionMiddleware.cookieName]?.value,
+                  let session = try accounts.session(token: token) {
+            if ![.get, .head].contains(request.method) {
+                guard let echoed = request.headers[SessionMiddleware.csrfHeader],
+                      SessionMiddleware.same(echoed, session.csrfToken) else {
+                    throw ServerError(.forbidden, "the request is missing its CSRF token; reload the page and try again")
+                }
+            }
+            context.account = session.account
+            context.session = session
+        }
+        var response = try await next(request, context)
+        SessionMiddleware.secure(&response.headers)
+        return response
+    }
+
+    /// Headers every response carries: nothing is cached, sniffed, framed or referred.
+    static func secure(_ headers: inout HTTPFields) {
+        headers[.cacheControl] = "no-store"
+        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"
+    }
+
+    /// Compares in time that does not depend on where the strings differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for index in x.indices { difference |= x[index] ^ y[index] }
+        return difference == 0
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GraphCore
+import HTTPTypes
+import Hummingbird
+
+/// Sign in, sign out, and who am I.
+struct SessionRoutes {
+    let services: Services
+
+    func add(to router: Router<AppRequestContext>) {
+        router.post("/api/session", use: signIn)
+        router.delete("/api/session", use: signOut)
+        router.get("/api/me", use: me)
+    }
+
+    @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let body = try await request.jsonObject(limit: 16 * 1024)
+        guard let username = body["username"]?.stringValue, let password = body["password"]?.stringValue else {
+            throw ServerError(.badRequest, "give username and password")
+        }
+        let address = context.remoteIP ?? "unknown"
+        let keys = ["user:" + username.lowercased(), "address:" + address]
+        guard await services.limiter.allows(keys) else {
+            throw ServerError(.tooManyRequests, "too many failed sign-ins; wait a few minutes and try again")
+        }
+        guard let session = try services.accounts.signIn(username: username, password: password) else {
+            await services.limiter.fail(keys)
+            throw ServerError(.unauthorized, "the username or password is not right")
+        }
+        await services.limiter.succeed("user:" + username.lowercased())
+        var response = JSONResponse.make(.object(["csrf_token": .string(session.csrfToken), "account": SessionRoutes.json(session.account)]))
+        response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: session.token, path: "/",
+                                  secure: services.configuration.secureCookies, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let session = context.session else { throw ServerError.signInNeeded }
+        try services.accounts.signOut(sessionDigest: session.digest)
+        var response = Response(status: .noContent)
+        response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/",
+                                  secure: services.configuration.secureCookies, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let account = context.account else { throw ServerError.signInNeeded }
+        return JSONResponse.make(SessionRoutes.json(account))
+    }
+
+    static func json(_ account: Account) -> JSONValue {
+        .object(["username": .string(account.username), "display_name": .string(account.displayName),
+                 "role": .string(account.role.rawValue), "panels": .array(account.panelAreas.map { .string($0) })])
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import GraphCore
+import GraphStore
+
+/// What a panel member may see: the children on their panels' agendas, nothing else.
+/// Every other role's limits are by route (and, for non-police roles, no handling-code-C
+/// material).
+struct Visibility: Sendable {
+    let store: Store
+
+    /// How far back a panel's agenda still counts.
+    static let agendaWindowDays = 365
+
+    /// The database ids and refs of the children `account` may see, or nil for "not limited
+    /// to children on agendas" (every role but panel member).
+    func panelChildren(for account: Account, today: CalendarDate = .today) throws -> [String: Int64]? {
+        guard account.role == .panelMember else { return nil }
+        return try store.reading { tx in
+            var children: [String: Int64] = [:]
+            for row in try tx.rows("server/visibility.panel_children", [
+                "areas": StoredValue(json: .array(account.panelAreas.map { .string($0) })),
+                "since": StoredValue(today.adding(days: -Visibility.agendaWindowDays)),
+            ]) {
+                if let id = row.integer("id") { children[row.string("ref")] = id }
+            }
+            return children
+        }
+    }
+
+    /// Whether `account` may see the entity `ref` names; a panel member only a child on an
+    /// agenda (by any of the child's ids).
+    func maySee(_ ref: String, account: Account) throws -> Bool {
+        guard let children = try panelChildren(for: account) else { return true }
+        guard let rowid = try store.entityRowid(for: ref) else { return false }
+        return children.values.contains(rowid)
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import GraphCore
+import GraphServer
+import GraphStore
+
+extension CEGraph {
+    /// `cegraph serve`: the web service over the database.
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the web service (JSON API; docs/openapi.json) over the database.",
+            discussion: """
+                Binds 127.0.0.1:8080 unless told otherwise. Create accounts first with `cegraph account add`.
+
+                Example:
+                  cegraph --db demo.sqlite serve --port 8080
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The address to bind.") var host = "127.0.0.1"
+        @Option(help: "The port to bind.") var port = 8080
+        @Flag(help: "Leave Secure off the session cookie (plain HTTP beyond localhost; not for real use).")
+        var insecureCookies = false
+
+        func run() throws {
+            var configuration = ServerConfiguration()
+            configuration.host = host
+            configuration.port = port
+            configuration.secureCookies = !insecureCookies
+            let services = try Services(store: try global.openStore(), configuration: configuration)
+            Printer.error("cegraph serving \(global.databasePath) on http://\(host):\(port) (OpenAPI: /openapi.json)")
+            try waitFor { try await runServer(services: services) }
+        }
+    }
+
+    /// `cegraph account ...`: accounts for the web service.
+    struct AccountCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "account",
+            abstract: "Accounts for the web service: add, list, issue an API token.",
+            subcommands: [Add.self, List.self, Token.self])
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Add an account; the password is read from standard input, or generated and printed once.")
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The username.") var username: String
+            @Option(help: "analyst, ccset_coordinator, marthr_chair, panel_member, auditor or admin.") var role: String
+            @Option(help: "The name shown.") var name: String?
+            @Option(help: "A local authority whose MACCSE panel a panel member sits on (repeat).") var panel: [String] = []
+            @Flag(help: "Read the password from standard input.") var passwordStdin = false
+
+            func run() throws {
+                guard let role = Role(rawValue: role) else {
+                    throw ValidationError("--role must be one of " + Role.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                var password = ""
+                if passwordStdin {
+                    password = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                        .trimmingCharacters(in: .newlines)
+                } else {
+                    password = (0..<4).map { _ in String(UInt32.random(in: 0...UInt32.max), radix: 36) }.joined(separator: "-")
+                }
+                let accounts = AccountStore(store: try global.openStore(), configuration: ServerConfiguration())
+                try accounts.create(username: username, displayName: name ?? username, role: role, password: password,
+                                    panelAreas: panel, by: global.viewer(purpose: "adding an account"))
+                print("account \(username.lowercased()) added (\(role.rawValue))" + (passwordStdin ? "" : "; password: \(password)"))
+            }
+        }
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List accounts.")
+            @OptionGroup var global: GlobalOptions
+            func run() throws {
+                for row in try AccountStore(store: try global.openStore(), configuration: ServerConfiguration()).list() {
+                    print([row.string("username"), row.string("role"), row.string("display_name"), row.string("panels"),
+                           row.bool("disabled") == true ? "disabled" : ""].joined(separator: "\t"))
+                }
+            }
+        }
+
+        struct Token: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Issue an API token for a script; it is printed once.")
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The account.") var username: String
+            @Option(help: "What the token is for.") var name: String
+            func run() throws {
+                let token = try AccountStore(store: try global.openStore(), configuration: ServerConfiguration())
+                    .issueToken(username: username, name: name, by: global.viewer(purpose: "issuing an API token"))
+                print(token)
+            }
+        }
+    }
+}

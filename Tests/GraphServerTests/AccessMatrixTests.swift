@@ -1,0 +1,118 @@
+import Foundation
+import GraphServer
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Every role × every route × a record the role may see and one it may not. Deny by
+/// default: anything not listed as allowed must be refused.
+struct AccessMatrixTests {
+    /// A route, the record it reaches that every allowed role may see, and one a panel
+    /// member may not (nil when the route has no record).
+    struct Route: CustomStringConvertible {
+        let visible: String
+        let hidden: String?
+        /// The roles allowed at all.
+        let allowed: Set<String>
+        var description: String { visible }
+    }
+
+    static let police: Set<String> = ["analyst", "ccset_coordinator", "marthr_chair"]
+    static let routes: [Route] = [
+        Route(visible: "/api/me", hidden: nil, allowed: Set(Role.allCases.map(\.rawValue))),
+        Route(visible: "/api/search?q=child", hidden: nil, allowed: police.union(["panel_member"])),
+        Route(visible: "/api/entities/CH1", hidden: "/api/entities/CH2", allowed: police.union(["panel_member"])),
+        Route(visible: "/api/associations/CH1", hidden: "/api/associations/CH2", allowed: police),
+        Route(visible: "/api/maps/CH1", hidden: "/api/maps/CH2", allowed: police.union(["panel_member"])),
+        Route(visible: "/api/maps/CH1?audience=analyst", hidden: nil, allowed: police),
+        Route(visible: "/api/cases/CASE-000001", hidden: "/api/cases/CASE-000002", allowed: police.union(["panel_member"])),
+        Route(visible: "/api/panels/PANEL-000001", hidden: nil, allowed: ["ccset_coordinator", "marthr_chair", "panel_member"]),
+        Route(visible: "/api/overdue", hidden: nil, allowed: ["ccset_coordinator", "marthr_chair"]),
+        Route(visible: "/api/reports/quarterly?area=E08000012&quarter=2026Q1", hidden: nil, allowed: police),
+        Route(visible: "/api/audit", hidden: nil, allowed: ["auditor"]),
+    ]
+
+    @Test func everyRoleOnEveryRoute() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            for route in Self.routes {
+                let signedOut = try await client.executeRequest(uri: route.visible, method: .get, headers: [:], body: nil)
+                #expect(signedOut.status == .unauthorized, "signed out: \(route)")
+            }
+            for username in Role.allCases.map(\.rawValue) + ["wirral_member"] {
+                let session = try #require(try await SignedIn.signIn(client, as: username))
+                let role = username == "wirral_member" ? "panel_member" : username
+                for route in Self.routes {
+                    let response = try await session.get(route.visible)
+                    var expected: HTTPResponse.Status = route.allowed.contains(role) ? .ok : .forbidden
+                    // The Wirral panel member sits on no Liverpool panel: every Liverpool record
+                    // is hidden from them, so it answers as missing, before any other refusal.
+                    let isRecord = route.visible.hasPrefix("/api/entities") || route.visible.hasPrefix("/api/maps")
+                        || route.visible.hasPrefix("/api/cases") || route.visible.hasPrefix("/api/panels")
+                    if username == "wirral_member", isRecord, route.allowed.contains("panel_member") || route.visible.hasPrefix("/api/maps") {
+                        expected = .notFound
+                    }
+                    #expect(response.status == expected, "\(username) \(route.visible): \(response.status) \(response.text.prefix(120))")
+                    #expect(response.headers[.cacheControl] == "no-store", "\(username) \(route.visible)")
+                    guard let hidden = route.hidden else { continue }
+                    let hiddenResponse = try await session.get(hidden)
+                    let hiddenExpected: HTTPResponse.Status = !route.allowed.contains(role) ? .forbidden
+                        : role == "panel_member" ? .notFound : .ok
+                    #expect(hiddenResponse.status == hiddenExpected, "\(username) \(hidden): \(hiddenResponse.status)")
+                }
+            }
+        }
+    }
+
+    @Test func aHiddenRecordAnswersExactlyAsAMissingOne() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
+            for (hidden, missing) in [("/api/entities/CH2", "/api/entities/CH404"), ("/api/maps/CH2", "/api/maps/CH404"),
+                                      ("/api/cases/CASE-000002", "/api/cases/CASE-404404")] {
+                let a = try await member.get(hidden), b = try await member.get(missing)
+                #expect(a.status == b.status && a.text == b.text, "\(hidden): \(a.status) \(a.text) vs \(b.status) \(b.text)")
+            }
+            let search = try await member.get("/api/search?q=child")
+            let ids = (search.json["hits"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+            #expect(ids == ["CH1"], "\(search.text)")
+        }
+    }
+
+    @Test func handlingCodeCAndOtherChildrenStayOffAPanelMembersPages() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let analyst = try #require(try await SignedIn.signIn(client, as: "analyst"))
+            let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
+            let full = try await analyst.get("/api/entities/CH1").text
+            #expect(full.contains("INC") && full.contains("AD2") && full.contains("CH2"))
+            let page = try await member.get("/api/entities/CH1").text
+            #expect(page.contains("AD1") && page.contains("IN1"))
+            for canary in ["INC", "CANARY", "AD2", "CH2", "Hidden Child"] {
+                #expect(!page.contains(canary), "\(canary) on a panel member's page")
+            }
+            let map = try await member.get("/api/maps/CH1").text
+            #expect(map.hasPrefix("<?xml") || map.contains("<svg"))
+            for canary in ["AD2", "Known Only Through C", "Hidden Child"] {
+                #expect(!map.contains(canary), "\(canary) on a panel member's map")
+            }
+        }
+    }
+
+    @Test func readsAndDisclosuresAreAudited() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let analyst = try #require(try await SignedIn.signIn(client, as: "analyst"))
+            let before = try fixture.store.auditEntries(limit: 100_000).count
+            _ = try await analyst.get("/api/entities/CH1")
+            var newest = try #require(try fixture.store.auditEntries(limit: 1).first)
+            #expect(newest.operation == "consultation" && newest.actor == "analyst")
+            _ = try await analyst.get("/api/maps/CH1?audience=police")
+            newest = try #require(try fixture.store.auditEntries(limit: 1).first)
+            #expect(newest.operation == "disclosure" && newest.records.contains("\"audience\":\"police\""))
+            #expect(try fixture.store.auditEntries(limit: 100_000).count == before + 2)
+            #expect(try fixture.store.verifyAuditChain().isIntact)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import CaseWorkflow
+import Foundation
+import GraphCore
+import GraphServer
+import GraphStore
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+
+/// A service over a real SQLite file: a small synthetic picture, a Liverpool MACCSE panel
+/// with CH1 on its agenda (CH2 on no agenda), and one account per role. Names are synthetic.
+struct ServerFixture {
+    static let viewer = Viewer(name: "test-setup", purpose: "automated test")
+    static let password = "synthetic password 1"
+    let store: Store
+    let services: Services
+    let directory: URL
+
+    init(configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("cegraph-server-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try Store.open(path: directory.appendingPathComponent("test.sqlite").path)
+        let lines = [
+            #"{"record":"entity","id":"CH1","kind":"child","name":"Visible Child","area":"E08000012"}"#,
+            #"{"record":"entity","id":"CH2","kind":"child","name":"Hidden Child","area":"E08000012"}"#,
+            #"{"record":"entity","id":"AD1","kind":"adult","name":"Adult One","area":"E08000012"}"#,
+            #"{"record":"entity","id":"AD2","kind":"adult","name":"Adult Known Only Through C","area":"E08000012"}"#,
+            #"{"record":"intel","id":"IN1","date":"2026-02-01","source_evaluation":"2","intelligence_assessment":"B","handling_code":"P","text":"Shareable report."}"#,
+            #"{"record":"intel","id":"INC","date":"2026-02-02","source_evaluation":"2","intelligence_assessment":"B","handling_code":"C","handling_conditions":"Police only","text":"CANARY conditional report."}"#,
+            #"{"record":"link","from":"AD1","to":"CH1","kind":"associates_with","intel":["IN1"]}"#,
+            #"{"record":"link","from":"AD2","to":"CH1","kind":"associates_with","intel":["INC"]}"#,
+            #"{"record":"link","from":"CH2","to":"CH1","kind":"associates_with","intel":["IN1"]}"#,
+        ]
+        let file = directory.appendingPathComponent("picture.jsonl")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        try store.importFile(at: file.path, options: ImportOptions(viewer: ServerFixture.viewer))
+
+        let workflow = try Workflow(store: store)
+        let referral = try workflow.recordReferral(ReferralInput(
+            child: "CH1", receivedOn: CalendarDate.today.adding(days: -30), referrer: "Duty worker", agency: "education",
+            concern: .cce, outcome: .section47, screenedOn: CalendarDate.today.adding(days: -30)), by: ServerFixture.viewer)
+        let ceCase = try workflow.openCase(referral: referral.ref, on: CalendarDate.today.adding(days: -30), by: ServerFixture.viewer)
+        try workflow.recordStrategyMeeting(case: ceCase, on: CalendarDate.today.adding(days: -29), by: ServerFixture.viewer)
+        _ = try workflow.recordAssessment(AssessmentInput(
+            caseRef: ceCase, assessedOn: CalendarDate.today.adding(days: -20), concern: .cce, agencies: ["police", "childrens_services"],
+            answers: ["professionals_involved": "Social worker", "referral_reason": "criminal", "scaling": .number("3"),
+                      "harm_statement": "may_be_experiencing_harm", "imminent_risk": .bool(false)],
+            grading: Grading("2B P")!), by: ServerFixture.viewer)
+        let panel = try workflow.schedulePanel(area: "E08000012", on: CalendarDate.today.adding(days: 7), coChairs: ["A", "B"],
+                                               by: ServerFixture.viewer)
+        try workflow.buildAgenda(panel: panel, by: ServerFixture.viewer)
+        // CH2's case opens after the agenda was built: it is on no agenda.
+        let later = try workflow.recordReferral(ReferralInput(
+            child: "CH2", receivedOn: CalendarDate.today.adding(days: -2), referrer: "Duty worker", agency: "health",
+            concern: .cse, outcome: .section47, screenedOn: CalendarDate.today.adding(days: -2)), by: ServerFixture.viewer)
+        try workflow.openCase(referral: later.ref, on: CalendarDate.today.adding(days: -2), by: ServerFixture.viewer)
+
+        var configuration = ServerConfiguration()
+        configuration.bcryptCost = 4
+        configure(&configuration)
+        services = try Services(store: store, configuration: configuration)
+        for role in Role.allCases {
+            try services.accounts.create(username: role.rawValue, displayName: "Test \(role.rawValue)", role: role,
+                                         password: ServerFixture.password, panelAreas: role == .panelMember ? ["E08000012"] : [],
+                                         by: ServerFixture.viewer)
+        }
+        try services.accounts.create(username: "wirral_member", displayName: "Other panel", role: .panelMember,
+                                     password: ServerFixture.password, panelAreas: ["E08000015"], by: ServerFixture.viewer)
+    }
+
+    var application: some ApplicationProtocol { buildApplication(services: services) }
+}
+
+/// A signed-in client: the session cookie and CSRF token a browser would keep.
+struct SignedIn {
+    let client: any TestClientProtocol
+    let cookie: String
+    let csrf: String
+
+    static func signIn(_ client: any TestClientProtocol, as username: String, password: String = ServerFixture.password) async throws -> SignedIn? {
+        let response = try await client.executeRequest(uri: "/api/session", method: .post, headers: [.contentType: "application/json"],
+                                                       body: ByteBuffer(string: #"{"username":"\#(username)","password":"\#(password)"}"#))
+        guard response.status == .ok, let setCookie = response.headers[.setCookie],
+              let cookie = setCookie.split(separator: ";").first.map(String.init),
+              let csrf = (try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])?["csrf_token"] as? String
+        else { return nil }
+        return SignedIn(client: client, cookie: cookie, csrf: csrf)
+    }
+
+    func get(_ uri: String) async throws -> TestResponse {
+        try await client.executeRequest(uri: uri, method: .get, headers: [.cookie: cookie], body: nil)
+    }
+
+    func send(_ method: HTTPRequest.Method, _ uri: String, csrf: Bool = true) async throws -> TestResponse {
+        var headers: HTTPFields = [.cookie: cookie]
+        if csrf { headers[HTTPField.Name("X-CSRF-Token")!] = self.csrf }
+        return try await client.executeRequest(uri: uri, method: method, headers: headers, body: nil)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+    var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:] }
+}

@@ -1,0 +1,52 @@
+-- Accounts, sessions and API tokens (GraphServer).
+
+-- name: insert
+INSERT INTO account (username, display_name, role, password_hash, created_at)
+VALUES (:username, :display_name, :role, :password_hash, :now);
+
+-- name: add_panel
+INSERT OR IGNORE INTO account_panel (account_id, area) VALUES (:account, :area);
+
+-- name: by_username
+SELECT id, username, display_name, role, password_hash, disabled FROM account WHERE username = :username;
+
+-- name: by_id
+SELECT id, username, display_name, role, disabled FROM account WHERE id = :id;
+
+-- name: panels
+SELECT area FROM account_panel WHERE account_id = :account ORDER BY area;
+
+-- name: list
+SELECT a.username, a.display_name, a.role, a.disabled,
+       (SELECT group_concat(area, ',') FROM account_panel p WHERE p.account_id = a.id) AS panels
+FROM account a ORDER BY a.username;
+
+-- name: set_password
+UPDATE account SET password_hash = :password_hash WHERE id = :id;
+
+-- name: start_session
+INSERT INTO session (token_digest, account_id, csrf_token, created_at, last_seen_at)
+VALUES (:digest, :account, :csrf, :at, :at);
+
+-- name: session
+SELECT s.token_digest, s.account_id, s.csrf_token, s.created_at, s.last_seen_at, s.justification
+FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_digest = :digest AND a.disabled = 0;
+
+-- name: touch_session
+UPDATE session SET last_seen_at = :at WHERE token_digest = :digest;
+
+-- name: justify_session
+UPDATE session SET justification = :justification WHERE token_digest = :digest;
+
+-- name: end_session
+DELETE FROM session WHERE token_digest = :digest;
+
+-- name: end_sessions_for
+DELETE FROM session WHERE account_id = :account;
+
+-- name: add_token
+INSERT INTO api_token (token_digest, account_id, name, created_at) VALUES (:digest, :account, :name, :now);
+
+-- name: token
+SELECT t.account_id FROM api_token t JOIN account a ON a.id = t.account_id
+WHERE t.token_digest = :digest AND t.revoked = 0 AND a.disabled = 0;

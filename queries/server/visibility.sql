@@ -1,0 +1,8 @@
+-- Need-to-know for panel members (GraphServer).
+
+-- name: panel_children
+-- The children on the agendas of the panels of these local authorities (a JSON array of
+-- codes) held since a day, or still to come: all a panel member may see.
+SELECT DISTINCT e.id, e.ref FROM agenda_item a
+JOIN panel_meeting m ON m.id = a.meeting_id JOIN ce_case c ON c.id = a.case_id JOIN entity e ON e.id = c.child_id
+WHERE m.area IN (SELECT value FROM json_each(:areas)) AND m.held_on >= :since AND m.status <> 'cancelled';
