@@ -8,7 +8,7 @@ DEMO_DB := demo.sqlite
 DEMO_AREA := E08000012
 DEMO_TODAY := 2026-11-23
 
-.PHONY: deps pydeps build run test bench bench-queries clean
+.PHONY: deps pydeps build run serve test bench bench-queries clean
 
 ## Install the Debian packages cegraph needs, when missing.
 deps:
@@ -46,6 +46,19 @@ run: build
 	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) report quarterly --area $(DEMO_AREA) --quarter 2026Q2 --format md -o demo-2026Q2.md --reason "first look at the demo"
 	@echo "(the first 30 lines of demo-2026Q2.md; its charts are the demo-2026Q2-*.svg files beside it)"
 	@head -n 30 demo-2026Q2.md
+
+## The web service's JSON API on the demo data, with one synthetic account per role
+## (password: "demo password <role>"); stop it with Ctrl-C. The HTML pages are to come.
+DEMO_PORT ?= 8080
+serve: build
+	$$($(SWIFT) build --show-bin-path)/cegraph demo --db $(DEMO_DB) >/dev/null
+	@for role in analyst ccset_coordinator marthr_chair panel_member auditor admin; do \
+	  panel=""; [ $$role = panel_member ] && panel="--panel $(DEMO_AREA)"; \
+	  echo "demo password $$role" | $$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) account add $$role --role $$role $$panel --password-stdin; \
+	done
+	@echo 'sign in: curl -c jar -X POST http://127.0.0.1:$(DEMO_PORT)/api/session -d '"'"'{"username":"analyst","password":"demo password analyst"}'"'"''
+	@echo 'then:    curl -b jar "http://127.0.0.1:$(DEMO_PORT)/api/search?q=amber"   (the API: docs/openapi.json)'
+	$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) serve --port $(DEMO_PORT)
 
 ## NetworkX for the export checks, in .build-venv (from PyPI, or a local wheel mirror); a
 ## machine without it skips those checks and says so.
