@@ -25,6 +25,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     SessionRoutes(services: services).add(to: router)
     GraphRoutes(services: services).add(to: router)
     WorkflowRoutes(services: services).add(to: router)
+    WriteRoutes(services: services).add(to: router)
     AdminRoutes(services: services).add(to: router)
     return router
 }

@@ -34,7 +34,7 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as WorkflowError: return (.badRequest, error.description)
         case let error as QueryError: return (.badRequest, "\(error)")
         case let error as InputError: return (.badRequest, error.message)
-        case let error as StoreError where error.isInputError || error.operation == "workflow": return (.badRequest, error.message)
+        case let error as StoreError where error.isInputError || error.operation == "workflow": return (.badRequest, error.description)
         case let error as HTTPError: return (error.status, error.body ?? error.status.reasonPhrase)
         default: return (.internalServerError, "internal error; the details are in the server's log")
         }

@@ -91,10 +91,11 @@ struct SignedIn {
         try await client.executeRequest(uri: uri, method: .get, headers: [.cookie: cookie], body: nil)
     }
 
-    func send(_ method: HTTPRequest.Method, _ uri: String, csrf: Bool = true) async throws -> TestResponse {
+    func send(_ method: HTTPRequest.Method, _ uri: String, csrf: Bool = true, json: String? = nil) async throws -> TestResponse {
         var headers: HTTPFields = [.cookie: cookie]
         if csrf { headers[HTTPField.Name("X-CSRF-Token")!] = self.csrf }
-        return try await client.executeRequest(uri: uri, method: method, headers: headers, body: nil)
+        if json != nil { headers[.contentType] = "application/json" }
+        return try await client.executeRequest(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
     }
 }
 

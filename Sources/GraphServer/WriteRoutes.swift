@@ -1,0 +1,170 @@
+import CaseWorkflow
+import Foundation
+import GraphCore
+import GraphStore
+import HTTPTypes
+import Hummingbird
+
+/// The API's writes: intelligence entry and the case workflow. Each is one transaction
+/// with its audit row; free text comes back with its child-first language warnings, and
+/// is stored as written.
+struct WriteRoutes {
+    let services: Services
+
+    func add(to router: Router<AppRequestContext>) {
+        router.post("/api/intel", use: intel)
+        router.post("/api/referrals", use: referral)
+        router.post("/api/cases", use: openCase)
+        router.post("/api/cases/{ref}/assessments", use: assessment)
+        router.post("/api/panels/{ref}/attendance", use: attendance)
+        router.post("/api/panels/{ref}/decisions", use: decision)
+        router.post("/api/marthr/{ref}/decisions", use: nomination)
+    }
+
+    var limit: Int { services.configuration.maxBodyBytes }
+
+    /// A graded report, the entities it is about and the links it asserts, as data-contract
+    /// records (FORMAT.md §1): `{"intel": {...}, "entities": [...], "links": [...]}`. Every
+    /// link rests on the report.
+    @Sendable func intel(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require([.ccsetCoordinator, .analyst])
+        let body = try await request.jsonObject(limit: limit)
+        guard case .object(var report)? = body["intel"], let id = report["id"]?.stringValue else {
+            throw ServerError(.badRequest, "give intel: the graded report, with its id")
+        }
+        report["record"] = "intel"
+        if report["submitted_by"] == nil { report["submitted_by"] = .string(account.username) }
+        var records: [[String: JSONValue]] = []
+        for entity in body["entities"]?.arrayValue ?? [] {
+            guard case .object(var fields) = entity else { throw ServerError(.badRequest, "each of entities must be an object") }
+            fields["record"] = "entity"
+            records.append(fields)
+        }
+        for link in body["links"]?.arrayValue ?? [] {
+            guard case .object(var fields) = link else { throw ServerError(.badRequest, "each of links must be an object") }
+            fields["record"] = "link"
+            var support = fields["intel"]?.arrayValue ?? []
+            if !support.contains(.string(id)) { support.append(.string(id)) }
+            fields["intel"] = .array(support)
+            records.append(fields)
+        }
+        records.insert(report, at: 0)
+        let viewer = services.viewer(account, purpose: "intelligence entry")
+        let touched = try services.store.transaction { tx -> [String] in
+            let touched = try tx.apply(records, source: "intelligence \(id)")
+            try tx.audit(.collection, by: viewer, records: .object([
+                "intel": .string(id), "records": .array(touched.prefix(1_000).map { .string($0) }),
+            ]))
+            return touched
+        }
+        let warnings = services.workflow.language.check(report["text"]?.stringValue ?? "")
+        return JSONResponse.make(.object(["intel": .string(id), "records": .number(String(touched.count)),
+                                          "language_warnings": WriteRoutes.json(warnings)]), status: .created)
+    }
+
+    @Sendable func referral(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require([.ccsetCoordinator])
+        let body = try await request.jsonObject(limit: limit)
+        func text(_ field: String) throws -> String {
+            guard let value = body[field]?.stringValue, !value.trimmingWhitespace().isEmpty else {
+                throw ServerError(.badRequest, "give \(field)")
+            }
+            return value
+        }
+        guard let concern = Concern(rawValue: try text("concern")) else { throw ServerError(.badRequest, "concern is cse, cce or both") }
+        let outcome = try body["outcome"]?.stringValue.map { text -> ScreeningOutcome in
+            guard let outcome = ScreeningOutcome(rawValue: text) else { throw ServerError(.badRequest, "outcome \(text) is not a screening outcome") }
+            return outcome
+        }
+        let record = try services.workflow.recordReferral(ReferralInput(
+            child: try text("child"), area: body["area"]?.stringValue, receivedOn: try WriteRoutes.date(body, "received_on") ?? .today,
+            referrer: try text("referrer"), agency: try text("agency"), concern: concern, outcome: outcome,
+            screenedOn: try WriteRoutes.date(body, "screened_on") ?? (outcome == nil ? nil : .today),
+            immediateRisk: body["immediate_risk"] == .bool(true), note: body["note"]?.stringValue),
+            by: services.viewer(account, purpose: "recording a referral"))
+        return JSONResponse.make(.object(["referral": .string(record.ref), "repeat_of": record.repeatOf.map { .string($0) } ?? .null,
+                                          "language_warnings": WriteRoutes.json(record.warnings)]), status: .created)
+    }
+
+    @Sendable func openCase(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require([.ccsetCoordinator])
+        let body = try await request.jsonObject(limit: limit)
+        guard let referral = body["referral"]?.stringValue else { throw ServerError(.badRequest, "give referral") }
+        let ref = try services.workflow.openCase(referral: referral, on: try WriteRoutes.date(body, "on") ?? .today,
+                                                 by: services.viewer(account, purpose: "opening a MACCSE case"))
+        return JSONResponse.make(.object(["case": .string(ref)]), status: .created)
+    }
+
+    @Sendable func assessment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require([.ccsetCoordinator])
+        let ref = try context.parameters.require("ref")
+        let input = try AssessmentInput(json: try await request.jsonObject(limit: limit), caseRef: ref, today: .today)
+        let record = try services.workflow.recordAssessment(input, by: services.viewer(account, purpose: "recording an assessment"))
+        return JSONResponse.make(.object(["assessment": .string(record.ref), "intel": .string(record.intelRef), "outcome": record.outcome.json,
+                                          "language_warnings": WriteRoutes.json(record.warnings)]), status: .created)
+    }
+
+    @Sendable func attendance(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require([.ccsetCoordinator])
+        let ref = try context.parameters.require("ref")
+        let body = try await request.jsonObject(limit: limit)
+        let attendees = try (body["attendees"]?.arrayValue ?? []).map { item -> Attendee in
+            guard let name = item.objectValue?["name"]?.stringValue, let agency = item.objectValue?["agency"]?.stringValue else {
+                throw ServerError(.badRequest, "each attendee has a name and an agency")
+            }
+            return Attendee(name: name, agency: agency, signedConfidentiality: item.objectValue?["signed_confidentiality"] == .bool(true))
+        }
+        let quoracy = try services.workflow.recordAttendance(panel: ref, attendees, by: services.viewer(account, purpose: "panel attendance"))
+        return JSONResponse.make(.object(["quorate": .bool(quoracy.isQuorate), "agencies": .array(quoracy.agencies.map { .string($0) }),
+                                          "shortfalls": .array(quoracy.shortfalls.map { .string($0) })]))
+    }
+
+    @Sendable func decision(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require([.ccsetCoordinator])
+        let ref = try context.parameters.require("ref")
+        let body = try await request.jsonObject(limit: limit)
+        guard let caseRef = body["case"]?.stringValue, let kind = body["decision"]?.stringValue.flatMap(PanelDecisionKind.init(rawValue:)) else {
+            throw ServerError(.badRequest, "give case and decision (" + PanelDecisionKind.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        let flags = try (body["set_flags"]?.arrayValue ?? []).map { item -> FlagChange in
+            guard let flag = item.objectValue?["flag"]?.stringValue, let owner = item.objectValue?["owner"]?.stringValue else {
+                throw ServerError(.badRequest, "each of set_flags has a flag and an owner")
+            }
+            return FlagChange(entity: item.objectValue?["entity"]?.stringValue, flag: flag, owner: owner)
+        }
+        let effects = try services.workflow.recordDecision(panel: ref, case: caseRef, PanelDecisionInput(
+            decision: kind, reviewOn: try WriteRoutes.date(body, "review_on"), reason: body["reason"]?.stringValue,
+            policeFlagUntil: try WriteRoutes.date(body, "police_flag_until"),
+            closure: body["closure"]?.stringValue.flatMap(Closure.init(rawValue:)),
+            risk: body["risk"]?.stringValue.flatMap(RiskLevel.init), note: body["note"]?.stringValue, setFlags: flags),
+            by: services.viewer(account, purpose: "recording a panel decision"))
+        return JSONResponse.make(.object(["effects": .array(effects.map { .string($0) })]), status: .created)
+    }
+
+    @Sendable func nomination(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require([.marthrChair])
+        let ref = try context.parameters.require("ref")
+        let body = try await request.jsonObject(limit: limit)
+        guard let subject = body["subject"]?.stringValue, let accept = body["accept"], accept == .bool(true) || accept == .bool(false),
+              let reason = body["reason"]?.stringValue else {
+            throw ServerError(.badRequest, "give subject, accept (true or false) and reason")
+        }
+        try services.workflow.decideNomination(marthr: ref, subject: subject, accept: accept == .bool(true), reason: reason,
+                                               by: services.viewer(account, purpose: "MARTHR decision"))
+        return JSONResponse.make(.object(["subject": .string(subject), "status": .string(accept == .bool(true) ? "accepted" : "declined")]))
+    }
+
+    static func date(_ body: [String: JSONValue], _ field: String) throws -> CalendarDate? {
+        guard let text = body[field]?.stringValue else { return nil }
+        guard let date = CalendarDate(text) else { throw ServerError(.badRequest, "\(field) \(text) is not a date (YYYY-MM-DD)") }
+        return date
+    }
+
+    static func json(_ warnings: [LanguageWarning]) -> JSONValue {
+        .array(warnings.map { warning in
+            .object(["line": .number(String(warning.line)), "column": .number(String(warning.column)), "matched": .string(warning.matched),
+                     "phrase": .string(warning.phrase), "reason": .string(warning.reason),
+                     "suggestions": .array(warning.suggestions.map { .string($0) })])
+        })
+    }
+}
