@@ -16,7 +16,8 @@ public func buildApplication(services: Services) -> some ApplicationProtocol {
     )
 }
 
-/// The router: errors become JSON, every request learns who is asking, then the routes.
+/// The router: errors become JSON (HTML on the pages), every request learns who is asking,
+/// then the routes.
 /// A route that does not exist answers like a record that does not exist.
 public func buildRouter(services: Services) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
@@ -26,6 +27,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     GraphRoutes(services: services).add(to: router)
     WorkflowRoutes(services: services).add(to: router)
     AdminRoutes(services: services).add(to: router)
+    PageRoutes(services: services).add(to: router)
     return router
 }
 
