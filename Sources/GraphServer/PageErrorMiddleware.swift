@@ -12,14 +12,10 @@ struct PageErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let (status, message) = ErrorMiddleware.describe(error)
-            if status == .unauthorized { return .redirect(to: "/sign-in", type: .normal) }
-            if status == .internalServerError {
+            if ErrorMiddleware.describe(error).0 == .internalServerError {
                 context.logger.error("page failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
             }
-            // Said in full on a page, but still one message for every record not shown.
-            let text = status == .notFound ? "There is no record here that you may see. Check the address, or search again." : message
-            return pages.error(status, text, context: context)
+            return pages.error(for: error, context: context)
         }
     }
 }

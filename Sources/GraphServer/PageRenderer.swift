@@ -68,10 +68,21 @@ struct PageRenderer: Sendable {
                         body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    /// The error page. A record the viewer may not see and a missing one get the same page,
-    /// because both come here as ``ServerError/notFound`` with nothing else to tell them apart.
-    func error(_ status: HTTPResponse.Status, _ message: String, context: AppRequestContext) -> Response {
-        page("error", ["status": String(status.code), "reason": status.reasonPhrase, "message": message], context: context, status: status)
+    /// The answer to an error on a page: signed out goes to the sign-in form; anything else
+    /// is the error page, with the API's status and words (``ErrorMiddleware/describe(_:)``).
+    /// A record the viewer may not see and a missing one get the same page, because both
+    /// come here as ``ServerError/notFound`` with nothing else to tell them apart.
+    func error(for error: any Error, context: AppRequestContext) -> Response {
+        let (status, message) = ErrorMiddleware.describe(error)
+        if status == .unauthorized { return .redirect(to: "/sign-in", type: .normal) }
+        // Said in full on a page, but still one message for every record not shown.
+        let text = status == .notFound ? "There is no record here that you may see. Check the address, or search again." : message
+        return page("error", ["status": String(status.code), "reason": status.reasonPhrase, "message": text], context: context, status: status)
+    }
+
+    /// Whether a path is a page's rather than the API's (whose errors stay JSON).
+    static func isPage(_ path: String) -> Bool {
+        !(path.hasPrefix("/api/") || path == "/api" || path == "/openapi.json" || path == "/healthz")
     }
 
     /// What the layout shows: who is signed in, and the sign-out form's CSRF token.

@@ -168,9 +168,16 @@ struct PageRoutes {
         return row
     }
 
-    /// A value as text: strings as they are, anything else as JSON.
+    /// A value as text: strings as they are, a list of strings as a list, yes and no for
+    /// booleans, anything else as JSON.
     static func text(_ value: JSONValue) -> String {
-        value.stringValue ?? value.jsonText
+        switch value {
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "yes" : "no"
+        case .array(let items) where items.allSatisfy({ $0.stringValue != nil }):
+            return items.compactMap(\.stringValue).joined(separator: ", ")
+        default: return value.jsonText
+        }
     }
 
     /// An entity kind as the pages name it.

@@ -108,7 +108,9 @@ struct PageTests {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
             let browser = try await Browser.signIn(client, as: "analyst")
-            #expect(try await browser.post("/sign-out", [:]).status == .forbidden)
+            let refused = try await browser.post("/sign-out", [:])
+            #expect(refused.status == .forbidden && refused.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(refused.text.contains("CSRF token"))
             #expect(try await browser.post("/sign-out", ["csrf_token": "not the token"]).status == .forbidden)
             #expect(try await browser.get("/search").status == .ok, "still signed in after the refusals")
             let out = try await browser.post("/sign-out", ["csrf_token": browser.csrf])
@@ -125,6 +127,17 @@ struct PageTests {
             let response = try await client.executeRequest(uri: uri, method: .get, headers: [:], body: nil)
             #expect(response.status == .seeOther && response.headers[.location] == "/sign-in")
             #expect(response.headers[.cacheControl] == "no-store")
+        }
+    }
+
+    @Test func anAddressOutsideTheAPIThatDoesNotExistIsAnHTMLPage() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let page = try await client.executeRequest(uri: "/no-such-page", method: .get, headers: [:], body: nil)
+            #expect(page.status == .notFound && page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.text.contains("OFFICIAL-SENSITIVE"))
+            let api = try await client.executeRequest(uri: "/api/no-such-route", method: .get, headers: [:], body: nil)
+            #expect(api.status == .notFound && api.headers[.contentType] == "application/json; charset=utf-8")
         }
     }
 
