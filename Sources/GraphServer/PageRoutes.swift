@@ -13,6 +13,8 @@ struct PageRoutes {
     var reads: GraphReads { GraphReads(services: services) }
     var pages: PageRenderer { services.pages }
 
+    static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
+
     func add(to router: Router<AppRequestContext>) {
         router.get("/static/{name}", use: staticFile)
         let group = router.group().add(middleware: PageErrorMiddleware(pages: services.pages))
@@ -42,6 +44,13 @@ struct PageRoutes {
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        // No session yet, so no CSRF token: refuse a sign-in posted from another site's page
+        // instead, so that nobody can sign a browser in to an account of theirs (login CSRF).
+        // Browsers say where a request came from in Sec-Fetch-Site; a client without it
+        // (curl, a test) is not a browser another site can drive.
+        if let site = request.headers[PageRoutes.fetchSite], site != "same-origin", site != "none" {
+            throw ServerError(.forbidden, "sign in from this service's own sign-in page")
+        }
         var request = request
         let form = try await request.formFields()
         let username = form["username"] ?? ""

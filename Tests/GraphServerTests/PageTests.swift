@@ -90,6 +90,20 @@ struct PageTests {
         }
     }
 
+    @Test func aSignInPostedFromAnotherSiteIsRefused() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let body = ByteBuffer(string: "username=analyst&password=\(ServerFixture.password.replacingOccurrences(of: " ", with: "+"))")
+            for (site, expected) in [("cross-site", HTTPResponse.Status.forbidden), ("same-site", .forbidden), ("same-origin", .seeOther)] {
+                let response = try await client.executeRequest(uri: "/sign-in", method: .post, headers: [
+                    .contentType: "application/x-www-form-urlencoded", HTTPField.Name("Sec-Fetch-Site")!: site,
+                ], body: body)
+                #expect(response.status == expected, "\(site)")
+                #expect((response.headers[.setCookie] != nil) == (expected == .seeOther), "\(site)")
+            }
+        }
+    }
+
     @Test func theFormAndTheAPIShareTheSignInRateLimit() async throws {
         let fixture = try ServerFixture { $0.signInAttempts = 3 }
         try await fixture.application.test(.router) { client in
