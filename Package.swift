@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The domain: values, rules and normalisation. Foundation only.
@@ -56,7 +57,8 @@ let package = Package(
             dependencies: ["GraphCore", "GraphStore", "GraphQuery", "GraphRender"],
             resources: [.copy("Resources")]
         ),
-        // The web service: JSON API, accounts, roles, need-to-know, audit.
+        // The web service: JSON API and server-rendered pages (Mustache templates and static
+        // files are resources; no CDN, no build step), accounts, roles, need-to-know, audit.
         .target(
             name: "GraphServer",
             dependencies: [
@@ -64,8 +66,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("../../docs/openapi.json")]
+            resources: [.copy("../../docs/openapi.json"), .copy("Templates"), .copy("Static")]
         ),
         // Deterministic synthetic data that looks like the domain.
         .target(name: "SyntheticData", dependencies: ["GraphCore"]),

@@ -16,17 +16,19 @@ public func buildApplication(services: Services) -> some ApplicationProtocol {
     )
 }
 
-/// The router: errors become JSON, every request learns who is asking, then the routes.
+/// The router: errors become JSON (HTML on the pages), every request learns who is asking,
+/// then the routes.
 /// A route that does not exist answers like a record that does not exist.
 public func buildRouter(services: Services) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: ErrorMiddleware(pages: services.pages))
     router.add(middleware: SessionMiddleware(accounts: services.accounts))
     SessionRoutes(services: services).add(to: router)
     GraphRoutes(services: services).add(to: router)
     WorkflowRoutes(services: services).add(to: router)
     WriteRoutes(services: services).add(to: router)
     AdminRoutes(services: services).add(to: router)
+    PageRoutes(services: services).add(to: router)
     return router
 }
 

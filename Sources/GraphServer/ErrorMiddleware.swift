@@ -10,9 +10,12 @@ import Logging
 
 /// Turns every error into a JSON answer a user can act on: bad input says what is wrong,
 /// anything else is "internal error" with the detail only in the server's log. No SQL and
-/// no stack trace leave the server.
+/// no stack trace leave the server. Outside the API (a page, a form the session check
+/// refused, an address that does not exist) the same answer is an HTML page.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
+    /// The pages, for errors outside the API.
+    let pages: PageRenderer
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -22,7 +25,8 @@ struct ErrorMiddleware: RouterMiddleware {
             if status == .internalServerError {
                 context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
             }
-            var response = JSONResponse.make(.object(["error": .string(message)]), status: status)
+            var response = PageRenderer.isPage(request.uri.path) ? pages.error(for: error, context: context)
+                : JSONResponse.make(.object(["error": .string(message)]), status: status)
             SessionMiddleware.secure(&response.headers)
             return response
         }

@@ -6,7 +6,7 @@ import GraphRender
 import GraphStore
 
 /// Everything a request may use, built once per process: one query engine (it keeps its
-/// snapshot), one workflow, one renderer.
+/// snapshot), one workflow, one renderer, the pages' templates.
 public struct Services: Sendable {
     public let store: Store
     public let engine: QueryEngine
@@ -16,6 +16,7 @@ public struct Services: Sendable {
     public let limiter: SignInLimiter
     public let configuration: ServerConfiguration
     let visibility: Visibility
+    let pages: PageRenderer
 
     public init(store: Store, configuration: ServerConfiguration = ServerConfiguration()) throws {
         self.store = store
@@ -26,6 +27,7 @@ public struct Services: Sendable {
         renderer = MapRenderer(style: try MapStyle.shipped())
         limiter = SignInLimiter(limit: configuration.signInAttempts, window: configuration.signInWindow)
         visibility = Visibility(store: store)
+        pages = try PageRenderer()
     }
 
     /// The viewer the audit log records for a request: the account and why.

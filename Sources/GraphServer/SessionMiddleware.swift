@@ -5,17 +5,20 @@ import HTTPTypes
 import Hummingbird
 
 /// Who is asking: an API token (`Authorization: Bearer`) or a session cookie. A cookie
-/// session must echo its CSRF token in `X-CSRF-Token` on every request that changes
-/// anything. Every response leaves with `Cache-Control: no-store` and security headers.
+/// session must echo its CSRF token on every request that changes anything: in
+/// `X-CSRF-Token` (JSON calls), or in the field `csrf_token` of an HTML form (the pages,
+/// which post forms without script). Every response leaves with `Cache-Control: no-store`
+/// and security headers.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let accounts: AccountStore
 
     static let cookieName = "cegraph_session"
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+    static let csrfField = "csrf_token"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var context = context
+        var context = context, request = request
         if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
             guard let account = try accounts.account(apiToken: String(authorization.dropFirst("Bearer ".count))) else {
                 throw ServerError.signInNeeded
@@ -24,8 +27,9 @@ struct SessionMiddleware: RouterMiddleware {
         } else if let token = request.cookies[SessionMiddleware.cookieName]?.value,
                   let session = try accounts.session(token: token) {
             if ![.get, .head].contains(request.method) {
-                guard let echoed = request.headers[SessionMiddleware.csrfHeader],
-                      SessionMiddleware.same(echoed, session.csrfToken) else {
+                var echoed = request.headers[SessionMiddleware.csrfHeader]
+                if echoed == nil, request.isForm { echoed = try await request.formFields()[SessionMiddleware.csrfField] }
+                guard let echoed, SessionMiddleware.same(echoed, session.csrfToken) else {
                     throw ServerError(.forbidden, "the request is missing its CSRF token; reload the page and try again")
                 }
             }

@@ -18,19 +18,9 @@ struct SessionRoutes {
         guard let username = body["username"]?.stringValue, let password = body["password"]?.stringValue else {
             throw ServerError(.badRequest, "give username and password")
         }
-        let address = context.remoteIP ?? "unknown"
-        let keys = ["user:" + username.lowercased(), "address:" + address]
-        guard await services.limiter.allows(keys) else {
-            throw ServerError(.tooManyRequests, "too many failed sign-ins; wait a few minutes and try again")
-        }
-        guard let session = try services.accounts.signIn(username: username, password: password) else {
-            await services.limiter.fail(keys)
-            throw ServerError(.unauthorized, "the username or password is not right")
-        }
-        await services.limiter.succeed("user:" + username.lowercased())
+        let session = try await services.signIn(username: username, password: password, address: context.remoteIP)
         var response = JSONResponse.make(.object(["csrf_token": .string(session.csrfToken), "account": SessionRoutes.json(session.account)]))
-        response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: session.token, path: "/",
-                                  secure: services.configuration.secureCookies, httpOnly: true, sameSite: .strict))
+        response.setCookie(services.sessionCookie(session.token))
         return response
     }
 
@@ -38,8 +28,7 @@ struct SessionRoutes {
         guard let session = context.session else { throw ServerError.signInNeeded }
         try services.accounts.signOut(sessionDigest: session.digest)
         var response = Response(status: .noContent)
-        response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/",
-                                  secure: services.configuration.secureCookies, httpOnly: true, sameSite: .strict))
+        response.setCookie(services.endedSessionCookie())
         return response
     }
 

@@ -16,7 +16,9 @@ struct ServerFixture {
     let services: Services
     let directory: URL
 
-    init(configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+    /// - Parameters:
+    ///   - extraLines: more records for the picture, for a test that needs them.
+    init(extraLines: [String] = [], configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("cegraph-server-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try Store.open(path: directory.appendingPathComponent("test.sqlite").path)
@@ -30,7 +32,7 @@ struct ServerFixture {
             #"{"record":"link","from":"AD1","to":"CH1","kind":"associates_with","intel":["IN1"]}"#,
             #"{"record":"link","from":"AD2","to":"CH1","kind":"associates_with","intel":["INC"]}"#,
             #"{"record":"link","from":"CH2","to":"CH1","kind":"associates_with","intel":["IN1"]}"#,
-        ]
+        ] + extraLines
         let file = directory.appendingPathComponent("picture.jsonl")
         try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         try store.importFile(at: file.path, options: ImportOptions(viewer: ServerFixture.viewer))

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The service benchmark (issue 6): wrk on loopback against `cegraph serve` (release) over the
+# force-scale data set. Each request is a 2-hop association query for a random entity, with
+# an API token, so every request also writes its audit row (as the service must).
+#
+#   Benchmarks/serve.sh                       # SCALE=force (generated and imported here)
+#   DB=force.sqlite SECONDS_=30 Benchmarks/serve.sh
+# Needs wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCALE=${SCALE:-force}
+DURATION=${SECONDS_:-30}
+CONNECTIONS=${CONNECTIONS:-32}
+PORT=${PORT:-18090}
+WORK=${WORK:-$(mktemp -d /tmp/cegraph-serve-bench.XXXXXX)}
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+swift build -c release --product cegraph >/dev/null
+BIN="$(swift build -c release --show-bin-path)"
+DB=${DB:-}
+if [ -z "$DB" ]; then
+    "$BIN/cegraph" generate --seed 1 --scale "$SCALE" -o "$WORK/data.jsonl" 2>/dev/null
+    "$BIN/cegraph" --db "$WORK/bench.sqlite" import "$WORK/data.jsonl" --reason "benchmark" >/dev/null 2>&1
+    DB="$WORK/bench.sqlite"
+fi
+"$BIN/cegraph" --db "$DB" account list | grep -q '^bench' || \
+    echo "benchmark password" | "$BIN/cegraph" --db "$DB" account add bench --role analyst --password-stdin >/dev/null
+TOKEN=$("$BIN/cegraph" --db "$DB" account token bench --name "benchmark $(date +%s)")
+sqlite3 "$DB" "SELECT ref FROM entity WHERE kind IN ('child','adult') ORDER BY random() LIMIT 1000" > "$WORK/ids.txt"
+"$BIN/cegraph" --db "$DB" serve --port "$PORT" > "$WORK/serve.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+# The first request builds the query snapshot; the benchmark measures the service after it.
+curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/associations/$(head -1 "$WORK/ids.txt")?hops=2" >/dev/null
+cat > "$WORK/ids.lua" <<LUA
+local ids = {}
+for line in io.lines("$WORK/ids.txt") do ids[#ids + 1] = line end
+request = function()
+  return wrk.format("GET", "/api/associations/" .. ids[math.random(#ids)] .. "?hops=2", {["Authorization"] = "Bearer $TOKEN"})
+end
+LUA
+RSS_BEFORE=$(ps -o rss= -p $SERVER)
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/ids.lua" "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt"
+RSS_AFTER=$(ps -o rss= -p $SERVER)
+echo "server resident set: ${RSS_BEFORE} KiB before, ${RSS_AFTER} KiB after"

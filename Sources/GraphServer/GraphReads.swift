@@ -1,0 +1,109 @@
+import Foundation
+import GraphCore
+import GraphQuery
+import GraphRender
+import GraphStore
+
+/// The reads of the intelligence picture as one account may see them. The JSON API and the
+/// HTML pages both call these, so that the two cannot disagree about what a role may see:
+/// every visibility rule for search, entities and maps lives here or in ``Visibility``.
+struct GraphReads: Sendable {
+    let services: Services
+
+    static let police: Set<Role> = [.analyst, .ccsetCoordinator, .marthrChair]
+    static let readers: Set<Role> = police.union([.panelMember])
+
+    // MARK: - Search
+
+    /// Finds entities for `account`: a panel member finds only the children on their
+    /// agendas, and nothing else exists for them.
+    ///
+    /// - Parameters:
+    ///   - kind: limits the hits to one kind (ignored for a panel member, who sees children only).
+    func search(_ text: String, kind: EntityKind?, limit: Int, for account: Account) throws -> [SearchHit] {
+        let children = try services.visibility.panelChildren(for: account)
+        let kind: EntityKind? = children == nil ? kind : .child
+        var hits = try services.store.search(text, kind: kind, limit: children == nil ? limit : 10_000,
+                                             for: services.viewer(account, purpose: "search"))
+        if let children { hits = Array(hits.filter { children[$0.id] != nil }.prefix(limit)) }
+        return hits
+    }
+
+    // MARK: - Entities
+
+    /// The entity page as `account` may see it, as JSON.
+    ///
+    /// - Throws: ``ServerError/notFound`` for a missing entity and for one the viewer may
+    ///   not see, alike.
+    func entity(_ id: String, for account: Account) throws -> JSONValue {
+        guard try services.visibility.maySee(id, account: account),
+              let detail = try services.store.entityDetail(id: id, for: services.viewer(account, purpose: "viewing an entity")) else {
+            throw ServerError.notFound
+        }
+        return try redacted(detail.json, for: account)
+    }
+
+    /// The entity page as `account` may see it: no handling-code-C report for a non-police
+    /// role (and no link that rests on nothing else), and for a panel member no link to a
+    /// child off their agendas.
+    func redacted(_ json: JSONValue, for account: Account) throws -> JSONValue {
+        guard case .object(var object) = json else { return json }
+        let children = try services.visibility.panelChildren(for: account)
+        func visible(_ intel: JSONValue) -> Bool {
+            account.role.isPolice || !(intel.objectValue?["grading"]?.stringValue?.hasSuffix("C") ?? false)
+        }
+        object["about"] = .array((object["about"]?.arrayValue ?? []).filter(visible))
+        object["links"] = .array((object["links"]?.arrayValue ?? []).compactMap { link in
+            guard case .object(var fields) = link else { return nil }
+            let intel = fields["intel"]?.arrayValue ?? []
+            let kept = intel.filter(visible)
+            if !intel.isEmpty, kept.isEmpty { return nil }
+            if let children, fields["other"]?.objectValue?["kind"]?.stringValue == "child",
+               let other = fields["other"]?.objectValue?["id"]?.stringValue, children[other] == nil { return nil }
+            fields["intel"] = .array(kept)
+            return .object(fields)
+        })
+        return .object(object)
+    }
+
+    // MARK: - Maps
+
+    /// Checks that `account` may see a map of `id` for `audience`, before anything is drawn.
+    ///
+    /// - Throws: ``ServerError/notFound`` when the viewer may not see the entity;
+    ///   ``ServerError/forbidden`` when a non-police role asks for any audience but panel.
+    func checkMap(_ id: String, audience: Audience, for account: Account) throws {
+        guard try services.visibility.maySee(id, account: account) else { throw ServerError.notFound }
+        // Panel members and other non-police roles see only panel maps.
+        if !account.role.isPolice, audience != .panel { throw ServerError.forbidden }
+    }
+
+    /// The audience a request names (`panel` when it names none).
+    ///
+    /// - Throws: ``ServerError`` 400 for an unknown audience.
+    static func audience(_ requested: String?) throws -> Audience {
+        guard let audience = Audience(rawValue: requested ?? Audience.panel.rawValue) else {
+            throw ServerError(.badRequest, "audience is analyst, police or panel")
+        }
+        return audience
+    }
+
+    /// Draws the association map of `id` as SVG for `account`, and records the disclosure.
+    func map(_ id: String, hops: Int, audience: Audience, for account: Account) async throws -> Data {
+        try checkMap(id, audience: audience, for: account)
+        // The panel audience's redaction drops handling-code-C material from the map itself.
+        let map: MapGraph
+        do {
+            map = try services.engine.associationMap(of: id, hops: hops, filter: QueryFilter(), newSince: nil, coLocationHours: nil)
+        } catch is QueryError where !account.role.isPolice {
+            throw ServerError.notFound
+        }
+        let rendered = try await services.renderer.render(map, audience: audience, format: .svg, engine: nil,
+                                                          date: CalendarDate.today.description, newSince: nil)
+        try services.store.auditDisclosure(["render": .string("association map"), "root": .string(id), "hops": .number(String(hops)),
+                                            "audience": .string(audience.rawValue), "format": "svg"],
+                                           recordIds: rendered.disclosedIds, recipients: [account.username],
+                                           by: services.viewer(account, purpose: "viewing a map"))
+        return rendered.data
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import GraphCore
+import GraphRender
+import GraphStore
+import HTTPTypes
+import Hummingbird
+
+/// The server-rendered HTML pages: sign in and out, search, an entity, a map. Each reads
+/// through ``GraphReads``, the same calls as the JSON API, so a page never shows what the
+/// API would withhold.
+struct PageRoutes {
+    let services: Services
+    var reads: GraphReads { GraphReads(services: services) }
+    var pages: PageRenderer { services.pages }
+
+    static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("/static/{name}", use: staticFile)
+        let group = router.group().add(middleware: PageErrorMiddleware(pages: services.pages))
+        group.get("/", use: home)
+        group.get("/sign-in", use: signInForm)
+        group.post("/sign-in", use: signIn)
+        group.post("/sign-out", use: signOut)
+        group.get("/search", use: search)
+        group.get("/entities/{id}", use: entity)
+        group.get("/maps/{id}", use: map)
+    }
+
+    @Sendable func staticFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let response = pages.file(try context.parameters.require("name")) else { throw ServerError.notFound }
+        return response
+    }
+
+    @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
+        .redirect(to: context.account == nil ? "/sign-in" : "/search", type: .normal)
+    }
+
+    // MARK: - Sign in and out
+
+    @Sendable func signInForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if context.account != nil { return .redirect(to: "/search", type: .normal) }
+        return pages.page("sign-in", [:], context: context)
+    }
+
+    @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        // No session yet, so no CSRF token: refuse a sign-in posted from another site's page
+        // instead, so that nobody can sign a browser in to an account of theirs (login CSRF).
+        // Browsers say where a request came from in Sec-Fetch-Site; a client without it
+        // (curl, a test) is not a browser another site can drive.
+        if let site = request.headers[PageRoutes.fetchSite], site != "same-origin", site != "none" {
+            throw ServerError(.forbidden, "sign in from this service's own sign-in page")
+        }
+        var request = request
+        let form = try await request.formFields()
+        let username = form["username"] ?? ""
+        do {
+            let session = try await services.signIn(username: username, password: form["password"] ?? "", address: context.remoteIP)
+            var response = Response.redirect(to: "/search", type: .normal)
+            response.setCookie(services.sessionCookie(session.token))
+            return response
+        } catch let error as ServerError where error.status == .unauthorized || error.status == .tooManyRequests {
+            // The form again, with the username kept (never the password) and the same words
+            // as the API, so a wrong username and a wrong password read alike.
+            return pages.page("sign-in", ["message": error.message, "username": username], context: context, status: error.status)
+        }
+    }
+
+    @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
+        // SessionMiddleware has checked the form's CSRF token before this runs.
+        if let session = context.session { try services.accounts.signOut(sessionDigest: session.digest) }
+        var response = Response.redirect(to: "/sign-in", type: .normal)
+        response.setCookie(services.endedSessionCookie())
+        return response
+    }
+
+    // MARK: - The picture
+
+    @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(GraphReads.readers)
+        let text = request.query("q")?.trimmingWhitespace() ?? ""
+        var fields: [String: Any] = ["q": text]
+        if !text.isEmpty {
+            let hits = try reads.search(text, kind: nil, limit: 50, for: account)
+            fields["searched"] = true
+            fields["anyHits"] = !hits.isEmpty
+            fields["hits"] = hits.map { hit -> [String: Any] in
+                var row: [String: Any] = ["id": hit.id, "kind": PageRoutes.kindName(hit.kind.rawValue), "label": hit.label,
+                                          "href": "/entities/" + PageRenderer.pathSegment(hit.id)]
+                if let area = hit.area { row["area"] = area }
+                return row
+            }
+        }
+        return pages.page("search", fields, context: context)
+    }
+
+    @Sendable func entity(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(GraphReads.readers)
+        let id = try context.parameters.require("id")
+        // The same JSON the API answers with, after the same redaction: the page only lays it out.
+        let detail = try reads.entity(id, for: account).objectValue ?? [:]
+        let links = try (detail["links"]?.arrayValue ?? []).compactMap(\.objectValue).map { link -> [String: Any] in
+            var row = PageRoutes.link(link)
+            // Link only to pages the viewer may open: for a panel member, only their agenda
+            // children; the others are named but lead nowhere.
+            if let other = row["otherId"] as? String, try services.visibility.maySee(other, account: account) {
+                row["otherHref"] = "/entities/" + PageRenderer.pathSegment(other)
+            }
+            return row
+        }
+        var fields: [String: Any] = [
+            "id": detail["id"]?.stringValue ?? id, "label": detail["label"]?.stringValue ?? id,
+            "kind": PageRoutes.kindName(detail["kind"]?.stringValue ?? ""),
+            "mapHref": "/maps/" + PageRenderer.pathSegment(id),
+            "otherIds": (detail["ids"]?.arrayValue ?? []).compactMap(\.stringValue).dropFirst().map { $0 },
+            "attributes": (detail["attributes"]?.objectValue ?? [:]).sorted { $0.key < $1.key }.map { key, value -> [String: Any] in
+                ["name": key.replacingOccurrences(of: "_", with: " "), "value": PageRoutes.text(value)]
+            },
+            "links": links,
+            "about": (detail["about"]?.arrayValue ?? []).compactMap(\.objectValue).map(PageRoutes.intelligence),
+        ]
+        fields["anyAttributes"] = !((fields["attributes"] as? [Any]) ?? []).isEmpty
+        fields["anyLinks"] = !links.isEmpty
+        if let area = detail["area"]?.objectValue {
+            fields["area"] = "\(area["name"]?.stringValue ?? "") (\(area["code"]?.stringValue ?? ""))"
+        }
+        return pages.page("entity", fields, context: context)
+    }
+
+    @Sendable func map(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(GraphReads.readers)
+        let id = try context.parameters.require("id")
+        let audience = try GraphReads.audience(request.query("audience"))
+        let hops = try request.integer("hops", default: 1, in: 1...3)
+        // The same check the map itself makes, so the page is refused exactly when the map
+        // would be; and a missing entity gets the same page as a hidden one.
+        try reads.checkMap(id, audience: audience, for: account)
+        guard try services.store.entityRowid(for: id) != nil else { throw ServerError.notFound }
+        let segment = PageRenderer.pathSegment(id)
+        let audiences: [Audience] = account.role.isPolice ? Audience.allCases : [.panel]
+        return pages.page("map", [
+            "id": id, "entityHref": "/entities/" + segment, "hops": String(hops), "audience": audience.rawValue,
+            "svgHref": "/api/maps/\(segment)?hops=\(hops)&audience=\(audience.rawValue)",
+            "hopChoices": (1...3).map { hop -> [String: Any] in ["hops": String(hop), "href": "/maps/\(segment)?hops=\(hop)&audience=\(audience.rawValue)",
+                                                                 "current": hop == hops] },
+            "anyAudiences": audiences.count > 1,
+            "audienceChoices": audiences.map { choice -> [String: Any] in
+                ["name": choice.rawValue, "href": "/maps/\(segment)?hops=\(hops)&audience=\(choice.rawValue)", "current": choice == audience]
+            },
+        ], context: context)
+    }
+
+    // MARK: - Laying out the API's JSON
+
+    static func link(_ link: [String: JSONValue]) -> [String: Any] {
+        let other = link["other"]?.objectValue ?? [:]
+        let otherId = other["id"]?.stringValue ?? ""
+        var row: [String: Any] = [
+            "kind": (link["kind"]?.stringValue ?? "").replacingOccurrences(of: "_", with: " "),
+            "outgoing": link["direction"]?.stringValue == "out",
+            "otherId": otherId, "otherLabel": other["label"]?.stringValue ?? otherId,
+            "otherKind": kindName(other["kind"]?.stringValue ?? ""),
+            "intel": (link["intel"]?.arrayValue ?? []).compactMap(\.objectValue).map(intelligence),
+        ]
+        for (key, field) in [("firstSeen", "first_seen"), ("lastSeen", "last_seen"), ("note", "note")] {
+            if let value = link[field]?.stringValue { row[key] = value }
+        }
+        return row
+    }
+
+    static func intelligence(_ intel: [String: JSONValue]) -> [String: Any] {
+        var row: [String: Any] = [:]
+        for (key, field) in [("id", "id"), ("date", "date"), ("grading", "grading"), ("conditions", "handling_conditions"),
+                             ("agency", "agency"), ("text", "text")] {
+            if let value = intel[field]?.stringValue { row[key] = value }
+        }
+        return row
+    }
+
+    /// A value as text: strings as they are, a list of strings as a list, yes and no for
+    /// booleans, anything else as JSON.
+    static func text(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "yes" : "no"
+        case .array(let items) where items.allSatisfy({ $0.stringValue != nil }):
+            return items.compactMap(\.stringValue).joined(separator: ", ")
+        default: return value.jsonText
+        }
+    }
+
+    /// An entity kind as the pages name it.
+    static func kindName(_ kind: String) -> String {
+        kind == "location" ? "place" : kind.replacingOccurrences(of: "_", with: " ")
+    }
+}

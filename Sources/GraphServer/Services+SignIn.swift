@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+
+extension Services {
+    /// Signs in for the JSON API and the sign-in form alike, so that both count against the
+    /// same rate limit and answer the same way.
+    ///
+    /// - Parameters:
+    ///   - address: the client's address, counted alongside the username.
+    /// - Throws: ``ServerError`` 429 after too many failures, 401 for a wrong username or
+    ///   password (the same answer for either).
+    func signIn(username: String, password: String, address: String?) async throws -> AccountStore.Session {
+        let keys = ["user:" + username.lowercased(), "address:" + (address ?? "unknown")]
+        guard await limiter.allows(keys) else {
+            throw ServerError(.tooManyRequests, "too many failed sign-ins; wait a few minutes and try again")
+        }
+        guard let session = try accounts.signIn(username: username, password: password) else {
+            await limiter.fail(keys)
+            throw ServerError(.unauthorized, "the username or password is not right")
+        }
+        await limiter.succeed("user:" + username.lowercased())
+        return session
+    }
+
+    /// The session cookie: `Secure` (unless configured off), `HttpOnly`, `SameSite=Strict`.
+    func sessionCookie(_ token: String) -> Cookie {
+        Cookie(name: SessionMiddleware.cookieName, value: token, path: "/", secure: configuration.secureCookies,
+               httpOnly: true, sameSite: .strict)
+    }
+
+    /// The cookie that tells the browser to forget the session.
+    func endedSessionCookie() -> Cookie {
+        Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: configuration.secureCookies,
+               httpOnly: true, sameSite: .strict)
+    }
+}

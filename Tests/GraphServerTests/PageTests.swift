@@ -1,0 +1,262 @@
+import Foundation
+import GraphServer
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The HTML pages: sign in and out through forms, what each role's pages show and hide,
+/// escaping, redirects, and the static files.
+struct PageTests {
+    /// A browser's state after signing in through the form: the cookie, and the CSRF token
+    /// read from the sign-out form in the page's header.
+    struct Browser {
+        let client: any TestClientProtocol
+        let cookie: String
+        let csrf: String
+
+        static func signIn(_ client: any TestClientProtocol, as username: String) async throws -> Browser {
+            let response = try await PageTests.postForm(client, "/sign-in", ["username": username, "password": ServerFixture.password])
+            #expect(response.status == .seeOther, "\(username): \(response.status)")
+            let cookie = try #require(response.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+            let page = try await client.executeRequest(uri: "/search", method: .get, headers: [.cookie: cookie], body: nil)
+            let csrf = try #require(PageTests.csrfToken(in: page.text), "no sign-out form on \(page.text.prefix(300))")
+            return Browser(client: client, cookie: cookie, csrf: csrf)
+        }
+
+        func get(_ uri: String) async throws -> TestResponse {
+            try await client.executeRequest(uri: uri, method: .get, headers: [.cookie: cookie], body: nil)
+        }
+
+        /// A page's text without the CSRF token, whose random letters could spell a canary.
+        func text(_ uri: String) async throws -> String {
+            try await get(uri).text.replacingOccurrences(of: csrf, with: "")
+        }
+
+        func post(_ uri: String, _ fields: [String: String]) async throws -> TestResponse {
+            try await PageTests.postForm(client, uri, fields, cookie: cookie)
+        }
+    }
+
+    static func postForm(_ client: any TestClientProtocol, _ uri: String, _ fields: [String: String],
+                         cookie: String? = nil) async throws -> TestResponse {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let body = fields.sorted { $0.key < $1.key }.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value)"
+        }.joined(separator: "&")
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let cookie { headers[.cookie] = cookie }
+        return try await client.executeRequest(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    static func csrfToken(in html: String) -> String? {
+        guard let range = html.range(of: #"name="csrf_token" value=""#) else { return nil }
+        let rest = html[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    // MARK: - Signing in and out
+
+    @Test func signingInThroughTheFormSetsTheSessionCookieAndRedirects() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let response = try await Self.postForm(client, "/sign-in", ["username": "analyst", "password": ServerFixture.password])
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/search")
+            let cookie = try #require(response.headers[.setCookie])
+            #expect(cookie.hasPrefix("cegraph_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict")
+                && cookie.contains("Secure"), "\(cookie)")
+            let browser = try await Browser.signIn(client, as: "analyst")
+            let page = try await browser.get("/search")
+            #expect(page.status == .ok && page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.text.contains("Signed in as") && page.text.contains("Intelligence analyst"))
+            #expect(page.text.components(separatedBy: "OFFICIAL-SENSITIVE").count == 3, "the marking top and bottom")
+            #expect(try await browser.get("/").headers[.location] == "/search")
+            #expect(try await browser.get("/sign-in").headers[.location] == "/search")
+        }
+    }
+
+    @Test func aFailedSignInShowsTheFormAgainAndWrongUsernameAndPasswordReadAlike() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let form = try await client.executeRequest(uri: "/sign-in", method: .get, headers: [:], body: nil)
+            #expect(form.status == .ok && form.text.contains(#"<form class="sign-in" method="post" action="/sign-in">"#))
+            let wrong = try await Self.postForm(client, "/sign-in", ["username": "analyst", "password": "not it at all"])
+            #expect(wrong.status == .unauthorized && wrong.headers[.setCookie] == nil)
+            #expect(wrong.text.contains("the username or password is not right") && wrong.text.contains(#"value="analyst""#))
+            let nobody = try await Self.postForm(client, "/sign-in", ["username": "nobody", "password": "not it at all"])
+            #expect(nobody.status == wrong.status)
+            #expect(nobody.text.replacingOccurrences(of: "nobody", with: "analyst") == wrong.text)
+        }
+    }
+
+    @Test func aSignInPostedFromAnotherSiteIsRefused() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let body = ByteBuffer(string: "username=analyst&password=\(ServerFixture.password.replacingOccurrences(of: " ", with: "+"))")
+            for (site, expected) in [("cross-site", HTTPResponse.Status.forbidden), ("same-site", .forbidden), ("same-origin", .seeOther)] {
+                let response = try await client.executeRequest(uri: "/sign-in", method: .post, headers: [
+                    .contentType: "application/x-www-form-urlencoded", HTTPField.Name("Sec-Fetch-Site")!: site,
+                ], body: body)
+                #expect(response.status == expected, "\(site)")
+                #expect((response.headers[.setCookie] != nil) == (expected == .seeOther), "\(site)")
+            }
+        }
+    }
+
+    @Test func theFormAndTheAPIShareTheSignInRateLimit() async throws {
+        let fixture = try ServerFixture { $0.signInAttempts = 3 }
+        try await fixture.application.test(.router) { client in
+            for _ in 0..<3 {
+                #expect(try await Self.postForm(client, "/sign-in", ["username": "auditor", "password": "guess"]).status == .unauthorized)
+            }
+            let api = try await client.executeRequest(uri: "/api/session", method: .post, headers: [:],
+                                                      body: ByteBuffer(string: #"{"username":"auditor","password":"\#(ServerFixture.password)"}"#))
+            #expect(api.status == .tooManyRequests)
+            let form = try await Self.postForm(client, "/sign-in", ["username": "auditor", "password": ServerFixture.password])
+            #expect(form.status == .tooManyRequests && form.text.contains("too many failed sign-ins"))
+        }
+    }
+
+    @Test func signingOutNeedsTheFormsCSRFToken() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let browser = try await Browser.signIn(client, as: "analyst")
+            let refused = try await browser.post("/sign-out", [:])
+            #expect(refused.status == .forbidden && refused.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(refused.text.contains("CSRF token"))
+            #expect(try await browser.post("/sign-out", ["csrf_token": "not the token"]).status == .forbidden)
+            #expect(try await browser.get("/search").status == .ok, "still signed in after the refusals")
+            let out = try await browser.post("/sign-out", ["csrf_token": browser.csrf])
+            #expect(out.status == .seeOther && out.headers[.location] == "/sign-in")
+            #expect(out.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(try await browser.get("/search").headers[.location] == "/sign-in")
+        }
+    }
+
+    @Test(arguments: ["/", "/search", "/search?q=child", "/entities/CH1", "/maps/CH1", "/entities/CH404"])
+    func signedOutPagesRedirectToSignIn(_ uri: String) async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let response = try await client.executeRequest(uri: uri, method: .get, headers: [:], body: nil)
+            #expect(response.status == .seeOther && response.headers[.location] == "/sign-in")
+            #expect(response.headers[.cacheControl] == "no-store")
+        }
+    }
+
+    @Test func anAddressOutsideTheAPIThatDoesNotExistIsAnHTMLPage() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let page = try await client.executeRequest(uri: "/no-such-page", method: .get, headers: [:], body: nil)
+            #expect(page.status == .notFound && page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.text.contains("OFFICIAL-SENSITIVE"))
+            let api = try await client.executeRequest(uri: "/api/no-such-route", method: .get, headers: [:], body: nil)
+            #expect(api.status == .notFound && api.headers[.contentType] == "application/json; charset=utf-8")
+        }
+    }
+
+    // MARK: - What a panel member sees
+
+    @Test func aPanelMembersSearchListsTheirAgendaChildOnly() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let member = try await Browser.signIn(client, as: "panel_member")
+            let page = try await member.text("/search?q=child")
+            #expect(page.contains(#"<a href="/entities/CH1">Visible Child</a>"#), "\(page)")
+            #expect(!page.contains("CH2") && !page.contains("Hidden Child"))
+            let analyst = try await Browser.signIn(client, as: "analyst")
+            #expect(try await analyst.text("/search?q=child").contains(#"<a href="/entities/CH2">Hidden Child</a>"#))
+        }
+    }
+
+    @Test func aPanelMembersEntityPageLeavesOutCodeCAndOtherChildren() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let member = try await Browser.signIn(client, as: "panel_member")
+            let page = try await member.text("/entities/CH1")
+            #expect(page.contains("Visible Child") && page.contains("AD1") && page.contains("IN1") && page.contains("Shareable report."))
+            for canary in ["CANARY", "INC", "AD2", "CH2", "Hidden Child", "Known Only Through C"] {
+                #expect(!page.contains(canary), "\(canary) on a panel member's entity page")
+            }
+            let analyst = try await Browser.signIn(client, as: "analyst")
+            let full = try await analyst.text("/entities/CH1")
+            #expect(full.contains("CANARY") && full.contains("AD2") && full.contains("Hidden Child"))
+        }
+    }
+
+    @Test func aHiddenChildsPagesAreTheMissingOnes() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let member = try await Browser.signIn(client, as: "panel_member")
+            for (hidden, missing) in [("/entities/CH2", "/entities/CH404"), ("/maps/CH2", "/maps/CH404")] {
+                let a = try await member.get(hidden), b = try await member.get(missing)
+                #expect(a.status == .notFound)
+                #expect(a.status == b.status && a.text == b.text, "\(hidden) and \(missing) differ")
+                #expect(a.headers[.contentType] == "text/html; charset=utf-8")
+            }
+        }
+    }
+
+    @Test func aPanelMembersMapPageIsThePanelMap() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let member = try await Browser.signIn(client, as: "panel_member")
+            let page = try await member.get("/maps/CH1")
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"data-src="/api/maps/CH1?hops=1&amp;audience=panel""#), "\(page.text)")
+            #expect(page.text.contains(#"<script src="/static/map.js"></script>"#))
+            #expect(try await member.get("/maps/CH1?audience=police").status == .forbidden)
+            let analyst = try await Browser.signIn(client, as: "analyst")
+            #expect(try await analyst.get("/maps/CH1?audience=analyst&hops=2").status == .ok)
+            #expect(try await analyst.get("/maps/CH404").status == .notFound)
+        }
+    }
+
+    // MARK: - Escaping, headers, static files
+
+    @Test func aHostileLabelComesOutEscaped() async throws {
+        let fixture = try ServerFixture(extraLines: [
+            #"{"record":"entity","id":"AD9","kind":"adult","name":"<script>alert(1)</script>","area":"E08000012"}"#,
+            #"{"record":"link","from":"AD9","to":"CH1","kind":"associates_with","intel":["IN1"]}"#,
+        ])
+        try await fixture.application.test(.router) { client in
+            let analyst = try await Browser.signIn(client, as: "analyst")
+            for uri in ["/entities/AD9", "/entities/CH1", "/search?q=alert"] {
+                let page = try await analyst.text(uri)
+                #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(uri): \(page)")
+                #expect(!page.contains("<script>alert"), "\(uri)")
+            }
+            let search = try await analyst.text("/search?q=%3Cb%3E")
+            #expect(search.contains(#"value="&lt;b&gt;""#) && !search.contains("<b>"))
+        }
+    }
+
+    @Test func pagesCarryTheSecurityHeaders() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let analyst = try await Browser.signIn(client, as: "analyst")
+            for uri in ["/search", "/entities/CH1", "/entities/CH404", "/maps/CH1", "/static/map.js"] {
+                let response = try await analyst.get(uri)
+                #expect(response.headers[.cacheControl] == "no-store", "\(uri)")
+                #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'self'") == true, "\(uri)")
+                #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY", "\(uri)")
+            }
+            let signIn = try await client.executeRequest(uri: "/sign-in", method: .get, headers: [:], body: nil)
+            #expect(signIn.headers[.cacheControl] == "no-store" && signIn.headers[.contentSecurityPolicy] != nil)
+        }
+    }
+
+    @Test func staticFilesAreServedWithTheirTypes() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let script = try await client.executeRequest(uri: "/static/map.js", method: .get, headers: [:], body: nil)
+            #expect(script.status == .ok && script.headers[.contentType] == "text/javascript; charset=utf-8")
+            #expect(script.text.contains("viewBox"))
+            let style = try await client.executeRequest(uri: "/static/cegraph.css", method: .get, headers: [:], body: nil)
+            #expect(style.status == .ok && style.headers[.contentType] == "text/css; charset=utf-8")
+            for missing in ["/static/nothing.js", "/static/..%2FPageRenderer.swift"] {
+                #expect(try await client.executeRequest(uri: missing, method: .get, headers: [:], body: nil).status == .notFound)
+            }
+        }
+    }
+}
