@@ -13,8 +13,9 @@ DURATION=${SECONDS_:-30}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-18090}
 WORK=${WORK:-$(mktemp -d /tmp/cegraph-serve-bench.XXXXXX)}
+mkdir -p "$WORK"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-swift build -c release --product cegraph >/dev/null
+[ -n "${SKIP_BUILD:-}" ] || swift build -c release --product cegraph >/dev/null
 BIN="$(swift build -c release --show-bin-path)"
 DB=${DB:-}
 if [ -z "$DB" ]; then
