@@ -8,7 +8,7 @@ DEMO_DB := demo.sqlite
 DEMO_AREA := E08000012
 DEMO_TODAY := 2026-11-23
 
-.PHONY: deps pydeps build run serve test bench bench-queries clean
+.PHONY: deps pydeps build run serve serve-demo test bench bench-queries clean
 
 ## Install the Debian packages cegraph needs, when missing.
 deps:
@@ -46,18 +46,25 @@ run: build
 	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) report quarterly --area $(DEMO_AREA) --quarter 2026Q2 --format md -o demo-2026Q2.md --reason "first look at the demo"
 	@echo "(the first 30 lines of demo-2026Q2.md; its charts are the demo-2026Q2-*.svg files beside it)"
 	@head -n 30 demo-2026Q2.md
+	@echo
+	@$(MAKE) --no-print-directory serve-demo
 
-## The web service's JSON API on the demo data, with one synthetic account per role
-## (password: "demo password <role>"); stop it with Ctrl-C. The HTML pages are to come.
+## The web service on the demo data, with one synthetic account per role (password
+## "demo password ROLE"); stop it with Ctrl-C.
 DEMO_PORT ?= 8080
 serve: build
 	$$($(SWIFT) build --show-bin-path)/cegraph demo --db $(DEMO_DB) >/dev/null
+	@$(MAKE) --no-print-directory serve-demo
+
+serve-demo:
 	@for role in analyst ccset_coordinator marthr_chair panel_member auditor admin; do \
 	  panel=""; [ $$role = panel_member ] && panel="--panel $(DEMO_AREA)"; \
-	  echo "demo password $$role" | $$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) account add $$role --role $$role $$panel --password-stdin; \
+	  echo "demo password $$role" | $$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) account add $$role --role $$role $$panel --password-stdin >/dev/null; \
 	done
-	@echo 'sign in: curl -c jar -X POST http://127.0.0.1:$(DEMO_PORT)/api/session -d '"'"'{"username":"analyst","password":"demo password analyst"}'"'"''
-	@echo 'then:    curl -b jar "http://127.0.0.1:$(DEMO_PORT)/api/search?q=amber"   (the API: docs/openapi.json)'
+	@echo "cegraph is serving the demo at http://127.0.0.1:$(DEMO_PORT)/  (Ctrl-C to stop)"
+	@echo "demo accounts, each with the password \"demo password ROLE\": analyst, ccset_coordinator, marthr_chair,"
+	@echo "  panel_member (sits on the Liverpool panel: sees only the children on its agendas), auditor, admin"
+	@echo "the JSON API is described in docs/openapi.json (also at /openapi.json)"
 	$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) serve --port $(DEMO_PORT)
 
 ## NetworkX for the export checks, in .build-venv (from PyPI, or a local wheel mirror); a
