@@ -108,7 +108,10 @@ struct WriteRoutes {
         let account = try context.require([.ccsetCoordinator])
         let ref = try context.parameters.require("ref")
         let body = try await request.jsonObject(limit: limit)
-        let attendees = try (body["attendees"]?.arrayValue ?? []).map { item -> Attendee in
+        guard let list = body["attendees"]?.arrayValue, !list.isEmpty else {
+            throw ServerError(.badRequest, "give attendees: each with a name, an agency and signed_confidentiality")
+        }
+        let attendees = try list.map { item -> Attendee in
             guard let name = item.objectValue?["name"]?.stringValue, let agency = item.objectValue?["agency"]?.stringValue else {
                 throw ServerError(.badRequest, "each attendee has a name and an agency")
             }

@@ -70,3 +70,35 @@ struct WriteRouteTests {
         }
     }
 }
+
+extension WriteRouteTests {
+    /// Every role on every write: a role that may not write is refused (403) before its
+    /// input is read; a role that may gets its empty input refused as bad (400).
+    @Test func everyRoleOnEveryWrite() async throws {
+        let fixture = try ServerFixture()
+        let writes: [(String, Set<String>)] = [
+            ("/api/intel", ["ccset_coordinator", "analyst"]),
+            ("/api/referrals", ["ccset_coordinator"]),
+            ("/api/cases", ["ccset_coordinator"]),
+            ("/api/cases/CASE-000001/assessments", ["ccset_coordinator"]),
+            ("/api/panels/PANEL-000001/attendance", ["ccset_coordinator"]),
+            ("/api/panels/PANEL-000001/decisions", ["ccset_coordinator"]),
+            ("/api/marthr/MARTHR-000001/decisions", ["marthr_chair"]),
+        ]
+        try await fixture.application.test(.router) { client in
+            for (uri, _) in writes {
+                let signedOut = try await client.executeRequest(uri: uri, method: .post, headers: [.contentType: "application/json"],
+                                                                body: ByteBuffer(string: "{}"))
+                #expect(signedOut.status == .unauthorized, "signed out: \(uri)")
+            }
+            for role in Role.allCases.map(\.rawValue) {
+                let session = try #require(try await SignedIn.signIn(client, as: role))
+                for (uri, allowed) in writes {
+                    let response = try await session.send(.post, uri, json: "{}")
+                    let expected: HTTPResponse.Status = allowed.contains(role) ? .badRequest : .forbidden
+                    #expect(response.status == expected, "\(role) \(uri): \(response.status) \(response.text.prefix(100))")
+                }
+            }
+        }
+    }
+}
