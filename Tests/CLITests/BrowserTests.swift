@@ -59,6 +59,15 @@ struct BrowserTests {
             let screenshot = try await browser.screenshot()
             #expect(screenshot.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
             try keep(screenshot, as: "map-page.png")
+
+            // Drawn for the analyst audience, the map shows the adult known only through the
+            // code-C report: the panel member's test below looks for something real.
+            try await browser.click(try await browser.findElement(#"p.choices a[href*="audience=analyst"]"#))
+            _ = try await browser.wait("the analyst-audience map page") {
+                try await browser.currentURL().contains("audience=analyst") ? true : nil
+            }
+            let full = try await waitForMap(browser)
+            #expect(full.contains("audience: analyst") && full.contains("Canary Hiddenadult"), "\(full)")
         }
     }
 
