@@ -55,22 +55,33 @@ struct SessionTests {
         }
     }
 
-    @Test func idleAndAbsoluteTimeoutsEndSessions() async throws {
-        let idle = try ServerFixture { $0.idleTimeout = 0.5 }
-        try await idle.application.test(.router) { client in
-            let session = try #require(try await SignedIn.signIn(client, as: "analyst"))
-            #expect(try await session.get("/api/me").status == .ok)
-            try await Task.sleep(for: .milliseconds(700))
-            #expect(try await session.get("/api/me").status == .unauthorized)
+    /// The timeouts, on a clock the test controls: 30 minutes idle, 8 hours in all.
+    @Test func idleAndAbsoluteTimeoutsEndSessions() throws {
+        let fixture = try ServerFixture()
+        let accounts = fixture.services.accounts
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        let idle = try #require(try accounts.signIn(username: "analyst", password: ServerFixture.password, now: start))
+        #expect(try accounts.session(token: idle.token, now: start.addingTimeInterval(29 * 60)) != nil)
+        #expect(try accounts.session(token: idle.token, now: start.addingTimeInterval(29 * 60 + 31 * 60)) == nil, "idle for 31 minutes")
+        #expect(try accounts.session(token: idle.token, now: start.addingTimeInterval(29 * 60 + 32 * 60)) == nil, "ended, not revived")
+
+        let busy = try #require(try accounts.signIn(username: "analyst", password: ServerFixture.password, now: start))
+        var now = start
+        for _ in 0..<23 {
+            now = now.addingTimeInterval(20 * 60)
+            #expect(try accounts.session(token: busy.token, now: now) != nil, "active at \(now.timeIntervalSince(start) / 60) minutes")
         }
-        let absolute = try ServerFixture { $0.absoluteTimeout = 0.8 }
-        try await absolute.application.test(.router) { client in
+        now = start.addingTimeInterval(8 * 60 * 60 + 60)
+        #expect(try accounts.session(token: busy.token, now: now) == nil, "active, but past the absolute timeout")
+    }
+
+    /// The same through HTTP: a session idle past its timeout is signed out.
+    @Test func anIdleSessionIsSignedOutOverHTTP() async throws {
+        let fixture = try ServerFixture { $0.idleTimeout = 1 }
+        try await fixture.application.test(.router) { client in
             let session = try #require(try await SignedIn.signIn(client, as: "analyst"))
-            for _ in 0..<3 {
-                try await Task.sleep(for: .milliseconds(300))
-                _ = try await session.get("/api/me")
-            }
-            #expect(try await session.get("/api/me").status == .unauthorized, "active, but past the absolute timeout")
+            try await Task.sleep(for: .milliseconds(1_500))
+            #expect(try await session.get("/api/me").status == .unauthorized)
         }
     }
 
