@@ -25,6 +25,8 @@ struct PageRoutes {
         group.get("/search", use: search)
         group.get("/entities/{id}", use: entity)
         group.get("/maps/{id}", use: map)
+        group.get("/audit", use: audit)
+        group.get("/accounts", use: accounts)
     }
 
     @Sendable func staticFile(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -33,7 +35,14 @@ struct PageRoutes {
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
-        .redirect(to: context.account == nil ? "/sign-in" : "/search", type: .normal)
+        // Each role lands where its work is.
+        let landing = switch context.account?.role {
+        case nil: "/sign-in"
+        case .auditor?: "/audit"
+        case .admin?: "/accounts"
+        default: "/search"
+        }
+        return .redirect(to: landing, type: .normal)
     }
 
     // MARK: - Sign in and out
@@ -72,6 +81,32 @@ struct PageRoutes {
         var response = Response.redirect(to: "/sign-in", type: .normal)
         response.setCookie(services.endedSessionCookie())
         return response
+    }
+
+    // MARK: - Audit and accounts
+
+    /// The audit viewer, for auditors: the newest rows and whether the chain is intact.
+    @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require([.auditor])
+        let limit = try request.integer("limit", default: 200, in: 1...10_000)
+        let verification = try services.store.verifyAuditChain()
+        let entries = try services.store.auditEntries(limit: limit).map { entry -> [String: Any] in
+            ["seq": String(entry.seq), "at": entry.at, "operation": entry.operation, "actor": entry.actor,
+             "justification": entry.justification, "records": entry.records, "recipients": entry.recipients == "[]" ? "" : entry.recipients]
+        }
+        return pages.page("audit", ["intact": verification.isIntact, "rows": String(verification.rows),
+                                    "broken": verification.firstBrokenSeq.map { String($0) } ?? "", "limit": String(limit),
+                                    "entries": entries], context: context)
+    }
+
+    /// The accounts, for admins.
+    @Sendable func accounts(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require([.admin])
+        let rows = try services.accounts.list().map { row -> [String: Any] in
+            ["username": row.string("username"), "name": row.string("display_name"), "role": row.string("role"),
+             "panels": row.string("panels"), "state": row.bool("disabled") == true ? "disabled" : "active"]
+        }
+        return pages.page("accounts", ["accounts": rows], context: context)
     }
 
     // MARK: - The picture

@@ -260,3 +260,29 @@ struct PageTests {
         }
     }
 }
+
+extension PageTests {
+    @Test func auditorsLandOnTheAuditLogAndAdminsOnTheAccounts() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let auditor = try await Browser.signIn(client, as: "auditor")
+            let home = try await auditor.get("/")
+            #expect(home.headers[.location] == "/audit")
+            let audit = try await auditor.get("/audit?limit=5")
+            #expect(audit.status == .ok)
+            #expect(audit.text.contains("The hash chain is intact"), "\(audit.text.prefix(400))")
+            #expect(audit.text.components(separatedBy: "<tr><td>").count - 1 == 5)
+            #expect(!audit.text.contains("{\"workflow\""), "records are escaped, not raw JSON")
+            #expect(try await auditor.get("/accounts").status == .forbidden)
+
+            let admin = try await Browser.signIn(client, as: "admin")
+            #expect(try await admin.get("/").headers[.location] == "/accounts")
+            let accounts = try await admin.get("/accounts").text
+            #expect(accounts.contains("panel_member") && accounts.contains("E08000012"))
+            #expect(try await admin.get("/audit").status == .forbidden)
+
+            let analyst = try await Browser.signIn(client, as: "analyst")
+            #expect(try await analyst.get("/audit").status == .forbidden)
+        }
+    }
+}
