@@ -15,6 +15,15 @@ struct PageRoutes {
 
     static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
 
+    /// Refuses a sign-in posted from another site's page (login CSRF): browsers say where a
+    /// request came from in Sec-Fetch-Site; a client without it (curl, a test) is not a
+    /// browser another site can drive.
+    static func refuseCrossSite(_ request: Request) throws {
+        if let site = request.headers[fetchSite], site != "same-origin", site != "none" {
+            throw ServerError(.forbidden, "sign in from this service's own sign-in page")
+        }
+    }
+
     func add(to router: Router<AppRequestContext>) {
         router.get("/static/{name}", use: staticFile)
         let group = router.group().add(middleware: PageErrorMiddleware(pages: services.pages))
@@ -57,9 +66,7 @@ struct PageRoutes {
         // instead, so that nobody can sign a browser in to an account of theirs (login CSRF).
         // Browsers say where a request came from in Sec-Fetch-Site; a client without it
         // (curl, a test) is not a browser another site can drive.
-        if let site = request.headers[PageRoutes.fetchSite], site != "same-origin", site != "none" {
-            throw ServerError(.forbidden, "sign in from this service's own sign-in page")
-        }
+        try PageRoutes.refuseCrossSite(request)
         var request = request
         let form = try await request.formFields()
         let username = form["username"] ?? ""

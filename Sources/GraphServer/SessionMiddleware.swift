@@ -14,6 +14,8 @@ struct SessionMiddleware: RouterMiddleware {
     let accounts: AccountStore
 
     static let cookieName = "cegraph_session"
+    /// The sign-in routes, page and API.
+    static let signInPaths: Set<String> = ["/sign-in", "/api/session"]
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
     static let csrfField = "csrf_token"
 
@@ -26,6 +28,15 @@ struct SessionMiddleware: RouterMiddleware {
             context.account = account
         } else if let token = request.cookies[SessionMiddleware.cookieName]?.value,
                   let session = try accounts.session(token: token) {
+            if request.method == .post, SessionMiddleware.signInPaths.contains(request.uri.path) {
+                // Signing in again (a sign-in form left open in another tab) replaces the
+                // session: the old one ends here and the request goes on signed out. It needs
+                // no CSRF token: credentials and the cross-site check guard a sign-in.
+                try accounts.signOut(sessionDigest: session.digest)
+                var response = try await next(request, context)
+                SessionMiddleware.secure(&response.headers)
+                return response
+            }
             if ![.get, .head].contains(request.method) {
                 var echoed = request.headers[SessionMiddleware.csrfHeader]
                 if echoed == nil, request.isForm { echoed = try await request.formFields()[SessionMiddleware.csrfField] }

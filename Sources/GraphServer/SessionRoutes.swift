@@ -14,6 +14,7 @@ struct SessionRoutes {
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try PageRoutes.refuseCrossSite(request)
         let body = try await request.jsonObject(limit: 16 * 1024)
         guard let username = body["username"]?.stringValue, let password = body["password"]?.stringValue else {
             throw ServerError(.badRequest, "give username and password")

@@ -286,3 +286,22 @@ extension PageTests {
         }
     }
 }
+
+extension PageTests {
+    /// A sign-in form left open in another tab still works: the old session ends and a new
+    /// one begins, with no CSRF refusal.
+    @Test func signingInAgainReplacesTheSession() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let first = try await Browser.signIn(client, as: "analyst")
+            let again = try await PageTests.postForm(client, "/sign-in", ["username": "analyst", "password": ServerFixture.password],
+                                                     cookie: first.cookie)
+            #expect(again.status == .seeOther, "\(again.status) \(again.text.prefix(200))")
+            let second = try #require(again.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+            #expect(second != first.cookie)
+            #expect(try await first.get("/search").status == .seeOther, "the old session has ended")
+            let page = try await client.executeRequest(uri: "/search", method: .get, headers: [.cookie: second], body: nil)
+            #expect(page.status == .ok)
+        }
+    }
+}
