@@ -47,11 +47,8 @@ extension Workflow {
     /// The alerts, optionally only those with a status (`open` for the review tasks).
     public func alerts(status: String?, by viewer: Viewer) throws -> [JSONValue] {
         try store.transaction { tx in
-            let rows = try tx.rows("alert.list", ["status": StoredValue(status)])
-            try tx.audit(.consultation, by: viewer, records: .object([
-                "workflow": "alerts", "alerts": .array(rows.map { .string($0.string("id")) }),
-            ]))
-            return rows.map { .object(WorkflowJSON.object($0)) }
+            try consult("alert.list", ["status": StoredValue(status)], workflow: "alerts", key: "alerts", idColumn: "id",
+                        by: viewer, in: tx)
         }
     }
 

@@ -101,12 +101,8 @@ extension Workflow {
     /// The cases of an area (or all), optionally only open or closed ones.
     public func listCases(area: String?, status: String?, by viewer: Viewer) throws -> [JSONValue] {
         try store.transaction { tx in
-            let rows = try tx.rows("case.list", ["area": StoredValue(area), "status": StoredValue(status)])
-            try tx.audit(.consultation, by: viewer, records: .object([
-                "workflow": "cases", "area": area.map { .string($0) } ?? .null,
-                "cases": .array(rows.map { .string($0.string("ref")) }),
-            ]))
-            return rows.map { .object(WorkflowJSON.object($0)) }
+            try consult("case.list", ["area": StoredValue(area), "status": StoredValue(status)], workflow: "cases", key: "cases",
+                        idColumn: "ref", extra: ["area": area.map { .string($0) } ?? .null], by: viewer, in: tx)
         }
     }
 

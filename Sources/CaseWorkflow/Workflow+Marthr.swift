@@ -182,11 +182,8 @@ extension Workflow {
     public func disruptionRegister(subject: String?, asOf date: CalendarDate, by viewer: Viewer) throws -> [JSONValue] {
         try store.transaction { tx in
             let id = try subject.map { try requireEntity($0, kinds: Set(EntityKind.allCases), field: "subject", operation: "register", in: tx)["id"] }
-            let rows = try tx.rows("marthr.register", ["subject": id ?? .null, "on": StoredValue(date)])
-            try tx.audit(.consultation, by: viewer, records: .object([
-                "workflow": "register", "disruptions": .array(rows.map { .string($0.string("ref")) }),
-            ]))
-            return rows.map { .object(WorkflowJSON.object($0)) }
+            return try consult("marthr.register", ["subject": id ?? .null, "on": StoredValue(date)], workflow: "register",
+                               key: "disruptions", idColumn: "ref", by: viewer, in: tx)
         }
     }
 

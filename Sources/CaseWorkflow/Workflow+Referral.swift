@@ -125,11 +125,8 @@ extension Workflow {
     /// Referrals received in a period, in an area (or all). Audited as a consultation.
     public func listReferrals(area: String?, from: CalendarDate, to: CalendarDate, by viewer: Viewer) throws -> [JSONValue] {
         try store.transaction { tx in
-            let rows = try tx.rows("referral.list", ["area": StoredValue(area), "from": StoredValue(from), "to": StoredValue(to)])
-            try tx.audit(.consultation, by: viewer, records: .object([
-                "workflow": "referrals", "referrals": .array(rows.map { .string($0.string("ref")) }),
-            ]))
-            return rows.map { .object(WorkflowJSON.object($0)) }
+            try consult("referral.list", ["area": StoredValue(area), "from": StoredValue(from), "to": StoredValue(to)],
+                        workflow: "referrals", key: "referrals", idColumn: "ref", by: viewer, in: tx)
         }
     }
 }

@@ -153,6 +153,23 @@ public final class Workflow: Sendable {
         return prefix + "-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
+    /// Reads a list with a named statement and audits it as a consultation naming every
+    /// record it shows: the shape every workflow list shares.
+    ///
+    /// - Parameters:
+    ///   - workflow: the audit row's `workflow` value; `key` names its list of ids.
+    ///   - idColumn: the column that identifies each record.
+    ///   - extra: more audit fields (the area asked about, say).
+    func consult(_ statement: String, _ arguments: [String: StoredValue], workflow: String, key: String, idColumn: String,
+                 extra: [String: JSONValue] = [:], by viewer: Viewer, in tx: StoreTransaction) throws -> [JSONValue] {
+        let rows = try tx.rows(statement, arguments)
+        var records = extra
+        records["workflow"] = .string(workflow)
+        records[key] = .array(rows.map { .string($0.string(idColumn)) })
+        try tx.audit(.consultation, by: viewer, records: .object(records))
+        return rows.map { .object(WorkflowJSON.object($0)) }
+    }
+
     /// Language warnings for free text, as short lines for the caller to show.
     func languageWarnings(_ text: String?) -> [LanguageWarning] {
         guard let text, !text.isEmpty else { return [] }
