@@ -32,12 +32,12 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 # The first request builds the query snapshot; the benchmark measures the service after it.
-curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/associations/$(head -1 "$WORK/ids.txt")?hops=2" >/dev/null
+curl -sf -H "Authorization: Bearer $TOKEN" -H "X-Justification: service benchmark" "http://127.0.0.1:$PORT/api/associations/$(head -1 "$WORK/ids.txt")?hops=2" >/dev/null
 cat > "$WORK/ids.lua" <<LUA
 local ids = {}
 for line in io.lines("$WORK/ids.txt") do ids[#ids + 1] = line end
 request = function()
-  return wrk.format("GET", "/api/associations/" .. ids[math.random(#ids)] .. "?hops=2", {["Authorization"] = "Bearer $TOKEN"})
+  return wrk.format("GET", "/api/associations/" .. ids[math.random(#ids)] .. "?hops=2", {["Authorization"] = "Bearer $TOKEN", ["X-Justification"] = "service benchmark"})
 end
 LUA
 RSS_BEFORE=$(ps -o rss= -p $SERVER)

@@ -9,6 +9,8 @@ public struct AppRequestContext: RequestContext {
     public var account: Account?
     /// The session, when the request came with a session cookie.
     public var session: AccountStore.ResolvedSession?
+    /// The reason an API-token request gave in `X-Justification` (a session keeps its own).
+    public var tokenReason: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -21,6 +23,21 @@ public struct AppRequestContext: RequestContext {
     public func require(_ roles: Set<Role>) throws -> Account {
         guard let account else { throw ServerError.signInNeeded }
         guard roles.contains(account.role) else { throw ServerError.forbidden }
+        return account
+    }
+
+    /// The reason given for viewing personal data: once per session (the session keeps it),
+    /// or on each API-token request in `X-Justification`.
+    public var reason: String? { session?.justification ?? tokenReason }
+
+    /// The account, if its role is one of `roles` and a reason for sensitive views has been
+    /// given. Every view of a person's details, links, map, case or panel calls this.
+    ///
+    /// - Throws: ``ServerError`` 401, 403, or 428 (``ServerError/reasonNeeded``) when no
+    ///   reason has been given yet; the pages answer 428 with the reason form.
+    public func requireSensitive(_ roles: Set<Role>) throws -> Account {
+        let account = try require(roles)
+        guard reason != nil else { throw ServerError.reasonNeeded }
         return account
     }
 }

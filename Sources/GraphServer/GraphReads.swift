@@ -20,11 +20,12 @@ struct GraphReads: Sendable {
     ///
     /// - Parameters:
     ///   - kind: limits the hits to one kind (ignored for a panel member, who sees children only).
-    func search(_ text: String, kind: EntityKind?, limit: Int, for account: Account) throws -> [SearchHit] {
+    func search(_ text: String, kind: EntityKind?, limit: Int, for context: AppRequestContext) throws -> [SearchHit] {
+        let account = try context.require(GraphReads.readers)
         let children = try services.visibility.panelChildren(for: account)
         let kind: EntityKind? = children == nil ? kind : .child
         var hits = try services.store.search(text, kind: kind, limit: children == nil ? limit : 10_000,
-                                             for: services.viewer(account, purpose: "search"))
+                                             for: services.viewer(context, purpose: "search"))
         if let children { hits = Array(hits.filter { children[$0.id] != nil }.prefix(limit)) }
         return hits
     }
@@ -35,20 +36,25 @@ struct GraphReads: Sendable {
     ///
     /// - Throws: ``ServerError/notFound`` for a missing entity and for one the viewer may
     ///   not see, alike.
-    func entity(_ id: String, for account: Account) throws -> JSONValue {
-        guard try services.visibility.maySee(id, account: account),
-              let detail = try services.store.entityDetail(id: id, for: services.viewer(account, purpose: "viewing an entity")) else {
+    func entity(_ id: String, for context: AppRequestContext) throws -> JSONValue {
+        let account = try context.requireSensitive(GraphReads.readers)
+        // A panel member's agenda children, read once for the check and the redaction.
+        let children = try services.visibility.panelChildren(for: account)
+        guard try services.visibility.maySee(id, among: children),
+              let detail = try services.store.entityDetail(id: id, for: services.viewer(context, purpose: "viewing an entity")) else {
             throw ServerError.notFound
         }
-        return try redacted(detail.json, for: account)
+        return redacted(detail.json, for: account, children: children)
     }
 
     /// The entity page as `account` may see it: no handling-code-C report for a non-police
     /// role (and no link that rests on nothing else), and for a panel member no link to a
     /// child off their agendas.
-    func redacted(_ json: JSONValue, for account: Account) throws -> JSONValue {
+    ///
+    /// - Parameters:
+    ///   - children: the panel member's agenda children (``Visibility/panelChildren(for:today:)``), nil for other roles.
+    func redacted(_ json: JSONValue, for account: Account, children: [String: Int64]?) -> JSONValue {
         guard case .object(var object) = json else { return json }
-        let children = try services.visibility.panelChildren(for: account)
         func visible(_ intel: JSONValue) -> Bool {
             account.role.isPolice || !(intel.objectValue?["grading"]?.stringValue?.hasSuffix("C") ?? false)
         }
@@ -89,7 +95,8 @@ struct GraphReads: Sendable {
     }
 
     /// Draws the association map of `id` as SVG for `account`, and records the disclosure.
-    func map(_ id: String, hops: Int, audience: Audience, for account: Account) async throws -> Data {
+    func map(_ id: String, hops: Int, audience: Audience, for context: AppRequestContext) async throws -> Data {
+        let account = try context.requireSensitive(GraphReads.readers)
         try checkMap(id, audience: audience, for: account)
         // The panel audience's redaction drops handling-code-C material from the map itself.
         let map: MapGraph
@@ -103,7 +110,7 @@ struct GraphReads: Sendable {
         try services.store.auditDisclosure(["render": .string("association map"), "root": .string(id), "hops": .number(String(hops)),
                                             "audience": .string(audience.rawValue), "format": "svg"],
                                            recordIds: rendered.disclosedIds, recipients: [account.username],
-                                           by: services.viewer(account, purpose: "viewing a map"))
+                                           by: services.viewer(context, purpose: "viewing a map"))
         return rendered.data
     }
 }

@@ -23,34 +23,33 @@ struct GraphRoutes {
         let account = try context.require(GraphReads.readers)
         guard let text = request.query("q"), !text.trimmingWhitespace().isEmpty else { throw ServerError(.badRequest, "give q, the text to find") }
         let limit = try request.integer("limit", default: 20, in: 1...200)
-        let hits = try reads.search(text, kind: request.query("kind").flatMap(EntityKind.init(rawValue:)), limit: limit, for: account)
+        let hits = try reads.search(text, kind: request.query("kind").flatMap(EntityKind.init(rawValue:)), limit: limit, for: context)
         return JSONResponse.make(.object(["hits": .array(hits.map {
             .object(["id": .string($0.id), "kind": .string($0.kind.rawValue), "label": .string($0.label)])
         })]))
     }
 
     @Sendable func entity(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(GraphReads.readers)
-        return JSONResponse.make(try reads.entity(try context.parameters.require("id"), for: account))
+        return JSONResponse.make(try reads.entity(try context.parameters.require("id"), for: context))
     }
 
     @Sendable func associations(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(GraphReads.police)
+        _ = try context.requireSensitive(GraphReads.police)
         let id = try context.parameters.require("id")
         let hops = try request.integer("hops", default: 1, in: 1...4)
         let answer = try services.engine.associations(of: id, hops: hops, filter: QueryFilter(),
-                                                      viewer: services.viewer(account, purpose: "association query"))
+                                                      viewer: services.viewer(context, purpose: "association query"))
         return JSONResponse.make(answer.json)
     }
 
     @Sendable func map(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(GraphReads.readers)
+        let account = try context.requireSensitive(GraphReads.readers)
         let id = try context.parameters.require("id")
         // Who may see the entity is checked before the query parameters, so that a hidden
         // record answers as a missing one whatever else the request says.
         try reads.checkMap(id, audience: .panel, for: account)
         let hops = try request.integer("hops", default: 1, in: 1...3)
-        let svg = try await reads.map(id, hops: hops, audience: try GraphReads.audience(request.query("audience")), for: account)
+        let svg = try await reads.map(id, hops: hops, audience: try GraphReads.audience(request.query("audience")), for: context)
         return Response(status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(data: svg)))
     }

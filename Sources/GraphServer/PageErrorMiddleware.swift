@@ -12,6 +12,10 @@ struct PageErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
+            // A sensitive view before a reason was given: ask for one, then come back here.
+            if let error = error as? ServerError, error.status == .preconditionRequired {
+                return .redirect(to: "/reason?next=" + PageRenderer.queryValue(request.uri.description), type: .normal)
+            }
             if ErrorMiddleware.describe(error).0 == .internalServerError {
                 context.logger.error("page failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
             }

@@ -99,6 +99,17 @@ struct PageRenderer: Sendable {
         return Response(status: .ok, headers: [.contentType: file.contentType], body: .init(byteBuffer: file.body))
     }
 
+    /// A value for a URL query: everything but unreserved characters escaped.
+    static func queryValue(_ text: String) -> String { pathSegment(text) }
+
+    /// Where a form may send the browser back to: a path on this service only (never
+    /// `//host` or a full URL), else the search page.
+    static func localPath(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"),
+              !next.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else { return "/search" }
+        return next
+    }
+
     /// An id as one URL path segment: anything but unreserved characters is escaped, so an
     /// id with `/`, `?` or `#` in it cannot change where a link goes.
     static func pathSegment(_ id: String) -> String {

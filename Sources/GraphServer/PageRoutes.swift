@@ -31,6 +31,8 @@ struct PageRoutes {
         group.get("/sign-in", use: signInForm)
         group.post("/sign-in", use: signIn)
         group.post("/sign-out", use: signOut)
+        group.get("/reason", use: reasonForm)
+        group.post("/reason", use: giveReason)
         group.get("/search", use: search)
         group.get("/entities/{id}", use: entity)
         group.get("/maps/{id}", use: map)
@@ -90,6 +92,30 @@ struct PageRoutes {
         return response
     }
 
+    // MARK: - The reason for sensitive views
+
+    /// Asks, once per session, why the user needs to see personal data; the audit log
+    /// records the answer with every view.
+    @Sendable func reasonForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(Set(Role.allCases))
+        return pages.page("reason", ["next": PageRenderer.localPath(request.query("next")), "reason": context.reason ?? ""], context: context)
+    }
+
+    @Sendable func giveReason(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(Set(Role.allCases))
+        guard let session = context.session else { throw ServerError.signInNeeded }
+        var request = request
+        let form = try await request.formFields()
+        let next = PageRenderer.localPath(form["next"])
+        do {
+            try services.accounts.justify(sessionDigest: session.digest, try Services.checkedReason(form["reason"]))
+        } catch let error as ServerError where error.status == .badRequest {
+            return pages.page("reason", ["next": next, "reason": form["reason"] ?? "", "message": error.message], context: context,
+                              status: .badRequest)
+        }
+        return .redirect(to: next, type: .normal)
+    }
+
     // MARK: - Audit and accounts
 
     /// The audit viewer, for auditors: the newest rows and whether the chain is intact.
@@ -119,11 +145,11 @@ struct PageRoutes {
     // MARK: - The picture
 
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(GraphReads.readers)
+        _ = try context.require(GraphReads.readers)
         let text = request.query("q")?.trimmingWhitespace() ?? ""
         var fields: [String: Any] = ["q": text]
         if !text.isEmpty {
-            let hits = try reads.search(text, kind: nil, limit: 50, for: account)
+            let hits = try reads.search(text, kind: nil, limit: 50, for: context)
             fields["searched"] = true
             fields["anyHits"] = !hits.isEmpty
             fields["hits"] = hits.map { hit -> [String: Any] in
@@ -137,10 +163,10 @@ struct PageRoutes {
     }
 
     @Sendable func entity(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(GraphReads.readers)
+        let account = try context.requireSensitive(GraphReads.readers)
         let id = try context.parameters.require("id")
         // The same JSON the API answers with, after the same redaction: the page only lays it out.
-        let detail = try reads.entity(id, for: account).objectValue ?? [:]
+        let detail = try reads.entity(id, for: context).objectValue ?? [:]
         let links = try (detail["links"]?.arrayValue ?? []).compactMap(\.objectValue).map { link -> [String: Any] in
             var row = PageRoutes.link(link)
             // Link only to pages the viewer may open: for a panel member, only their agenda
@@ -170,7 +196,7 @@ struct PageRoutes {
     }
 
     @Sendable func map(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(GraphReads.readers)
+        let account = try context.requireSensitive(GraphReads.readers)
         let id = try context.parameters.require("id")
         let audience = try GraphReads.audience(request.query("audience"))
         let hops = try request.integer("hops", default: 1, in: 1...3)

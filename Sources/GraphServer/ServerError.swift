@@ -16,4 +16,8 @@ public struct ServerError: Error, Sendable {
     public static let notFound = ServerError(.notFound, "not found")
     public static let signInNeeded = ServerError(.unauthorized, "sign in first")
     public static let forbidden = ServerError(.forbidden, "your role does not allow this")
+    /// A sensitive view before any reason was given for this session (or, with an API
+    /// token, in this request).
+    public static let reasonNeeded = ServerError(.preconditionRequired,
+        "say why you need to see personal data: give a reason for this session (POST /api/session/reason), or send X-Justification with an API token")
 }

@@ -30,8 +30,22 @@ public struct Services: Sendable {
         pages = try PageRenderer()
     }
 
-    /// The viewer the audit log records for a request: the account and why.
-    func viewer(_ account: Account, purpose: String) -> Viewer {
-        Viewer(name: account.username, purpose: purpose)
+    /// The viewer the audit log records for a request: the account, what it is doing, and
+    /// the reason given for the session (or the API-token request), when there is one.
+    func viewer(_ context: AppRequestContext, purpose: String) -> Viewer {
+        let name = context.account?.username ?? "anonymous"
+        guard let reason = context.reason else { return Viewer(name: name, purpose: purpose) }
+        return Viewer(name: name, purpose: "\(purpose); reason: \(reason)")
+    }
+
+    /// The checks a reason for sensitive views must pass: said in a few words, not an essay.
+    static func checkedReason(_ text: String?) throws -> String {
+        let reason = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard reason.count >= 5 else { throw ServerError(.badRequest, "give a reason of at least 5 characters (for example: MACCSE panel preparation)") }
+        guard reason.count <= 300 else { throw ServerError(.badRequest, "keep the reason under 300 characters") }
+        guard !reason.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+            throw ServerError(.badRequest, "the reason must be one line of text")
+        }
+        return reason
     }
 }

@@ -17,6 +17,8 @@ struct SessionMiddleware: RouterMiddleware {
     /// The sign-in routes, page and API.
     static let signInPaths: Set<String> = ["/sign-in", "/api/session"]
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+    /// The reason an API-token request gives for a sensitive view (a session gives it once).
+    static let reasonHeader = HTTPField.Name("X-Justification")!
     static let csrfField = "csrf_token"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -26,6 +28,9 @@ struct SessionMiddleware: RouterMiddleware {
                 throw ServerError.signInNeeded
             }
             context.account = account
+            if let reason = request.headers[SessionMiddleware.reasonHeader] {
+                context.tokenReason = try Services.checkedReason(reason)
+            }
         } else if let token = request.cookies[SessionMiddleware.cookieName]?.value,
                   let session = try accounts.session(token: token) {
             if request.method == .post, SessionMiddleware.signInPaths.contains(request.uri.path) {

@@ -1,5 +1,6 @@
 import Foundation
 import GraphCore
+import GraphStore
 import HTTPTypes
 import Hummingbird
 
@@ -10,6 +11,7 @@ struct SessionRoutes {
     func add(to router: Router<AppRequestContext>) {
         router.post("/api/session", use: signIn)
         router.delete("/api/session", use: signOut)
+        router.post("/api/session/reason", use: giveReason)
         router.get("/api/me", use: me)
     }
 
@@ -19,7 +21,10 @@ struct SessionRoutes {
         guard let username = body["username"]?.stringValue, let password = body["password"]?.stringValue else {
             throw ServerError(.badRequest, "give username and password")
         }
+        // A reason for sensitive views may come with the sign-in, or later on its own.
+        let reason = try body["reason"].map { try Services.checkedReason($0.stringValue) }
         let session = try await services.signIn(username: username, password: password, address: context.remoteIP)
+        if let reason { try services.accounts.justify(sessionDigest: Store.digest(session.token), reason) }
         var response = JSONResponse.make(.object(["csrf_token": .string(session.csrfToken), "account": SessionRoutes.json(session.account)]))
         response.setCookie(services.sessionCookie(session.token))
         return response
@@ -33,9 +38,22 @@ struct SessionRoutes {
         return response
     }
 
+    /// Records the reason for sensitive views, once per session (a later one replaces it).
+    @Sendable func giveReason(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let session = context.session else {
+            if context.account != nil { throw ServerError(.badRequest, "with an API token, give the reason in X-Justification on each request") }
+            throw ServerError.signInNeeded
+        }
+        let body = try await request.jsonObject(limit: 16 * 1024)
+        try services.accounts.justify(sessionDigest: session.digest, try Services.checkedReason(body["reason"]?.stringValue))
+        return Response(status: .noContent)
+    }
+
     @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let account = context.account else { throw ServerError.signInNeeded }
-        return JSONResponse.make(SessionRoutes.json(account))
+        guard case .object(var fields) = SessionRoutes.json(account) else { return JSONResponse.make(SessionRoutes.json(account)) }
+        fields["reason_given"] = .bool(context.reason != nil)
+        return JSONResponse.make(.object(fields))
     }
 
     static func json(_ account: Account) -> JSONValue {

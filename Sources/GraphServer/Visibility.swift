@@ -30,7 +30,12 @@ struct Visibility: Sendable {
     /// Whether `account` may see the entity `ref` names; a panel member only a child on an
     /// agenda (by any of the child's ids).
     func maySee(_ ref: String, account: Account) throws -> Bool {
-        guard let children = try panelChildren(for: account) else { return true }
+        try maySee(ref, among: panelChildren(for: account))
+    }
+
+    /// Whether the entity `ref` names is among `children` (nil: not limited).
+    func maySee(_ ref: String, among children: [String: Int64]?) throws -> Bool {
+        guard let children else { return true }
         guard let rowid = try store.entityRowid(for: ref) else { return false }
         return children.values.contains(rowid)
     }

@@ -19,9 +19,9 @@ struct WorkflowRoutes {
     }
 
     @Sendable func ceCase(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(WorkflowRoutes.caseWorkers.union([.panelMember]))
+        let account = try context.requireSensitive(WorkflowRoutes.caseWorkers.union([.panelMember]))
         let ref = try context.parameters.require("ref")
-        let viewer = services.viewer(account, purpose: "viewing a case")
+        let viewer = services.viewer(context, purpose: "viewing a case")
         let detail: JSONValue
         do {
             detail = try services.workflow.caseDetail(ref, asOf: .today, by: viewer)
@@ -37,11 +37,11 @@ struct WorkflowRoutes {
     }
 
     @Sendable func panel(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require([.ccsetCoordinator, .marthrChair, .panelMember])
+        let account = try context.requireSensitive([.ccsetCoordinator, .marthrChair, .panelMember])
         let ref = try context.parameters.require("ref")
         let detail: JSONValue
         do {
-            detail = try services.workflow.panel(ref, by: services.viewer(account, purpose: "viewing a panel"))
+            detail = try services.workflow.panel(ref, by: services.viewer(context, purpose: "viewing a panel"))
         } catch is WorkflowError {
             throw ServerError.notFound
         }
@@ -54,7 +54,7 @@ struct WorkflowRoutes {
     @Sendable func overdue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.require([.ccsetCoordinator, .marthrChair])
         let items = try services.workflow.timescales(on: .today, area: request.query("area"), includeDueSoon: request.query("due_soon") == "1",
-                                                     by: services.viewer(account, purpose: "timescales"))
+                                                     by: services.viewer(context, purpose: "timescales"))
         return JSONResponse.make(.object(["items": .array(items.map(\.json))]))
     }
 
@@ -63,7 +63,7 @@ struct WorkflowRoutes {
         guard let area = request.query("area"), let quarter = request.query("quarter") else {
             throw ServerError(.badRequest, "give area (a local authority code) and quarter (YYYYQn)")
         }
-        let report = try services.workflow.quarterlyReport(area: area, quarter: quarter, by: services.viewer(account, purpose: "quarterly report"))
+        let report = try services.workflow.quarterlyReport(area: area, quarter: quarter, by: services.viewer(context, purpose: "quarterly report"))
         switch request.query("format") ?? "json" {
         case "csv":
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: report.csv)))

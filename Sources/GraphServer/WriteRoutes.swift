@@ -49,7 +49,7 @@ struct WriteRoutes {
             records.append(fields)
         }
         records.insert(report, at: 0)
-        let viewer = services.viewer(account, purpose: "intelligence entry")
+        let viewer = services.viewer(context, purpose: "intelligence entry")
         let touched = try services.store.transaction { tx -> [String] in
             let touched = try tx.apply(records, source: "intelligence \(id)")
             try tx.audit(.collection, by: viewer, records: .object([
@@ -81,7 +81,7 @@ struct WriteRoutes {
             referrer: try text("referrer"), agency: try text("agency"), concern: concern, outcome: outcome,
             screenedOn: try WriteRoutes.date(body, "screened_on") ?? (outcome == nil ? nil : .today),
             immediateRisk: body["immediate_risk"] == .bool(true), note: body["note"]?.stringValue),
-            by: services.viewer(account, purpose: "recording a referral"))
+            by: services.viewer(context, purpose: "recording a referral"))
         return JSONResponse.make(.object(["referral": .string(record.ref), "repeat_of": record.repeatOf.map { .string($0) } ?? .null,
                                           "language_warnings": WriteRoutes.json(record.warnings)]), status: .created)
     }
@@ -91,7 +91,7 @@ struct WriteRoutes {
         let body = try await request.jsonObject(limit: limit)
         guard let referral = body["referral"]?.stringValue else { throw ServerError(.badRequest, "give referral") }
         let ref = try services.workflow.openCase(referral: referral, on: try WriteRoutes.date(body, "on") ?? .today,
-                                                 by: services.viewer(account, purpose: "opening a MACCSE case"))
+                                                 by: services.viewer(context, purpose: "opening a MACCSE case"))
         return JSONResponse.make(.object(["case": .string(ref)]), status: .created)
     }
 
@@ -99,7 +99,7 @@ struct WriteRoutes {
         let account = try context.require([.ccsetCoordinator])
         let ref = try context.parameters.require("ref")
         let input = try AssessmentInput(json: try await request.jsonObject(limit: limit), caseRef: ref, today: .today)
-        let record = try services.workflow.recordAssessment(input, by: services.viewer(account, purpose: "recording an assessment"))
+        let record = try services.workflow.recordAssessment(input, by: services.viewer(context, purpose: "recording an assessment"))
         return JSONResponse.make(.object(["assessment": .string(record.ref), "intel": .string(record.intelRef), "outcome": record.outcome.json,
                                           "language_warnings": WriteRoutes.json(record.warnings)]), status: .created)
     }
@@ -117,7 +117,7 @@ struct WriteRoutes {
             }
             return Attendee(name: name, agency: agency, signedConfidentiality: item.objectValue?["signed_confidentiality"] == .bool(true))
         }
-        let quoracy = try services.workflow.recordAttendance(panel: ref, attendees, by: services.viewer(account, purpose: "panel attendance"))
+        let quoracy = try services.workflow.recordAttendance(panel: ref, attendees, by: services.viewer(context, purpose: "panel attendance"))
         return JSONResponse.make(.object(["quorate": .bool(quoracy.isQuorate), "agencies": .array(quoracy.agencies.map { .string($0) }),
                                           "shortfalls": .array(quoracy.shortfalls.map { .string($0) })]))
     }
@@ -140,7 +140,7 @@ struct WriteRoutes {
             policeFlagUntil: try WriteRoutes.date(body, "police_flag_until"),
             closure: body["closure"]?.stringValue.flatMap(Closure.init(rawValue:)),
             risk: body["risk"]?.stringValue.flatMap(RiskLevel.init), note: body["note"]?.stringValue, setFlags: flags),
-            by: services.viewer(account, purpose: "recording a panel decision"))
+            by: services.viewer(context, purpose: "recording a panel decision"))
         return JSONResponse.make(.object(["effects": .array(effects.map { .string($0) })]), status: .created)
     }
 
@@ -153,7 +153,7 @@ struct WriteRoutes {
             throw ServerError(.badRequest, "give subject, accept (true or false) and reason")
         }
         try services.workflow.decideNomination(marthr: ref, subject: subject, accept: accept == .bool(true), reason: reason,
-                                               by: services.viewer(account, purpose: "MARTHR decision"))
+                                               by: services.viewer(context, purpose: "MARTHR decision"))
         return JSONResponse.make(.object(["subject": .string(subject), "status": .string(accept == .bool(true) ? "accepted" : "declined")]))
     }
 

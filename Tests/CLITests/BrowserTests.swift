@@ -114,6 +114,18 @@ struct BrowserTests {
             try await browser.currentURL().hasSuffix("/search") ? true : nil
         }
         #expect(try await browser.source().contains("Signed in as <strong>\(username)</strong>"))
+        try await giveReason(browser, site: site)
+    }
+
+    /// Gives the session's reason for sensitive views through its form, as the pages ask
+    /// for it at the first sensitive view, and waits to be sent back.
+    func giveReason(_ browser: WebDriver, site: String) async throws {
+        try await browser.navigate(to: site + "/reason?next=%2Fsearch")
+        try await browser.sendKeys("browser test session", to: try await browser.waitForElement("#reason"))
+        try await browser.click(try await browser.findElement("form.reason button[type=submit]"))
+        _ = try await browser.wait("the search page after giving a reason") {
+            try await browser.currentURL().hasSuffix("/search") ? true : nil
+        }
     }
 
     /// Waits for map.js to put the SVG in the map container, and answers the map's text.

@@ -15,13 +15,20 @@ struct PageTests {
         let cookie: String
         let csrf: String
 
-        static func signIn(_ client: any TestClientProtocol, as username: String) async throws -> Browser {
+        /// - Parameters:
+        ///   - reason: the reason for sensitive views, given through its form; nil gives none.
+        static func signIn(_ client: any TestClientProtocol, as username: String, reason: String? = "automated test") async throws -> Browser {
             let response = try await PageTests.postForm(client, "/sign-in", ["username": username, "password": ServerFixture.password])
             #expect(response.status == .seeOther, "\(username): \(response.status)")
             let cookie = try #require(response.headers[.setCookie]?.split(separator: ";").first.map(String.init))
             let page = try await client.executeRequest(uri: "/search", method: .get, headers: [.cookie: cookie], body: nil)
             let csrf = try #require(PageTests.csrfToken(in: page.text), "no sign-out form on \(page.text.prefix(300))")
-            return Browser(client: client, cookie: cookie, csrf: csrf)
+            let browser = Browser(client: client, cookie: cookie, csrf: csrf)
+            if let reason {
+                let given = try await browser.post("/reason", ["reason": reason, "next": "/search", "csrf_token": csrf])
+                #expect(given.status == .seeOther && given.headers[.location] == "/search", "reason: \(given.status)")
+            }
+            return browser
         }
 
         func get(_ uri: String) async throws -> TestResponse {

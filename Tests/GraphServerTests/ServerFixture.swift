@@ -79,9 +79,15 @@ struct SignedIn {
     let cookie: String
     let csrf: String
 
-    static func signIn(_ client: any TestClientProtocol, as username: String, password: String = ServerFixture.password) async throws -> SignedIn? {
+    /// Signs in through the API.
+    ///
+    /// - Parameters:
+    ///   - reason: the reason for sensitive views given with the sign-in; nil gives none.
+    static func signIn(_ client: any TestClientProtocol, as username: String, password: String = ServerFixture.password,
+                       reason: String? = "automated test") async throws -> SignedIn? {
+        let reasonField = reason.map { #","reason":"\#($0)""# } ?? ""
         let response = try await client.executeRequest(uri: "/api/session", method: .post, headers: [.contentType: "application/json"],
-                                                       body: ByteBuffer(string: #"{"username":"\#(username)","password":"\#(password)"}"#))
+                                                       body: ByteBuffer(string: #"{"username":"\#(username)","password":"\#(password)"\#(reasonField)}"#))
         guard response.status == .ok, let setCookie = response.headers[.setCookie],
               let cookie = setCookie.split(separator: ";").first.map(String.init),
               let csrf = (try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])?["csrf_token"] as? String
