@@ -88,7 +88,8 @@ struct PageRenderer: Sendable {
     /// What the layout shows: who is signed in, and the sign-out form's CSRF token.
     static func layoutFields(_ context: AppRequestContext) -> [String: Any] {
         guard let account = context.account else { return [:] }
-        var fields: [String: Any] = ["account": ["name": account.displayName, "username": account.username, "role": account.role.title]]
+        var fields: [String: Any] = ["account": ["name": account.displayName, "username": account.username, "role": account.role.title,
+                                                 "nav": Navigation.links(for: account.role)]]
         if let session = context.session { fields["csrfToken"] = session.csrfToken }
         return fields
     }
