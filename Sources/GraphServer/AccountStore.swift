@@ -95,22 +95,41 @@ public struct AccountStore: Sendable {
         }
     }
 
+    /// How stale `last_seen_at` may get before a request writes it again: a minute, or a
+    /// tenth of the idle timeout if that is shorter. Writing it on every request would cost
+    /// every request a second fsync; this way a session may end up to that much early.
+    var touchInterval: Double { min(60, configuration.idleTimeout / 10) }
+
     /// The session a cookie names, if it is still valid; an expired one is ended.
     public func session(token: String, now: Date = Date()) throws -> ResolvedSession? {
         let digest = Store.digest(token)
-        return try store.transaction { tx in
+        enum Found { case none, expired, live(ResolvedSession, touch: Bool) }
+        let found: Found = try store.reading { tx in
             guard let row = try tx.row("server/account.session", ["digest": .text(digest)]),
                   let created = AccountStore.date(row.string("created_at")),
                   let lastSeen = AccountStore.date(row.string("last_seen_at")),
-                  let accountId = row.integer("account_id") else { return nil }
+                  let accountId = row.integer("account_id") else { return .none }
             if now.timeIntervalSince(lastSeen) > configuration.idleTimeout || now.timeIntervalSince(created) > configuration.absoluteTimeout {
-                try tx.execute("server/account.end_session", ["digest": .text(digest)])
-                return nil
+                return .expired
             }
-            try tx.execute("server/account.touch_session", ["digest": .text(digest), "at": .text(AccountStore.stamp(now))])
-            guard let account = try account(id: accountId, in: tx) else { return nil }
-            return ResolvedSession(account: account, csrfToken: row.string("csrf_token"), digest: digest,
-                                   justification: row.text("justification"))
+            guard let account = try account(id: accountId, in: tx) else { return .none }
+            return .live(ResolvedSession(account: account, csrfToken: row.string("csrf_token"), digest: digest,
+                                         justification: row.text("justification")),
+                         touch: now.timeIntervalSince(lastSeen) >= touchInterval)
+        }
+        switch found {
+        case .none:
+            return nil
+        case .expired:
+            try signOut(sessionDigest: digest)
+            return nil
+        case .live(let session, let touch):
+            if touch {
+                try store.transaction { tx in
+                    try tx.execute("server/account.touch_session", ["digest": .text(digest), "at": .text(AccountStore.stamp(now))])
+                }
+            }
+            return session
         }
     }
 

@@ -17,6 +17,9 @@ public struct ServerConfiguration: Sendable {
     public var secureCookies = true
     /// The largest request body accepted.
     public var maxBodyBytes = 1 << 20
+    /// Threads for request handling: enough that requests waiting on SQLite or Graphviz do
+    /// not queue behind each other (see ``WorkerExecutor``).
+    public var workerThreads = 16
     /// The bcrypt cost for new passwords.
     public var bcryptCost: UInt8 = 12
 

@@ -17,6 +17,8 @@ public struct Services: Sendable {
     public let configuration: ServerConfiguration
     let visibility: Visibility
     let pages: PageRenderer
+    /// The threads requests run on (``WorkerExecutor``).
+    let workers: WorkerExecutor
 
     public init(store: Store, configuration: ServerConfiguration = ServerConfiguration()) throws {
         self.store = store
@@ -28,6 +30,7 @@ public struct Services: Sendable {
         limiter = SignInLimiter(limit: configuration.signInAttempts, window: configuration.signInWindow)
         visibility = Visibility(store: store)
         pages = try PageRenderer()
+        workers = WorkerExecutor.shared(threads: configuration.workerThreads)
     }
 
     /// The viewer the audit log records for a request: the account, what it is doing, and

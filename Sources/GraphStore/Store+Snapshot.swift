@@ -118,9 +118,21 @@ extension Store {
         records["count"] = .number(String(recordIds.count))
         records["ids"] = .array(recordIds.prefix(10_000).map { .string($0) })
         do {
-            try writer.write { db in try AuditLog.append(db, .disclosure, by: viewer, records: .object(records), recipients: recipients) }
+            try appendBatched(AuditBatcher.Pending(.disclosure, viewer: viewer, records: .object(records), recipients: recipients))
         } catch {
             throw StoreError("audit", "the audit log could not be written, so nothing was disclosed: \(Store.describe(error))")
+        }
+    }
+
+    /// Appends a read's audit row through the group commit (``AuditBatcher``): concurrent
+    /// reads share a transaction, and each returns only once its row is durable.
+    func appendBatched(_ item: AuditBatcher.Pending) throws {
+        try auditBatcher.submit(item) { batch in
+            try writer.write { db in
+                for pending in batch {
+                    try AuditLog.append(db, pending.operation, by: pending.viewer, records: pending.records, recipients: pending.recipients)
+                }
+            }
         }
     }
 
@@ -138,7 +150,7 @@ extension Store {
             "ids": .array(recordIds.prefix(cap).map { .string($0) }),
         ])
         do {
-            try writer.write { db in try AuditLog.append(db, .consultation, by: viewer, records: records) }
+            try appendBatched(AuditBatcher.Pending(.consultation, viewer: viewer, records: records, recipients: []))
         } catch {
             throw StoreError("audit", "the audit log could not be written, so the answer is withheld: \(Store.describe(error))")
         }

@@ -11,6 +11,8 @@ import GraphCore
 public final class Store: Sendable {
     /// The database the store reads and writes.
     public let writer: any DatabaseWriter
+    /// The group commit for reads' audit rows.
+    let auditBatcher = AuditBatcher()
 
     /// Wraps a database and brings its schema up to date.
     ///
