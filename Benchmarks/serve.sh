@@ -5,6 +5,8 @@
 #
 #   Benchmarks/serve.sh                       # SCALE=force (generated and imported here)
 #   DB=force.sqlite SECONDS_=30 Benchmarks/serve.sh
+#   TARGET=map CONNECTIONS=4 Benchmarks/serve.sh   # the map API: 3-hop SVG maps of the best-connected adults
+#   SECONDS_=600 RSS_EVERY=30 Benchmarks/serve.sh  # the 10-minute memory run: resident set every 30 s
 # Needs wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,21 +28,46 @@ fi
 "$BIN/cegraph" --db "$DB" account list | grep -q '^bench' || \
     echo "benchmark password" | "$BIN/cegraph" --db "$DB" account add bench --role analyst --password-stdin >/dev/null
 TOKEN=$("$BIN/cegraph" --db "$DB" account token bench --name "benchmark $(date +%s)")
-sqlite3 "$DB" "SELECT ref FROM entity WHERE kind IN ('child','adult') ORDER BY random() LIMIT 1000" > "$WORK/ids.txt"
+TARGET=${TARGET:-associations}
+case "$TARGET" in
+associations)
+    sqlite3 "$DB" "SELECT ref FROM entity WHERE kind IN ('child','adult') ORDER BY random() LIMIT 1000" > "$WORK/ids.txt"
+    PATH_PREFIX="/api/associations/"; PATH_SUFFIX="?hops=2" ;;
+map)
+    # The adults with the most links: their 3-hop maps are the large ones (about 500 nodes).
+    sqlite3 "$DB" "SELECT e.ref FROM entity e JOIN link l ON l.from_id = e.id OR l.to_id = e.id WHERE e.kind = 'adult'
+                   GROUP BY e.id ORDER BY count(*) DESC LIMIT ${MAP_IDS:-20}" > "$WORK/ids.txt"
+    PATH_PREFIX="/api/maps/"; PATH_SUFFIX="?hops=${MAP_HOPS:-3}&audience=police" ;;
+*) echo "TARGET is associations or map" >&2; exit 2 ;;
+esac
 "$BIN/cegraph" --db "$DB" serve --port "$PORT" > "$WORK/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 # The first request builds the query snapshot; the benchmark measures the service after it.
-curl -sf -H "Authorization: Bearer $TOKEN" -H "X-Justification: service benchmark" "http://127.0.0.1:$PORT/api/associations/$(head -1 "$WORK/ids.txt")?hops=2" >/dev/null
+curl -sf -H "Authorization: Bearer $TOKEN" -H "X-Justification: service benchmark" "http://127.0.0.1:$PORT$PATH_PREFIX$(head -1 "$WORK/ids.txt")$PATH_SUFFIX" >/dev/null
 cat > "$WORK/ids.lua" <<LUA
 local ids = {}
 for line in io.lines("$WORK/ids.txt") do ids[#ids + 1] = line end
 request = function()
-  return wrk.format("GET", "/api/associations/" .. ids[math.random(#ids)] .. "?hops=2", {["Authorization"] = "Bearer $TOKEN", ["X-Justification"] = "service benchmark"})
+  return wrk.format("GET", "$PATH_PREFIX" .. ids[math.random(#ids)] .. "$PATH_SUFFIX", {["Authorization"] = "Bearer $TOKEN", ["X-Justification"] = "service benchmark"})
 end
 LUA
 RSS_BEFORE=$(ps -o rss= -p $SERVER)
-wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/ids.lua" "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt"
+THREADS=$(( CONNECTIONS < 2 ? 1 : 2 ))
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s "$WORK/ids.lua" "http://127.0.0.1:$PORT" > "$WORK/wrk.txt" &
+WRK=$!
+if [ -n "${RSS_EVERY:-}" ]; then
+    # The memory run: the server's resident set while the load runs.
+    : > "$WORK/rss.txt"
+    while kill -0 $WRK 2>/dev/null; do
+        echo "$(date +%s) $(ps -o rss= -p $SERVER)" >> "$WORK/rss.txt"
+        sleep "$RSS_EVERY"
+    done
+    echo "resident set (KiB) every ${RSS_EVERY}s:"; awk '{print $2}' "$WORK/rss.txt" | paste -sd' '
+fi
+wait $WRK
+cat "$WORK/wrk.txt"
 RSS_AFTER=$(ps -o rss= -p $SERVER)
 echo "server resident set: ${RSS_BEFORE} KiB before, ${RSS_AFTER} KiB after"
+echo "target: $TARGET; work folder: $WORK"

@@ -23,8 +23,16 @@ extension Workflow {
                 settingsCache[area] = value
                 return value
             }
+            // One calendar per area for the call: building one computes years of bank holidays.
+            var calendarCache: [String: WorkingCalendar] = [:]
+            func calendar(for area: String) throws -> WorkingCalendar {
+                if let cached = calendarCache[area] { return cached }
+                let value = try self.calendar(try settings(area))
+                calendarCache[area] = value
+                return value
+            }
             func add(_ kind: String, _ ref: String, child: String?, due: CalendarDate, owner: String, rule: String, area: String) throws {
-                let calendar = try calendar(try settings(area))
+                let calendar = try calendar(for: area)
                 let late = due < date ? calendar.workingDays(from: due, to: date) : -calendar.workingDays(from: date, to: due)
                 items.append(TimescaleItem(kind: kind, ref: ref, child: child, due: due, owner: owner, workingDaysLate: late, rule: rule))
             }
@@ -36,7 +44,7 @@ extension Workflow {
             for row in try tx.rows("case.open_in_area", ["area": StoredValue(area)]) {
                 let caseArea = row.string("area"), ref = row.string("ref"), child = row.text("child_ref")
                 let settings = try settings(caseArea)
-                let calendar = try calendar(settings)
+                let calendar = try calendar(for: caseArea)
                 guard let opened = row.date("opened_on") else { continue }
                 let start = row.date("referral_received_on") ?? opened
                 if row.date("strategy_meeting_on") == nil {

@@ -49,6 +49,6 @@ struct ErrorMiddleware: RouterMiddleware {
 enum JSONResponse {
     static func make(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: value.jsonText)))
+                 body: .init(byteBuffer: ByteBuffer(bytes: value.jsonBytes)))
     }
 }

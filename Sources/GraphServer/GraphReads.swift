@@ -98,15 +98,24 @@ struct GraphReads: Sendable {
     func map(_ id: String, hops: Int, audience: Audience, for context: AppRequestContext) async throws -> Data {
         let account = try context.requireSensitive(GraphReads.readers)
         try checkMap(id, audience: audience, for: account)
-        // The panel audience's redaction drops handling-code-C material from the map itself.
-        let map: MapGraph
-        do {
-            map = try services.engine.associationMap(of: id, hops: hops, filter: QueryFilter(), newSince: nil, coLocationHours: nil)
-        } catch is QueryError where !account.role.isPolice {
-            throw ServerError.notFound
+        let key = MapCache.Key(root: id, hops: hops, audience: audience, date: CalendarDate.today.description,
+                                dataVersion: try services.store.dataVersion())
+        let rendered: MapCache.Entry
+        if let kept = services.maps.get(key) {
+            rendered = kept
+        } else {
+            // The panel audience's redaction drops handling-code-C material from the map itself.
+            let map: MapGraph
+            do {
+                map = try services.engine.associationMap(of: id, hops: hops, filter: QueryFilter(), newSince: nil, coLocationHours: nil)
+            } catch is QueryError where !account.role.isPolice {
+                throw ServerError.notFound
+            }
+            let drawn = try await services.renderer.render(map, audience: audience, format: .svg, engine: nil, date: key.date, newSince: nil)
+            rendered = MapCache.Entry(data: drawn.data, disclosedIds: drawn.disclosedIds)
+            services.maps.put(key, rendered)
         }
-        let rendered = try await services.renderer.render(map, audience: audience, format: .svg, engine: nil,
-                                                          date: CalendarDate.today.description, newSince: nil)
+        // Every request discloses the map again, so every request writes its own row.
         try services.store.auditDisclosure(["render": .string("association map"), "root": .string(id), "hops": .number(String(hops)),
                                             "audience": .string(audience.rawValue), "format": "svg"],
                                            recordIds: rendered.disclosedIds, recipients: [account.username],

@@ -17,6 +17,8 @@ public struct Services: Sendable {
     public let configuration: ServerConfiguration
     let visibility: Visibility
     let pages: PageRenderer
+    /// Rendered maps, while their data is unchanged (``MapCache``).
+    let maps: MapCache
     /// The threads requests run on (``WorkerExecutor``).
     let workers: WorkerExecutor
 
@@ -30,6 +32,7 @@ public struct Services: Sendable {
         limiter = SignInLimiter(limit: configuration.signInAttempts, window: configuration.signInWindow)
         visibility = Visibility(store: store)
         pages = try PageRenderer()
+        maps = MapCache(capacityBytes: configuration.mapCacheBytes)
         workers = WorkerExecutor.shared(threads: configuration.workerThreads)
     }
 

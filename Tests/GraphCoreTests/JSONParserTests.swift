@@ -16,6 +16,17 @@ struct JSONParserTests {
         #expect(try JSONParser.parse(value.jsonText) == value)
     }
 
+    /// Every escape the byte writer makes, and text around multi-byte characters it must
+    /// copy untouched (an en dash starts with the same byte, 0xE2, as U+2028).
+    @Test func escapesControlCharactersAndLineSeparatorsAndKeepsOtherText() throws {
+        let text = "tab\there\r\u{01}\u{1F} back\\slash \u{2028}\u{2029} en – dash, café, 👋"
+        let value = JSONValue.array([.string(text), .bool(true), .null, .object(["é": .string("")])])
+        #expect(value.jsonText == #"["tab\there\r\u0001\u001f back\\slash \u2028\u2029 en – dash, café, 👋",true,null,{"é":""}]"#)
+        #expect(try JSONParser.parse(value.jsonText) == value)
+        #expect(value.jsonBytes == Array(value.jsonText.utf8))
+        #expect(JSONLine.text([("record", "entity"), ("id", .string("A\"1"))], ["z": .number("2"), "a": .null]) == #"{"record":"entity","id":"A\"1","z":2}"#)
+    }
+
     @Test(arguments: [
         ("{\"a\":1,}", "expected a field name in quotes"), ("{\"a\":1 \"b\":2}", "expected ',' or '}'"),
         ("{\"a\":01}", "expected ',' or '}'"), ("{\"a\":tru}", "unexpected character"),
