@@ -8,6 +8,9 @@ import GraphStore
 public final class QueryEngine: Sendable {
     public let store: Store
     private let cached = Locked<Snapshot?>(nil)
+    /// Held while a snapshot loads, so that requests arriving together after a write load
+    /// it once between them rather than once each.
+    private let loading = NSLock()
 
     public init(store: Store) {
         self.store = store
@@ -17,6 +20,9 @@ public final class QueryEngine: Sendable {
     public func snapshot() throws -> Snapshot {
         let version = try store.dataVersion()
         if let snapshot = cached.withLock({ $0 }), snapshot.version == version { return snapshot }
+        loading.lock()
+        defer { loading.unlock() }
+        if let snapshot = cached.withLock({ $0 }), snapshot.version >= version { return snapshot }
         let snapshot = try SnapshotLoader.load(from: store)
         cached.withLock { $0 = snapshot }
         return snapshot

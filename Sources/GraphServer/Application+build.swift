@@ -28,6 +28,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     GraphRoutes(services: services).add(to: router)
     WorkflowRoutes(services: services).add(to: router)
     WriteRoutes(services: services).add(to: router)
+    StoreRoutes(services: services).add(to: router)
     AdminRoutes(services: services).add(to: router)
     PageRoutes(services: services).add(to: router)
     return router

@@ -95,10 +95,10 @@ struct GraphReads: Sendable {
     }
 
     /// Draws the association map of `id` as SVG for `account`, and records the disclosure.
-    func map(_ id: String, hops: Int, audience: Audience, for context: AppRequestContext) async throws -> Data {
+    func map(_ id: String, hops: Int, audience: Audience, format: MapFormat = .svg, for context: AppRequestContext) async throws -> Data {
         let account = try context.requireSensitive(GraphReads.readers)
         try checkMap(id, audience: audience, for: account)
-        let key = MapCache.Key(root: id, hops: hops, audience: audience, date: CalendarDate.today.description,
+        let key = MapCache.Key(root: id, hops: hops, audience: audience, format: format, date: CalendarDate.today.description,
                                 dataVersion: try services.store.dataVersion())
         let rendered: MapCache.Entry
         if let kept = services.maps.get(key) {
@@ -111,13 +111,13 @@ struct GraphReads: Sendable {
             } catch is QueryError where !account.role.isPolice {
                 throw ServerError.notFound
             }
-            let drawn = try await services.renderer.render(map, audience: audience, format: .svg, engine: nil, date: key.date, newSince: nil)
+            let drawn = try await services.renderer.render(map, audience: audience, format: format, engine: nil, date: key.date, newSince: nil)
             rendered = MapCache.Entry(data: drawn.data, disclosedIds: drawn.disclosedIds)
             services.maps.put(key, rendered)
         }
         // Every request discloses the map again, so every request writes its own row.
         try services.store.auditDisclosure(["render": .string("association map"), "root": .string(id), "hops": .number(String(hops)),
-                                            "audience": .string(audience.rawValue), "format": "svg"],
+                                            "audience": .string(audience.rawValue), "format": .string(format.rawValue)],
                                            recordIds: rendered.disclosedIds, recipients: [account.username],
                                            by: services.viewer(context, purpose: "viewing a map"))
         return rendered.data

@@ -42,6 +42,8 @@ struct GraphRoutes {
         return JSONResponse.make(answer.json)
     }
 
+    static let contentTypes: [MapFormat: String] = [.svg: "image/svg+xml; charset=utf-8", .png: "image/png", .pdf: "application/pdf"]
+
     @Sendable func map(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireSensitive(GraphReads.readers)
         let id = try context.parameters.require("id")
@@ -49,8 +51,15 @@ struct GraphRoutes {
         // record answers as a missing one whatever else the request says.
         try reads.checkMap(id, audience: .panel, for: account)
         let hops = try request.integer("hops", default: 1, in: 1...3)
-        let svg = try await reads.map(id, hops: hops, audience: try GraphReads.audience(request.query("audience")), for: context)
-        return Response(status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(data: svg)))
+        let format: MapFormat
+        switch request.query("format") ?? "svg" {
+        case "svg": format = .svg
+        case "png": format = .png
+        case "pdf": format = .pdf
+        case let other: throw ServerError(.badRequest, "format \(other) is not svg, png or pdf")
+        }
+        let data = try await reads.map(id, hops: hops, audience: try GraphReads.audience(request.query("audience")), format: format, for: context)
+        return Response(status: .ok, headers: [.contentType: GraphRoutes.contentTypes[format] ?? "application/octet-stream"],
+                        body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 }

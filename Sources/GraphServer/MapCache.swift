@@ -14,6 +14,7 @@ final class MapCache: @unchecked Sendable {
         let root: String
         let hops: Int
         let audience: Audience
+        let format: MapFormat
         let date: String
         let dataVersion: Int64
     }

@@ -20,6 +20,8 @@ public struct ServerConfiguration: Sendable {
     /// Threads for request handling: enough that requests waiting on SQLite or Graphviz do
     /// not queue behind each other (see ``WorkerExecutor``).
     public var workerThreads = 16
+    /// The largest file `POST /api/import` accepts (bigger ones go through `cegraph import`).
+    public var maxImportBytes = 64 << 20
     /// The most memory rendered maps may hold for reuse (0 keeps none).
     public var mapCacheBytes = 64 << 20
     /// The bcrypt cost for new passwords.

@@ -74,13 +74,8 @@ extension CEGraph {
             var what: [String: JSONValue] = ["export": .string(format), "audience": .string(audience.rawValue)]
             if let root { what["root"] = .string(root); what["hops"] = .number(String(hops)) }
             try store.auditDisclosure(what, recordIds: disclosed, recipients: [output ?? "standard output"], by: viewer)
-            let today = CalendarDate.today.description
-            switch format {
-            case "graphml": try sink.write(GraphMLWriter().graphML(redacted))
-            case "gexf": try sink.write(GEXFWriter().gexf(redacted, date: today))
-            case "anx": try sink.write(ANXWriter().anx(redacted))
-            default: try sink.write(DotWriter(style: try MapStyle.shipped()).dot(redacted, audience: audience, date: today))
-            }
+            let network = NetworkFormat(rawValue: format) ?? .dot
+            try sink.write(network.text(redacted, audience: audience, date: CalendarDate.today.description, style: try MapStyle.shipped()))
             try sink.close()
             if let output { Printer.error("wrote \(redacted.nodes.count) entities and \(redacted.edges.count) links to \(output)") }
         }

@@ -83,7 +83,7 @@ extension CEGraph {
                 bar.finish()
                 let seconds = Date().timeIntervalSince(started)
                 if json {
-                    var object = Import.json(file: file, summary: summary, seconds: seconds)
+                    var object = summary.json(file: file, seconds: seconds)
                     if let conversion, case .object(var members) = object {
                         members["conversion"] = Import.json(conversion)
                         object = .object(members)
@@ -104,20 +104,6 @@ extension CEGraph {
         static func isJSONLines(_ file: String) -> Bool {
             let lowered = file.lowercased()
             return [".jsonl", ".ndjson", ".json"].contains { lowered.hasSuffix($0) }
-        }
-
-        static func json(file: String, summary: ImportSummary, seconds: Double) -> JSONValue {
-            func number(_ value: Int) -> JSONValue { .number(String(value)) }
-            return .object([
-                "file": .string(file), "records": number(summary.records), "seconds": .number(String(format: "%.3f", seconds)),
-                "entities_added": number(summary.entitiesAdded), "entities_updated": number(summary.entitiesUpdated),
-                "ids_merged": number(summary.idsMerged), "intel_added": number(summary.intelAdded),
-                "intel_updated": number(summary.intelUpdated), "links_added": number(summary.linksAdded),
-                "links_merged": number(summary.linksMerged), "areas": number(summary.areas), "sha256": .string(summary.sha256),
-                "phases": .object(["records": .number(String(format: "%.3f", summary.seconds.records)),
-                                   "indexes": .number(String(format: "%.3f", summary.seconds.indexes)),
-                                   "commit": .number(String(format: "%.3f", summary.seconds.commit))]),
-            ])
         }
     }
 }

@@ -1,0 +1,114 @@
+import Foundation
+import GraphCore
+import GraphQuery
+import GraphRender
+import GraphStore
+import HTTPTypes
+import Hummingbird
+
+/// The store's own operations over HTTP: import a file, export the picture or a network,
+/// and the counts. Imports go through the very path `cegraph import` takes (one
+/// transaction, all or nothing, errors naming the line and field); exports are disclosures
+/// with their recipient in the audit log.
+struct StoreRoutes {
+    let services: Services
+
+    /// Who may bring records in: the roles that enter intelligence.
+    static let importers: Set<Role> = [.analyst, .ccsetCoordinator]
+
+    func add(to router: Router<AppRequestContext>) {
+        router.post("/api/import", use: importRecords)
+        router.get("/api/export", use: export)
+        router.get("/api/stats", use: stats)
+    }
+
+    /// Imports the body: JSON Lines by default, or CSV of one record type or entity kind
+    /// (`format=csv&kind=vehicle`). `name` is what the file is called in errors and the
+    /// audit log.
+    @Sendable func importRecords(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(StoreRoutes.importers)
+        let format: ImportOptions.Format
+        switch request.query("format") ?? "jsonl" {
+        case "jsonl": format = .jsonLines
+        case "csv":
+            guard let kind = request.query("kind"), !kind.isEmpty else { throw ServerError(.badRequest, "format=csv needs kind (intel, link, area, or an entity kind)") }
+            format = .csv(kind: kind)
+        case let other: throw ServerError(.badRequest, "format \(other) is not jsonl or csv")
+        }
+        let name = request.query("name").map(StoreRoutes.fileName) ?? "upload"
+        let limit = services.configuration.maxImportBytes
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: limit)
+        } catch {
+            throw ServerError(.contentTooLarge, "the file is larger than \(limit) bytes; import it with `cegraph import` on the server")
+        }
+        guard body.readableBytes > 0 else { throw ServerError(.badRequest, "the request body is empty: send the file's contents") }
+        // The importer reads a file (it checksums and streams it), so the body is written to
+        // a private temporary one, removed whatever happens.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cegraph-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("upload")
+        try Data(buffer: body).write(to: file)
+        let started = Date()
+        let summary = try services.store.importFile(at: file.path, options: ImportOptions(
+            format: format, name: name, viewer: services.viewer(context, purpose: "import of \(name)")))
+        return JSONResponse.make(summary.json(file: name, seconds: Date().timeIntervalSince(started)), status: .created)
+    }
+
+    /// A file name as it may appear in messages: its last path part, printable characters
+    /// only, at most 100 of them.
+    static func fileName(_ text: String) -> String {
+        let last = text.split(separator: "/").last.map(String.init) ?? text
+        let printable = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init))
+        return printable.isEmpty ? "upload" : String(printable.prefix(100))
+    }
+
+    /// The whole store as JSON Lines (analysts only: it is everything, code C included), or
+    /// a network (`root` and `hops`, else the whole picture) as GraphML, GEXF, ANX or DOT,
+    /// redacted for `audience`. `recipient` names who receives it, for the audit log.
+    @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireSensitive(GraphReads.police)
+        let recipient = request.query("recipient").map { String($0.prefix(200)) } ?? account.username
+        let formatName = request.query("format") ?? "graphml"
+        if formatName == "jsonl" {
+            guard account.role == .analyst else { throw ServerError(.forbidden, "only analysts export the whole store; export a network instead") }
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cegraph-export-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let path = directory.appendingPathComponent("export.jsonl").path
+            let output = try TextOutput(path: path)
+            _ = try services.store.exportJSONLines(to: output, recipient: recipient, for: services.viewer(context, purpose: "export"))
+            try output.close()
+            return Response(status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(data: try Data(contentsOf: URL(fileURLWithPath: path)))))
+        }
+        guard let format = NetworkFormat(rawValue: formatName) else {
+            throw ServerError(.badRequest, "format is jsonl, " + NetworkFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let audience = try GraphReads.audience(request.query("audience"))
+        let root = request.query("root")
+        let hops = try request.integer("hops", default: 2, in: 1...6)
+        let map: MapGraph
+        do {
+            map = try root.map { try services.engine.associationMap(of: $0, hops: hops, filter: QueryFilter(), newSince: nil) }
+                ?? services.engine.wholeMap(filter: QueryFilter())
+        } catch let error as QueryError where error.description.hasPrefix("no entity has the id") {
+            throw ServerError.notFound
+        }
+        let (redacted, disclosed) = Redactor.redact(map, for: audience)
+        var what: [String: JSONValue] = ["export": .string(format.rawValue), "audience": .string(audience.rawValue)]
+        if let root { what["root"] = .string(root); what["hops"] = .number(String(hops)) }
+        try services.store.auditDisclosure(what, recordIds: disclosed, recipients: [recipient],
+                                           by: services.viewer(context, purpose: "export"))
+        let text = format.text(redacted, audience: audience, date: CalendarDate.today.description, style: services.renderer.style)
+        return Response(status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// How much the store holds: counts only, no personal data.
+    @Sendable func stats(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(GraphReads.police)
+        return JSONResponse.make(try services.store.stats().json)
+    }
+}
