@@ -61,10 +61,12 @@ if [ -n "${RSS_EVERY:-}" ]; then
     # The memory run: the server's resident set while the load runs.
     : > "$WORK/rss.txt"
     while kill -0 $WRK 2>/dev/null; do
-        echo "$(date +%s) $(ps -o rss= -p $SERVER)" >> "$WORK/rss.txt"
+        SQLITE=$(curl -sf "http://127.0.0.1:$PORT/healthz" | sed -n 's/.*"sqlite_memory_bytes":\([0-9]*\).*/\1/p')
+        echo "$(date +%s) $(ps -o rss= -p $SERVER) $(( ${SQLITE:-0} / 1024 ))" >> "$WORK/rss.txt"
         sleep "$RSS_EVERY"
     done
     echo "resident set (KiB) every ${RSS_EVERY}s:"; awk '{print $2}' "$WORK/rss.txt" | paste -sd' '
+    echo "of which SQLite (KiB):"; awk '{print $3}' "$WORK/rss.txt" | paste -sd' '
 fi
 wait $WRK
 cat "$WORK/wrk.txt"

@@ -11,7 +11,10 @@ struct AdminRoutes {
     func add(to router: Router<AppRequestContext>) {
         router.get("/api/audit", use: audit)
         router.get("/openapi.json", use: openAPI)
-        router.get("/healthz") { _, _ in JSONResponse.make(.object(["status": "ok"])) }
+        // Counts of memory only, no personal data: what an operator watches.
+        router.get("/healthz") { _, _ in
+            JSONResponse.make(.object(["status": "ok", "sqlite_memory_bytes": .number(String(Store.sqliteMemoryUsed))]))
+        }
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import GraphCore
 
 /// The cegraph store: one SQLite database holding areas, entities, intelligence, links,
@@ -59,4 +60,10 @@ public final class Store: Sendable {
         }
         return "\(error)"
     }
+}
+
+extension Store {
+    /// The bytes SQLite has allocated in this process (page caches, statements), for the
+    /// service's health check: it tells a cache filling up from memory leaking.
+    public static var sqliteMemoryUsed: Int64 { sqlite3_memory_used() }
 }
