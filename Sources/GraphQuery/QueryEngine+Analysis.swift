@@ -146,6 +146,7 @@ extension QueryEngine {
                          "force": .string(entry.force.code), "force_name": .string(entry.force.name),
                          "reasons": .array(entry.reasons.map { .string($0) })])
             }),
+            "entities": .array(result.entities.map { view.entityJSON($0) }),
         ]
         if let root {
             json["root"] = .string(view.snapshot.ref(root))
