@@ -105,7 +105,7 @@ struct QueryPageRoutes {
                     "force": force, "forceName": entry["force_name"]?.stringValue ?? force,
                     "reasons": (entry["reasons"]?.arrayValue ?? []).compactMap(\.stringValue),
                     "crossings": links.filter { $0["from_area"]?.stringValue == area || $0["to_area"]?.stringValue == area }
-                        .map { crossing(.object($0), entities: entities) },
+                        .map { QueryPageRoutes.crossing(.object($0), entities: entities) },
                 ]
             }
             fields["anyGroups"] = !groups.isEmpty
