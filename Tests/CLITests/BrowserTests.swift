@@ -191,7 +191,7 @@ struct BrowserTests {
 
     /// The map's viewBox: x, y, width, height.
     func viewBox(_ browser: WebDriver) async throws -> [Double] {
-        let text = try await browser.execute(#"return document.querySelector("#map svg").getAttribute("viewBox");"#) as? String ?? ""
+        let text = try await browser.execute(##"return document.querySelector("#map svg").getAttribute("viewBox");"##) as? String ?? ""
         return text.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
     }
 
