@@ -71,7 +71,7 @@ struct QueryPageTests {
             #expect(form.contains(#"action="/cross-border""#) && !form.contains("Notify "))
 
             let page = try await analyst.text("/cross-border?from=CH1&hops=4")
-            #expect(page.contains("2 cross-border links within 4 links of"), "\(page)")
+            #expect(page.contains(#"2 cross-border links within 4 links of <a href="/entities/CH1">Visible Child</a>"#), "\(page)")
             // Grouped by the area to notify, in the order of their codes: Warrington, then Wirral.
             let warrington = try #require(page.range(of: "Notify Warrington")?.lowerBound, "\(page)")
             let wirral = try #require(page.range(of: "Notify Wirral")?.lowerBound, "\(page)")

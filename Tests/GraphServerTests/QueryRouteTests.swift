@@ -45,7 +45,7 @@ struct QueryRouteTests {
             #expect(notified == ["E06000007", "E08000015"], "\(crossBorder.text)")
             let labels = (crossBorder.json["links"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
             #expect(labels.sorted() == ["cross_authority", "cross_force"], "\(crossBorder.text)")
-            #expect(Set(ids(crossBorder.json["entities"])) == ["AD1", "AD3", "CH3", "LO1"], "\(crossBorder.text)")
+            #expect(Set(ids(crossBorder.json["entities"])) == ["CH1", "AD1", "AD3", "CH3", "LO1"], "\(crossBorder.text)")
 
             let marthr = try await session.get("/api/query/marthr?top=5")
             let candidate = try #require((marthr.json["candidates"] as? [[String: Any]])?.first, "\(marthr.text)")
