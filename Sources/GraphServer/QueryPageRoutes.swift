@@ -27,7 +27,7 @@ struct QueryPageRoutes {
     @Sendable func paths(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(GraphReads.police)
         let from = QueryReads.given(request, "from"), to = QueryReads.given(request, "to")
-        var fields: [String: Any] = ["from": from ?? "", "to": to ?? ""]
+        var fields = QueryPageRoutes.filterFields(request).merging(["from": from ?? "", "to": to ?? ""]) { $1 }
         guard from != nil || to != nil else { return pages.page("paths", fields, context: context) }
         guard let from, let to else {
             fields["message"] = "Give both entities: choose one in each box."
@@ -85,7 +85,7 @@ struct QueryPageRoutes {
     @Sendable func crossBorder(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(GraphReads.police)
         let from = QueryReads.given(request, "from")
-        let fields: [String: Any] = ["from": from ?? "", "hops": QueryReads.given(request, "hops") ?? "3"]
+        let fields = QueryPageRoutes.filterFields(request).merging(["from": from ?? "", "hops": QueryReads.given(request, "hops") ?? "3"]) { $1 }
         // The whole picture only when asked for (a button), not on merely opening the page.
         guard from != nil || request.query("all") != nil else { return pages.page("cross-border", fields, context: context) }
         return try answering(fields, "cross-border", context: context) { fields in
@@ -134,7 +134,7 @@ struct QueryPageRoutes {
     /// score, the criteria met and the evidence behind each.
     @Sendable func marthrCandidates(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(GraphReads.police)
-        let fields: [String: Any] = ["top": QueryReads.given(request, "top") ?? ""]
+        let fields = QueryPageRoutes.filterFields(request).merging(["top": QueryReads.given(request, "top") ?? ""]) { $1 }
         return try answering(fields, "marthr-candidates", context: context) { fields in
             let answer = try reads.marthr(request, context: context).objectValue ?? [:]
             let candidates = (answer["candidates"]?.arrayValue ?? []).compactMap(\.objectValue)
@@ -161,7 +161,7 @@ struct QueryPageRoutes {
     /// Key players (betweenness) and communities (Louvain), in one area or the whole picture.
     @Sendable func networks(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(GraphReads.police)
-        let fields: [String: Any] = ["areaCode": QueryReads.given(request, "area") ?? ""]
+        let fields = QueryPageRoutes.filterFields(request).merging(["areaCode": QueryReads.given(request, "area") ?? ""]) { $1 }
         guard request.query("area") != nil else { return pages.page("networks", fields, context: context) }
         return try answering(fields, "networks", context: context) { fields in
             let players = try reads.keyPlayers(request, context: context).objectValue ?? [:]
@@ -202,6 +202,16 @@ struct QueryPageRoutes {
             return pages.page(template, refused, context: context, status: status)
         }
         return pages.page(template, answered, context: context)
+    }
+
+    /// The filters' form fields as the request gave them (the query API's parameter names),
+    /// so that the form keeps them; `anyFilter` when one was given.
+    static func filterFields(_ request: Request) -> [String: Any] {
+        let given = [("filterSince", "since"), ("filterUntil", "until"), ("filterAsOf", "as_of"), ("filterMinGrade", "min_grade")]
+            .map { field, name in (field, QueryReads.given(request, name) ?? "") }
+        var fields: [String: Any] = Dictionary(uniqueKeysWithValues: given)
+        fields["anyFilter"] = given.contains { !$0.1.isEmpty }
+        return fields
     }
 
     /// An entity of a query's answer by id.

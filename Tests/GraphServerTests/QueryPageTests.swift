@@ -58,6 +58,8 @@ struct QueryPageTests {
             #expect(bad.status == .badRequest && bad.text.contains("hops must be a whole number from 1 to 6"), "\(bad.text)")
             let grade = try await analyst.get("/marthr/candidates?min_grade=Z9")
             #expect(grade.status == .badRequest && grade.text.contains("min_grade Z9 is not a grading"), "\(grade.text)")
+            #expect(grade.text.contains(#"<details class="filters" open>"#) && grade.text.contains(#"name="min_grade" type="text" size="4" value="Z9""#),
+                    "the filters are kept in the form")
             let area = try await analyst.get("/networks?area=atlantis")
             #expect(area.status == .badRequest && area.text.contains("area atlantis is not known"), "\(area.text)")
         }
