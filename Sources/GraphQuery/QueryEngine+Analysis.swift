@@ -122,6 +122,8 @@ extension QueryEngine {
         let view = try snapshot().view(filter)
         let root = try id.map { try resolve($0, in: view) }
         let result = view.crossBorder(root: root, hops: hops)
+        // The links' ends, and the entity asked about.
+        let named = root.map { Set(result.entities).union([$0]).sorted() } ?? result.entities
         var text = ["\(result.links.count) cross-border link\(result.links.count == 1 ? "" : "s")"
                     + (root.map { " within \(hops) links of \(view.words($0))" } ?? "")]
         for crossing in result.links {
@@ -146,13 +148,14 @@ extension QueryEngine {
                          "force": .string(entry.force.code), "force_name": .string(entry.force.name),
                          "reasons": .array(entry.reasons.map { .string($0) })])
             }),
+            "entities": .array(named.map { view.entityJSON($0) }),
         ]
         if let root {
             json["root"] = .string(view.snapshot.ref(root))
             json["home_area"] = view.snapshot.area(of: root).map { .string($0.code) } ?? .null
         }
         return try answer("cross-border", parameters, view, viewer: viewer, json: json, text: text,
-                          ids: result.entities.map(view.snapshot.ref))
+                          ids: named.map(view.snapshot.ref))
     }
 
     /// Candidates for the next MARTHR meeting, best first (FORMAT.md §3 `marthr`).

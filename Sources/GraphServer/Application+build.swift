@@ -26,10 +26,12 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     router.add(middleware: SessionMiddleware(accounts: services.accounts))
     SessionRoutes(services: services).add(to: router)
     GraphRoutes(services: services).add(to: router)
+    QueryRoutes(services: services).add(to: router)
     WorkflowRoutes(services: services).add(to: router)
     WriteRoutes(services: services).add(to: router)
     StoreRoutes(services: services).add(to: router)
     AdminRoutes(services: services).add(to: router)
+    QueryPageRoutes(services: services).add(to: router)
     PageRoutes(services: services).add(to: router)
     return router
 }

@@ -43,22 +43,16 @@ struct QueryOptions: ParsableArguments {
     ///
     /// - Throws: `ValidationError` naming the option and what it accepts.
     func filter() throws -> QueryFilter {
-        var filter = QueryFilter(includeSuspectedFalse: includeSuspectedFalse)
-        filter.linkKinds = try linkKinds.map { try QueryOptions.kinds($0, LinkKind.self, "link kind", "--link-kinds") }
-        filter.entityKinds = try entityKinds.map { try QueryOptions.kinds($0, EntityKind.self, "entity kind", "--entity-kinds") }
-        filter.since = try QueryOptions.date(since, "--since")
-        filter.until = try QueryOptions.date(until, "--until")
-        filter.asOf = try QueryOptions.date(asOf, "--as-of")
-        if let since = filter.since, let until = filter.until, since > until {
-            throw ValidationError("--since \(since) is after --until \(until)")
+        let written: [String: String?] = [
+            "link_kinds": linkKinds, "entity_kinds": entityKinds, "since": since, "until": until, "as_of": asOf,
+            "min_grade": minGrade, "include_suspected_false": includeSuspectedFalse ? "true" : nil,
+        ]
+        let given = written.compactMapValues { $0 }
+        do {
+            return try QueryFilter(parsing: { given[$0] }, spelled: { "--" + $0.replacingOccurrences(of: "_", with: "-") })
+        } catch let error as QueryError {
+            throw ValidationError(error.message)
         }
-        if let minGrade {
-            guard let grade = MinimumGrade(minGrade) else {
-                throw ValidationError("--min-grade \(minGrade) is not a grading; give \(MinimumGrade.expectedForms)")
-            }
-            filter.minimumGrade = grade
-        }
-        return filter
     }
 
     /// Opens the store and the engine, runs `body`, and prints its answer.
@@ -70,24 +64,5 @@ struct QueryOptions: ParsableArguments {
         } else {
             print(answer.text.joined(separator: "\n"))
         }
-    }
-
-    /// A comma-separated list of kinds.
-    private static func kinds<Kind: RawRepresentable & CaseIterable & Hashable>(
-        _ text: String, _ type: Kind.Type, _ noun: String, _ option: String) throws -> Set<Kind> where Kind.RawValue == String {
-        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
-        return Set(try names.map { name in
-            guard let kind = Kind(rawValue: name) else {
-                throw ValidationError("unknown \(noun) \(name) in \(option); expected "
-                                      + Kind.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return kind
-        })
-    }
-
-    private static func date(_ text: String?, _ option: String) throws -> CalendarDate? {
-        guard let text else { return nil }
-        guard let date = CalendarDate(text) else { throw ValidationError("\(option) \(text) is not a date; write YYYY-MM-DD") }
-        return date
     }
 }

@@ -102,7 +102,99 @@ struct BrowserTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(3)))
+    func theMapRecentresOnASelectedNodeZoomsWithTheWheelAndPansByDragging() async throws {
+        try preparePicture()
+        try await withBrowser { browser, site in
+            try await signIn(browser, site: site, as: "analyst")
+            try await browser.navigate(to: site + "/maps/CH1?audience=police")
+            _ = try await waitForMap(browser)
+
+            // Selecting a node (its SVG title is the entity id) opens that entity's map.
+            let node = try #require(try await browser.element("""
+                var titles = document.querySelectorAll("#map svg g.node > title");
+                for (var i = 0; i < titles.length; i++) {
+                    if (titles[i].textContent.trim() === "AD1") { return titles[i].parentNode; }
+                }
+                return null;
+                """), "no node for AD1 on the map of CH1")
+            try await browser.click(node)
+            _ = try await browser.wait("the map of AD1 after selecting its node") {
+                let url = try await browser.currentURL()
+                return url.contains("/maps/AD1?") && url.contains("audience=police") ? true : nil
+            }
+            let recentred = try await waitForMap(browser)
+            #expect(recentred.contains("Shared Adult"), "\(recentred)")
+
+            let svg = try await browser.findElement("#map svg")
+            let start = try await viewBox(browser)
+            // Wheel away from you: the view takes in more (a wider viewBox), about the pointer.
+            try await browser.scroll(svg, deltaY: 240)
+            let zoomed = try await browser.wait("the viewBox to change after the wheel") {
+                let box = try await viewBox(browser)
+                return box != start ? box : nil
+            }
+            #expect(zoomed[2] > start[2] && zoomed[3] > start[3], "zoom out: \(start) -> \(zoomed)")
+            #expect(abs(zoomed[2] / zoomed[3] - start[2] / start[3]) < 0.001, "the zoom keeps the shape: \(start) -> \(zoomed)")
+
+            // Dragging right and down moves the picture with the pointer: the viewBox's corner
+            // goes left and up, and its size stays.
+            try await browser.drag(svg, by: 120, 60)
+            let panned = try await browser.wait("the viewBox to change after dragging") {
+                let box = try await viewBox(browser)
+                return box != zoomed ? box : nil
+            }
+            #expect(panned[0] < zoomed[0] && panned[1] < zoomed[1], "pan: \(zoomed) -> \(panned)")
+            // The SVG keeps its viewBox in single precision: equal to a few parts in a million.
+            #expect(abs(panned[2] / zoomed[2] - 1) < 1e-5 && abs(panned[3] / zoomed[3] - 1) < 1e-5, "a drag does not zoom: \(zoomed) -> \(panned)")
+            #expect(try await browser.currentURL().contains("/maps/AD1?"), "a drag is not a click: it stays on the map")
+            try keep(try await browser.screenshot(), as: "map-page-panned.png")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(3)))
+    func thePathFinderPicksTwoRecordsBySearchAndShowsThePath() async throws {
+        try preparePicture()
+        try await withBrowser { browser, site in
+            try await signIn(browser, site: site, as: "analyst")
+            try await browser.navigate(to: site + "/paths")
+            try await pick("Shared", id: "AD1", into: "from", browser)
+            try await pick("Otherchild", id: "CH2", into: "to", browser)
+            try await browser.click(try await browser.findElement("form.query button[type=submit]"))
+
+            let path = try await browser.wait("the path from AD1 to CH2") {
+                try await browser.currentURL().contains("/paths?from=AD1&to=CH2") ? try await browser.findElements("ol.path").first : nil
+            }
+            let steps = try await browser.text(of: path)
+            let order = ["Shared Adult", "associates with", "Visible Child", "associates with", "Canary Otherchild"]
+            var rest = Substring(steps)
+            for step in order {
+                let found = try #require(rest.range(of: step), "\(step) missing, or out of order, in: \(steps)")
+                rest = rest[found.upperBound...]
+            }
+            #expect(try await browser.findElements(#"ol.path a[href="/entities/CH1"]"#).count == 1)
+            #expect(try await browser.text(of: try await browser.findElement("p.summary")).contains("1 shortest path of 2 links"))
+            try keep(try await browser.screenshot(), as: "paths-page.png")
+        }
+    }
+
     // MARK: - Steps
+
+    /// Types `text` into the picker field `field`, waits for `id` among the records it
+    /// finds, and chooses it.
+    func pick(_ text: String, id: String, into field: String, _ browser: WebDriver) async throws {
+        try await browser.sendKeys(text, to: try await browser.waitForElement("#\(field)"))
+        try await browser.click(try await browser.waitForElement(#"#\#(field)-picks button[data-id="\#(id)"]"#))
+        let value = try await browser.execute("return document.getElementById(arguments[0]).value;", [field]) as? String
+        #expect(value == id, "the \(field) field after choosing \(id)")
+        #expect(try await browser.text(of: try await browser.findElement("#\(field) ~ .picked")).isEmpty == false)
+    }
+
+    /// The map's viewBox: x, y, width, height.
+    func viewBox(_ browser: WebDriver) async throws -> [Double] {
+        let text = try await browser.execute(##"return document.querySelector("#map svg").getAttribute("viewBox");"##) as? String ?? ""
+        return text.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
+    }
 
     /// Signs in through the form and waits for the search page it leads to.
     func signIn(_ browser: WebDriver, site: String, as username: String) async throws {

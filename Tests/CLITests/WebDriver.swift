@@ -88,6 +88,36 @@ struct WebDriver: Sendable {
         try await command("GET", "element/\(element.id)/text") as? String ?? ""
     }
 
+    /// Presses the mouse in the middle of `element`, moves it by `dx`, `dy` pixels and
+    /// lets go (W3C Actions): the pointer events a person's drag makes.
+    func drag(_ element: Element, by dx: Int, _ dy: Int) async throws {
+        try await perform(["type": "pointer", "id": "mouse", "parameters": ["pointerType": "mouse"], "actions": [
+            ["type": "pointerMove", "duration": 0, "origin": [Element.key: element.id], "x": 0, "y": 0],
+            ["type": "pointerDown", "button": 0],
+            ["type": "pointerMove", "duration": 100, "origin": "pointer", "x": dx / 2, "y": dy / 2],
+            ["type": "pointerMove", "duration": 100, "origin": "pointer", "x": dx - dx / 2, "y": dy - dy / 2],
+            ["type": "pointerUp", "button": 0],
+        ] as [[String: Any]]])
+    }
+
+    /// Turns the mouse wheel over the middle of `element` by `deltaY` pixels (W3C Actions).
+    func scroll(_ element: Element, deltaY: Int) async throws {
+        try await perform(["type": "wheel", "id": "wheel", "actions": [
+            ["type": "scroll", "duration": 0, "origin": [Element.key: element.id], "x": 0, "y": 0, "deltaX": 0, "deltaY": deltaY],
+        ] as [[String: Any]]])
+    }
+
+    /// Performs one input source's actions, then releases whatever is still pressed.
+    private func perform(_ source: [String: Any]) async throws {
+        try await command("POST", "actions", ["actions": [source]])
+        try await command("DELETE", "actions")
+    }
+
+    /// The element a script returns.
+    func element(_ script: String) async throws -> Element? {
+        ((try await execute(script)) as? [String: Any])?[Element.key].flatMap { $0 as? String }.map(Element.init)
+    }
+
     /// Runs `script` (a function body) in the page and answers what it returns.
     func execute(_ script: String, _ arguments: [Any] = []) async throws -> Any? {
         try await command("POST", "execute/sync", ["script": script, "args": arguments])

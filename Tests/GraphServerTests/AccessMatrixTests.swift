@@ -31,6 +31,14 @@ struct AccessMatrixTests {
         Route(visible: "/api/overdue", hidden: nil, allowed: ["ccset_coordinator", "marthr_chair"]),
         Route(visible: "/api/reports/quarterly?area=E08000012&quarter=2026Q1", hidden: nil, allowed: police),
         Route(visible: "/api/audit", hidden: nil, allowed: ["auditor"]),
+        Route(visible: "/api/query/path?from=CH1&to=AD1", hidden: "/api/query/path?from=CH2&to=AD1", allowed: police),
+        Route(visible: "/api/query/common?a=CH1&b=AD1", hidden: "/api/query/common?a=CH2&b=AD1", allowed: police),
+        Route(visible: "/api/query/network/CH1", hidden: "/api/query/network/CH2", allowed: police),
+        Route(visible: "/api/query/colocation?window_hours=24", hidden: nil, allowed: police),
+        Route(visible: "/api/query/key-players?area=E08000012", hidden: nil, allowed: police),
+        Route(visible: "/api/query/communities", hidden: nil, allowed: police),
+        Route(visible: "/api/query/cross-border?from=CH1", hidden: "/api/query/cross-border?from=CH2", allowed: police),
+        Route(visible: "/api/query/marthr", hidden: nil, allowed: police),
     ]
 
     @Test func everyRoleOnEveryRoute() async throws {

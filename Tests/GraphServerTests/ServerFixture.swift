@@ -16,9 +16,23 @@ struct ServerFixture {
     let services: Services
     let directory: URL
 
+    /// Records across borders, for the query tests: a Wirral adult (AD3) linked to AD1 in
+    /// Liverpool and about whom a 1A report (IN3) is recorded; a Wirral child at risk (CH3)
+    /// linked to AD3 and seen at a takeaway in Warrington (LO1, Cheshire Constabulary's area).
+    static let crossBorderLines = [
+        #"{"record":"entity","id":"CH3","kind":"child","name":"Synthetic Child Three","risk":"merseyside:3","area":"E08000015"}"#,
+        #"{"record":"entity","id":"AD3","kind":"adult","name":"Synthetic Adult Three","area":"E08000015"}"#,
+        #"{"record":"entity","id":"LO1","kind":"location","name":"Synthetic Takeaway","area":"E06000007"}"#,
+        #"{"record":"intel","id":"IN3","date":"2026-03-01","source_evaluation":"1","intelligence_assessment":"A","handling_code":"P","text":"Synthetic report about AD3.","about":["AD3"]}"#,
+        #"{"record":"link","from":"AD1","to":"AD3","kind":"associates_with","intel":["IN1"]}"#,
+        #"{"record":"link","from":"AD3","to":"CH3","kind":"associates_with","intel":["IN3"]}"#,
+        #"{"record":"link","from":"CH3","to":"LO1","kind":"frequents","first_seen":"2026-03-01","last_seen":"2026-03-02","intel":["IN3"]}"#,
+    ]
+
     /// - Parameters:
     ///   - extraLines: more records for the picture, for a test that needs them.
-    init(extraLines: [String] = [], configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+    ///   - crossBorder: adds ``crossBorderLines`` to the picture.
+    init(extraLines: [String] = [], crossBorder: Bool = false, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("cegraph-server-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try Store.open(path: directory.appendingPathComponent("test.sqlite").path)
@@ -32,7 +46,7 @@ struct ServerFixture {
             #"{"record":"link","from":"AD1","to":"CH1","kind":"associates_with","intel":["IN1"]}"#,
             #"{"record":"link","from":"AD2","to":"CH1","kind":"associates_with","intel":["INC"]}"#,
             #"{"record":"link","from":"CH2","to":"CH1","kind":"associates_with","intel":["IN1"]}"#,
-        ] + extraLines
+        ] + (crossBorder ? ServerFixture.crossBorderLines : []) + extraLines
         let file = directory.appendingPathComponent("picture.jsonl")
         try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         try store.importFile(at: file.path, options: ImportOptions(viewer: ServerFixture.viewer))

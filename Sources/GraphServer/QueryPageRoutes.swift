@@ -1,0 +1,271 @@
+import Foundation
+import GraphCore
+import HTTPTypes
+import Hummingbird
+
+/// The analysis pages for police roles: the path finder, the cross-border view, MARTHR
+/// candidates, and key players and communities. Each lays out the very JSON the matching
+/// `/api/query/...` route answers (``QueryReads``), so a page and the API cannot disagree.
+/// With no question asked yet a page is only its form; a question that names nothing, or a
+/// bad parameter, shows the form again with the API's words.
+struct QueryPageRoutes {
+    let services: Services
+    var reads: QueryReads { QueryReads(services: services) }
+    var pages: PageRenderer { services.pages }
+
+    func add(to router: Router<AppRequestContext>) {
+        let group = router.group().add(middleware: PageErrorMiddleware(pages: services.pages))
+        group.get("/paths", use: paths)
+        group.get("/cross-border", use: crossBorder)
+        group.get("/marthr/candidates", use: marthrCandidates)
+        group.get("/networks", use: networks)
+    }
+
+    // MARK: - Path finder
+
+    /// Two entities: the shortest paths between them, step by step, and their common associates.
+    @Sendable func paths(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(GraphReads.police)
+        let from = QueryReads.given(request, "from"), to = QueryReads.given(request, "to")
+        var fields = QueryPageRoutes.filterFields(request).merging(["from": from ?? "", "to": to ?? ""]) { $1 }
+        guard from != nil || to != nil else { return pages.page("paths", fields, context: context) }
+        guard let from, let to else {
+            fields["message"] = "Give both entities: choose one in each box."
+            return pages.page("paths", fields, context: context, status: .badRequest)
+        }
+        return try answering(fields, "paths", context: context) { fields in
+            let answer = try reads.path(request, context: context).objectValue ?? [:]
+            let common = try reads.common(from, to, request, context: context).objectValue ?? [:]
+            let entities = QueryPageRoutes.entities(answer["entities"])
+            fields["asked"] = true
+            fields["fromEntity"] = QueryPageRoutes.entity(entities[from] ?? .object(["id": .string(from)]))
+            fields["toEntity"] = QueryPageRoutes.entity(entities[to] ?? .object(["id": .string(to)]))
+            let length = answer["length"]?.doubleValue.map { Int($0) } ?? -1
+            let count = answer["count"]?.doubleValue.map { Int($0) } ?? 0
+            fields["found"] = length >= 0
+            fields["summary"] = length < 0 ? "No path links them under these filters."
+                : "\(count) shortest path\(count == 1 ? "" : "s") of \(length) link\(length == 1 ? "" : "s")"
+                    + (count > (answer["paths"]?.arrayValue?.count ?? 0) ? ", the first \(answer["paths"]?.arrayValue?.count ?? 0) shown." : ".")
+            fields["paths"] = (answer["paths"]?.arrayValue ?? []).enumerated().map { number, path -> [String: Any] in
+                ["number": String(number + 1), "steps": QueryPageRoutes.steps(path.objectValue ?? [:], entities: entities)]
+            }
+            let associates = (common["common"]?.arrayValue ?? []).compactMap(\.objectValue)
+            fields["anyCommon"] = !associates.isEmpty
+            fields["common"] = associates.map { associate -> [String: Any] in
+                var row = QueryPageRoutes.entity(.object(associate))
+                row["toFirst"] = QueryPageRoutes.links(associate["links_to_first"])
+                row["toSecond"] = QueryPageRoutes.links(associate["links_to_second"])
+                return row
+            }
+        }
+    }
+
+    /// A path as alternating steps: an entity, then the links to the next entity.
+    static func steps(_ path: [String: JSONValue], entities: [String: JSONValue]) -> [[String: Any]] {
+        let ids = (path["entities"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let links = (path["links"]?.arrayValue ?? []).compactMap(\.objectValue)
+        var steps: [[String: Any]] = []
+        for (index, id) in ids.enumerated() {
+            steps.append(["stepEntity": entity(entities[id] ?? .object(["id": .string(id)]))])
+            guard index + 1 < ids.count else { break }
+            let next = ids[index + 1]
+            let between = links.filter {
+                let ends = ($0["from"]?.stringValue, $0["to"]?.stringValue)
+                return ends == (id, next) || ends == (next, id)
+            }
+            steps.append(["stepLinks": between.map { link(.object($0), from: id) }])
+        }
+        return steps
+    }
+
+    // MARK: - Cross-border
+
+    /// Links crossing local authority or force borders, from one entity or in the whole
+    /// picture, grouped by the authority or force to notify.
+    @Sendable func crossBorder(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(GraphReads.police)
+        let from = QueryReads.given(request, "from")
+        let fields = QueryPageRoutes.filterFields(request).merging(["from": from ?? "", "hops": QueryReads.given(request, "hops") ?? "3"]) { $1 }
+        // The whole picture only when asked for (a button), not on merely opening the page.
+        guard from != nil || request.query("all") != nil else { return pages.page("cross-border", fields, context: context) }
+        return try answering(fields, "cross-border", context: context) { fields in
+            let answer = try reads.crossBorder(request, context: context).objectValue ?? [:]
+            let entities = QueryPageRoutes.entities(answer["entities"])
+            let links = (answer["links"]?.arrayValue ?? []).compactMap(\.objectValue)
+            fields["asked"] = true
+            if let root = answer["root"]?.stringValue {
+                fields["root"] = QueryPageRoutes.entity(entities[root] ?? .object(["id": .string(root)]))
+            }
+            fields["linkCount"] = String(links.count)
+            let groups = (answer["notify"]?.arrayValue ?? []).compactMap(\.objectValue).map { entry -> [String: Any] in
+                let area = entry["area"]?.stringValue ?? "", force = entry["force"]?.stringValue ?? ""
+                return [
+                    "area": area, "name": entry["name"]?.stringValue ?? area,
+                    "isAuthority": area != force,
+                    "force": force, "forceName": entry["force_name"]?.stringValue ?? force,
+                    "reasons": (entry["reasons"]?.arrayValue ?? []).compactMap(\.stringValue),
+                    "crossings": links.filter { $0["from_area"]?.stringValue == area || $0["to_area"]?.stringValue == area }
+                        .map { QueryPageRoutes.crossing(.object($0), entities: entities) },
+                ]
+            }
+            fields["anyGroups"] = !groups.isEmpty
+            fields["groups"] = groups
+        }
+    }
+
+    /// A cross-border link: its two ends with their areas, the link, and which border it crosses.
+    static func crossing(_ json: JSONValue, entities: [String: JSONValue]) -> [String: Any] {
+        let object = json.objectValue ?? [:]
+        let from = object["from"]?.stringValue ?? "", to = object["to"]?.stringValue ?? ""
+        var row = link(json, from: from)
+        row["fromEntity"] = entity(entities[from] ?? .object(["id": .string(from)]))
+        row["toEntity"] = entity(entities[to] ?? .object(["id": .string(to)]))
+        row["border"] = object["label"]?.stringValue == "cross_force" ? "crosses a force border" : "crosses an authority border"
+        return row
+    }
+
+    // MARK: - MARTHR candidates
+
+    /// The thresholds of the MARTHR protocol (seed 003), by number (docs/QUERIES.md).
+    static let criteria = [1: "Under investigation", 2: "Linked to a child at risk", 3: "Intelligence about the subject",
+                           4: "A place of concern"]
+
+    /// Persons, networks and places meeting the MARTHR thresholds, best first, with the
+    /// score, the criteria met and the evidence behind each.
+    @Sendable func marthrCandidates(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(GraphReads.police)
+        let fields = QueryPageRoutes.filterFields(request).merging(["top": QueryReads.given(request, "top") ?? ""]) { $1 }
+        return try answering(fields, "marthr-candidates", context: context) { fields in
+            let answer = try reads.marthr(request, context: context).objectValue ?? [:]
+            let candidates = (answer["candidates"]?.arrayValue ?? []).compactMap(\.objectValue)
+            fields["asOf"] = answer["as_of"]?.stringValue ?? ""
+            fields["anyCandidates"] = !candidates.isEmpty
+            fields["candidates"] = candidates.enumerated().map { rank, candidate -> [String: Any] in
+                var row = QueryPageRoutes.entity(.object(candidate))
+                row["rank"] = String(rank + 1)
+                row["score"] = candidate["score"].map(PageRoutes.text) ?? ""
+                row["criteria"] = (candidate["criteria"]?.arrayValue ?? []).compactMap(\.doubleValue).map { Int($0) }.map { number -> [String: Any] in
+                    ["number": String(number), "name": QueryPageRoutes.criteria[number] ?? "criterion \(number)"]
+                }
+                row["children"] = String(candidate["children_at_risk"]?.arrayValue?.count ?? 0)
+                if let newest = candidate["newest_intel"]?.stringValue { row["newest"] = newest }
+                row["evidence"] = (candidate["evidence"]?.arrayValue ?? []).compactMap(\.stringValue)
+                row["intel"] = (candidate["intel"]?.arrayValue ?? []).compactMap(\.stringValue)
+                return row
+            }
+        }
+    }
+
+    // MARK: - Networks
+
+    /// Key players (betweenness) and communities (Louvain), in one area or the whole picture.
+    @Sendable func networks(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(GraphReads.police)
+        let fields = QueryPageRoutes.filterFields(request).merging(["areaCode": QueryReads.given(request, "area") ?? ""]) { $1 }
+        guard request.query("area") != nil else { return pages.page("networks", fields, context: context) }
+        return try answering(fields, "networks", context: context) { fields in
+            let players = try reads.keyPlayers(request, context: context).objectValue ?? [:]
+            let communities = try reads.communities(request, context: context).objectValue ?? [:]
+            fields["asked"] = true
+            fields["approximate"] = players["approximate"] == .bool(true)
+            fields["inScope"] = players["entities_in_scope"].map(PageRoutes.text) ?? "0"
+            fields["players"] = (players["players"]?.arrayValue ?? []).compactMap(\.objectValue).map { player -> [String: Any] in
+                var row = QueryPageRoutes.entity(.object(player))
+                row["degree"] = player["degree"].map(PageRoutes.text) ?? ""
+                row["betweenness"] = player["betweenness"].map(PageRoutes.text) ?? ""
+                return row
+            }
+            fields["modularity"] = communities["modularity"].map(PageRoutes.text) ?? ""
+            fields["communities"] = (communities["communities"]?.arrayValue ?? []).compactMap(\.objectValue).map { community -> [String: Any] in
+                ["size": community["size"].map(PageRoutes.text) ?? "",
+                 "members": (community["members"]?.arrayValue ?? []).map(QueryPageRoutes.entity),
+                 "atRisk": (community["at_risk_children"]?.arrayValue ?? []).map(QueryPageRoutes.entity)]
+            }
+        }
+    }
+
+    // MARK: - Laying out the API's JSON
+
+    /// Renders `template` with what `body` adds to `fields`; a question the API refuses as
+    /// bad (400) or naming nothing (404) shows the form again with its words and status.
+    /// Anything else (signed out, no reason given yet, a fault) goes to the error pages.
+    func answering(_ fields: [String: Any], _ template: String, context: AppRequestContext,
+                   _ body: (inout [String: Any]) throws -> Void) throws -> Response {
+        var answered = fields
+        do {
+            try body(&answered)
+        } catch {
+            let (status, message) = ErrorMiddleware.describe(error)
+            guard status == .badRequest || status == .notFound else { throw error }
+            var refused = fields
+            refused["message"] = status == .notFound ? "There is no record with that id that you may see. Check the id, or search again." : message
+            return pages.page(template, refused, context: context, status: status)
+        }
+        return pages.page(template, answered, context: context)
+    }
+
+    /// The filters' form fields as the request gave them (the query API's parameter names),
+    /// so that the form keeps them; `anyFilter` when one was given.
+    static func filterFields(_ request: Request) -> [String: Any] {
+        let given = [("filterSince", "since"), ("filterUntil", "until"), ("filterAsOf", "as_of"), ("filterMinGrade", "min_grade")]
+            .map { field, name in (field, QueryReads.given(request, name) ?? "") }
+        var fields: [String: Any] = Dictionary(uniqueKeysWithValues: given)
+        fields["anyFilter"] = given.contains { !$0.1.isEmpty }
+        return fields
+    }
+
+    /// An entity of a query's answer by id.
+    static func entities(_ json: JSONValue?) -> [String: JSONValue] {
+        var byId: [String: JSONValue] = [:]
+        for entity in json?.arrayValue ?? [] {
+            if let id = entity.objectValue?["id"]?.stringValue { byId[id] = entity }
+        }
+        return byId
+    }
+
+    /// An entity of a query's answer as the pages show it: its label linking to its page,
+    /// its kind, id, area and risk, and its map. Police roles may open every entity's page.
+    static func entity(_ json: JSONValue) -> [String: Any] {
+        let object = json.objectValue ?? [:]
+        let id = object["id"]?.stringValue ?? ""
+        let segment = PageRenderer.pathSegment(id)
+        var row: [String: Any] = ["id": id, "label": object["label"]?.stringValue ?? id,
+                                  "kind": PageRoutes.kindName(object["kind"]?.stringValue ?? ""),
+                                  "href": "/entities/" + segment, "mapHref": "/maps/" + segment + "?audience=police"]
+        // Always present, so that a section never finds a field of the page around it instead.
+        row["area"] = object["area"]?.stringValue ?? ""
+        row["anyArea"] = object["area"]?.stringValue != nil
+        row["risk"] = object["risk"]?.stringValue ?? ""
+        row["anyRisk"] = object["risk"]?.stringValue != nil
+        return row
+    }
+
+    /// Links of a query's answer as the pages show them.
+    static func links(_ json: JSONValue?) -> [[String: Any]] {
+        (json?.arrayValue ?? []).map { link($0, from: nil) }
+    }
+
+    /// A link of a query's answer: its kind, read in the direction it was recorded (an arrow
+    /// pointing away from `from` when the link starts there), its seen dates and the
+    /// gradings of its supporting reports.
+    static func link(_ json: JSONValue, from: String?) -> [String: Any] {
+        let object = json.objectValue ?? [:]
+        var row: [String: Any] = [
+            "kind": (object["kind"]?.stringValue ?? "").replacingOccurrences(of: "_", with: " "),
+            "outgoing": from == nil || object["from"]?.stringValue == from,
+        ]
+        let first = object["first_seen"]?.stringValue, last = object["last_seen"]?.stringValue
+        row["seen"] = switch (first, last) {
+        case let (first?, last?) where first != last: "seen \(first) to \(last)"
+        case let (first?, _): "seen \(first)"
+        case let (nil, last?): "seen \(last)"
+        case (nil, nil): "undated"
+        }
+        let intel = (object["intel"]?.arrayValue ?? []).compactMap(\.objectValue).map { report -> [String: Any] in
+            ["id": report["id"]?.stringValue ?? "", "grading": report["grading"]?.stringValue ?? ""]
+        }
+        row["intel"] = intel
+        row["ungraded"] = intel.isEmpty
+        return row
+    }
+}
