@@ -20,7 +20,7 @@ struct GraphRoutes {
     }
 
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(GraphReads.readers)
+        _ = try context.require(GraphReads.readers)
         guard let text = request.query("q"), !text.trimmingWhitespace().isEmpty else { throw ServerError(.badRequest, "give q, the text to find") }
         let limit = try request.integer("limit", default: 20, in: 1...200)
         let hits = try reads.search(text, kind: request.query("kind").flatMap(EntityKind.init(rawValue:)), limit: limit, for: context)

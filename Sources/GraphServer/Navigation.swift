@@ -12,6 +12,7 @@ enum Navigation {
         Item(href: "/intel/new", label: "Enter intelligence", roles: [.ccsetCoordinator, .analyst]),
         Item(href: "/paths", label: "Path finder", roles: GraphReads.police),
         Item(href: "/cross-border", label: "Cross-border", roles: GraphReads.police),
+        Item(href: "/networks", label: "Networks", roles: GraphReads.police),
         Item(href: "/cases", label: "Cases", roles: [.ccsetCoordinator, .marthrChair, .analyst]),
         Item(href: "/panels", label: "MACCSE panels", roles: [.ccsetCoordinator, .marthrChair, .panelMember]),
         Item(href: "/marthr", label: "MARTHR", roles: [.marthrChair, .ccsetCoordinator, .analyst]),
