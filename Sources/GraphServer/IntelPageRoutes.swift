@@ -36,7 +36,7 @@ struct IntelPageRoutes {
             try services.visibility.maySee(id, account: account) ? "/entities/" + PageRenderer.pathSegment(id) : nil
         }
         fields["warnings"] = services.workflow.language.check(report["text"]?.stringValue ?? "").map { warning -> [String: Any] in
-            ["matched": warning.matched, "reason": warning.reason, "suggestions": warning.suggestions.joined(separator: "; ")]
+            ["matched": warning.matched, "reason": warning.reason, "suggestions": warning.suggestions]
         }
         for list in ["warnings", "about", "links", "history"] {
             fields["any" + list.prefix(1).uppercased() + String(list.dropFirst())] = !((fields[list] as? [Any]) ?? []).isEmpty

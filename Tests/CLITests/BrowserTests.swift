@@ -140,6 +140,7 @@ struct BrowserTests {
             try await browser.click(try await browser.findElement(#"#link-to option[value="VE5"]"#))
             try await browser.click(try await browser.findElement("#add-link"))
             _ = try await browser.waitForElement("#links li")
+            try keep(try await browser.screenshot(), as: "intel-form.png")
             try await browser.click(try await browser.findElement("#save"))
 
             _ = try await browser.wait("the new report's page") {

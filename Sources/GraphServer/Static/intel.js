@@ -74,7 +74,10 @@
         item.appendChild(element("strong", "matched", "\u201c" + warning.matched + "\u201d"));
         item.appendChild(document.createTextNode(": " + warning.reason + " "));
         if (warning.suggestions && warning.suggestions.length) {
-          item.appendChild(element("span", "suggestion", "Instead: " + warning.suggestions.join("; ")));
+          item.appendChild(document.createTextNode("Instead, for example:"));
+          var suggestions = element("ul", "suggestions");
+          warning.suggestions.forEach(function (suggestion) { suggestions.appendChild(element("li", null, suggestion)); });
+          item.appendChild(suggestions);
         }
         warningsList.appendChild(item);
       });
