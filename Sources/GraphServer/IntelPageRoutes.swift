@@ -168,6 +168,7 @@ struct IntelPageRoutes {
         return fields
     }
 
+    /// An entity of the report's JSON as the pages list it, linked when the viewer may open it.
     static func entity(_ entity: [String: JSONValue], href: (String) throws -> String?) throws -> [String: Any] {
         let id = entity["id"]?.stringValue ?? ""
         var row: [String: Any] = ["id": id, "label": entity["label"]?.stringValue ?? id, "kind": PageRoutes.kindName(entity["kind"]?.stringValue ?? "")]
@@ -175,6 +176,7 @@ struct IntelPageRoutes {
         return row
     }
 
+    /// A link of the report's JSON as the pages list it, its ends as ``entity(_:href:)`` lays them out.
     static func link(_ link: [String: JSONValue], href: (String) throws -> String?) throws -> [String: Any] {
         var row: [String: Any] = [
             "kind": (link["kind"]?.stringValue ?? "").replacingOccurrences(of: "_", with: " "),
