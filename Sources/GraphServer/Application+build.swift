@@ -32,6 +32,8 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     StoreRoutes(services: services).add(to: router)
     AdminRoutes(services: services).add(to: router)
     QueryPageRoutes(services: services).add(to: router)
+    IntelRoutes(services: services).add(to: router)
+    IntelPageRoutes(services: services).add(to: router)
     PageRoutes(services: services).add(to: router)
     return router
 }

@@ -242,6 +242,7 @@ struct PageRoutes {
                              ("agency", "agency"), ("text", "text")] {
             if let value = intel[field]?.stringValue { row[key] = value }
         }
+        if let id = intel["id"]?.stringValue { row["href"] = "/intel/" + PageRenderer.pathSegment(id) }
         return row
     }
 

@@ -52,14 +52,14 @@ struct WorkflowRoutes {
     }
 
     @Sendable func overdue(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require([.ccsetCoordinator, .marthrChair])
+        _ = try context.require([.ccsetCoordinator, .marthrChair])
         let items = try services.workflow.timescales(on: .today, area: request.query("area"), includeDueSoon: request.query("due_soon") == "1",
                                                      by: services.viewer(context, purpose: "timescales"))
         return JSONResponse.make(.object(["items": .array(items.map(\.json))]))
     }
 
     @Sendable func quarterly(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(WorkflowRoutes.caseWorkers)
+        _ = try context.require(WorkflowRoutes.caseWorkers)
         guard let area = request.query("area"), let quarter = request.query("quarter") else {
             throw ServerError(.badRequest, "give area (a local authority code) and quarter (YYYYQn)")
         }

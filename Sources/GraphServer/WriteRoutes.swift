@@ -5,14 +5,13 @@ import GraphStore
 import HTTPTypes
 import Hummingbird
 
-/// The API's writes: intelligence entry and the case workflow. Each is one transaction
-/// with its audit row; free text comes back with its child-first language warnings, and
-/// is stored as written.
+/// The API's writes for the case workflow (intelligence entry is ``IntelRoutes``). Each is
+/// one transaction with its audit row; free text comes back with its child-first language
+/// warnings, and is stored as written.
 struct WriteRoutes {
     let services: Services
 
     func add(to router: Router<AppRequestContext>) {
-        router.post("/api/intel", use: intel)
         router.post("/api/referrals", use: referral)
         router.post("/api/cases", use: openCase)
         router.post("/api/cases/{ref}/assessments", use: assessment)
@@ -23,47 +22,8 @@ struct WriteRoutes {
 
     var limit: Int { services.configuration.maxBodyBytes }
 
-    /// A graded report, the entities it is about and the links it asserts, as data-contract
-    /// records (FORMAT.md §1): `{"intel": {...}, "entities": [...], "links": [...]}`. Every
-    /// link rests on the report.
-    @Sendable func intel(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require([.ccsetCoordinator, .analyst])
-        let body = try await request.jsonObject(limit: limit)
-        guard case .object(var report)? = body["intel"], let id = report["id"]?.stringValue else {
-            throw ServerError(.badRequest, "give intel: the graded report, with its id")
-        }
-        report["record"] = "intel"
-        if report["submitted_by"] == nil { report["submitted_by"] = .string(account.username) }
-        var records: [[String: JSONValue]] = []
-        for entity in body["entities"]?.arrayValue ?? [] {
-            guard case .object(var fields) = entity else { throw ServerError(.badRequest, "each of entities must be an object") }
-            fields["record"] = "entity"
-            records.append(fields)
-        }
-        for link in body["links"]?.arrayValue ?? [] {
-            guard case .object(var fields) = link else { throw ServerError(.badRequest, "each of links must be an object") }
-            fields["record"] = "link"
-            var support = fields["intel"]?.arrayValue ?? []
-            if !support.contains(.string(id)) { support.append(.string(id)) }
-            fields["intel"] = .array(support)
-            records.append(fields)
-        }
-        records.insert(report, at: 0)
-        let viewer = services.viewer(context, purpose: "intelligence entry")
-        let touched = try services.store.transaction { tx -> [String] in
-            let touched = try tx.apply(records, source: "intelligence \(id)")
-            try tx.audit(.collection, by: viewer, records: .object([
-                "intel": .string(id), "records": .array(touched.prefix(1_000).map { .string($0) }),
-            ]))
-            return touched
-        }
-        let warnings = services.workflow.language.check(report["text"]?.stringValue ?? "")
-        return JSONResponse.make(.object(["intel": .string(id), "records": .number(String(touched.count)),
-                                          "language_warnings": WriteRoutes.json(warnings)]), status: .created)
-    }
-
     @Sendable func referral(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require([.ccsetCoordinator])
+        _ = try context.require([.ccsetCoordinator])
         let body = try await request.jsonObject(limit: limit)
         func text(_ field: String) throws -> String {
             guard let value = body[field]?.stringValue, !value.trimmingWhitespace().isEmpty else {

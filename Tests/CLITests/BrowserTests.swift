@@ -178,6 +178,71 @@ struct BrowserTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(4)))
+    func aCoordinatorEntersIntelligenceWarnedLiveAboutLanguageThenRegradesIt() async throws {
+        try preparePicture()
+        try await withBrowser { browser, site in
+            try await signIn(browser, site: site, as: "coordinator")
+            try await browser.navigate(to: site + "/intel/new")
+            let text = try await browser.waitForElement("#intel-text")
+            let id = try #require(try await browser.execute("return document.getElementById('intel-id').value;") as? String)
+            #expect(id.hasPrefix("INT-"))
+            try await browser.click(try await browser.findElement(#"#source-evaluation option[value="2"]"#))
+            try await browser.click(try await browser.findElement(#"#intelligence-assessment option[value="B"]"#))
+            try await browser.sendKeys("education", to: try await browser.findElement("#agency"))
+
+            // The language check warns while the coordinator is still typing, and leaves the words alone.
+            let words = "Seen in the park with an older adult; she is putting herself at risk."
+            try await browser.sendKeys(words, to: text)
+            let warning = try await browser.wait("the live language warning") {
+                let items = try await browser.findElements("#language-warnings li")
+                return items.isEmpty ? nil : try await browser.text(of: items[0])
+            }
+            #expect(warning.contains("putting herself at risk") && warning.contains("Instead"), "\(warning)")
+            #expect(try await browser.execute("return document.getElementById('intel-text').value;") as? String == words)
+
+            // An adult already held, found by part of the name; a vehicle added on the spot; a link between them.
+            try await browser.sendKeys("Shared", to: try await browser.findElement("#entity-search"))
+            try await browser.click(try await browser.waitForElement(#"#entity-hits button.pick[data-id="AD1"]"#))
+            _ = try await browser.waitForElement(#"#about li[data-id="AD1"]"#)
+            try await browser.click(try await browser.findElement("#new-entity summary"))
+            try await browser.click(try await browser.findElement(#"#new-kind option[value="vehicle"]"#))
+            try await browser.sendKeys("VE5", to: try await browser.findElement("#new-id"))
+            try await browser.sendKeys("zz55 zzz", to: try await browser.findElement("#new-name"))
+            try await browser.click(try await browser.findElement("#add-entity"))
+            _ = try await browser.waitForElement(#"#about li[data-id="VE5"]"#)
+            try await browser.click(try await browser.findElement(#"#link-from option[value="AD1"]"#))
+            try await browser.click(try await browser.findElement(#"#link-kind option[value="drives"]"#))
+            try await browser.click(try await browser.findElement(#"#link-to option[value="VE5"]"#))
+            try await browser.click(try await browser.findElement("#add-link"))
+            _ = try await browser.waitForElement("#links li")
+            try keep(try await browser.screenshot(), as: "intel-form.png")
+            try await browser.click(try await browser.findElement("#save"))
+
+            _ = try await browser.wait("the new report's page") {
+                try await browser.currentURL().hasSuffix("/intel/" + id) ? true : nil
+            }
+            let report = try await browser.text(of: try await browser.waitForElement("main"))
+            for part in ["2B P", "Shared Adult", "ZZ55ZZZ", "drives", "Not changed since it was entered"] {
+                #expect(report.contains(part), "\(part) missing from \(report)")
+            }
+
+            // Regraded with a reason: the earlier version stays in the history.
+            try await browser.click(try await browser.findElement(#"a[href$="/edit"]"#))
+            let reason = try await browser.waitForElement("#edit-reason")
+            try await browser.click(try await browser.findElement(#"#intelligence-assessment option[value="A"]"#))
+            try await browser.sendKeys("source seen it first hand", to: reason)
+            try await browser.click(try await browser.findElement("#save"))
+            _ = try await browser.wait("the report's page after the edit") {
+                try await browser.currentURL().hasSuffix("/intel/" + id) ? true : nil
+            }
+            let history = try await browser.text(of: try await browser.waitForElement("table.history"))
+            #expect(history.contains("2B P") && history.contains("source seen it first hand") && history.contains("coordinator"), "\(history)")
+            #expect(try await browser.text(of: try await browser.findElement("h2 .grading")) == "2A P")
+            try keep(try await browser.screenshot(), as: "intel-report.png")
+        }
+    }
+
     // MARK: - Steps
 
     /// Types `text` into the picker field `field`, waits for `id` among the records it
@@ -251,7 +316,7 @@ struct BrowserTests {
 
     /// A small synthetic picture in b.sqlite: CH1 on the agenda of a Liverpool MACCSE panel
     /// a week from today; CH2 on no agenda; AD2 known only through a handling-code-C report;
-    /// an analyst and a Liverpool panel member.
+    /// an analyst, a Liverpool panel member and a CCSET coordinator.
     func preparePicture() throws {
         try """
             {"record":"entity","id":"CH1","kind":"child","name":"Visible Child","area":"E08000012"}
@@ -289,6 +354,7 @@ struct BrowserTests {
         try ok(["account", "add", "analyst", "--role", "analyst", "--password-stdin"], input: BrowserTests.password + "\n")
         try ok(["account", "add", "member", "--role", "panel_member", "--panel", "E08000012", "--password-stdin"],
                input: BrowserTests.password + "\n")
+        try ok(["account", "add", "coordinator", "--role", "ccset_coordinator", "--password-stdin"], input: BrowserTests.password + "\n")
     }
 
     /// Starts `cegraph serve` on b.sqlite and chromedriver, each on a free port (retrying

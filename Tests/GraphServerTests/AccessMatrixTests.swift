@@ -23,6 +23,7 @@ struct AccessMatrixTests {
         Route(visible: "/api/me", hidden: nil, allowed: Set(Role.allCases.map(\.rawValue))),
         Route(visible: "/api/search?q=child", hidden: nil, allowed: police.union(["panel_member"])),
         Route(visible: "/api/entities/CH1", hidden: "/api/entities/CH2", allowed: police.union(["panel_member"])),
+        Route(visible: "/api/intel/IN1", hidden: "/api/intel/INC", allowed: police.union(["panel_member"])),
         Route(visible: "/api/associations/CH1", hidden: "/api/associations/CH2", allowed: police),
         Route(visible: "/api/maps/CH1", hidden: "/api/maps/CH2", allowed: police.union(["panel_member"])),
         Route(visible: "/api/maps/CH1?audience=analyst", hidden: nil, allowed: police),
@@ -56,7 +57,7 @@ struct AccessMatrixTests {
                     var expected: HTTPResponse.Status = route.allowed.contains(role) ? .ok : .forbidden
                     // The Wirral panel member sits on no Liverpool panel: every Liverpool record
                     // is hidden from them, so it answers as missing, before any other refusal.
-                    let isRecord = route.visible.hasPrefix("/api/entities") || route.visible.hasPrefix("/api/maps")
+                    let isRecord = route.visible.hasPrefix("/api/entities") || route.visible.hasPrefix("/api/maps") || route.visible.hasPrefix("/api/intel")
                         || route.visible.hasPrefix("/api/cases") || route.visible.hasPrefix("/api/panels")
                     if username == "wirral_member", isRecord, route.allowed.contains("panel_member") || route.visible.hasPrefix("/api/maps") {
                         expected = .notFound

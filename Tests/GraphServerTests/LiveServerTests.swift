@@ -17,7 +17,7 @@ struct LiveServerTests {
             let paths = (openAPI.json["paths"] as? [String: Any])?.keys.sorted() ?? []
             for route in AccessMatrixTests.routes {
                 let path = String(route.visible.split(separator: "?").first!)
-                let templated = path.replacingOccurrences(of: "CH1", with: "{id}").replacingOccurrences(of: "CASE-000001", with: "{ref}")
+                let templated = path.replacingOccurrences(of: "CH1", with: "{id}").replacingOccurrences(of: "IN1", with: "{id}").replacingOccurrences(of: "CASE-000001", with: "{ref}")
                     .replacingOccurrences(of: "PANEL-000001", with: "{ref}")
                 #expect(paths.contains(templated), "\(templated) is not in docs/openapi.json")
             }

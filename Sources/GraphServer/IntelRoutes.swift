@@ -1,0 +1,154 @@
+import CaseWorkflow
+import Foundation
+import GraphCore
+import GraphStore
+import HTTPTypes
+import Hummingbird
+
+/// Intelligence entry through the API: enter a graded report with the entities and links it
+/// brings, read it with what rests on it and its history, edit it with a reason, and check
+/// free text for child-first language as it is typed.
+struct IntelRoutes {
+    let services: Services
+
+    /// Who enters and edits intelligence.
+    static let writers: Set<Role> = [.ccsetCoordinator, .analyst]
+    /// Who writes free text (intelligence, minutes, decisions) and so may ask for the check.
+    static let textWriters: Set<Role> = writers.union([.marthrChair])
+    /// The longest reason for an edit.
+    static let reasonLimit = 500
+
+    var reads: GraphReads { GraphReads(services: services) }
+
+    func add(to router: Router<AppRequestContext>) {
+        router.post("/api/intel", use: enter)
+        router.get("/api/intel/{id}", use: report)
+        router.put("/api/intel/{id}", use: edit)
+        router.post("/api/lint", use: lint)
+    }
+
+    var limit: Int { services.configuration.maxBodyBytes }
+
+    /// A graded report, the entities it is about and the links it asserts, as data-contract
+    /// records (FORMAT.md §1): `{"intel": {...}, "entities": [...], "links": [...]}`. Every
+    /// link rests on the report. An id already taken is refused: edits go through `PUT`.
+    @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(IntelRoutes.writers)
+        let (id, records, touched) = try enterReport(try await request.jsonObject(limit: limit), context: context)
+        return JSONResponse.make(.object(["intel": .string(id), "records": .number(String(touched.count)),
+                                          "language_warnings": warnings(records[0]["text"]?.stringValue)]), status: .created)
+    }
+
+    /// The report, the entities and links resting on it, and its earlier versions, as the
+    /// viewer may see them (``GraphReads/intel(_:for:)``).
+    @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
+        JSONResponse.make(try reads.intel(try context.parameters.require("id"), for: context))
+    }
+
+    /// An edit: the report's new fields (and any entities and links it adds) in the same
+    /// form as an entry, with `reason`. The version it replaces is kept.
+    @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(IntelRoutes.writers)
+        let id = try context.parameters.require("id")
+        let (kept, records) = try editReport(id, try await request.jsonObject(limit: limit), context: context)
+        return JSONResponse.make(.object(["intel": .string(id), "version_kept": .number(String(kept)),
+                                          "language_warnings": warnings(records[0]["text"]?.stringValue)]))
+    }
+
+    /// `{"text": "..."}` → `{"warnings": [...]}`: the child-first language check, for the
+    /// pages' live warnings. It reads nothing stored and keeps nothing.
+    @Sendable func lint(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(IntelRoutes.textWriters)
+        let body = try await request.jsonObject(limit: limit)
+        guard let text = body["text"]?.stringValue else { throw ServerError(.badRequest, "give text, the words to check") }
+        return JSONResponse.make(.object(["warnings": WriteRoutes.json(services.workflow.language.check(text))]))
+    }
+
+    // MARK: - Entering and editing, for the API and the form without script
+
+    /// Enters the report an entry body gives, in one transaction with its audit row.
+    ///
+    /// - Returns: the report's id, its records and the ids they touched.
+    /// - Throws: ``ServerError`` 400 for a body not in the entry's form; ``StoreError`` naming
+    ///   the field for a wrong record or a report id already taken.
+    func enterReport(_ body: [String: JSONValue], context: AppRequestContext) throws -> (String, [[String: JSONValue]], [String]) {
+        let account = try context.require(IntelRoutes.writers)
+        let (id, records) = try IntelRoutes.records(body, editing: nil, submittedBy: account.username)
+        let viewer = services.viewer(context, purpose: "intelligence entry")
+        let touched = try services.store.transaction { tx in try tx.enterIntel(records, by: viewer) }
+        return (id, records, touched)
+    }
+
+    /// Edits report `id` as an edit body says, keeping the version it replaces with the
+    /// body's `reason`.
+    ///
+    /// - Returns: the number of the version kept, and the edit's records.
+    /// - Throws: ``ServerError`` 400 without a reason, 404 when there is no such report;
+    ///   ``StoreError`` naming the field for a wrong record.
+    func editReport(_ id: String, _ body: [String: JSONValue], context: AppRequestContext) throws -> (Int, [[String: JSONValue]]) {
+        _ = try context.require(IntelRoutes.writers)
+        guard let reason = body["reason"]?.stringValue?.trimmingWhitespace(), !reason.isEmpty else {
+            throw ServerError(.badRequest, "give reason: why the report is changed (it is kept with the version it replaces)")
+        }
+        guard reason.count <= IntelRoutes.reasonLimit else {
+            throw ServerError(.badRequest, "keep the reason under \(IntelRoutes.reasonLimit) characters")
+        }
+        let (_, records) = try IntelRoutes.records(body, editing: id, submittedBy: nil)
+        let viewer = services.viewer(context, purpose: "editing intelligence")
+        guard let kept = try services.store.transaction({ tx in try tx.editIntel(id, records: records, reason: reason, by: viewer) }) else {
+            throw ServerError.notFound
+        }
+        return (kept, records)
+    }
+
+    // MARK: - The records an entry or an edit brings
+
+    /// The report and the entities and links of an entry or edit body, as data-contract
+    /// records, the report first; every link names the report among its supporting
+    /// intelligence.
+    ///
+    /// - Parameters:
+    ///   - editing: the id in the edit's path (the body may repeat it, not change it); nil
+    ///     for an entry, whose body gives the id.
+    ///   - submittedBy: who submitted a new report when the body does not say; an edit
+    ///     never changes who submitted the report.
+    /// - Returns: the report's id and the records.
+    /// - Throws: ``ServerError`` 400 when the body is not in that form.
+    static func records(_ body: [String: JSONValue], editing: String?, submittedBy: String?) throws -> (String, [[String: JSONValue]]) {
+        guard case .object(var report)? = body["intel"] else {
+            throw ServerError(.badRequest, editing == nil ? "give intel: the graded report, with its id" : "give intel: the graded report")
+        }
+        if let editing {
+            if let given = report["id"], given != .string(editing) {
+                throw ServerError(.badRequest, "the report's id cannot change (it is \(editing))")
+            }
+            report["id"] = .string(editing)
+            report["submitted_by"] = nil
+        } else if report["submitted_by"] == nil, let submittedBy {
+            report["submitted_by"] = .string(submittedBy)
+        }
+        guard let id = report["id"]?.stringValue, !id.trimmingWhitespace().isEmpty else {
+            throw ServerError(.badRequest, "give intel: the graded report, with its id")
+        }
+        report["record"] = "intel"
+        var records: [[String: JSONValue]] = [report]
+        for entity in body["entities"]?.arrayValue ?? [] {
+            guard case .object(var fields) = entity else { throw ServerError(.badRequest, "each of entities must be an object") }
+            fields["record"] = "entity"
+            records.append(fields)
+        }
+        for link in body["links"]?.arrayValue ?? [] {
+            guard case .object(var fields) = link else { throw ServerError(.badRequest, "each of links must be an object") }
+            fields["record"] = "link"
+            var support = fields["intel"]?.arrayValue ?? []
+            if !support.contains(.string(id)) { support.append(.string(id)) }
+            fields["intel"] = .array(support)
+            records.append(fields)
+        }
+        return (id, records)
+    }
+
+    /// The child-first language warnings for a report's text, as JSON: the text is stored
+    /// as written, and the warnings come back with the answer.
+    private func warnings(_ text: String?) -> JSONValue { WriteRoutes.json(services.workflow.language.check(text ?? "")) }
+}
