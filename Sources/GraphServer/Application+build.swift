@@ -27,7 +27,9 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     GraphRoutes(services: services).add(to: router)
     WorkflowRoutes(services: services).add(to: router)
     WriteRoutes(services: services).add(to: router)
+    WorkflowWriteRoutes(services: services).add(to: router)
     AdminRoutes(services: services).add(to: router)
+    WorkflowPageRoutes(services: services).add(to: router)
     PageRoutes(services: services).add(to: router)
     return router
 }
