@@ -245,8 +245,8 @@ struct WorkflowPageRoutes {
         var reasons: [String: [String]] = [:]
         for item in detail["agenda"]?.arrayValue ?? [] {
             guard let object = item.objectValue, let caseRef = object["case_ref"]?.stringValue else { continue }
-            let why = (object["item"]?.stringValue ?? "").replacingOccurrences(of: "_", with: " ") + ": " + (object["reason"]?.stringValue ?? "")
-            reasons[caseRef, default: []].append(why)
+            // The reason names the item already ("new assessment ASMT-…", "review due …").
+            reasons[caseRef, default: []].append(object["reason"]?.stringValue ?? (object["item"]?.stringValue ?? ""))
             guard slots[caseRef] == nil else { continue }
             order.append(caseRef)
             var slot = PageRenderer.fields(object)
@@ -264,6 +264,7 @@ struct WorkflowPageRoutes {
                 let typed = refusal?.typed(in: form) ?? [:]
                 slot["decisionForm"] = [
                     "action": base + "/decisions", "form": form, "case": caseRef,
+                    "open": !decided.contains(caseRef) || refusal?.form == form,
                     "decisions": Self.options(PanelDecisionKind.allCases.map(\.rawValue), selected: typed["decision"]),
                     "closures": Self.options([""] + Closure.allCases.map(\.rawValue), selected: typed["closure"]),
                     "review_on": typed["review_on"] ?? "", "reason": typed["reason"] ?? "", "police_flag_until": typed["police_flag_until"] ?? "",
@@ -347,7 +348,9 @@ struct WorkflowPageRoutes {
             row["caseHref"] = Self.href("/cases/", object["case_ref"]?.stringValue)
             let criteria = (object["criteria"]?.arrayValue ?? []).map { $0.stringValue ?? $0.jsonText }.joined(separator: ", ")
             row["criteria"] = criteria.isEmpty ? NSNull() : criteria
-            row["evidence"] = (object["evidence"]?.arrayValue ?? []).map { $0.stringValue ?? $0.jsonText }
+            let evidence = (object["evidence"]?.arrayValue ?? []).map { $0.stringValue ?? $0.jsonText }
+            row["evidence"] = evidence
+            row["evidenceCount"] = String(evidence.count)
             row["proposed"] = object["status"]?.stringValue == "proposed"
             if isChair {
                 let form = "nomination:" + subject
