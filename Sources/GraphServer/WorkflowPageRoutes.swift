@@ -226,6 +226,7 @@ struct WorkflowPageRoutes {
         let detail = try reads.panel(ref, for: context).objectValue ?? [:]
         let base = "/panels/" + PageRenderer.pathSegment(ref)
         let coordinator = account.role == .ccsetCoordinator
+        let coordinatorOrPolice = account.role.isPolice
         var fields = PageRenderer.fields(detail.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil && $0.key != "quorate" })
         fields["coChairs"] = PageRoutes.text(detail["co_chairs"] ?? .array([]))
         fields["quorate"] = detail["quorate"] == .bool(true)
@@ -282,7 +283,13 @@ struct WorkflowPageRoutes {
         let actionRows: (JSONValue?) -> [[String: Any]] = { list in
             (list?.arrayValue ?? []).map { item -> [String: Any] in
                 var row = PageRenderer.fields(item.objectValue)
-                row["caseHref"] = Self.href("/cases/", item.objectValue?["case_ref"]?.stringValue)
+                // A panel member opens only the cases on this agenda; an earlier panel's case is named.
+                let caseRef = item.objectValue?["case_ref"]?.stringValue
+                if !coordinatorOrPolice, let caseRef, !order.contains(caseRef) {
+                    row["caseHref"] = nil
+                } else {
+                    row["caseHref"] = Self.href("/cases/", caseRef)
+                }
                 row["warnings"] = Self.warnings(services.workflow.language.check(item.objectValue?["text"]?.stringValue ?? ""))
                 row["overdue"] = PageRenderer.isSet(item.objectValue?["overdue"])
                 if coordinator, let action = item.objectValue?["ref"]?.stringValue {

@@ -149,14 +149,12 @@ struct WorkflowWriteTests {
         }
     }
 
-    /// Every role on every new write: a role that may not write is refused (403) before its
-    /// input is read; a role that may gets its empty input refused as bad (400), or, for the
-    /// writes that need no input, done.
-    @Test func everyRoleOnEveryWorkflowWrite() async throws {
-        let fixture = try ServerFixture()
+    /// The workflow's writes: method, address, the roles allowed, and what an allowed role's
+    /// empty body gets (400, or 200 for the writes that need no input).
+    static let writes: [(HTTPRequest.Method, String, Set<String>, HTTPResponse.Status)] = {
         let coordinator: Set<String> = ["ccset_coordinator"], chair: Set<String> = ["marthr_chair"]
         let both: Set<String> = ["ccset_coordinator", "marthr_chair"]
-        let writes: [(HTTPRequest.Method, String, Set<String>, HTTPResponse.Status)] = [
+        return [
             (.post, "/api/panels", coordinator, .badRequest),
             (.post, "/api/panels/PANEL-000001/agenda/send", coordinator, .ok),
             (.put, "/api/panels/PANEL-000001/minutes", coordinator, .badRequest),
@@ -173,6 +171,14 @@ struct WorkflowWriteTests {
             (.post, "/api/disruptions/DISR-000001/outcome", both, .badRequest),
             (.post, "/api/panels/PANEL-000001/agenda", coordinator, .ok),
         ]
+    }()
+
+    /// Every role on every new write: a role that may not write is refused (403) before its
+    /// input is read; a role that may gets its empty input refused as bad (400), or, for the
+    /// writes that need no input, done.
+    @Test func everyRoleOnEveryWorkflowWrite() async throws {
+        let fixture = try ServerFixture()
+        let writes = Self.writes
         try await fixture.application.test(.router) { client in
             for (method, uri, _, _) in writes {
                 let signedOut = try await client.executeRequest(uri: uri, method: method, headers: [.contentType: "application/json"],
