@@ -131,12 +131,15 @@ struct WorkflowReads: Sendable {
     /// - Throws: ``ServerError/notFound`` for another name.
     func chart(_ name: String, area: String?, quarter: String?, for context: AppRequestContext) throws -> String {
         _ = try context.require(WorkflowReads.caseWorkers)
-        guard WorkflowReads.chartNames.contains(name) else { throw ServerError.notFound }
+        guard WorkflowReads.charts.contains(where: { $0.name == name }) else { throw ServerError.notFound }
         let report = try quarterly(area: area, quarter: quarter, for: context)
         guard let svg = try report.charts().first(where: { $0.0 == name })?.1 else { throw ServerError.notFound }
         return svg
     }
 
-    /// The charts the quarterly report draws.
-    static let chartNames = ["referrals_by_agency", "referrals_by_month"]
+    /// The charts the quarterly report draws (``QuarterlyReport/charts()``), by name, with
+    /// their titles.
+    static let charts: [(name: String, title: String)] = [
+        ("referrals_by_agency", "Referrals by agency"), ("referrals_by_month", "Referrals by month, the year to the quarter's end"),
+    ]
 }
