@@ -54,7 +54,9 @@ struct WorkflowPageTests {
             #expect(panel.contains("Visible Child") && panel.contains(#"href="/entities/CH1""#) && panel.contains(#"href="/cases/CASE-000001""#))
             #expect(!panel.contains("Hidden Child") && !panel.contains("CH2"))
             #expect(!panel.contains("/decisions") && !panel.contains("/minutes"), "a panel member gets no coordinator's forms")
-            #expect(try await member.get("/cases/CASE-000002").status == .notFound)
+            let hiddenCase = try await member.get("/cases/CASE-000002"), missingCase = try await member.get("/cases/CASE-404404")
+            #expect(hiddenCase.status == .notFound && missingCase.status == .notFound)
+            #expect(hiddenCase.text.replacingOccurrences(of: member.csrf, with: "") == missingCase.text.replacingOccurrences(of: member.csrf, with: ""))
 
             // Another authority's member: the panel reads exactly as a missing one.
             let other = try await Browser.signIn(client, as: "wirral_member")
