@@ -33,7 +33,7 @@ extension WorkflowPageRoutes {
         let detail = try reads.panel(ref, for: context).objectValue ?? [:]
         let base = "/panels/" + PageRenderer.pathSegment(ref)
         let coordinator = account.role == .ccsetCoordinator
-        let coordinatorOrPolice = account.role.isPolice
+        let police = account.role.isPolice
         var fields = PageRenderer.fields(detail.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil && $0.key != "quorate" })
         fields["coChairs"] = PageRoutes.text(detail["co_chairs"] ?? .array([]))
         fields["quorate"] = detail["quorate"] == .bool(true)
@@ -92,7 +92,7 @@ extension WorkflowPageRoutes {
                 var row = PageRenderer.fields(item.objectValue)
                 // A panel member opens only the cases on this agenda; an earlier panel's case is named.
                 let caseRef = item.objectValue?["case_ref"]?.stringValue
-                if !coordinatorOrPolice, let caseRef, !order.contains(caseRef) {
+                if !police, let caseRef, !order.contains(caseRef) {
                     row["caseHref"] = nil
                 } else {
                     row["caseHref"] = Self.href("/cases/", caseRef)
