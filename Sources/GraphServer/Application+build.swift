@@ -29,11 +29,13 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     QueryRoutes(services: services).add(to: router)
     WorkflowRoutes(services: services).add(to: router)
     WriteRoutes(services: services).add(to: router)
+    WorkflowWriteRoutes(services: services).add(to: router)
     StoreRoutes(services: services).add(to: router)
+    IntelRoutes(services: services).add(to: router)
     AdminRoutes(services: services).add(to: router)
     QueryPageRoutes(services: services).add(to: router)
-    IntelRoutes(services: services).add(to: router)
     IntelPageRoutes(services: services).add(to: router)
+    WorkflowPageRoutes(services: services).add(to: router)
     PageRoutes(services: services).add(to: router)
     return router
 }

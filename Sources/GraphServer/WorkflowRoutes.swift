@@ -5,50 +5,53 @@ import GraphStore
 import HTTPTypes
 import Hummingbird
 
-/// Cases, panels, timescales and the quarterly report.
+/// The API's reads of the case workflow: cases, panels, MARTHR meetings, the disruption
+/// register, timescales and the quarterly report with its charts. Each goes through
+/// ``WorkflowReads``, as the pages do.
 struct WorkflowRoutes {
     let services: Services
-
-    static let caseWorkers: Set<Role> = [.ccsetCoordinator, .marthrChair, .analyst]
+    var reads: WorkflowReads { WorkflowReads(services: services) }
 
     func add(to router: Router<AppRequestContext>) {
+        router.get("/api/cases", use: cases)
         router.get("/api/cases/{ref}", use: ceCase)
+        router.get("/api/panels", use: panels)
         router.get("/api/panels/{ref}", use: panel)
+        router.get("/api/marthr", use: marthrMeetings)
+        router.get("/api/marthr/{ref}", use: marthr)
+        router.get("/api/disruptions", use: disruptions)
         router.get("/api/overdue", use: overdue)
         router.get("/api/reports/quarterly", use: quarterly)
+        router.get("/api/reports/quarterly/charts/{name}", use: chart)
+    }
+
+    @Sendable func cases(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let rows = try reads.cases(area: request.query("area"), status: request.query("status"), for: context)
+        return JSONResponse.make(.object(["cases": .array(rows)]))
     }
 
     @Sendable func ceCase(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireSensitive(WorkflowRoutes.caseWorkers.union([.panelMember]))
-        let ref = try context.parameters.require("ref")
-        let viewer = services.viewer(context, purpose: "viewing a case")
-        let detail: JSONValue
-        do {
-            detail = try services.workflow.caseDetail(ref, asOf: .today, by: viewer)
-        } catch is WorkflowError {
-            throw ServerError.notFound
-        }
-        if account.role == .panelMember {
-            guard let child = detail.objectValue?["child_ref"]?.stringValue, try services.visibility.maySee(child, account: account) else {
-                throw ServerError.notFound
-            }
-        }
-        return JSONResponse.make(detail)
+        JSONResponse.make(try reads.ceCase(try context.parameters.require("ref"), for: context))
+    }
+
+    @Sendable func panels(_ request: Request, context: AppRequestContext) async throws -> Response {
+        JSONResponse.make(.object(["panels": .array(try reads.panels(area: request.query("area"), for: context))]))
     }
 
     @Sendable func panel(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireSensitive([.ccsetCoordinator, .marthrChair, .panelMember])
-        let ref = try context.parameters.require("ref")
-        let detail: JSONValue
-        do {
-            detail = try services.workflow.panel(ref, by: services.viewer(context, purpose: "viewing a panel"))
-        } catch is WorkflowError {
-            throw ServerError.notFound
-        }
-        if account.role == .panelMember, !account.panelAreas.contains(detail.objectValue?["area"]?.stringValue ?? "") {
-            throw ServerError.notFound
-        }
-        return JSONResponse.make(detail)
+        JSONResponse.make(try reads.panel(try context.parameters.require("ref"), for: context))
+    }
+
+    @Sendable func marthrMeetings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        JSONResponse.make(.object(["meetings": .array(try reads.marthrMeetings(for: context))]))
+    }
+
+    @Sendable func marthr(_ request: Request, context: AppRequestContext) async throws -> Response {
+        JSONResponse.make(try reads.marthr(try context.parameters.require("ref"), for: context))
+    }
+
+    @Sendable func disruptions(_ request: Request, context: AppRequestContext) async throws -> Response {
+        JSONResponse.make(.object(["disruptions": .array(try reads.disruptions(subject: request.query("subject"), for: context))]))
     }
 
     @Sendable func overdue(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -59,21 +62,28 @@ struct WorkflowRoutes {
     }
 
     @Sendable func quarterly(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(WorkflowRoutes.caseWorkers)
-        guard let area = request.query("area"), let quarter = request.query("quarter") else {
-            throw ServerError(.badRequest, "give area (a local authority code) and quarter (YYYYQn)")
-        }
-        let report = try services.workflow.quarterlyReport(area: area, quarter: quarter, by: services.viewer(context, purpose: "quarterly report"))
-        switch request.query("format") ?? "json" {
+        _ = try context.require(WorkflowReads.caseWorkers)
+        let format = request.query("format") ?? "json"
+        guard ["json", "csv", "md"].contains(format) else { throw ServerError(.badRequest, "format is json, csv or md") }
+        let report = try reads.quarterly(area: request.query("area"), quarter: request.query("quarter"), for: context)
+        switch format {
         case "csv":
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: report.csv)))
         case "md":
             return Response(status: .ok, headers: [.contentType: "text/markdown; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: report.markdown())))
-        case "json":
-            return JSONResponse.make(report.json)
         default:
-            throw ServerError(.badRequest, "format is json, csv or md")
+            return JSONResponse.make(report.json)
         }
+    }
+
+    /// A chart of the quarterly report, `/api/reports/quarterly/charts/NAME.svg?area=&quarter=`.
+    @Sendable func chart(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(WorkflowReads.caseWorkers)
+        let file = try context.parameters.require("name")
+        guard file.hasSuffix(".svg") else { throw ServerError.notFound }
+        let svg = try reads.chart(String(file.dropLast(".svg".count)), area: request.query("area"), quarter: request.query("quarter"),
+                                  for: context)
+        return Response(status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: svg)))
     }
 }

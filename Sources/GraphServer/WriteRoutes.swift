@@ -5,8 +5,9 @@ import GraphStore
 import HTTPTypes
 import Hummingbird
 
-/// The API's writes for the case workflow (intelligence entry is ``IntelRoutes``). Each is
-/// one transaction with its audit row; free text comes back with its child-first language
+/// The API's writes for referrals, cases and assessments (intelligence entry is
+/// ``IntelRoutes``, the rest of the case workflow ``WorkflowWriteRoutes``). Each is one
+/// transaction with its audit row; free text comes back with its child-first language
 /// warnings, and is stored as written.
 struct WriteRoutes {
     let services: Services
@@ -15,9 +16,6 @@ struct WriteRoutes {
         router.post("/api/referrals", use: referral)
         router.post("/api/cases", use: openCase)
         router.post("/api/cases/{ref}/assessments", use: assessment)
-        router.post("/api/panels/{ref}/attendance", use: attendance)
-        router.post("/api/panels/{ref}/decisions", use: decision)
-        router.post("/api/marthr/{ref}/decisions", use: nomination)
     }
 
     var limit: Int { services.configuration.maxBodyBytes }
@@ -47,7 +45,7 @@ struct WriteRoutes {
     }
 
     @Sendable func openCase(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require([.ccsetCoordinator])
+        _ = try context.require([.ccsetCoordinator])
         let body = try await request.jsonObject(limit: limit)
         guard let referral = body["referral"]?.stringValue else { throw ServerError(.badRequest, "give referral") }
         let ref = try services.workflow.openCase(referral: referral, on: try WriteRoutes.date(body, "on") ?? .today,
@@ -56,65 +54,12 @@ struct WriteRoutes {
     }
 
     @Sendable func assessment(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require([.ccsetCoordinator])
+        _ = try context.require([.ccsetCoordinator])
         let ref = try context.parameters.require("ref")
         let input = try AssessmentInput(json: try await request.jsonObject(limit: limit), caseRef: ref, today: .today)
         let record = try services.workflow.recordAssessment(input, by: services.viewer(context, purpose: "recording an assessment"))
         return JSONResponse.make(.object(["assessment": .string(record.ref), "intel": .string(record.intelRef), "outcome": record.outcome.json,
                                           "language_warnings": WriteRoutes.json(record.warnings)]), status: .created)
-    }
-
-    @Sendable func attendance(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require([.ccsetCoordinator])
-        let ref = try context.parameters.require("ref")
-        let body = try await request.jsonObject(limit: limit)
-        guard let list = body["attendees"]?.arrayValue, !list.isEmpty else {
-            throw ServerError(.badRequest, "give attendees: each with a name, an agency and signed_confidentiality")
-        }
-        let attendees = try list.map { item -> Attendee in
-            guard let name = item.objectValue?["name"]?.stringValue, let agency = item.objectValue?["agency"]?.stringValue else {
-                throw ServerError(.badRequest, "each attendee has a name and an agency")
-            }
-            return Attendee(name: name, agency: agency, signedConfidentiality: item.objectValue?["signed_confidentiality"] == .bool(true))
-        }
-        let quoracy = try services.workflow.recordAttendance(panel: ref, attendees, by: services.viewer(context, purpose: "panel attendance"))
-        return JSONResponse.make(.object(["quorate": .bool(quoracy.isQuorate), "agencies": .array(quoracy.agencies.map { .string($0) }),
-                                          "shortfalls": .array(quoracy.shortfalls.map { .string($0) })]))
-    }
-
-    @Sendable func decision(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require([.ccsetCoordinator])
-        let ref = try context.parameters.require("ref")
-        let body = try await request.jsonObject(limit: limit)
-        guard let caseRef = body["case"]?.stringValue, let kind = body["decision"]?.stringValue.flatMap(PanelDecisionKind.init(rawValue:)) else {
-            throw ServerError(.badRequest, "give case and decision (" + PanelDecisionKind.allCases.map(\.rawValue).joined(separator: ", ") + ")")
-        }
-        let flags = try (body["set_flags"]?.arrayValue ?? []).map { item -> FlagChange in
-            guard let flag = item.objectValue?["flag"]?.stringValue, let owner = item.objectValue?["owner"]?.stringValue else {
-                throw ServerError(.badRequest, "each of set_flags has a flag and an owner")
-            }
-            return FlagChange(entity: item.objectValue?["entity"]?.stringValue, flag: flag, owner: owner)
-        }
-        let effects = try services.workflow.recordDecision(panel: ref, case: caseRef, PanelDecisionInput(
-            decision: kind, reviewOn: try WriteRoutes.date(body, "review_on"), reason: body["reason"]?.stringValue,
-            policeFlagUntil: try WriteRoutes.date(body, "police_flag_until"),
-            closure: body["closure"]?.stringValue.flatMap(Closure.init(rawValue:)),
-            risk: body["risk"]?.stringValue.flatMap(RiskLevel.init), note: body["note"]?.stringValue, setFlags: flags),
-            by: services.viewer(context, purpose: "recording a panel decision"))
-        return JSONResponse.make(.object(["effects": .array(effects.map { .string($0) })]), status: .created)
-    }
-
-    @Sendable func nomination(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require([.marthrChair])
-        let ref = try context.parameters.require("ref")
-        let body = try await request.jsonObject(limit: limit)
-        guard let subject = body["subject"]?.stringValue, let accept = body["accept"], accept == .bool(true) || accept == .bool(false),
-              let reason = body["reason"]?.stringValue else {
-            throw ServerError(.badRequest, "give subject, accept (true or false) and reason")
-        }
-        try services.workflow.decideNomination(marthr: ref, subject: subject, accept: accept == .bool(true), reason: reason,
-                                               by: services.viewer(context, purpose: "MARTHR decision"))
-        return JSONResponse.make(.object(["subject": .string(subject), "status": .string(accept == .bool(true) ? "accepted" : "declined")]))
     }
 
     static func date(_ body: [String: JSONValue], _ field: String) throws -> CalendarDate? {

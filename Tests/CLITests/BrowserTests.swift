@@ -243,6 +243,37 @@ struct BrowserTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(3)))
+    func theMARTHRChairDeclinesANominationWithAReasonThroughTheForm() async throws {
+        try preparePicture()
+        try await withBrowser { browser, site in
+            try await signIn(browser, site: site, as: "chair")
+
+            try await browser.navigate(to: site + "/marthr")
+            try await browser.click(try await browser.waitForElement(#"a[href="/marthr/MARTHR-000001"]"#))
+            let nomination = try await browser.waitForElement("#nomination-AD1")
+            #expect(try await browser.text(of: nomination).contains("Awaiting the chair's decision"))
+
+            // Declining without a reason is refused: the page again, saying what is missing.
+            try await browser.click(try await browser.findElement(#"#nomination-AD1 button[name="accept"][value="false"]"#))
+            let message = try await browser.waitForElement("p.message")
+            #expect(try await browser.text(of: message).contains("give reason"))
+            #expect(try await browser.text(of: try await browser.findElement("#nomination-AD1")).contains("Awaiting the chair's decision"))
+
+            try await browser.sendKeys("MACCSE's safety plan already covers this adult",
+                                       to: try await browser.findElement(#"#nomination-AD1 textarea[name="reason"]"#))
+            try await browser.click(try await browser.findElement(#"#nomination-AD1 button[name="accept"][value="false"]"#))
+            let decided = try await browser.wait("the declined nomination") {
+                let text = try await browser.text(of: try await browser.waitForElement("#nomination-AD1"))
+                return text.contains("declined") ? text : nil
+            }
+            #expect(decided.contains("MACCSE's safety plan already covers this adult"), "\(decided)")
+            #expect(try await browser.findElements("p.message").isEmpty)
+            #expect(try await browser.currentURL().hasSuffix("/marthr/MARTHR-000001"))
+            try keep(try await browser.screenshot(), as: "marthr-meeting.png")
+        }
+    }
+
     // MARK: - Steps
 
     /// Types `text` into the picker field `field`, waits for `id` among the records it
@@ -316,7 +347,8 @@ struct BrowserTests {
 
     /// A small synthetic picture in b.sqlite: CH1 on the agenda of a Liverpool MACCSE panel
     /// a week from today; CH2 on no agenda; AD2 known only through a handling-code-C report;
-    /// an analyst, a Liverpool panel member and a CCSET coordinator.
+    /// a MARTHR meeting in a fortnight with AD1 nominated from CH1's case; an analyst, a
+    /// Liverpool panel member, a CCSET coordinator and the MARTHR chair.
     func preparePicture() throws {
         try """
             {"record":"entity","id":"CH1","kind":"child","name":"Visible Child","area":"E08000012"}
@@ -355,6 +387,9 @@ struct BrowserTests {
         try ok(["account", "add", "member", "--role", "panel_member", "--panel", "E08000012", "--password-stdin"],
                input: BrowserTests.password + "\n")
         try ok(["account", "add", "coordinator", "--role", "ccset_coordinator", "--password-stdin"], input: BrowserTests.password + "\n")
+        try ok(["marthr", "schedule", "--on", day(14), "--chair", "DCI Synthetic"])
+        try ok(["marthr", "nominate", "MARTHR-000001", "--subject", "AD1", "--ce-case", "CASE-000001", "--because", "Linked to a child on MACCSE"])
+        try ok(["account", "add", "chair", "--role", "marthr_chair", "--password-stdin"], input: BrowserTests.password + "\n")
     }
 
     /// Starts `cegraph serve` on b.sqlite and chromedriver, each on a free port (retrying

@@ -27,10 +27,16 @@ struct AccessMatrixTests {
         Route(visible: "/api/associations/CH1", hidden: "/api/associations/CH2", allowed: police),
         Route(visible: "/api/maps/CH1", hidden: "/api/maps/CH2", allowed: police.union(["panel_member"])),
         Route(visible: "/api/maps/CH1?audience=analyst", hidden: nil, allowed: police),
+        Route(visible: "/api/cases", hidden: nil, allowed: police),
         Route(visible: "/api/cases/CASE-000001", hidden: "/api/cases/CASE-000002", allowed: police.union(["panel_member"])),
+        Route(visible: "/api/panels", hidden: nil, allowed: ["ccset_coordinator", "marthr_chair", "panel_member"]),
         Route(visible: "/api/panels/PANEL-000001", hidden: nil, allowed: ["ccset_coordinator", "marthr_chair", "panel_member"]),
+        Route(visible: "/api/marthr", hidden: nil, allowed: police),
+        Route(visible: "/api/marthr/MARTHR-000001", hidden: nil, allowed: police),
+        Route(visible: "/api/disruptions", hidden: nil, allowed: police),
         Route(visible: "/api/overdue", hidden: nil, allowed: ["ccset_coordinator", "marthr_chair"]),
         Route(visible: "/api/reports/quarterly?area=E08000012&quarter=2026Q1", hidden: nil, allowed: police),
+        Route(visible: "/api/reports/quarterly/charts/referrals_by_agency.svg?area=E08000012&quarter=2026Q1", hidden: nil, allowed: police),
         Route(visible: "/api/audit", hidden: nil, allowed: ["auditor"]),
         Route(visible: "/api/query/path?from=CH1&to=AD1", hidden: "/api/query/path?from=CH2&to=AD1", allowed: police),
         Route(visible: "/api/query/common?a=CH1&b=AD1", hidden: "/api/query/common?a=CH2&b=AD1", allowed: police),
@@ -57,8 +63,8 @@ struct AccessMatrixTests {
                     var expected: HTTPResponse.Status = route.allowed.contains(role) ? .ok : .forbidden
                     // The Wirral panel member sits on no Liverpool panel: every Liverpool record
                     // is hidden from them, so it answers as missing, before any other refusal.
-                    let isRecord = route.visible.hasPrefix("/api/entities") || route.visible.hasPrefix("/api/maps") || route.visible.hasPrefix("/api/intel")
-                        || route.visible.hasPrefix("/api/cases") || route.visible.hasPrefix("/api/panels")
+                    let isRecord = route.visible.hasPrefix("/api/entities/") || route.visible.hasPrefix("/api/maps/") || route.visible.hasPrefix("/api/intel/")
+                        || route.visible.hasPrefix("/api/cases/") || route.visible.hasPrefix("/api/panels/")
                     if username == "wirral_member", isRecord, route.allowed.contains("panel_member") || route.visible.hasPrefix("/api/maps") {
                         expected = .notFound
                     }

@@ -8,7 +8,8 @@ import Hummingbird
 import HummingbirdTesting
 
 /// A service over a real SQLite file: a small synthetic picture, a Liverpool MACCSE panel
-/// with CH1 on its agenda (CH2 on no agenda), and one account per role. Names are synthetic.
+/// with CH1 on its agenda (CH2 on no agenda), a MARTHR meeting (MARTHR-000001) with no
+/// nominations yet, and one account per role. Names are synthetic.
 struct ServerFixture {
     static let viewer = Viewer(name: "test-setup", purpose: "automated test")
     static let password = "synthetic password 1"
@@ -70,6 +71,7 @@ struct ServerFixture {
             child: "CH2", receivedOn: CalendarDate.today.adding(days: -2), referrer: "Duty worker", agency: "health",
             concern: .cse, outcome: .section47, screenedOn: CalendarDate.today.adding(days: -2)), by: ServerFixture.viewer)
         try workflow.openCase(referral: later.ref, on: CalendarDate.today.adding(days: -2), by: ServerFixture.viewer)
+        _ = try workflow.scheduleMarthr(on: CalendarDate.today.adding(days: 14), chair: "DCI Synthetic", force: nil, by: ServerFixture.viewer)
 
         var configuration = ServerConfiguration()
         configuration.bcryptCost = 4

@@ -1,0 +1,109 @@
+import CaseWorkflow
+import Foundation
+import GraphCore
+import Hummingbird
+
+/// The MARTHR pages: the meetings, and a meeting with its nominations, the chair's decisions,
+/// actions, disruption register and feedback to MACCSE.
+extension WorkflowPageRoutes {
+    @Sendable func marthrListPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
+        let account = try context.require(WorkflowReads.marthrReaders)
+        let rows = try reads.marthrMeetings(for: context)
+        var fields: [String: Any] = [
+            "meetings": rows.map { row -> [String: Any] in
+                var fields = PageRenderer.fields(row.objectValue)
+                fields["href"] = Self.href("/marthr/", row.objectValue?["ref"]?.stringValue)
+                return fields
+            },
+            "anyMeetings": !rows.isEmpty,
+        ]
+        if WorkflowWrite.scheduleMarthr.roles.contains(account.role) {
+            let typed = refusal?.typed(in: "schedule") ?? [:]
+            fields["scheduleForm"] = ["on": typed["on"] ?? "", "chair": typed["chair"] ?? "", "force": typed["force"] ?? "merseyside"]
+        }
+        return ("marthr-list", fields)
+    }
+
+    @Sendable func marthrPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
+        let account = try context.requireSensitive(WorkflowReads.marthrReaders)
+        let ref = ref ?? ""
+        let detail = try reads.marthr(ref, for: context).objectValue ?? [:]
+        let base = "/marthr/" + PageRenderer.pathSegment(ref)
+        let isChair = WorkflowWrite.decideNomination.roles.contains(account.role)
+        let preparer = WorkflowWrite.nominate.roles.contains(account.role)
+        var fields = PageRenderer.fields(detail.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil })
+        let nominations = detail["nominations"]?.arrayValue ?? []
+        fields["nominations"] = nominations.map { item -> [String: Any] in
+            let object = item.objectValue ?? [:]
+            var row = PageRenderer.fields(object.filter { $0.key != "criteria" && $0.key != "evidence" })
+            let subject = object["subject_ref"]?.stringValue ?? ""
+            row["subjectHref"] = Self.href("/entities/", subject)
+            row["caseHref"] = Self.href("/cases/", object["case_ref"]?.stringValue)
+            let criteria = (object["criteria"]?.arrayValue ?? []).map { $0.stringValue ?? $0.jsonText }.joined(separator: ", ")
+            row["criteria"] = criteria.isEmpty ? NSNull() : criteria
+            let evidence = (object["evidence"]?.arrayValue ?? []).map { $0.stringValue ?? $0.jsonText }
+            row["evidence"] = evidence
+            row["evidenceCount"] = String(evidence.count)
+            row["proposed"] = object["status"]?.stringValue == "proposed"
+            if isChair {
+                let form = "nomination:" + subject
+                row["decideForm"] = ["action": base + "/decisions", "form": form, "subject": subject,
+                                     "reason": refusal?.typed(in: form)["reason"] ?? ""]
+            }
+            return row
+        }
+        fields["anyNominations"] = !nominations.isEmpty
+        let actionRows: (JSONValue?) -> [[String: Any]] = { list in
+            (list?.arrayValue ?? []).map { item -> [String: Any] in
+                var row = PageRenderer.fields(item.objectValue)
+                row["overdue"] = PageRenderer.isSet(item.objectValue?["overdue"])
+                if let category = row["category"] as? String { row["category"] = category.replacingOccurrences(of: "_", with: " ") }
+                if WorkflowWrite.updateAction.roles.contains(account.role), let action = item.objectValue?["ref"]?.stringValue {
+                    row["updateForm"] = ["action": base + "/actions/" + PageRenderer.pathSegment(action),
+                                         "statuses": Self.options(["done", "cancelled", "open"], selected: nil)] as [String: Any]
+                }
+                return row
+            }
+        }
+        fields["actions"] = actionRows(detail["actions"])
+        fields["carried"] = actionRows(detail["carried_actions"])
+        // The register's entries agreed at this meeting or about its subjects.
+        let subjects = Set(nominations.compactMap { $0.objectValue?["subject_ref"]?.stringValue })
+        fields["disruptions"] = try reads.disruptions(subject: nil, for: context).filter { item in
+            item.objectValue?["meeting_ref"]?.stringValue == ref || subjects.contains(item.objectValue?["subject_ref"]?.stringValue ?? "")
+        }.map { item -> [String: Any] in
+            var row = PageRenderer.fields(item.objectValue)
+            row["inForce"] = PageRenderer.isSet(item.objectValue?["in_force"])
+            row["tool"] = (row["tool"] as? String ?? "").replacingOccurrences(of: "_", with: " ")
+            if preparer, let disruption = item.objectValue?["ref"]?.stringValue {
+                let form = "outcome:" + disruption
+                row["outcomeForm"] = ["action": base + "/disruptions/" + PageRenderer.pathSegment(disruption) + "/outcome", "form": form,
+                                      "outcome": refusal?.typed(in: form)["outcome"] ?? ""]
+            }
+            return row
+        }
+        let typed = { (form: String) in refusal?.typed(in: form) ?? [:] }
+        if isChair {
+            fields["chairForms"] = [
+                "base": base,
+                "action": ["categories": Self.options(MarthrActionCategory.allCases.map(\.rawValue), selected: typed("action")["category"]),
+                           "text": typed("action")["text"] ?? "", "owner": typed("action")["owner"] ?? "",
+                           "due_on": typed("action")["due_on"] ?? "", "subject": typed("action")["subject"] ?? ""] as [String: Any],
+                "feedback": ["case": typed("feedback")["case"] ?? "", "text": typed("feedback")["text"] ?? ""],
+            ] as [String: Any]
+        }
+        if preparer {
+            fields["preparerForms"] = [
+                "base": base,
+                "nominate": ["subject": typed("nominate")["subject"] ?? "", "case": typed("nominate")["case"] ?? "",
+                             "reasons": typed("nominate")["reasons"] ?? ""],
+                "top": typed("candidates")["top"] ?? "5",
+                "disruption": ["tools": Self.options(DisruptionTool.allCases.map(\.rawValue), selected: typed("disruption")["tool"]),
+                               "subject": typed("disruption")["subject"] ?? "", "child": typed("disruption")["child"] ?? "",
+                               "served_on": typed("disruption")["served_on"] ?? "", "expires_on": typed("disruption")["expires_on"] ?? "",
+                               "note": typed("disruption")["note"] ?? ""] as [String: Any],
+            ] as [String: Any]
+        }
+        return ("marthr", fields)
+    }
+}

@@ -1,0 +1,127 @@
+import CaseWorkflow
+import Foundation
+import GraphCore
+import Hummingbird
+
+/// The MACCSE panel pages: the list, and a panel with its attendance and quoracy, agenda,
+/// decisions, action log and minutes, with the coordinator's forms.
+extension WorkflowPageRoutes {
+    @Sendable func panelsPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
+        let account = try context.require(WorkflowReads.panelReaders)
+        let area = request.query("area")?.trimmingWhitespace()
+        let rows = try reads.panels(area: area?.isEmpty == false ? area : nil, for: context)
+        var fields: [String: Any] = [
+            "area": area ?? "",
+            "panels": rows.map { row -> [String: Any] in
+                var fields = PageRenderer.fields(row.objectValue)
+                fields["href"] = Self.href("/panels/", row.objectValue?["ref"]?.stringValue)
+                return fields
+            },
+            "anyPanels": !rows.isEmpty,
+        ]
+        if WorkflowWrite.schedulePanel.roles.contains(account.role) {
+            let typed = refusal?.typed(in: "schedule") ?? [:]
+            fields["scheduleForm"] = ["area": typed["area"] ?? area ?? "", "on": typed["on"] ?? "", "starts_at": typed["starts_at"] ?? "",
+                                      "co_chairs": typed["co_chairs"] ?? ""]
+        }
+        return ("panels", fields)
+    }
+
+    @Sendable func panelPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
+        let account = try context.requireSensitive(WorkflowReads.panelReaders)
+        let ref = ref ?? ""
+        let detail = try reads.panel(ref, for: context).objectValue ?? [:]
+        let base = "/panels/" + PageRenderer.pathSegment(ref)
+        let coordinator = account.role == .ccsetCoordinator
+        let police = account.role.isPolice
+        var fields = PageRenderer.fields(detail.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil && $0.key != "quorate" })
+        fields["coChairs"] = PageRoutes.text(detail["co_chairs"] ?? .array([]))
+        fields["quorate"] = detail["quorate"] == .bool(true)
+        let shortfalls = (detail["quoracy_shortfalls"]?.arrayValue ?? []).compactMap(\.stringValue)
+        fields["shortfalls"] = shortfalls
+        fields["anyShortfalls"] = !shortfalls.isEmpty
+        fields["attendees"] = (detail["attendees"]?.arrayValue ?? []).map { item -> [String: Any] in
+            var row = PageRenderer.fields(item.objectValue)
+            row["signed"] = PageRenderer.isSet(item.objectValue?["signed_confidentiality"])
+            return row
+        }
+        fields["anyAttendees"] = !((fields["attendees"] as? [Any]) ?? []).isEmpty
+
+        // The agenda, one slot per case, with every reason the case is on it.
+        var order: [String] = []
+        var slots: [String: [String: Any]] = [:]
+        var reasons: [String: [String]] = [:]
+        for item in detail["agenda"]?.arrayValue ?? [] {
+            guard let object = item.objectValue, let caseRef = object["case_ref"]?.stringValue else { continue }
+            // The reason names the item already ("new assessment ASMT-…", "review due …").
+            reasons[caseRef, default: []].append(object["reason"]?.stringValue ?? (object["item"]?.stringValue ?? ""))
+            guard slots[caseRef] == nil else { continue }
+            order.append(caseRef)
+            var slot = PageRenderer.fields(object)
+            slot["caseHref"] = Self.href("/cases/", caseRef)
+            slot["childHref"] = Self.href("/entities/", object["child_ref"]?.stringValue)
+            slots[caseRef] = slot
+        }
+        let decided = Set((detail["decisions"]?.arrayValue ?? []).compactMap { $0.objectValue?["case_ref"]?.stringValue })
+        fields["agenda"] = order.map { caseRef -> [String: Any] in
+            var slot = slots[caseRef] ?? [:]
+            slot["reasons"] = reasons[caseRef] ?? []
+            slot["decided"] = decided.contains(caseRef)
+            if coordinator {
+                let form = "decision:" + caseRef
+                let typed = refusal?.typed(in: form) ?? [:]
+                slot["decisionForm"] = [
+                    "action": base + "/decisions", "form": form, "case": caseRef,
+                    "open": !decided.contains(caseRef) || refusal?.form == form,
+                    "decisions": Self.options(PanelDecisionKind.allCases.map(\.rawValue), selected: typed["decision"]),
+                    "closures": Self.options([""] + Closure.allCases.map(\.rawValue), selected: typed["closure"]),
+                    "review_on": typed["review_on"] ?? "", "reason": typed["reason"] ?? "", "police_flag_until": typed["police_flag_until"] ?? "",
+                    "risk": typed["risk"] ?? "", "note": typed["note"] ?? "", "set_flags": typed["set_flags"] ?? "",
+                ] as [String: Any]
+            }
+            return slot
+        }
+        fields["anyAgenda"] = !order.isEmpty
+        fields["decisions"] = PageRenderer.rows(detail["decisions"]).map { row -> [String: Any] in
+            var row = row
+            row["caseHref"] = Self.href("/cases/", row["case_ref"] as? String)
+            return row
+        }
+        let actionRows: (JSONValue?) -> [[String: Any]] = { list in
+            (list?.arrayValue ?? []).map { item -> [String: Any] in
+                var row = PageRenderer.fields(item.objectValue)
+                // A panel member opens only the cases on this agenda; an earlier panel's case is named.
+                let caseRef = item.objectValue?["case_ref"]?.stringValue
+                if !police, let caseRef, !order.contains(caseRef) {
+                    row["caseHref"] = nil
+                } else {
+                    row["caseHref"] = Self.href("/cases/", caseRef)
+                }
+                row["warnings"] = Self.warnings(services.workflow.language.check(item.objectValue?["text"]?.stringValue ?? ""))
+                row["overdue"] = PageRenderer.isSet(item.objectValue?["overdue"])
+                if coordinator, let action = item.objectValue?["ref"]?.stringValue {
+                    row["updateForm"] = ["action": base + "/actions/" + PageRenderer.pathSegment(action),
+                                         "statuses": Self.options(["done", "cancelled", "open"], selected: nil)] as [String: Any]
+                }
+                return row
+            }
+        }
+        fields["actions"] = actionRows(detail["actions"])
+        fields["carried"] = actionRows(detail["carried_actions"])
+        let minutes = detail["minutes"]?.stringValue ?? ""
+        fields["minutesWarnings"] = Self.warnings(services.workflow.language.check(minutes))
+        if coordinator {
+            let typed = { (form: String) in refusal?.typed(in: form) ?? [:] }
+            fields["coordinator"] = [
+                "base": base,
+                "recipients": typed("send")["recipients"] ?? "",
+                "attendees": typed("attendance")["attendees"] ?? "",
+                "minutes": typed("minutes")["minutes"] ?? minutes,
+                "action": ["text": typed("action")["text"] ?? "", "owner": typed("action")["owner"] ?? "",
+                           "due_on": typed("action")["due_on"] ?? "", "case": typed("action")["case"] ?? "",
+                           "cases": Self.options([""] + order, selected: typed("action")["case"])] as [String: Any],
+            ] as [String: Any]
+        }
+        return ("panel", fields)
+    }
+}

@@ -1,0 +1,145 @@
+import CaseWorkflow
+import Foundation
+import GraphCore
+
+/// The reads of the case workflow as one account may see them: cases, panels, MARTHR
+/// meetings, the disruption register and the quarterly report. The JSON API and the pages
+/// both call these, so that the two cannot disagree: a panel member sees only their
+/// authorities' panels and the cases on their agendas, and a record they may not see
+/// answers exactly as a missing one.
+struct WorkflowReads: Sendable {
+    let services: Services
+
+    /// The roles that work on cases: the police roles.
+    static let caseWorkers: Set<Role> = [.ccsetCoordinator, .marthrChair, .analyst]
+    /// Who may read a case: the case workers, and a panel member for a case on their agendas.
+    static let caseReaders: Set<Role> = caseWorkers.union([.panelMember])
+    /// Who may read MACCSE panels: coordinators, the MARTHR chair, and panel members (their panels).
+    static let panelReaders: Set<Role> = [.ccsetCoordinator, .marthrChair, .panelMember]
+    /// Who may read MARTHR meetings and the disruption register.
+    static let marthrReaders: Set<Role> = [.marthrChair, .ccsetCoordinator, .analyst]
+
+    // MARK: - Cases
+
+    /// The cases of an area (or all), open or closed or both. Audited as a consultation.
+    func cases(area: String?, status: String?, for context: AppRequestContext) throws -> [JSONValue] {
+        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
+        if let status, status != "open", status != "closed" { throw ServerError(.badRequest, "status is open or closed") }
+        return try services.workflow.listCases(area: area, status: status, by: services.viewer(context, purpose: "listing cases"))
+    }
+
+    /// Everything recorded on a case, as JSON.
+    ///
+    /// - Throws: ``ServerError/notFound`` for a missing case and, for a panel member, a case
+    ///   whose child is on none of their agendas, alike.
+    func ceCase(_ ref: String, for context: AppRequestContext) throws -> JSONValue {
+        let account = try context.requireSensitive(WorkflowReads.caseReaders)
+        let detail: JSONValue
+        do {
+            detail = try services.workflow.caseDetail(ref, asOf: .today, by: services.viewer(context, purpose: "viewing a case"))
+        } catch is WorkflowError {
+            throw ServerError.notFound
+        }
+        if account.role == .panelMember {
+            guard let child = detail.objectValue?["child_ref"]?.stringValue, try services.visibility.maySee(child, account: account) else {
+                throw ServerError.notFound
+            }
+        }
+        return detail
+    }
+
+    /// What is due or overdue about one case under the timescales, most late first.
+    func timescales(caseRef: String, child: String?, area: String?, for context: AppRequestContext) throws -> [TimescaleItem] {
+        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
+        return try services.workflow.timescales(on: .today, area: area, includeDueSoon: true,
+                                                by: services.viewer(context, purpose: "timescales of a case"))
+            .filter { $0.ref == caseRef || ($0.child != nil && $0.child == child) }
+    }
+
+    // MARK: - MACCSE panels
+
+    /// The panels a viewer may see: every panel (of `area`, when given), or for a panel
+    /// member only their authorities' panels. Holds no personal data.
+    func panels(area: String?, for context: AppRequestContext) throws -> [JSONValue] {
+        let account = try context.require(WorkflowReads.panelReaders)
+        let rows = try services.workflow.listPanels(area: area)
+        guard account.role == .panelMember else { return rows }
+        return rows.filter { account.panelAreas.contains($0.objectValue?["area"]?.stringValue ?? "") }
+    }
+
+    /// A panel's record: attendance, quoracy, agenda, decisions, minutes and actions.
+    ///
+    /// - Throws: ``ServerError/notFound`` for a missing panel and, for a panel member, a
+    ///   panel of an authority they do not sit for, alike.
+    func panel(_ ref: String, for context: AppRequestContext) throws -> JSONValue {
+        let account = try context.requireSensitive(WorkflowReads.panelReaders)
+        let detail: JSONValue
+        do {
+            detail = try services.workflow.panel(ref, by: services.viewer(context, purpose: "viewing a panel"))
+        } catch is WorkflowError {
+            throw ServerError.notFound
+        }
+        if account.role == .panelMember, !account.panelAreas.contains(detail.objectValue?["area"]?.stringValue ?? "") {
+            throw ServerError.notFound
+        }
+        return detail
+    }
+
+    // MARK: - MARTHR
+
+    /// The MARTHR meetings (no personal data).
+    func marthrMeetings(for context: AppRequestContext) throws -> [JSONValue] {
+        _ = try context.require(WorkflowReads.marthrReaders)
+        return try services.workflow.listMarthr()
+    }
+
+    /// A MARTHR meeting: nominations with criteria, score and evidence, decisions and actions.
+    ///
+    /// - Throws: ``ServerError/notFound`` for a missing meeting.
+    func marthr(_ ref: String, for context: AppRequestContext) throws -> JSONValue {
+        _ = try context.requireSensitive(WorkflowReads.marthrReaders)
+        do {
+            return try services.workflow.marthrMeeting(ref, by: services.viewer(context, purpose: "viewing a MARTHR meeting"))
+        } catch is WorkflowError {
+            throw ServerError.notFound
+        }
+    }
+
+    /// The disruption register (of one subject, or all), with what is in force today.
+    func disruptions(subject: String?, for context: AppRequestContext) throws -> [JSONValue] {
+        _ = try context.requireSensitive(WorkflowReads.marthrReaders)
+        return try services.workflow.disruptionRegister(subject: subject, asOf: .today,
+                                                        by: services.viewer(context, purpose: "the disruption register"))
+    }
+
+    // MARK: - The quarterly report
+
+    /// The quarterly report of an authority (counts only). Audited as a consultation.
+    ///
+    /// - Throws: ``ServerError`` 400 when the area or quarter is missing.
+    func quarterly(area: String?, quarter: String?, for context: AppRequestContext) throws -> QuarterlyReport {
+        _ = try context.require(WorkflowReads.caseWorkers)
+        guard let area, !area.isEmpty, let quarter, !quarter.isEmpty else {
+            throw ServerError(.badRequest, "give area (a local authority code) and quarter (YYYYQn)")
+        }
+        return try services.workflow.quarterlyReport(area: area, quarter: quarter, by: services.viewer(context, purpose: "quarterly report"))
+    }
+
+    /// One of the quarterly report's charts as SVG, by name (`referrals_by_agency`,
+    /// `referrals_by_month`).
+    ///
+    /// - Throws: ``ServerError/notFound`` for another name.
+    func chart(_ name: String, area: String?, quarter: String?, for context: AppRequestContext) throws -> String {
+        _ = try context.require(WorkflowReads.caseWorkers)
+        guard WorkflowReads.charts.contains(where: { $0.name == name }) else { throw ServerError.notFound }
+        let report = try quarterly(area: area, quarter: quarter, for: context)
+        guard let svg = try report.charts().first(where: { $0.0 == name })?.1 else { throw ServerError.notFound }
+        return svg
+    }
+
+    /// The charts the quarterly report draws (``QuarterlyReport/charts()``), by name, with
+    /// their titles.
+    static let charts: [(name: String, title: String)] = [
+        ("referrals_by_agency", "Referrals by agency"), ("referrals_by_month", "Referrals by month, the year to the quarter's end"),
+    ]
+}

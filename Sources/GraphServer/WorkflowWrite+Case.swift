@@ -1,0 +1,34 @@
+import CaseWorkflow
+import GraphCore
+
+/// A case's NRM, and flags on adults, locations and vehicles (children's flags are set and
+/// removed through panel decisions).
+extension WorkflowWrite {
+    /// `{"stage", "on"?, "multi_agency_forum"?, "note"?}` on a case.
+    static let nrm = WorkflowWrite(roles: coordinators, purpose: "recording an NRM stage", status: .ok) { input in
+        let fields = input.fields
+        let stage = try fields.choice("stage", NRMStage.self)
+        let on = try fields.date("on") ?? .today
+        try input.services.workflow.recordNRM(case: try input.record, stage: stage, on: on, multiAgencyForum: try fields.bool("multi_agency_forum"),
+                                              note: fields.optional("note"), by: input.viewer)
+        return .object(["case": .string(try input.record), "stage": .string(stage.rawValue), "on": .string(on.description)])
+    }
+
+    /// `{"entity", "flag", "owner", "review_on"?}` → `{"effect"}`: a flag on an adult, a
+    /// location or a vehicle.
+    static let setFlag = WorkflowWrite(roles: coordinators, purpose: "setting a flag", status: .created) { input in
+        let fields = input.fields
+        let entity = try fields.text("entity", "the adult, location or vehicle")
+        let effect = try input.services.workflow.setFlag(
+            on: entity, FlagChange(flag: try fields.text("flag", WriteFields.allowed(FlagKind.self)), owner: try fields.text("owner", "the agency that owns it")),
+            on: .today, review: try fields.date("review_on"), by: input.viewer)
+        return .object(["entity": .string(entity), "effect": .string(effect)])
+    }
+
+    /// Removes the flags on the entity the address names → `{"effects"}`; a police flag stays
+    /// for its retention period.
+    static let removeFlags = WorkflowWrite(roles: coordinators, purpose: "removing flags", status: .ok) { input in
+        let effects = try input.services.workflow.removeFlags(on: try input.record, on: .today, by: input.viewer)
+        return .object(["entity": .string(try input.record), "effects": .array(effects.map { .string($0) })])
+    }
+}

@@ -1,0 +1,117 @@
+import CaseWorkflow
+import GraphCore
+
+/// The MACCSE panel's writes: schedule, agenda, attendance, decisions, minutes and actions.
+extension WorkflowWrite {
+    static let coordinators: Set<Role> = [.ccsetCoordinator]
+
+    /// `{"area", "on", "starts_at"?, "co_chairs": [..]}` → `{"panel"}`.
+    static let schedulePanel = WorkflowWrite(roles: coordinators, purpose: "scheduling a panel", status: .created) { input in
+        let fields = input.fields
+        let coChairs = try fields.list("co_chairs")
+        guard !coChairs.isEmpty else { throw ServerError(.badRequest, "give co_chairs: the joint chairs (police and children's social care)") }
+        let ref = try input.services.workflow.schedulePanel(area: try fields.text("area", "a local authority code"),
+                                                            on: try fields.requiredDate("on"), startsAt: fields.optional("starts_at"),
+                                                            coChairs: coChairs, by: input.viewer)
+        return .object(["panel": .string(ref)])
+    }
+
+    /// Builds (or rebuilds) the agenda → the panel's record.
+    static let buildAgenda = WorkflowWrite(roles: coordinators, purpose: "building a panel agenda", status: .ok) { input in
+        try input.services.workflow.buildAgenda(panel: try input.record, by: input.viewer)
+    }
+
+    /// `{"recipients": [..]?, "on"?}` → `{"sent_on", "on_time"}`: the agenda went out, and to whom.
+    static let sendAgenda = WorkflowWrite(roles: coordinators, purpose: "sending a panel agenda", status: .ok) { input in
+        let on = try input.fields.date("on") ?? .today
+        let onTime = try input.services.workflow.sendAgenda(panel: try input.record, on: on, recipients: try input.fields.list("recipients"),
+                                                            by: input.viewer)
+        return .object(["sent_on": .string(on.description), "on_time": .bool(onTime)])
+    }
+
+    /// `{"attendees": [{"name", "agency", "signed_confidentiality"}]}` (a form: one a line,
+    /// `NAME:AGENCY`, or `NAME:AGENCY:unsigned`) → the quoracy.
+    static let attendance = WorkflowWrite(roles: coordinators, purpose: "panel attendance", status: .ok) { input in
+        let attendees = try WorkflowWrite.attendees(input.fields)
+        guard !attendees.isEmpty else {
+            throw ServerError(.badRequest, "give attendees: each with a name, an agency and signed_confidentiality")
+        }
+        let quoracy = try input.services.workflow.recordAttendance(panel: try input.record, attendees, by: input.viewer)
+        return .object(["quorate": .bool(quoracy.isQuorate), "agencies": .array(quoracy.agencies.map { .string($0) }),
+                        "shortfalls": .array(quoracy.shortfalls.map { .string($0) })])
+    }
+
+    static func attendees(_ fields: WriteFields) throws -> [Attendee] {
+        if case .array(let list)? = fields.values["attendees"] {
+            return try list.map { item in
+                guard let name = item.objectValue?["name"]?.stringValue, let agency = item.objectValue?["agency"]?.stringValue else {
+                    throw ServerError(.badRequest, "each attendee has a name and an agency")
+                }
+                return Attendee(name: name, agency: agency, signedConfidentiality: item.objectValue?["signed_confidentiality"] == .bool(true))
+            }
+        }
+        return try fields.list("attendees").map { line in
+            let parts = line.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+            guard parts.count == 2 || (parts.count == 3 && parts[2] == "unsigned") else {
+                throw ServerError(.badRequest, "attendees: write each as NAME:AGENCY, or NAME:AGENCY:unsigned (\(line))")
+            }
+            return Attendee(name: parts[0], agency: parts[1], signedConfidentiality: parts.count == 2)
+        }
+    }
+
+    /// `{"case", "decision", "review_on"?, "reason"?, "police_flag_until"?, "closure"?, "risk"?,
+    /// "note"?, "set_flags"?}` → `{"effects"}`. A form gives set_flags one a line, `FLAG:OWNER[:ID]`.
+    static let decision = WorkflowWrite(roles: coordinators, purpose: "recording a panel decision", status: .created) { input in
+        let fields = input.fields
+        guard let caseRef = fields.optional("case"), let kind = try? fields.choice("decision", PanelDecisionKind.self) else {
+            throw ServerError(.badRequest, "give case and decision (" + WriteFields.allowed(PanelDecisionKind.self) + ")")
+        }
+        let risk = try fields.optional("risk").map { text in
+            guard let level = RiskLevel(text) else { throw ServerError(.badRequest, "risk \(text) is not a risk level (framework:level)") }
+            return level
+        }
+        let effects = try input.services.workflow.recordDecision(panel: try input.record, case: caseRef, PanelDecisionInput(
+            decision: kind, reviewOn: try fields.date("review_on"), reason: fields.optional("reason"),
+            policeFlagUntil: try fields.date("police_flag_until"), closure: try fields.optionalChoice("closure", Closure.self),
+            risk: risk, note: fields.optional("note"), setFlags: try WorkflowWrite.flagChanges(fields)), by: input.viewer)
+        return .object(["effects": .array(effects.map { .string($0) })])
+    }
+
+    static func flagChanges(_ fields: WriteFields) throws -> [FlagChange] {
+        if case .array(let list)? = fields.values["set_flags"] {
+            return try list.map { item in
+                guard let flag = item.objectValue?["flag"]?.stringValue, let owner = item.objectValue?["owner"]?.stringValue else {
+                    throw ServerError(.badRequest, "each of set_flags has a flag and an owner")
+                }
+                return FlagChange(entity: item.objectValue?["entity"]?.stringValue, flag: flag, owner: owner)
+            }
+        }
+        return try fields.list("set_flags").map { line in
+            let parts = line.split(separator: ":").map { String($0).trimmingWhitespace() }
+            guard parts.count == 2 || parts.count == 3 else { throw ServerError(.badRequest, "set_flags: write each as FLAG:OWNER or FLAG:OWNER:ID (\(line))") }
+            return FlagChange(entity: parts.count == 3 ? parts[2] : nil, flag: parts[0], owner: parts[1])
+        }
+    }
+
+    /// `{"minutes"}` → `{"language_warnings"}`; the text is kept as written.
+    static let minutes = WorkflowWrite(roles: coordinators, purpose: "recording panel minutes", status: .ok) { input in
+        let warnings = try input.services.workflow.recordMinutes(panel: try input.record, try input.fields.text("minutes"), by: input.viewer)
+        return .object(["language_warnings": WriteRoutes.json(warnings)])
+    }
+
+    /// `{"text", "owner", "due_on", "case"?}` → `{"action", "language_warnings"}`.
+    static let panelAction = WorkflowWrite(roles: coordinators, purpose: "raising a panel action", status: .created) { input in
+        let fields = input.fields
+        let (ref, warnings) = try input.services.workflow.addAction(at: .panel(try input.record), ActionInput(
+            text: try fields.text("text", "what is to be done"), owner: try fields.text("owner", "the agency that owns it"),
+            dueOn: try fields.requiredDate("due_on"), caseRef: fields.optional("case")), by: input.viewer)
+        return .object(["action": .string(ref), "language_warnings": WriteRoutes.json(warnings)])
+    }
+
+    /// `{"status": "done"|"cancelled"|"open", "note"?}` on a panel or MARTHR action.
+    static let updateAction = WorkflowWrite(roles: [.ccsetCoordinator, .marthrChair], purpose: "updating an action", status: .ok) { input in
+        let status = try input.fields.text("status", "done, cancelled or open")
+        try input.services.workflow.updateAction(try input.record, status: status, on: .today, note: input.fields.optional("note"), by: input.viewer)
+        return .object(["action": .string(try input.record), "status": .string(status)])
+    }
+}

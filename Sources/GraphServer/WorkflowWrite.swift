@@ -1,0 +1,38 @@
+import CaseWorkflow
+import GraphCore
+import GraphStore
+import HTTPTypes
+
+/// One write of the case workflow: who may make it, what the audit log calls it, and what
+/// it does with its fields. The JSON API and the pages' forms make the same writes through
+/// these, so that a form can never do what the API would refuse (or the reverse).
+///
+/// The catalogue is in `WorkflowWrite+Panel.swift`, `WorkflowWrite+Case.swift` and
+/// `WorkflowWrite+Marthr.swift`.
+struct WorkflowWrite: Sendable {
+    /// What the write needs to know: the record named in the address (a panel, meeting,
+    /// case, action, disruption or entity), the fields, and the audit log's viewer.
+    struct Input: Sendable {
+        let services: Services
+        let ref: String?
+        let fields: WriteFields
+        let viewer: Viewer
+
+        /// The record named in the address.
+        var record: String {
+            get throws {
+                guard let ref else { throw ServerError(.badRequest, "the address names no record") }
+                return ref
+            }
+        }
+    }
+
+    /// The roles that may make it; any other gets 403 before its body is read.
+    let roles: Set<Role>
+    /// What the audit log records as the viewer's purpose.
+    let purpose: String
+    /// 201 for a new record, 200 for a change.
+    let status: HTTPResponse.Status
+    /// Makes the write and answers with its result as JSON.
+    let perform: @Sendable (Input) throws -> JSONValue
+}

@@ -1,0 +1,47 @@
+import CaseWorkflow
+import Foundation
+import GraphCore
+import Hummingbird
+
+/// The API's writes of the case workflow beyond referrals, cases and assessments: panels
+/// (schedule, agenda, sending it, attendance, decisions, minutes, actions), NRM, flags, and
+/// MARTHR (meetings, nominations, decisions, actions, the disruption register, feedback).
+/// Each is a ``WorkflowWrite``, the same one the pages' forms make; each is one transaction
+/// with its audit row.
+struct WorkflowWriteRoutes {
+    let services: Services
+
+    func add(to router: Router<AppRequestContext>) {
+        router.post("/api/panels", use: handler(.schedulePanel))
+        router.post("/api/panels/{ref}/agenda", use: handler(.buildAgenda, body: false))
+        router.post("/api/panels/{ref}/agenda/send", use: handler(.sendAgenda))
+        router.post("/api/panels/{ref}/attendance", use: handler(.attendance))
+        router.post("/api/panels/{ref}/decisions", use: handler(.decision))
+        router.put("/api/panels/{ref}/minutes", use: handler(.minutes))
+        router.post("/api/panels/{ref}/actions", use: handler(.panelAction))
+        router.post("/api/actions/{ref}", use: handler(.updateAction))
+        router.post("/api/cases/{ref}/nrm", use: handler(.nrm))
+        router.post("/api/flags", use: handler(.setFlag))
+        router.delete("/api/flags/{ref}", use: handler(.removeFlags, body: false))
+        router.post("/api/marthr", use: handler(.scheduleMarthr))
+        router.post("/api/marthr/{ref}/nominations", use: handler(.nominate))
+        router.post("/api/marthr/{ref}/decisions", use: handler(.decideNomination))
+        router.post("/api/marthr/{ref}/actions", use: handler(.marthrAction))
+        router.post("/api/marthr/{ref}/feedback", use: handler(.feedback))
+        router.post("/api/disruptions", use: handler(.disruption))
+        router.post("/api/disruptions/{ref}/outcome", use: handler(.disruptionOutcome))
+    }
+
+    /// The route for a write: the role first (403 before the body is read), then the JSON
+    /// body (none for `body: false`), then the write, answering with its JSON.
+    func handler(_ write: WorkflowWrite, body: Bool = true) -> @Sendable (Request, AppRequestContext) async throws -> Response {
+        let services = services
+        return { request, context in
+            _ = try context.require(write.roles)
+            let fields = body ? WriteFields(try await request.jsonObject(limit: services.configuration.maxBodyBytes)) : WriteFields([:])
+            let result = try write.perform(WorkflowWrite.Input(services: services, ref: context.parameters.get("ref"), fields: fields,
+                                                               viewer: services.viewer(context, purpose: write.purpose)))
+            return JSONResponse.make(result, status: write.status)
+        }
+    }
+}
