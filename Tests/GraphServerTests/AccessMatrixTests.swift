@@ -46,6 +46,9 @@ struct AccessMatrixTests {
         Route(visible: "/api/query/communities", hidden: nil, allowed: police),
         Route(visible: "/api/query/cross-border?from=CH1", hidden: "/api/query/cross-border?from=CH2", allowed: police),
         Route(visible: "/api/query/marthr", hidden: nil, allowed: police),
+        Route(visible: "/api/export?format=graphml&root=CH1", hidden: nil, allowed: police),
+        Route(visible: "/api/export?format=jsonl", hidden: nil, allowed: ["analyst"]),
+        Route(visible: "/api/stats", hidden: nil, allowed: police),
     ]
 
     @Test func everyRoleOnEveryRoute() async throws {
