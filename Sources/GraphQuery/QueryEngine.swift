@@ -44,10 +44,17 @@ public final class QueryEngine: Sendable {
     /// Audits and returns an answer.
     func answer(_ verb: String, _ parameters: [String: JSONValue], _ view: GraphView, viewer: Viewer,
                         json: [String: JSONValue], text: [String], ids: [String]) throws -> QueryAnswer {
-        var parameters = parameters
-        parameters["filters"] = view.filter.json
-        try store.auditQuery(verb, parameters: parameters, recordIds: ids, by: viewer)
+        try audit(verb, parameters, filter: view.filter, recordIds: ids, viewer: viewer)
         return QueryAnswer(json: .object(json), text: text, recordIds: ids)
+    }
+
+    /// Writes a query's consultation row: the verb, its parameters and filters, and the
+    /// records its answer names. A caller that answers from a kept copy of an earlier answer
+    /// (the service's cache) calls this for each request, so every view is still audited.
+    public func audit(_ verb: String, _ parameters: [String: JSONValue], filter: QueryFilter, recordIds: [String], viewer: Viewer) throws {
+        var parameters = parameters
+        parameters["filters"] = filter.json
+        try store.auditQuery(verb, parameters: parameters, recordIds: recordIds, by: viewer)
     }
 
     // MARK: Verbs

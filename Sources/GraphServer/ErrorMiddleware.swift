@@ -47,6 +47,12 @@ struct ErrorMiddleware: RouterMiddleware {
 
 /// JSON responses.
 enum JSONResponse {
+    /// JSON already written.
+    static func make(bytes: Data, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(data: bytes)))
+    }
+
     static func make(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(bytes: value.jsonBytes)))

@@ -98,9 +98,9 @@ struct GraphReads: Sendable {
     func map(_ id: String, hops: Int, audience: Audience, format: MapFormat = .svg, for context: AppRequestContext) async throws -> Data {
         let account = try context.requireSensitive(GraphReads.readers)
         try checkMap(id, audience: audience, for: account)
-        let key = MapCache.Key(root: id, hops: hops, audience: audience, format: format, date: CalendarDate.today.description,
+        let key = MapKey(root: id, hops: hops, audience: audience, format: format, date: CalendarDate.today.description,
                                 dataVersion: try services.store.dataVersion())
-        let rendered: MapCache.Entry
+        let rendered: ResponseCache<MapKey>.Entry
         if let kept = services.maps.get(key) {
             rendered = kept
         } else {
@@ -112,13 +112,13 @@ struct GraphReads: Sendable {
                 throw ServerError.notFound
             }
             let drawn = try await services.renderer.render(map, audience: audience, format: format, engine: nil, date: key.date, newSince: nil)
-            rendered = MapCache.Entry(data: drawn.data, disclosedIds: drawn.disclosedIds)
+            rendered = ResponseCache<MapKey>.Entry(data: drawn.data, recordIds: drawn.disclosedIds)
             services.maps.put(key, rendered)
         }
         // Every request discloses the map again, so every request writes its own row.
         try services.store.auditDisclosure(["render": .string("association map"), "root": .string(id), "hops": .number(String(hops)),
                                             "audience": .string(audience.rawValue), "format": .string(format.rawValue)],
-                                           recordIds: rendered.disclosedIds, recipients: [account.username],
+                                           recordIds: rendered.recordIds, recipients: [account.username],
                                            by: services.viewer(context, purpose: "viewing a map"))
         return rendered.data
     }

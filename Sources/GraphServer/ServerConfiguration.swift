@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var maxImportBytes = 64 << 20
     /// The most memory rendered maps may hold for reuse (0 keeps none).
     public var mapCacheBytes = 64 << 20
+    /// The most memory association answers may hold for reuse (0 keeps none).
+    public var answerCacheBytes = 64 << 20
     /// The bcrypt cost for new passwords.
     public var bcryptCost: UInt8 = 12
 

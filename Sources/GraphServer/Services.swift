@@ -17,8 +17,9 @@ public struct Services: Sendable {
     public let configuration: ServerConfiguration
     let visibility: Visibility
     let pages: PageRenderer
-    /// Rendered maps, while their data is unchanged (``MapCache``).
-    let maps: MapCache
+    /// Rendered maps and association answers, while their data is unchanged (``ResponseCache``).
+    let maps: ResponseCache<MapKey>
+    let associations: ResponseCache<AssociationKey>
     /// The threads requests run on (``WorkerExecutor``).
     let workers: WorkerExecutor
 
@@ -32,7 +33,8 @@ public struct Services: Sendable {
         limiter = SignInLimiter(limit: configuration.signInAttempts, window: configuration.signInWindow)
         visibility = Visibility(store: store)
         pages = try PageRenderer()
-        maps = MapCache(capacityBytes: configuration.mapCacheBytes)
+        maps = ResponseCache(capacityBytes: configuration.mapCacheBytes)
+        associations = ResponseCache(capacityBytes: configuration.answerCacheBytes)
         workers = WorkerExecutor.shared(threads: configuration.workerThreads)
     }
 
