@@ -7,6 +7,7 @@
 #   DB=force.sqlite SECONDS_=30 Benchmarks/serve.sh
 #   TARGET=map CONNECTIONS=4 Benchmarks/serve.sh   # the map API: 3-hop SVG maps of the best-connected adults
 #   SECONDS_=600 RSS_EVERY=30 Benchmarks/serve.sh  # the 10-minute memory run: resident set every 30 s
+#   CACHE_MIB=0 Benchmarks/serve.sh                # every answer computed afresh (no kept answers or maps)
 # Needs wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,13 +35,14 @@ associations)
     sqlite3 "$DB" "SELECT ref FROM entity WHERE kind IN ('child','adult') ORDER BY random() LIMIT 1000" > "$WORK/ids.txt"
     PATH_PREFIX="/api/associations/"; PATH_SUFFIX="?hops=2" ;;
 map)
-    # The adults with the most links: their 3-hop maps are the large ones (about 500 nodes).
-    sqlite3 "$DB" "SELECT e.ref FROM entity e JOIN link l ON l.from_id = e.id OR l.to_id = e.id WHERE e.kind = 'adult'
-                   GROUP BY e.id ORDER BY count(*) DESC LIMIT ${MAP_IDS:-20}" > "$WORK/ids.txt"
+    # MAP_ROOTS: the entities to map; by default AD1547, whose 3-hop map in the force-scale
+    # set (seed 1) has 462 entities and 1,699 links, the issue's "500 nodes". Graphviz draws
+    # one map at a time, so run this one with CONNECTIONS=1 for a user's wait.
+    printf '%s\n' ${MAP_ROOTS:-AD1547} > "$WORK/ids.txt"
     PATH_PREFIX="/api/maps/"; PATH_SUFFIX="?hops=${MAP_HOPS:-3}&audience=police" ;;
 *) echo "TARGET is associations or map" >&2; exit 2 ;;
 esac
-"$BIN/cegraph" --db "$DB" serve --port "$PORT" > "$WORK/serve.log" 2>&1 &
+"$BIN/cegraph" --db "$DB" serve --port "$PORT" --cache-mib "${CACHE_MIB:-64}" > "$WORK/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done

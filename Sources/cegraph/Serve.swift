@@ -19,6 +19,7 @@ extension CEGraph {
         @OptionGroup var global: GlobalOptions
         @Option(help: "The address to bind.") var host = "127.0.0.1"
         @Option(help: "The port to bind.") var port = 8080
+        @Option(help: "MiB each for kept maps and kept association answers (0 keeps none).") var cacheMib = 64
         @Flag(help: "Leave Secure off the session cookie (plain HTTP beyond localhost; not for real use).")
         var insecureCookies = false
 
@@ -27,6 +28,8 @@ extension CEGraph {
             configuration.host = host
             configuration.port = port
             configuration.secureCookies = !insecureCookies
+            configuration.mapCacheBytes = max(0, cacheMib) << 20
+            configuration.answerCacheBytes = max(0, cacheMib) << 20
             let services = try Services(store: try global.openStore(), configuration: configuration)
             Printer.error("cegraph serving \(global.databasePath) on http://\(host):\(port) (OpenAPI: /openapi.json)")
             try waitFor { try await runServer(services: services) }
