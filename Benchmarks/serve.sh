@@ -42,7 +42,7 @@ map)
     PATH_PREFIX="/api/maps/"; PATH_SUFFIX="?hops=${MAP_HOPS:-3}&audience=police" ;;
 *) echo "TARGET is associations or map" >&2; exit 2 ;;
 esac
-"$BIN/cegraph" --db "$DB" serve --port "$PORT" --cache-mib "${CACHE_MIB:-64}" > "$WORK/serve.log" 2>&1 &
+"$BIN/cegraph" --db "$DB" serve --port "$PORT" --cache-mib "${CACHE_MIB:-64}" --worker-threads "${WORKERS:-16}" > "$WORK/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done

@@ -21,7 +21,7 @@ public func buildApplication(services: Services) -> some ApplicationProtocol {
 /// A route that does not exist answers like a record that does not exist.
 public func buildRouter(services: Services) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: WorkerMiddleware(executor: services.workers))
+    if let workers = services.workers { router.add(middleware: WorkerMiddleware(executor: workers)) }
     router.add(middleware: ErrorMiddleware(pages: services.pages))
     router.add(middleware: SessionMiddleware(accounts: services.accounts))
     SessionRoutes(services: services).add(to: router)

@@ -18,7 +18,8 @@ public struct ServerConfiguration: Sendable {
     /// The largest request body accepted.
     public var maxBodyBytes = 1 << 20
     /// Threads for request handling: enough that requests waiting on SQLite or Graphviz do
-    /// not queue behind each other (see ``WorkerExecutor``).
+    /// not queue behind each other (see ``WorkerExecutor``); 0 runs requests on Swift's
+    /// cooperative pool.
     public var workerThreads = 16
     /// The largest file `POST /api/import` accepts (bigger ones go through `cegraph import`).
     public var maxImportBytes = 64 << 20

@@ -21,7 +21,7 @@ public struct Services: Sendable {
     let maps: ResponseCache<MapKey>
     let associations: ResponseCache<AssociationKey>
     /// The threads requests run on (``WorkerExecutor``).
-    let workers: WorkerExecutor
+    let workers: WorkerExecutor?
 
     public init(store: Store, configuration: ServerConfiguration = ServerConfiguration()) throws {
         self.store = store
@@ -35,7 +35,7 @@ public struct Services: Sendable {
         pages = try PageRenderer()
         maps = ResponseCache(capacityBytes: configuration.mapCacheBytes)
         associations = ResponseCache(capacityBytes: configuration.answerCacheBytes)
-        workers = WorkerExecutor.shared(threads: configuration.workerThreads)
+        workers = configuration.workerThreads > 0 ? WorkerExecutor.shared(threads: configuration.workerThreads) : nil
     }
 
     /// The viewer the audit log records for a request: the account, what it is doing, and

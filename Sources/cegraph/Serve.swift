@@ -20,6 +20,7 @@ extension CEGraph {
         @Option(help: "The address to bind.") var host = "127.0.0.1"
         @Option(help: "The port to bind.") var port = 8080
         @Option(help: "MiB each for kept maps and kept association answers (0 keeps none).") var cacheMib = 64
+        @Option(help: "Threads for request handling (0: Swift's cooperative pool only).") var workerThreads = 16
         @Flag(help: "Leave Secure off the session cookie (plain HTTP beyond localhost; not for real use).")
         var insecureCookies = false
 
@@ -29,6 +30,7 @@ extension CEGraph {
             configuration.port = port
             configuration.secureCookies = !insecureCookies
             configuration.mapCacheBytes = max(0, cacheMib) << 20
+            configuration.workerThreads = max(0, workerThreads)
             configuration.answerCacheBytes = max(0, cacheMib) << 20
             let services = try Services(store: try global.openStore(), configuration: configuration)
             Printer.error("cegraph serving \(global.databasePath) on http://\(host):\(port) (OpenAPI: /openapi.json)")
