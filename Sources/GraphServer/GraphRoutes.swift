@@ -14,16 +14,35 @@ struct GraphRoutes {
 
     func add(to router: Router<AppRequestContext>) {
         router.get("/api/search", use: search)
+        router.post("/api/search", use: searchPosted)
         router.get("/api/entities/{id}", use: entity)
         router.get("/api/associations/{id}", use: associations)
         router.get("/api/maps/{id}", use: map)
     }
 
+    /// Search with the text in the query string (for scripts; the pages post it instead, so
+    /// that names never sit in a URL, a browser's history or a proxy's log).
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(GraphReads.readers)
-        guard let text = request.query("q"), !text.trimmingWhitespace().isEmpty else { throw ServerError(.badRequest, "give q, the text to find") }
-        let limit = try request.integer("limit", default: 20, in: 1...200)
-        let hits = try reads.search(text, kind: request.query("kind").flatMap(EntityKind.init(rawValue:)), limit: limit, for: context)
+        return try searchAnswer(text: request.query("q"), kind: request.query("kind"), limit: request.query("limit"), context: context)
+    }
+
+    /// Search with `{"q": ..., "kind": ..., "limit": ...}` in the body.
+    @Sendable func searchPosted(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(GraphReads.readers)
+        let body = try await request.jsonObject(limit: 16 * 1024)
+        let limit = body["limit"].map { $0.stringValue ?? $0.jsonText }
+        return try searchAnswer(text: body["q"]?.stringValue, kind: body["kind"]?.stringValue, limit: limit, context: context)
+    }
+
+    private func searchAnswer(text: String?, kind: String?, limit: String?, context: AppRequestContext) throws -> Response {
+        guard let text, !text.trimmingWhitespace().isEmpty else { throw ServerError(.badRequest, "give q, the text to find") }
+        var count = 20
+        if let limit {
+            guard let number = Int(limit), (1...200).contains(number) else { throw ServerError(.badRequest, "limit must be a whole number from 1 to 200") }
+            count = number
+        }
+        let hits = try reads.search(text, kind: kind.flatMap(EntityKind.init(rawValue:)), limit: count, for: context)
         return JSONResponse.make(.object(["hits": .array(hits.map {
             .object(["id": .string($0.id), "kind": .string($0.kind.rawValue), "label": .string($0.label)])
         })]))

@@ -34,6 +34,7 @@ struct PageRoutes {
         group.get("/reason", use: reasonForm)
         group.post("/reason", use: giveReason)
         group.get("/search", use: search)
+        group.post("/search", use: searchPosted)
         group.get("/entities/{id}", use: entity)
         group.get("/maps/{id}", use: map)
         group.get("/audit", use: audit)
@@ -144,9 +145,21 @@ struct PageRoutes {
 
     // MARK: - The picture
 
+    /// The search form (and, for an old link, the text in `q`; the form itself posts).
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(GraphReads.readers)
-        let text = request.query("q")?.trimmingWhitespace() ?? ""
+        return try searchPage(request.query("q")?.trimmingWhitespace() ?? "", context: context)
+    }
+
+    /// The hits for the posted text: the form posts, so a name searched for never sits in a
+    /// URL, the browser's history or a proxy's log.
+    @Sendable func searchPosted(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(GraphReads.readers)
+        var request = request
+        return try searchPage(try await request.formFields()["q"]?.trimmingWhitespace() ?? "", context: context)
+    }
+
+    private func searchPage(_ text: String, context: AppRequestContext) throws -> Response {
         var fields: [String: Any] = ["q": text]
         if !text.isEmpty {
             let hits = try reads.search(text, kind: nil, limit: 50, for: context)

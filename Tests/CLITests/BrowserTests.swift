@@ -42,6 +42,8 @@ struct BrowserTests {
             try await browser.click(try await browser.findElement("form.search button[type=submit]"))
             let hit = try await browser.waitForElement(#"ul.hits a[href="/entities/CH1"]"#)
             #expect(try await browser.text(of: hit) == "Visible Child")
+            // The form posts: the name searched for is not in the address.
+            #expect(!(try await browser.currentURL()).contains("Visible"))
             try await browser.click(hit)
 
             let heading = try await browser.wait("the entity page of CH1") {

@@ -312,3 +312,31 @@ extension PageTests {
         }
     }
 }
+
+/// "No personal data in URLs": the search form posts its text, and so do the pages' scripts.
+struct PostedSearchTests {
+    @Test func theSearchFormPostsAndTheAPITakesThePostedText() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let browser = try await PageTests.Browser.signIn(client, as: "analyst")
+            let form = try await browser.text("/search")
+            #expect(form.contains(#"<form class="search" method="post" action="/search""#))
+            let hits = try await browser.post("/search", ["q": "Visible", "csrf_token": browser.csrf])
+            #expect(hits.status == .ok && hits.text.contains(#"href="/entities/CH1""#))
+            #expect(try await browser.post("/search", ["q": "Visible"]).status == .forbidden, "a posted search needs its CSRF field")
+            let analyst = try #require(try await SignedIn.signIn(client, as: "analyst"))
+            let api = try await analyst.send(.post, "/api/search", json: #"{"q":"Visible","limit":5}"#)
+            #expect(api.status == .ok && api.text.contains(#""id":"CH1""#))
+            #expect(try await analyst.send(.post, "/api/search", json: #"{"q":"Visible","limit":500}"#).status == .badRequest)
+            #expect(try await analyst.send(.post, "/api/search", json: #"{"q":" "}"#).status == .badRequest)
+            let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
+            let memberHits = try await member.send(.post, "/api/search", json: #"{"q":"Child"}"#)
+            #expect(memberHits.text.contains("CH1") && !memberHits.text.contains("CH2"), "the same need-to-know as GET")
+        }
+        for script in ["picker.js", "intel.js"] {
+            let text = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../../Sources/GraphServer/Static/\(script)"), encoding: .utf8)
+            #expect(!text.contains("/api/search?"), "\(script) puts search text in a URL")
+        }
+    }
+}

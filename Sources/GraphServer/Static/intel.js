@@ -1,6 +1,6 @@
 // cegraph intelligence entry: the form of /intel/new and /intel/{id}/edit. It checks the
 // text's language as it is typed (POST /api/lint), finds records as they are typed
-// (GET /api/search), keeps the records the report is about (found, or added on the spot)
+// (POST /api/search: names never go in a URL), keeps the records the report is about (found, or added on the spot)
 // and the links it asserts, and saves through the JSON API with the session's CSRF token.
 // It never changes what was written. Plain script, no library: the Content-Security-Policy
 // allows script from this site only.
@@ -145,7 +145,7 @@
     var sequence = ++searchSequence;
     var query = search.value.trim();
     if (query.length < 2) { hitsList.textContent = ""; return; }
-    api("GET", "/api/search?limit=10&q=" + encodeURIComponent(query)).then(function (answer) {
+    api("POST", "/api/search", { q: query, limit: 10 }).then(function (answer) {
       if (sequence !== searchSequence) { return; }
       hitsList.textContent = "";
       var hits = (answer.ok && answer.json.hits) || [];

@@ -50,7 +50,13 @@
       chosen.textContent = "";
       if (text.length < 2) { clear(); return; }
       var ticket = ++asked;
-      fetch(source + "?limit=8&q=" + encodeURIComponent(text), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      // Posted, not put in the URL: the text is often a name.
+      var meta = document.querySelector('meta[name="csrf-token"]');
+      fetch(source, {
+        method: "POST", credentials: "same-origin",
+        headers: { "Accept": "application/json", "Content-Type": "application/json", "X-CSRF-Token": meta ? meta.getAttribute("content") : "" },
+        body: JSON.stringify({ q: text, limit: 8 })
+      })
         .then(function (response) { return response.ok ? response.json() : { hits: [] }; })
         .then(function (answer) {
           // An answer to an older keystroke arriving late is dropped.
