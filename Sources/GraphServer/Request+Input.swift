@@ -17,6 +17,13 @@ extension Request {
         return number
     }
 
+    /// A date query parameter (`YYYY-MM-DD`), nil when absent, or a 400 naming it.
+    func date(_ name: String) throws -> CalendarDate? {
+        guard let text = query(name), !text.isEmpty else { return nil }
+        guard let date = CalendarDate(text) else { throw ServerError(.badRequest, "\(name) \(text) is not a date (YYYY-MM-DD)") }
+        return date
+    }
+
     /// The body as a JSON object, at most `limit` bytes.
     func jsonObject(limit: Int) async throws -> [String: JSONValue] {
         let buffer: ByteBuffer

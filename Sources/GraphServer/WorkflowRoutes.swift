@@ -23,6 +23,7 @@ struct WorkflowRoutes {
         router.get("/api/overdue", use: overdue)
         router.get("/api/reports/quarterly", use: quarterly)
         router.get("/api/reports/quarterly/charts/{name}", use: chart)
+        addLists(to: router)
     }
 
     @Sendable func cases(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -55,7 +56,7 @@ struct WorkflowRoutes {
     }
 
     @Sendable func overdue(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require([.ccsetCoordinator, .marthrChair])
+        _ = try context.requireSensitive([.ccsetCoordinator, .marthrChair])
         let items = try services.workflow.timescales(on: .today, area: request.query("area"), includeDueSoon: request.query("due_soon") == "1",
                                                      by: services.viewer(context, purpose: "timescales"))
         return JSONResponse.make(.object(["items": .array(items.map(\.json))]))

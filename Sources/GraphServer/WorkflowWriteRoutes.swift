@@ -5,7 +5,8 @@ import Hummingbird
 
 /// The API's writes of the case workflow beyond referrals, cases and assessments: panels
 /// (schedule, agenda, sending it, attendance, decisions, minutes, actions), NRM, flags, and
-/// MARTHR (meetings, nominations, decisions, actions, the disruption register, feedback).
+/// MARTHR (meetings, nominations, decisions, actions, the disruption register, feedback),
+/// screening, strategy meetings, transitions plans, alerts and settings.
 /// Each is a ``WorkflowWrite``, the same one the pages' forms make; each is one transaction
 /// with its audit row.
 struct WorkflowWriteRoutes {
@@ -30,6 +31,12 @@ struct WorkflowWriteRoutes {
         router.post("/api/marthr/{ref}/feedback", use: handler(.feedback))
         router.post("/api/disruptions", use: handler(.disruption))
         router.post("/api/disruptions/{ref}/outcome", use: handler(.disruptionOutcome))
+        router.post("/api/referrals/{ref}/screening", use: handler(.screen))
+        router.post("/api/cases/{ref}/strategy-meeting", use: handler(.strategyMeeting))
+        router.post("/api/cases/{ref}/transitions-plan", use: handler(.transitionsPlan))
+        router.post("/api/alerts/scan", use: handler(.scanAlerts))
+        router.post("/api/alerts/{ref}/review", use: handler(.reviewAlert))
+        router.put("/api/settings", use: handler(.settings))
     }
 
     /// The route for a write: the role first (403 before the body is read), then the JSON

@@ -49,6 +49,11 @@ struct AccessMatrixTests {
         Route(visible: "/api/export?format=graphml&root=CH1", hidden: nil, allowed: police),
         Route(visible: "/api/export?format=jsonl", hidden: nil, allowed: ["analyst"]),
         Route(visible: "/api/stats", hidden: nil, allowed: police),
+        Route(visible: "/api/referrals?area=E08000012", hidden: nil, allowed: police),
+        Route(visible: "/api/transitions", hidden: nil, allowed: police),
+        Route(visible: "/api/alerts?status=all", hidden: nil, allowed: police),
+        Route(visible: "/api/flags/CH1", hidden: "/api/flags/CH2", allowed: police),
+        Route(visible: "/api/settings?area=E08000012", hidden: nil, allowed: ["admin", "ccset_coordinator", "marthr_chair"]),
     ]
 
     @Test func everyRoleOnEveryRoute() async throws {

@@ -170,6 +170,12 @@ struct WorkflowWriteTests {
             (.post, "/api/disruptions", both, .badRequest),
             (.post, "/api/disruptions/DISR-000001/outcome", both, .badRequest),
             (.post, "/api/panels/PANEL-000001/agenda", coordinator, .ok),
+            (.post, "/api/referrals/REF-000001/screening", coordinator, .badRequest),
+            (.post, "/api/cases/CASE-000001/strategy-meeting", coordinator, .ok),
+            (.post, "/api/cases/CASE-000001/transitions-plan", coordinator, .ok),
+            (.post, "/api/alerts/scan", coordinator, .ok),
+            (.post, "/api/alerts/1/review", coordinator, .badRequest),
+            (.put, "/api/settings", ["admin", "ccset_coordinator"], .badRequest),
         ]
     }()
 

@@ -1,0 +1,58 @@
+import CaseWorkflow
+import GraphCore
+
+/// The front door and the case's timeline: screening a referral, the strategy meeting, a
+/// transitions plan, the alerts' review tasks and the partnership's settings.
+extension WorkflowWrite {
+    /// `{"outcome", "on"?}` on a referral: the front door's screening outcome.
+    static let screen = WorkflowWrite(roles: coordinators, purpose: "screening a referral", status: .ok) { input in
+        let fields = input.fields
+        let outcome = try fields.choice("outcome", ScreeningOutcome.self)
+        let on = try fields.date("on") ?? .today
+        try input.services.workflow.screenReferral(try input.record, outcome: outcome, on: on, by: input.viewer)
+        return .object(["referral": .string(try input.record), "outcome": .string(outcome.rawValue), "on": .string(on.description)])
+    }
+
+    /// `{"on"?}` on a case: the day the strategy meeting was held.
+    static let strategyMeeting = WorkflowWrite(roles: coordinators, purpose: "recording a strategy meeting", status: .ok) { input in
+        let on = try input.fields.date("on") ?? .today
+        try input.services.workflow.recordStrategyMeeting(case: try input.record, on: on, by: input.viewer)
+        return .object(["case": .string(try input.record), "strategy_meeting_on": .string(on.description)])
+    }
+
+    /// `{"on"?}` on a case: a transitions plan is in place for a child approaching 18.
+    static let transitionsPlan = WorkflowWrite(roles: coordinators, purpose: "recording a transitions plan", status: .ok) { input in
+        let on = try input.fields.date("on") ?? .today
+        try input.services.workflow.recordTransitionsPlan(case: try input.record, on: on, by: input.viewer)
+        return .object(["case": .string(try input.record), "transitions_plan_on": .string(on.description)])
+    }
+
+    /// `{"since"?}` → `{"raised": [..]}`: scans the graph for the alert rules; each new
+    /// finding becomes an open review task. Links recorded on or after `since` count as new
+    /// (default: the day of the last scan).
+    static let scanAlerts = WorkflowWrite(roles: coordinators, purpose: "scanning for alerts", status: .ok) { input in
+        let raised = try input.services.workflow.scanAlerts(engine: input.services.engine, on: .today, since: try input.fields.date("since"),
+                                                            by: input.viewer)
+        return .object(["raised": .array(raised.map { finding in
+            .object(["kind": .string(finding.kind), "entities": .array(finding.entities.map { .string($0) }), "detail": .string(finding.detail)])
+        })])
+    }
+
+    /// `{"note", "dismiss"?}` on an alert: closes its review task as reviewed (or dismissed).
+    static let reviewAlert = WorkflowWrite(roles: coordinators, purpose: "reviewing an alert", status: .ok) { input in
+        guard let id = Int64(try input.record) else { throw ServerError.notFound }
+        let dismiss = try input.fields.bool("dismiss") ?? false
+        try input.services.workflow.reviewAlert(id, dismiss: dismiss, note: try input.fields.text("note", "what the review found"), by: input.viewer)
+        return .object(["alert": .number(String(id)), "status": .string(dismiss ? "dismissed" : "reviewed")])
+    }
+
+    /// `{"area"?, "settings": {..}}` → the settings now in force: changes a local
+    /// authority's settings (or, without `area`, the partnership default). Fields left out
+    /// keep their value; docs/WORKFLOW.md lists them.
+    static let settings = WorkflowWrite(roles: [.admin, .ccsetCoordinator], purpose: "changing partnership settings", status: .ok) { input in
+        guard case .object(let changes)? = input.fields.values["settings"] else {
+            throw ServerError(.badRequest, "give settings: a JSON object of the settings to change, e.g. {\"agendaDaysBefore\": 5}")
+        }
+        return try input.services.workflow.updateSettings(changes, for: input.fields.optional("area"), by: input.viewer).json
+    }
+}
