@@ -19,9 +19,7 @@ extension Request {
 
     /// A date query parameter (`YYYY-MM-DD`), nil when absent, or a 400 naming it.
     func date(_ name: String) throws -> CalendarDate? {
-        guard let text = query(name), !text.isEmpty else { return nil }
-        guard let date = CalendarDate(text) else { throw ServerError(.badRequest, "\(name) \(text) is not a date (YYYY-MM-DD)") }
-        return date
+        try WriteFields(query(name).map { [name: .string($0)] } ?? [:]).date(name)
     }
 
     /// The body as a JSON object, at most `limit` bytes.

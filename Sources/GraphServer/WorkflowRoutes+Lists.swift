@@ -34,7 +34,7 @@ extension WorkflowRoutes {
 
     /// The alerts; `?status=open|reviewed|dismissed|all` (default open: the review tasks).
     @Sendable func alerts(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSensitive([.ccsetCoordinator, .marthrChair, .analyst])
+        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
         let status = request.query("status") ?? "open"
         guard ["open", "reviewed", "dismissed", "all"].contains(status) else {
             throw ServerError(.badRequest, "status is open, reviewed, dismissed or all")
