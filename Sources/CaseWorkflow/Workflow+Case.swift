@@ -79,7 +79,12 @@ extension Workflow {
     /// Everything recorded on a case, for the case page: the case, its referral, the
     /// child's referrals, assessments, decisions, flags (and which are present on `date`),
     /// NRM, actions and MARTHR feedback. Written to the audit log as a consultation.
-    public func caseDetail(_ ref: String, asOf date: CalendarDate, by viewer: Viewer) throws -> JSONValue {
+    ///
+    /// - Parameter visible: what the viewer may see of the record; it throws (and nothing is
+    ///   audited) when they may see none of it. It runs inside the store's transaction, so
+    ///   it must not open another.
+    public func caseDetail(_ ref: String, asOf date: CalendarDate, by viewer: Viewer,
+                           visible: (JSONValue) throws -> JSONValue = { $0 }) throws -> JSONValue {
         try store.transaction { tx in
             let ceCase = try requireCase(ref, open: nil, operation: "show", in: tx)
             let id = ceCase["id"], child = ceCase["child_id"]
@@ -91,10 +96,11 @@ extension Workflow {
             detail["nrm"] = WorkflowJSON.array(try tx.rows("nrm.for_case", ["case": id]))
             detail["actions"] = WorkflowJSON.array(try tx.rows("action.for_case", ["case": id]))
             detail["marthr_feedback"] = WorkflowJSON.array(try tx.rows("marthr.feedback_for_case", ["case": id]))
+            let shown = try visible(.object(detail))
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "case", "case": .string(ref), "child": .string(ceCase.string("child_ref")),
             ]))
-            return .object(detail)
+            return shown
         }
     }
 

@@ -320,12 +320,20 @@ extension Workflow {
     }
 
     /// A panel's record: the meeting, attendance and quoracy, the agenda, decisions, the
-    /// actions raised and those carried from earlier meetings. Audited as a consultation.
-    public func panel(_ ref: String, by viewer: Viewer) throws -> JSONValue {
+    /// actions raised and those carried from earlier meetings. Audited as a consultation,
+    /// naming the cases shown.
+    ///
+    /// - Parameter visible: what the viewer may see of the record; it throws (and nothing is
+    ///   audited) when they may see none of it. It runs inside the store's transaction, so
+    ///   it must not open another.
+    public func panel(_ ref: String, by viewer: Viewer, visible: (JSONValue) throws -> JSONValue = { $0 }) throws -> JSONValue {
         try store.transaction { tx in
             let meeting = try requirePanel(ref, operation: "panel", in: tx)
-            let detail = try panelDetail(meeting, in: tx)
-            try tx.audit(.consultation, by: viewer, records: .object(["workflow": "panel", "panel": .string(ref)]))
+            let detail = try visible(try panelDetail(meeting, in: tx))
+            let cases = Set((detail.objectValue?["agenda"]?.arrayValue ?? []).compactMap { $0.objectValue?["case_ref"]?.stringValue })
+            try tx.audit(.consultation, by: viewer, records: .object([
+                "workflow": "panel", "panel": .string(ref), "cases": .array(cases.sorted().map { .string($0) }),
+            ]))
             return detail
         }
     }

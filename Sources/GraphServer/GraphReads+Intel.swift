@@ -8,7 +8,8 @@ extension GraphReads {
     /// Police roles see every report. Any other reader sees a report only if it is not
     /// handling code C and, for a panel member, only if it rests on a child on one of their
     /// agendas (it is about the child, or supports a link of theirs); they see no earlier
-    /// version that was code C, and a panel member no other child.
+    /// version that was code C, and a panel member no other child and no earlier version
+    /// (only how many there are: an old version may name a child off their agendas).
     ///
     /// - Throws: ``ServerError/notFound`` for a missing report and for one the viewer may
     ///   not see, alike.
@@ -40,7 +41,8 @@ extension GraphReads {
     }
 
     /// The report's JSON without what a non-police viewer may not see: earlier code-C
-    /// versions, and, for a panel member, children off their agendas and links to them.
+    /// versions, and, for a panel member, children off their agendas, links to them and
+    /// every earlier version (`history` is empty and `history_withheld` counts them).
     static func redacted(_ report: IntelReport, police: Bool, children: [String: Int64]?) -> JSONValue {
         guard !police, case .object(var object) = report.json else { return report.json }
         func shown(_ entity: JSONValue?) -> Bool {
@@ -49,9 +51,17 @@ extension GraphReads {
         }
         object["about"] = .array((object["about"]?.arrayValue ?? []).filter { shown($0) })
         object["links"] = .array((object["links"]?.arrayValue ?? []).filter { shown($0.objectValue?["from"]) && shown($0.objectValue?["to"]) })
-        object["history"] = .array((object["history"]?.arrayValue ?? []).filter {
+        let history = (object["history"]?.arrayValue ?? []).filter {
             $0.objectValue?["fields"]?.objectValue?["handling_code"]?.stringValue != Grading.HandlingCode.c.rawValue
-        })
+        }
+        if children != nil {
+            // An earlier version's `about` and text may name a child who is not on the
+            // member's agendas, and neither can be redacted reliably, so none is shown.
+            object["history"] = .array([])
+            object["history_withheld"] = .number(String(history.count))
+        } else {
+            object["history"] = .array(history)
+        }
         return .object(object)
     }
 }

@@ -160,6 +160,7 @@ struct IntelPageRoutes {
             "about": try (report["about"]?.arrayValue ?? []).compactMap(\.objectValue).map { try entity($0, href: href) },
             "links": try (report["links"]?.arrayValue ?? []).compactMap(\.objectValue).map { try link($0, href: href) },
             "history": (report["history"]?.arrayValue ?? []).compactMap(\.objectValue).map(version),
+            "historyWithheld": (Int(report["history_withheld"].map(PageRoutes.text) ?? "") ?? 0) > 0,
         ]
         for (key, field) in [("conditions", "handling_conditions"), ("agency", "agency"), ("submittedBy", "submitted_by"),
                              ("text", "text"), ("legacy", "legacy_grading")] {
@@ -199,7 +200,8 @@ struct IntelPageRoutes {
             "about": (fields["about"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ", "),
         ]
         for (key, field) in [("conditions", "handling_conditions"), ("agency", "agency"), ("text", "text")] {
-            if let text = fields[field]?.stringValue, !text.isEmpty { row[key] = text }
+            // NSNull, not absent: Mustache would otherwise show the current report's value.
+            if let text = fields[field]?.stringValue, !text.isEmpty { row[key] = text } else { row[key] = NSNull() }
         }
         return row
     }

@@ -27,6 +27,18 @@ struct Visibility: Sendable {
         }
     }
 
+    /// What `account` may see of the case workflow, or nil when it is not limited (every
+    /// role but panel member).
+    func panelScope(for account: Account, today: CalendarDate = .today) throws -> PanelScope? {
+        guard let children = try panelChildren(for: account, today: today) else { return nil }
+        let cases = try store.reading { tx in
+            try tx.rows("server/visibility.cases_of", ["children": StoredValue(json: .array(children.values.map { .number(String($0)) }))])
+                .map { $0.string("ref") }
+        }
+        return PanelScope(areas: Set(account.panelAreas), children: children, cases: Set(cases),
+                          since: today.adding(days: -Visibility.agendaWindowDays))
+    }
+
     /// Whether `account` may see the entity `ref` names; a panel member only a child on an
     /// agenda (by any of the child's ids).
     func maySee(_ ref: String, account: Account) throws -> Bool {

@@ -34,18 +34,14 @@ struct WorkflowReads: Sendable {
     ///   whose child is on none of their agendas, alike.
     func ceCase(_ ref: String, for context: AppRequestContext) throws -> JSONValue {
         let account = try context.requireSensitive(WorkflowReads.caseReaders)
-        let detail: JSONValue
+        let scope = try services.visibility.panelScope(for: account)
         do {
-            detail = try services.workflow.caseDetail(ref, asOf: .today, by: services.viewer(context, purpose: "viewing a case"))
+            return try services.workflow.caseDetail(ref, asOf: .today, by: services.viewer(context, purpose: "viewing a case")) { detail in
+                try scope?.ceCase(detail) ?? detail
+            }
         } catch is WorkflowError {
             throw ServerError.notFound
         }
-        if account.role == .panelMember {
-            guard let child = detail.objectValue?["child_ref"]?.stringValue, try services.visibility.maySee(child, account: account) else {
-                throw ServerError.notFound
-            }
-        }
-        return detail
     }
 
     /// What is due or overdue about one case under the timescales, most late first.
@@ -59,30 +55,31 @@ struct WorkflowReads: Sendable {
     // MARK: - MACCSE panels
 
     /// The panels a viewer may see: every panel (of `area`, when given), or for a panel
-    /// member only their authorities' panels. Holds no personal data.
+    /// member only those they may open (``PanelScope/mayOpen(panel:)``). Holds no personal data.
     func panels(area: String?, for context: AppRequestContext) throws -> [JSONValue] {
         let account = try context.require(WorkflowReads.panelReaders)
         let rows = try services.workflow.listPanels(area: area)
-        guard account.role == .panelMember else { return rows }
-        return rows.filter { account.panelAreas.contains($0.objectValue?["area"]?.stringValue ?? "") }
+        guard let scope = try services.visibility.panelScope(for: account) else { return rows }
+        return rows.filter { scope.mayOpen(panel: $0.objectValue ?? [:]) }
     }
 
     /// A panel's record: attendance, quoracy, agenda, decisions, minutes and actions.
     ///
+    /// A panel member sees only what ``PanelScope/panel(_:)`` leaves.
+    ///
     /// - Throws: ``ServerError/notFound`` for a missing panel and, for a panel member, a
-    ///   panel of an authority they do not sit for, alike.
+    ///   panel of an authority they do not sit for, one cancelled or one held before the
+    ///   window, alike.
     func panel(_ ref: String, for context: AppRequestContext) throws -> JSONValue {
         let account = try context.requireSensitive(WorkflowReads.panelReaders)
-        let detail: JSONValue
+        let scope = try services.visibility.panelScope(for: account)
         do {
-            detail = try services.workflow.panel(ref, by: services.viewer(context, purpose: "viewing a panel"))
+            return try services.workflow.panel(ref, by: services.viewer(context, purpose: "viewing a panel")) { detail in
+                try scope?.panel(detail) ?? detail
+            }
         } catch is WorkflowError {
             throw ServerError.notFound
         }
-        if account.role == .panelMember, !account.panelAreas.contains(detail.objectValue?["area"]?.stringValue ?? "") {
-            throw ServerError.notFound
-        }
-        return detail
     }
 
     // MARK: - MARTHR

@@ -59,6 +59,26 @@ struct IntelPageTests {
         }
     }
 
+    @Test func anEarlierVersionWithoutAValueShowsNoneNotTheCurrentOne() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let coordinator = try #require(try await SignedIn.signIn(client, as: "ccset_coordinator"))
+            // IN1 was entered with no agency and no conditions; the edit adds both.
+            let edited = try await coordinator.send(.put, "/api/intel/IN1", json: #"""
+                {"intel": {"date": "2026-02-01", "source_evaluation": "2", "intelligence_assessment": "B", "handling_code": "C",
+                           "handling_conditions": "CONDITIONS-NOW", "agency": "AGENCY-NOW", "text": "Shareable report."},
+                 "reason": "agency named"}
+                """#)
+            #expect(edited.status == .ok, "\(edited.text)")
+            let page = try await coordinator.get("/intel/IN1")
+            #expect(page.status == .ok)
+            let history = try #require(page.text.range(of: "<table class=\"links history\">"))
+            let table = page.text[history.lowerBound...]
+            #expect(!table.contains("AGENCY-NOW") && !table.contains("CONDITIONS-NOW"), "the earlier version shows the current values")
+            #expect(page.text[..<history.lowerBound].contains("AGENCY-NOW"))
+        }
+    }
+
     @Test func aCodeCReportPageIsTheMissingPageForAPanelMember() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in

@@ -117,6 +117,36 @@ struct IntelRouteTests {
         }
     }
 
+    @Test func aPanelMemberSeesNoEarlierVersionForItMayNameAChildOffTheirAgendas() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let coordinator = try #require(try await SignedIn.signIn(client, as: "ccset_coordinator"))
+            func edit(about: String, text: String, reason: String) async throws {
+                let answer = try await coordinator.send(.put, "/api/intel/IN1", json: #"""
+                    {"intel": {"date": "2026-02-01", "source_evaluation": "2", "intelligence_assessment": "B", "handling_code": "P",
+                               "text": "\#(text)", "about": \#(about)}, "reason": "\#(reason)"}
+                    """#)
+                #expect(answer.status == .ok, "\(answer.text)")
+            }
+            try await edit(about: #"["CH1", "CH2"]"#, text: "Both children seen, the other one is SENTINEL.", reason: "second child named")
+            try await edit(about: #"["CH1"]"#, text: "One child seen.", reason: "second child taken off")
+
+            let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
+            let shared = try await member.get("/api/intel/IN1")
+            #expect(shared.status == .ok, "\(shared.text)")
+            for hidden in ["CH2", "Hidden Child", "SENTINEL", "second child"] {
+                #expect(!shared.text.contains(hidden), "\(hidden) shown to a panel member")
+            }
+            #expect((shared.json["history"] as? [Any])?.isEmpty == true && shared.json["history_withheld"] as? Int == 2)
+            let page = try await member.get("/intel/IN1")
+            #expect(page.status == .ok && !page.text.contains("SENTINEL") && page.text.contains("earlier versions are not shown"))
+            // Other roles see every version, as before.
+            let analyst = try #require(try await SignedIn.signIn(client, as: "analyst"))
+            let full = try await analyst.get("/api/intel/IN1")
+            #expect((full.json["history"] as? [Any])?.count == 2 && full.text.contains("SENTINEL") && full.json["history_withheld"] == nil)
+        }
+    }
+
     @Test func readingAReportNeedsTheSessionsReasonAndIsAudited() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
