@@ -21,13 +21,13 @@ struct GraphReads: Sendable {
     /// - Parameters:
     ///   - kind: limits the hits to one kind (ignored for a panel member, who sees children only).
     func search(_ text: String, kind: EntityKind?, limit: Int, for context: AppRequestContext) throws -> [SearchHit] {
-        let account = try context.require(GraphReads.readers)
+        let account = try context.requireSensitive(GraphReads.readers)
         let children = try services.visibility.panelChildren(for: account)
         let kind: EntityKind? = children == nil ? kind : .child
-        var hits = try services.store.search(text, kind: kind, limit: children == nil ? limit : 10_000,
-                                             for: services.viewer(context, purpose: "search"))
-        if let children { hits = Array(hits.filter { children[$0.id] != nil }.prefix(limit)) }
-        return hits
+        // A panel member's search runs over their children only, inside the SQL: filtering
+        // afterwards would let hidden names decide whether the substring match runs.
+        return try services.store.search(text, kind: kind, limit: limit, within: children.map { Array($0.values) },
+                                         for: services.viewer(context, purpose: "search"))
     }
 
     // MARK: - Entities

@@ -13,23 +13,17 @@ struct GraphRoutes {
     var reads: GraphReads { GraphReads(services: services) }
 
     func add(to router: Router<AppRequestContext>) {
-        router.get("/api/search", use: search)
-        router.post("/api/search", use: searchPosted)
+        router.post("/api/search", use: search)
         router.get("/api/entities/{id}", use: entity)
         router.get("/api/associations/{id}", use: associations)
         router.get("/api/maps/{id}", use: map)
     }
 
-    /// Search with the text in the query string (for scripts; the pages post it instead, so
-    /// that names never sit in a URL, a browser's history or a proxy's log).
+    /// Search with `{"q": ..., "kind": ..., "limit": ...}` in the body. There is no GET form:
+    /// the text is most often a name, and names never go in a URL (a browser's history, a
+    /// proxy's log).
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(GraphReads.readers)
-        return try searchAnswer(text: request.query("q"), kind: request.query("kind"), limit: request.query("limit"), context: context)
-    }
-
-    /// Search with `{"q": ..., "kind": ..., "limit": ...}` in the body.
-    @Sendable func searchPosted(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(GraphReads.readers)
+        _ = try context.requireSensitive(GraphReads.readers)
         let body = try await request.jsonObject(limit: 16 * 1024)
         let limit = body["limit"].map { $0.stringValue ?? $0.jsonText }
         return try searchAnswer(text: body["q"]?.stringValue, kind: body["kind"]?.stringValue, limit: limit, context: context)

@@ -145,16 +145,17 @@ struct PageRoutes {
 
     // MARK: - The picture
 
-    /// The search form (and, for an old link, the text in `q`; the form itself posts).
+    /// The search form. Its hits name people, so the session's reason is asked for first;
+    /// a `q` in the address is ignored, as names never go in a URL.
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(GraphReads.readers)
-        return try searchPage(request.query("q")?.trimmingWhitespace() ?? "", context: context)
+        _ = try context.requireSensitive(GraphReads.readers)
+        return try searchPage("", context: context)
     }
 
     /// The hits for the posted text: the form posts, so a name searched for never sits in a
     /// URL, the browser's history or a proxy's log.
     @Sendable func searchPosted(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(GraphReads.readers)
+        _ = try context.requireSensitive(GraphReads.readers)
         var request = request
         return try searchPage(try await request.formFields()["q"]?.trimmingWhitespace() ?? "", context: context)
     }

@@ -14,12 +14,18 @@ extension Store {
     ///   - text: what the user typed.
     ///   - kind: only entities of this kind.
     ///   - limit: the most hits to return.
-    public func search(_ text: String, kind: EntityKind? = nil, limit: Int = 20, for viewer: Viewer) throws -> [SearchHit] {
+    ///   - within: only these entities (database ids), for a viewer who may see no others:
+    ///     the limit is applied inside both queries, so whether the substring match runs,
+    ///     and what is audited, depends only on entities they may see. Nil: every entity.
+    public func search(_ text: String, kind: EntityKind? = nil, limit: Int = 20, within: [Int64]? = nil,
+                       for viewer: Viewer) throws -> [SearchHit] {
         let query = SearchQuery(text)
+        let allowed = within.map { ids in "[" + ids.map(String.init).joined(separator: ",") + "]" }
         do {
             return try writer.write { db in
                 var hits: [SearchHit] = []
-                let kindFilter = kind == nil ? "" : "AND e.kind = :kind"
+                var kindFilter = kind == nil ? "" : "AND e.kind = :kind"
+                if allowed != nil { kindFilter += " AND e.id IN (SELECT value FROM json_each(:within))" }
                 if let expression = query.expression {
                     hits = try Store.hits(db, sql: """
                         SELECT e.ref, e.kind, e.label, e.area, e.aliases, e.keys
@@ -29,7 +35,7 @@ extension Store {
                                      OR lower(e.label) = lower(:text) DESC,
                                  bm25(entity_fts, 10.0, 5.0, 5.0), e.label, e.ref
                         LIMIT :limit
-                        """, arguments: ["match": expression, "kind": kind?.rawValue, "limit": limit,
+                        """, arguments: ["match": expression, "kind": kind?.rawValue, "limit": limit, "within": allowed,
                                          "vrm": Normalise.vrm(text), "phone": Normalise.phone(text),
                                          "handle": Normalise.handle(text), "text": text.trimmingWhitespace()], text: text)
                 }
@@ -42,7 +48,8 @@ extension Store {
                         WHERE (e.label LIKE :pattern ESCAPE '\\' OR e.aliases LIKE :pattern ESCAPE '\\'
                                OR e.keys LIKE :pattern ESCAPE '\\') \(kindFilter)
                         ORDER BY e.label, e.ref LIMIT :limit
-                        """, arguments: ["pattern": pattern, "kind": kind?.rawValue, "limit": limit], text: text)
+                        """, arguments: ["pattern": pattern, "kind": kind?.rawValue, "limit": limit, "within": allowed],
+                                       text: text)
                 }
                 try AuditLog.append(db, .consultation, by: viewer, records: .object([
                     "search": .string(text), "kind": kind.map { .string($0.rawValue) } ?? .null,

@@ -294,23 +294,17 @@ struct BrowserTests {
         return text.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
     }
 
-    /// Signs in through the form and waits for the search page it leads to.
+    /// Signs in through the form, gives the session's reason on the page that asks for it
+    /// (the search page lists names, so it asks first), and waits for the search page.
     func signIn(_ browser: WebDriver, site: String, as username: String) async throws {
         try await browser.navigate(to: site + "/sign-in")
         try await browser.sendKeys(username, to: try await browser.waitForElement("#username"))
         try await browser.sendKeys(BrowserTests.password, to: try await browser.findElement("#password"))
         try await browser.click(try await browser.findElement("form.sign-in button[type=submit]"))
-        _ = try await browser.wait("the search page after signing in as \(username)") {
-            try await browser.currentURL().hasSuffix("/search") ? true : nil
+        _ = try await browser.wait("the reason form after signing in as \(username)") {
+            try await browser.currentURL().hasSuffix("/reason?next=%2Fsearch") ? true : nil
         }
         #expect(try await browser.source().contains("Signed in as <strong>\(username)</strong>"))
-        try await giveReason(browser, site: site)
-    }
-
-    /// Gives the session's reason for sensitive views through its form, as the pages ask
-    /// for it at the first sensitive view, and waits to be sent back.
-    func giveReason(_ browser: WebDriver, site: String) async throws {
-        try await browser.navigate(to: site + "/reason?next=%2Fsearch")
         try await browser.sendKeys("browser test session", to: try await browser.waitForElement("#reason"))
         try await browser.click(try await browser.findElement("form.reason button[type=submit]"))
         _ = try await browser.wait("the search page after giving a reason") {

@@ -21,7 +21,6 @@ struct AccessMatrixTests {
     static let police: Set<String> = ["analyst", "ccset_coordinator", "marthr_chair"]
     static let routes: [Route] = [
         Route(visible: "/api/me", hidden: nil, allowed: Set(Role.allCases.map(\.rawValue))),
-        Route(visible: "/api/search?q=child", hidden: nil, allowed: police.union(["panel_member"])),
         Route(visible: "/api/entities/CH1", hidden: "/api/entities/CH2", allowed: police.union(["panel_member"])),
         Route(visible: "/api/intel/IN1", hidden: "/api/intel/INC", allowed: police.union(["panel_member"])),
         Route(visible: "/api/associations/CH1", hidden: "/api/associations/CH2", allowed: police),
@@ -88,6 +87,36 @@ struct AccessMatrixTests {
         }
     }
 
+    @Test func searchIsForThePoliceRolesAndPanelMembers() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            for role in Role.allCases.map(\.rawValue) {
+                let session = try #require(try await SignedIn.signIn(client, as: role))
+                let answer = try await session.send(.post, "/api/search", json: #"{"q": "child"}"#)
+                let expected: HTTPResponse.Status = Self.police.union(["panel_member"]).contains(role) ? .ok : .forbidden
+                #expect(answer.status == expected, "\(role): \(answer.status)")
+            }
+        }
+    }
+
+    @Test func aPanelMembersSearchDependsOnlyOnTheirChildren() async throws {
+        // A hidden child's name alone matches "Zq": the full-text search finds nothing the
+        // member may see, and the substring match must run over their children too.
+        let fixture = try ServerFixture(extraLines: [
+            #"{"record":"entity","id":"CH7","kind":"child","name":"Zqhidden Sample","area":"E08000012"}"#,
+        ])
+        try await fixture.application.test(.router) { client in
+            let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
+            for text in ["Zqhidden", "qhidd", "Visible", "isibl"] {
+                let answer = try await member.send(.post, "/api/search", json: #"{"q": "\#(text)"}"#)
+                let ids = (answer.json["hits"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+                #expect(answer.status == .ok && ids == (text.lowercased().contains("isib") ? ["CH1"] : []), "\(text): \(answer.text)")
+                let audit = try #require(try fixture.store.auditEntries(limit: 1).first)
+                #expect(!audit.records.contains("CH7"), "the audit row names a hit the member was not shown")
+            }
+        }
+    }
+
     @Test func aHiddenRecordAnswersExactlyAsAMissingOne() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
@@ -97,7 +126,7 @@ struct AccessMatrixTests {
                 let a = try await member.get(hidden), b = try await member.get(missing)
                 #expect(a.status == b.status && a.text == b.text, "\(hidden): \(a.status) \(a.text) vs \(b.status) \(b.text)")
             }
-            let search = try await member.get("/api/search?q=child")
+            let search = try await member.send(.post, "/api/search", json: #"{"q": "child"}"#)
             let ids = (search.json["hits"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
             #expect(ids == ["CH1"], "\(search.text)")
         }

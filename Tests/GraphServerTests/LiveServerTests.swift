@@ -16,7 +16,7 @@ struct LiveServerTests {
             #expect(openAPI.json["openapi"] as? String == "3.1.0")
             #expect((openAPI.json["paths"] as? [String: Any])?["/api/maps/{id}"] != nil, "OpenAPITests checks every route")
             let session = try #require(try await SignedIn.signIn(client, as: "ccset_coordinator"))
-            let search = try await session.get("/api/search?q=visible")
+            let search = try await session.send(.post, "/api/search", json: #"{"q": "visible"}"#)
             #expect(search.status == .ok && search.text.contains("CH1"))
             let map = try await session.get("/api/maps/CH1")
             #expect(map.status == .ok && map.headers[.contentType] == "image/svg+xml; charset=utf-8")

@@ -21,7 +21,7 @@ struct PageTests {
             let response = try await PageTests.postForm(client, "/sign-in", ["username": username, "password": ServerFixture.password])
             #expect(response.status == .seeOther, "\(username): \(response.status)")
             let cookie = try #require(response.headers[.setCookie]?.split(separator: ";").first.map(String.init))
-            let page = try await client.executeRequest(uri: "/search", method: .get, headers: [.cookie: cookie], body: nil)
+            let page = try await client.executeRequest(uri: "/reason?next=%2Fsearch", method: .get, headers: [.cookie: cookie], body: nil)
             let csrf = try #require(PageTests.csrfToken(in: page.text), "no sign-out form on \(page.text.prefix(300))")
             let browser = Browser(client: client, cookie: cookie, csrf: csrf)
             if let reason {
@@ -38,6 +38,11 @@ struct PageTests {
         /// A page's text without the CSRF token, whose random letters could spell a canary.
         func text(_ uri: String) async throws -> String {
             try await get(uri).text.replacingOccurrences(of: csrf, with: "")
+        }
+
+        /// The search page's hits for `text`, posted as the form posts it, without the CSRF token.
+        func searched(_ text: String) async throws -> String {
+            try await post("/search", ["q": text, "csrf_token": csrf]).text.replacingOccurrences(of: csrf, with: "")
         }
 
         func post(_ uri: String, _ fields: [String: String]) async throws -> TestResponse {
@@ -168,11 +173,11 @@ struct PageTests {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
             let member = try await Browser.signIn(client, as: "panel_member")
-            let page = try await member.text("/search?q=child")
+            let page = try await member.searched("child")
             #expect(page.contains(#"<a href="/entities/CH1">Visible Child</a>"#), "\(page)")
             #expect(!page.contains("CH2") && !page.contains("Hidden Child"))
             let analyst = try await Browser.signIn(client, as: "analyst")
-            #expect(try await analyst.text("/search?q=child").contains(#"<a href="/entities/CH2">Hidden Child</a>"#))
+            #expect(try await analyst.searched("child").contains(#"<a href="/entities/CH2">Hidden Child</a>"#))
         }
     }
 
@@ -228,12 +233,12 @@ struct PageTests {
         ])
         try await fixture.application.test(.router) { client in
             let analyst = try await Browser.signIn(client, as: "analyst")
-            for uri in ["/entities/AD9", "/entities/CH1", "/search?q=alert"] {
-                let page = try await analyst.text(uri)
+            for uri in ["/entities/AD9", "/entities/CH1", "search: alert"] {
+                let page = uri.hasPrefix("/") ? try await analyst.text(uri) : try await analyst.searched("alert")
                 #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(uri): \(page)")
                 #expect(!page.contains("<script>alert"), "\(uri)")
             }
-            let search = try await analyst.text("/search?q=%3Cb%3E")
+            let search = try await analyst.searched("<b>")
             #expect(search.contains(#"value="&lt;b&gt;""#) && !search.contains("<b>"))
         }
     }
@@ -306,9 +311,10 @@ extension PageTests {
             #expect(again.status == .seeOther, "\(again.status) \(again.text.prefix(200))")
             let second = try #require(again.headers[.setCookie]?.split(separator: ";").first.map(String.init))
             #expect(second != first.cookie)
-            #expect(try await first.get("/search").status == .seeOther, "the old session has ended")
+            #expect(try await first.get("/search").headers[.location] == "/sign-in", "the old session has ended")
+            // The new session is signed in, and has yet to give its reason.
             let page = try await client.executeRequest(uri: "/search", method: .get, headers: [.cookie: second], body: nil)
-            #expect(page.status == .ok)
+            #expect(page.status == .seeOther && page.headers[.location] == "/reason?next=%2Fsearch")
         }
     }
 }
@@ -331,7 +337,12 @@ struct PostedSearchTests {
             #expect(try await analyst.send(.post, "/api/search", json: #"{"q":" "}"#).status == .badRequest)
             let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
             let memberHits = try await member.send(.post, "/api/search", json: #"{"q":"Child"}"#)
-            #expect(memberHits.text.contains("CH1") && !memberHits.text.contains("CH2"), "the same need-to-know as GET")
+            #expect(memberHits.text.contains("CH1") && !memberHits.text.contains("CH2"), "the same need-to-know as the page")
+            // No GET form: a name never goes in a URL. A `q` in the page's address is ignored.
+            #expect(try await analyst.get("/api/search?q=Visible").status != .ok)
+            #expect(!(try await browser.text("/search?q=Visible")).contains(#"href="/entities/CH1""#))
+            let unreasoned = try #require(try await SignedIn.signIn(client, as: "analyst", reason: nil))
+            #expect(try await unreasoned.send(.post, "/api/search", json: #"{"q":"Visible"}"#).status == .preconditionRequired)
         }
         for script in ["picker.js", "intel.js"] {
             let text = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()

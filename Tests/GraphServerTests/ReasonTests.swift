@@ -13,8 +13,10 @@ struct ReasonTests {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
             let browser = try await PageTests.Browser.signIn(client, as: "analyst", reason: nil)
-            // Search is not a sensitive view; an entity page is.
-            #expect(try await browser.get("/search?q=child").status == .ok)
+            // Search lists names: it asks first, as an entity page does.
+            let search = try await browser.get("/search")
+            #expect(search.status == .seeOther && search.headers[.location] == "/reason?next=%2Fsearch")
+            #expect(try await browser.post("/search", ["q": "child", "csrf_token": browser.csrf]).headers[.location] == "/reason?next=%2Fsearch")
             let asked = try await browser.get("/entities/CH1?x=1")
             #expect(asked.status == .seeOther)
             #expect(asked.headers[.location] == "/reason?next=%2Fentities%2FCH1%3Fx%3D1")
