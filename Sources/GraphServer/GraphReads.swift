@@ -79,7 +79,12 @@ struct GraphReads: Sendable {
     /// - Throws: ``ServerError/notFound`` when the viewer may not see the entity;
     ///   ``ServerError/forbidden`` when a non-police role asks for any audience but panel.
     func checkMap(_ id: String, audience: Audience, for account: Account) throws {
-        guard try services.visibility.maySee(id, account: account) else { throw ServerError.notFound }
+        try checkMap(id, audience: audience, for: account, among: services.visibility.panelChildren(for: account))
+    }
+
+    /// ``checkMap(_:audience:for:)`` with the panel member's agenda children already read.
+    func checkMap(_ id: String, audience: Audience, for account: Account, among children: [String: Int64]?) throws {
+        guard try services.visibility.maySee(id, among: children) else { throw ServerError.notFound }
         // Panel members and other non-police roles see only panel maps.
         if !account.role.isPolice, audience != .panel { throw ServerError.forbidden }
     }
@@ -97,9 +102,13 @@ struct GraphReads: Sendable {
     /// Draws the association map of `id` as SVG for `account`, and records the disclosure.
     func map(_ id: String, hops: Int, audience: Audience, format: MapFormat = .svg, for context: AppRequestContext) async throws -> Data {
         let account = try context.requireSensitive(GraphReads.readers)
-        try checkMap(id, audience: audience, for: account)
+        let agenda = try services.visibility.panelChildren(for: account)
+        try checkMap(id, audience: audience, for: account, among: agenda)
+        // A panel member's map reaches their agenda children only; the key holds them, so
+        // that members with other agendas never share a drawing.
+        let children = agenda.map { Set($0.keys) }
         let key = MapKey(root: id, hops: hops, audience: audience, format: format, date: CalendarDate.today.description,
-                                dataVersion: try services.store.dataVersion())
+                         dataVersion: try services.store.dataVersion(), children: children.map { $0.sorted() })
         let rendered: ResponseCache<MapKey>.Entry
         if let kept = services.maps.get(key) {
             rendered = kept
@@ -107,7 +116,8 @@ struct GraphReads: Sendable {
             // The panel audience's redaction drops handling-code-C material from the map itself.
             let map: MapGraph
             do {
-                map = try services.engine.associationMap(of: id, hops: hops, filter: QueryFilter(), newSince: nil, coLocationHours: nil)
+                map = try services.engine.associationMap(of: id, hops: hops, filter: QueryFilter(), newSince: nil, coLocationHours: nil,
+                                                         children: children)
             } catch is QueryError where !account.role.isPolice {
                 throw ServerError.notFound
             }

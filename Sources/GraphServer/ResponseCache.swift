@@ -76,6 +76,8 @@ struct MapKey: VersionedKey {
     let format: MapFormat
     let date: String
     let dataVersion: Int64
+    /// The only children the map may reach (a panel member's), sorted; nil for every child.
+    let children: [String]?
 }
 
 /// What decides an association answer.

@@ -152,6 +152,25 @@ struct AccessMatrixTests {
         }
     }
 
+    @Test func aPanelMembersMapDoesNotGoThroughAChildOffTheirAgendas() async throws {
+        // AD8 is reached from CH1 only through CH2, who is on no agenda.
+        let fixture = try ServerFixture(extraLines: [
+            #"{"record":"entity","id":"AD8","kind":"adult","name":"Adult Reached Through The Other Child","area":"E08000012"}"#,
+            #"{"record":"link","from":"AD8","to":"CH2","kind":"associates_with","intel":["IN1"]}"#,
+        ])
+        try await fixture.application.test(.router) { client in
+            let analyst = try #require(try await SignedIn.signIn(client, as: "analyst"))
+            let full = try await analyst.get("/api/maps/CH1?hops=2&audience=panel").text
+            #expect(full.contains("Reached Through"), "the analyst's panel map should reach AD8")
+            let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
+            let map = try await member.get("/api/maps/CH1?hops=2")
+            #expect(map.status == .ok && map.text.contains("<svg"))
+            #expect(!map.text.contains("Reached Through") && !map.text.contains("AD8"), "drawn through a child off the agendas")
+            let disclosed = try #require(try fixture.store.auditEntries(limit: 1).first)
+            #expect(disclosed.operation == "disclosure" && !disclosed.records.contains("AD8") && !disclosed.records.contains("CH2"))
+        }
+    }
+
     @Test func readsAndDisclosuresAreAudited() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
