@@ -10,15 +10,15 @@ extension Services {
     /// - Throws: ``ServerError`` 429 after too many failures, 401 for a wrong username or
     ///   password (the same answer for either).
     func signIn(username: String, password: String, address: String?) async throws -> AccountStore.Session {
-        let keys = ["user:" + username.lowercased(), "address:" + (address ?? "unknown")]
-        guard await limiter.allows(keys) else {
+        let user = "user:" + username.lowercased()
+        // Reserved before the password is checked: attempts in parallel cannot all pass.
+        guard let reservation = await limiter.reserve([user, "address:" + (address ?? "unknown")]) else {
             throw ServerError(.tooManyRequests, "too many failed sign-ins; wait a few minutes and try again")
         }
         guard let session = try accounts.signIn(username: username, password: password) else {
-            await limiter.fail(keys)
             throw ServerError(.unauthorized, "the username or password is not right")
         }
-        await limiter.succeed("user:" + username.lowercased())
+        await limiter.succeed(reservation, clearing: user)
         return session
     }
 

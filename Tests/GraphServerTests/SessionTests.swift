@@ -55,6 +55,39 @@ struct SessionTests {
         }
     }
 
+    @Test func wrongPasswordsInParallelCannotPassTheLimit() async throws {
+        let fixture = try ServerFixture { $0.signInAttempts = 3 }
+        try await fixture.application.test(.router) { client in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for attempt in 0..<12 {
+                    group.addTask {
+                        try await client.executeRequest(uri: "/api/session", method: .post, headers: [:],
+                                                        body: ByteBuffer(string: #"{"username":"auditor","password":"guess \#(attempt)"}"#)).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count == 3, "\(statuses)")
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 9, "\(statuses)")
+        }
+    }
+
+    @Test func theLimiterForgetsKeysWithNoRecentAttempt() async throws {
+        let limiter = SignInLimiter(limit: 2, window: 60)
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        for index in 0..<255 { _ = await limiter.reserve(["user:u\(index)"], now: start) }
+        #expect(await limiter.keyCount == 255)
+        // The 256th reservation, two minutes on, sweeps the expired keys out.
+        #expect(await limiter.reserve(["user:late"], now: start.addingTimeInterval(120)) != nil)
+        #expect(await limiter.keyCount == 1)
+        // A success gives its reservation back: the address is not charged for it.
+        let first = try #require(await limiter.reserve(["user:a", "address:x"], now: start.addingTimeInterval(121)))
+        await limiter.succeed(first, clearing: "user:a")
+        _ = await limiter.reserve(["user:b", "address:x"], now: start.addingTimeInterval(122))
+        #expect(await limiter.reserve(["user:c", "address:x"], now: start.addingTimeInterval(123)) != nil, "the success was charged")
+        #expect(await limiter.reserve(["user:d", "address:x"], now: start.addingTimeInterval(124)) == nil)
+    }
+
     /// The timeouts, on a clock the test controls: 30 minutes idle, 8 hours in all.
     @Test func idleAndAbsoluteTimeoutsEndSessions() throws {
         let fixture = try ServerFixture()
