@@ -36,7 +36,9 @@ struct SessionMiddleware: RouterMiddleware {
             if request.method == .post, SessionMiddleware.signInPaths.contains(request.uri.path) {
                 // Signing in again (a sign-in form left open in another tab) replaces the
                 // session: the old one ends here and the request goes on signed out. It needs
-                // no CSRF token: credentials and the cross-site check guard a sign-in.
+                // no CSRF token: credentials and the cross-site check guard a sign-in, and
+                // the check comes first, so another site's page cannot end the session.
+                try PageRoutes.refuseCrossSite(request)
                 try accounts.signOut(sessionDigest: session.digest)
                 var response = try await next(request, context)
                 SessionMiddleware.secure(&response.headers)

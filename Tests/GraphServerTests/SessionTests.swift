@@ -55,6 +55,20 @@ struct SessionTests {
         }
     }
 
+    @Test func aSignInPostedFromAnotherSiteLeavesTheSessionAlone() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let session = try #require(try await SignedIn.signIn(client, as: "analyst"))
+            for path in ["/sign-in", "/api/session"] {
+                let forged = try await client.executeRequest(uri: path, method: .post, headers: [
+                    .cookie: session.cookie, HTTPField.Name("Sec-Fetch-Site")!: "cross-site", .contentType: "application/x-www-form-urlencoded",
+                ], body: ByteBuffer(string: "username=auditor&password=x"))
+                #expect(forged.status == .forbidden, "\(path): \(forged.status)")
+                #expect(try await session.get("/api/me").status == .ok, "\(path) ended the session")
+            }
+        }
+    }
+
     @Test func wrongPasswordsInParallelCannotPassTheLimit() async throws {
         let fixture = try ServerFixture { $0.signInAttempts = 3 }
         try await fixture.application.test(.router) { client in
