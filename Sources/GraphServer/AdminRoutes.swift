@@ -20,8 +20,7 @@ struct AdminRoutes {
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require([.auditor])
         let limit = try request.integer("limit", default: 100, in: 1...10_000)
-        let entries = try services.store.auditEntries(limit: limit)
-        let verification = try services.store.verifyAuditChain()
+        let (entries, verification) = try services.store.readAuditLog(limit: limit, by: services.viewer(context, purpose: "reading the audit log"))
         return JSONResponse.make(.object([
             "intact": .bool(verification.isIntact), "rows": .number(String(verification.rows)),
             "entries": .array(entries.map { entry in

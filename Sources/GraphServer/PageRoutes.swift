@@ -123,8 +123,8 @@ struct PageRoutes {
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require([.auditor])
         let limit = try request.integer("limit", default: 200, in: 1...10_000)
-        let verification = try services.store.verifyAuditChain()
-        let entries = try services.store.auditEntries(limit: limit).map { entry -> [String: Any] in
+        let (read, verification) = try services.store.readAuditLog(limit: limit, by: services.viewer(context, purpose: "reading the audit log"))
+        let entries = read.map { entry -> [String: Any] in
             ["seq": String(entry.seq), "at": entry.at, "operation": entry.operation, "actor": entry.actor,
              "justification": entry.justification, "records": entry.records, "recipients": entry.recipients == "[]" ? "" : entry.recipients]
         }

@@ -86,7 +86,7 @@ struct WorkflowPageRoutes {
               back: @escaping @Sendable (String?, JSONValue) -> String) -> @Sendable (Request, AppRequestContext) async throws -> Response {
         let services = services
         return { request, context in
-            _ = try context.require(write.roles)
+            try write.authorise(context)
             var request = request
             let form = try await request.formFields()
             let ref = context.parameters.get("ref")

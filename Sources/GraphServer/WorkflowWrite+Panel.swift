@@ -17,7 +17,8 @@ extension WorkflowWrite {
     }
 
     /// Builds (or rebuilds) the agenda → the panel's record.
-    static let buildAgenda = WorkflowWrite(roles: coordinators, purpose: "building a panel agenda", status: .ok) { input in
+    static let buildAgenda = WorkflowWrite(roles: coordinators, purpose: "building a panel agenda", status: .ok,
+                                           showsPersonalData: true) { input in
         try input.services.workflow.buildAgenda(panel: try input.record, by: input.viewer)
     }
 

@@ -30,7 +30,8 @@ extension WorkflowWrite {
     /// `{"since"?}` → `{"raised": [..]}`: scans the graph for the alert rules; each new
     /// finding becomes an open review task. Links recorded on or after `since` count as new
     /// (default: the day of the last scan).
-    static let scanAlerts = WorkflowWrite(roles: coordinators, purpose: "scanning for alerts", status: .ok) { input in
+    static let scanAlerts = WorkflowWrite(roles: coordinators, purpose: "scanning for alerts", status: .ok,
+                                          showsPersonalData: true) { input in
         let raised = try input.services.workflow.scanAlerts(engine: input.services.engine, on: .today, since: try input.fields.date("since"),
                                                             by: input.viewer)
         return .object(["raised": .array(raised.map { finding in

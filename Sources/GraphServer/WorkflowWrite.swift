@@ -33,6 +33,15 @@ struct WorkflowWrite: Sendable {
     let purpose: String
     /// 201 for a new record, 200 for a change.
     let status: HTTPResponse.Status
+    /// Whether its answer names people (a built agenda, alerts raised), so that, like a
+    /// sensitive view, it needs the session's reason first.
+    var showsPersonalData = false
     /// Makes the write and answers with its result as JSON.
     let perform: @Sendable (Input) throws -> JSONValue
+
+    /// Checks the account's role (and, for a write that shows personal data, the
+    /// session's reason) before the body is read.
+    func authorise(_ context: AppRequestContext) throws {
+        _ = showsPersonalData ? try context.requireSensitive(roles) : try context.require(roles)
+    }
 }

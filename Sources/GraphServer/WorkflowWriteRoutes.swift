@@ -44,7 +44,7 @@ struct WorkflowWriteRoutes {
     func handler(_ write: WorkflowWrite, body: Bool = true) -> @Sendable (Request, AppRequestContext) async throws -> Response {
         let services = services
         return { request, context in
-            _ = try context.require(write.roles)
+            try write.authorise(context)
             let fields = body ? WriteFields(try await request.jsonObject(limit: services.configuration.maxBodyBytes)) : WriteFields([:])
             let result = try write.perform(WorkflowWrite.Input(services: services, ref: context.parameters.get("ref"), fields: fields,
                                                                viewer: services.viewer(context, purpose: write.purpose)))

@@ -108,6 +108,23 @@ extension Store {
         }
     }
 
+    /// The newest `limit` rows and the chain's check, as an auditor reads them. The read
+    /// is itself audited, in the same transaction: a consultation naming the rows read (the
+    /// log holds who looked at what, and why). The row it writes is not among those read.
+    public func readAuditLog(limit: Int, by viewer: Viewer) throws -> (entries: [AuditLog.Entry], verification: AuditLog.Verification) {
+        try writer.write { db in
+            let verification = try AuditLog.verify(db)
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?", arguments: [limit])
+                .map(AuditLog.entry)
+            try AuditLog.append(db, .consultation, by: viewer, records: .object([
+                "audit_log": .object(["rows": .number(String(entries.count)),
+                                      "from_seq": entries.last.map { .number(String($0.seq)) } ?? .null,
+                                      "to_seq": entries.first.map { .number(String($0.seq)) } ?? .null]),
+            ]))
+            return (entries, verification)
+        }
+    }
+
     /// The first audit row of the database file at `path`, read without opening it as a
     /// store: no migration runs, so a file from an older (or newer) cegraph, or one that is
     /// not cegraph's at all, is only read. Nil when there is no such row or no audit log.

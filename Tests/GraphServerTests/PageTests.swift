@@ -285,6 +285,13 @@ extension PageTests {
             #expect(audit.text.contains("The hash chain is intact"), "\(audit.text.prefix(400))")
             #expect(audit.text.components(separatedBy: "<tr><td>").count - 1 == 5)
             #expect(!audit.text.contains("{\"workflow\""), "records are escaped, not raw JSON")
+            // Reading the log is itself audited, naming the rows read.
+            let read = try #require(try fixture.store.auditEntries(limit: 1).first)
+            #expect(read.operation == "consultation" && read.actor == "auditor" && read.records.contains("audit_log"), "\(read)")
+            let api = try #require(try await SignedIn.signIn(client, as: "auditor"))
+            #expect(try await api.get("/api/audit?limit=3").status == .ok)
+            let apiRead = try #require(try fixture.store.auditEntries(limit: 1).first)
+            #expect(apiRead.seq > read.seq && apiRead.records.contains(#""rows":3"#), "\(apiRead.records)")
             #expect(try await auditor.get("/accounts").status == .forbidden)
 
             let admin = try await Browser.signIn(client, as: "admin")

@@ -28,6 +28,11 @@ struct WorkflowWriteTests {
             let badDate = try await coordinator.send(.post, "/api/panels", json: #"{"area": "E08000012", "on": "soon", "co_chairs": ["A"]}"#)
             #expect(badDate.status == .badRequest && badDate.text.contains("on soon is not a date"), "\(badDate.text)")
 
+            // Building the agenda answers with the children on it: like a sensitive view, it
+            // needs the session's reason (scheduling, which names no one, does not).
+            let unreasoned = try #require(try await SignedIn.signIn(client, as: "ccset_coordinator", reason: nil))
+            #expect(try await unreasoned.send(.post, "/api/panels/PANEL-000001/agenda").status == .preconditionRequired)
+            #expect(try await unreasoned.send(.post, "/api/alerts/scan", json: "{}").status == .preconditionRequired)
             let agenda = try await coordinator.send(.post, "/api/panels/PANEL-000001/agenda")
             #expect(agenda.status == .ok && agenda.text.contains("CASE-000001"), "\(agenda.text)")
             let sent = try await coordinator.send(.post, "/api/panels/PANEL-000001/agenda/send", json: #"{"recipients": ["DI Synthetic", "Health lead"]}"#)
