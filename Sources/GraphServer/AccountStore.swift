@@ -10,10 +10,12 @@ import HummingbirdBcrypt
 public struct AccountStore: Sendable {
     public let store: Store
     public let configuration: ServerConfiguration
+    private let tokens: TokenCache
 
     public init(store: Store, configuration: ServerConfiguration) {
         self.store = store
         self.configuration = configuration
+        tokens = TokenCache(ttl: configuration.tokenCacheSeconds)
     }
 
     /// A started session: the cookie value and the CSRF token the client must echo.
@@ -160,14 +162,55 @@ public struct AccountStore: Sendable {
         return token
     }
 
+    /// Revokes an account's API tokens of one name, or all of them (`name` nil).
+    ///
+    /// - Returns: how many were revoked.
+    @discardableResult
+    public func revokeTokens(username: String, name: String?, by viewer: Viewer) throws -> Int {
+        try store.transaction { tx in
+            let id = try requireAccount(username, in: tx)
+            let arguments: [String: StoredValue] = ["account": .integer(id), "name": StoredValue(name)]
+            let revoked = try tx.row("server/account.live_tokens", arguments)?.integer("n") ?? 0
+            try tx.execute("server/account.revoke_tokens", arguments)
+            try tx.audit(.alteration, by: viewer, records: .object([
+                "account": .string(username.lowercased()), "revoked_tokens": name.map { .string($0) } ?? .string("all"),
+            ]))
+            return Int(revoked)
+        }
+    }
+
+    /// Disables an account (it can no longer sign in, and its tokens stop working) and
+    /// ends its sessions; or enables it again.
+    public func setDisabled(username: String, _ disabled: Bool, by viewer: Viewer) throws {
+        try store.transaction { tx in
+            let id = try requireAccount(username, in: tx)
+            try tx.execute("server/account.set_disabled", ["id": .integer(id), "disabled": .integer(disabled ? 1 : 0)])
+            if disabled { try tx.execute("server/account.end_sessions_for", ["account": .integer(id)]) }
+            try tx.audit(.alteration, by: viewer, records: .object([
+                "account": .string(username.lowercased()), "disabled": .bool(disabled),
+            ]))
+        }
+    }
+
+    private func requireAccount(_ username: String, in tx: StoreTransaction) throws -> Int64 {
+        guard let id = try tx.row("server/account.by_username", ["username": .text(username.lowercased())])?.integer("id") else {
+            throw ServerError(.notFound, "no account \(username)")
+        }
+        return id
+    }
+
     /// The account an API token belongs to.
     public func account(apiToken token: String) throws -> Account? {
-        try store.reading { tx in
-            guard let id = try tx.row("server/account.token", ["digest": .text(Store.digest(token))])?.integer("account_id") else {
+        let digest = Store.digest(token)
+        if let account = tokens.account(digest) { return account }
+        let found = try store.reading { tx -> Account? in
+            guard let id = try tx.row("server/account.token", ["digest": .text(digest)])?.integer("account_id") else {
                 return nil
             }
             return try account(id: id, in: tx)
         }
+        if let found { tokens.keep(found, for: digest) }
+        return found
     }
 
     // MARK: - Helpers

@@ -27,6 +27,9 @@ public struct ServerConfiguration: Sendable {
     public var mapCacheBytes = 64 << 20
     /// The most memory association answers may hold for reuse (0 keeps none).
     public var answerCacheBytes = 64 << 20
+    /// How long an API token's account is trusted without looking it up again: a token
+    /// revoked from the command line stops working within this many seconds (0: at once).
+    public var tokenCacheSeconds: Double = 2
     /// The bcrypt cost for new passwords.
     public var bcryptCost: UInt8 = 12
 

@@ -42,8 +42,8 @@ extension CEGraph {
     struct AccountCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "account",
-            abstract: "Accounts for the web service: add, list, issue an API token.",
-            subcommands: [Add.self, List.self, Token.self])
+            abstract: "Accounts for the web service: add, list, issue or revoke API tokens, disable or enable.",
+            subcommands: [Add.self, List.self, Token.self, Revoke.self, Disable.self, Enable.self])
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -93,6 +93,44 @@ extension CEGraph {
                 let token = try AccountStore(store: try global.openStore(), configuration: ServerConfiguration())
                     .issueToken(username: username, name: name, by: global.viewer(purpose: "issuing an API token"))
                 print(token)
+            }
+        }
+
+        struct Revoke: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Revoke an account's API tokens: one by its name, or all. A running service stops taking them within seconds.")
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The account.") var username: String
+            @Option(help: "The name the token was issued with.") var name: String?
+            @Flag(help: "Every token of the account.") var all = false
+            func run() throws {
+                guard (name == nil) != !all else { throw ValidationError("give --name NAME or --all") }
+                let count = try AccountStore(store: try global.openStore(), configuration: ServerConfiguration())
+                    .revokeTokens(username: username, name: name, by: global.viewer(purpose: "revoking API tokens"))
+                print("\(count) token\(count == 1 ? "" : "s") revoked")
+            }
+        }
+
+        struct Disable: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Disable an account: it cannot sign in, its sessions end and its tokens stop working.")
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The account.") var username: String
+            func run() throws {
+                try AccountStore(store: try global.openStore(), configuration: ServerConfiguration())
+                    .setDisabled(username: username, true, by: global.viewer(purpose: "disabling an account"))
+                print("account \(username.lowercased()) disabled")
+            }
+        }
+
+        struct Enable: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Enable a disabled account again.")
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The account.") var username: String
+            func run() throws {
+                try AccountStore(store: try global.openStore(), configuration: ServerConfiguration())
+                    .setDisabled(username: username, false, by: global.viewer(purpose: "enabling an account"))
+                print("account \(username.lowercased()) enabled")
             }
         }
     }

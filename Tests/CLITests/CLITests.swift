@@ -63,6 +63,26 @@ struct CLITests {
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    @Test func accountsAreAddedGivenTokensRevokedDisabledAndEnabled() throws {
+        #expect(try run("--db", "accounts.sqlite", "init").status == 0)
+        let added = try run(["--db", "accounts.sqlite", "account", "add", "script", "--role", "analyst", "--password-stdin"],
+                            input: "synthetic password\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        for name in ["nightly", "weekly"] {
+            #expect(try run("--db", "accounts.sqlite", "account", "token", "script", "--name", name).stdout.count > 40)
+        }
+        let one = try run("--db", "accounts.sqlite", "account", "revoke", "script", "--name", "nightly")
+        #expect(one.status == 0 && one.stdout == "1 token revoked\n", "\(one.stdout)\(one.stderr)")
+        #expect(try run("--db", "accounts.sqlite", "account", "revoke", "script").status != 0, "neither --name nor --all")
+        #expect(try run("--db", "accounts.sqlite", "account", "revoke", "script", "--all").stdout == "1 token revoked\n")
+        #expect(try run("--db", "accounts.sqlite", "account", "disable", "script").status == 0)
+        #expect(try run("--db", "accounts.sqlite", "account", "list").stdout.contains("disabled"))
+        #expect(try run("--db", "accounts.sqlite", "account", "enable", "script").status == 0)
+        #expect(!(try run("--db", "accounts.sqlite", "account", "list").stdout.contains("disabled")))
+        let unknown = try run("--db", "accounts.sqlite", "account", "disable", "nobody")
+        #expect(unknown.status != 0 && unknown.stderr.contains("no account nobody"), "\(unknown.stderr)")
+    }
+
     @Test func generateImportStatsShowSearchExport() throws {
         #expect(try run("generate", "--seed", "5", "--scale", "small", "-o", "small.jsonl").status == 0)
         let imported = try run("--db", "picture.sqlite", "import", "small.jsonl", "--reason", "end-to-end test")

@@ -143,6 +143,37 @@ struct SessionTests {
         }
     }
 
+    @Test func aRevokedTokenOrDisabledAccountStopsWorkingWithinTheCacheTime() async throws {
+        let fixture = try ServerFixture { $0.tokenCacheSeconds = 0.3 }
+        let accounts = fixture.services.accounts
+        let nightly = try accounts.issueToken(username: "analyst", name: "nightly", by: ServerFixture.viewer)
+        let weekly = try accounts.issueToken(username: "analyst", name: "weekly", by: ServerFixture.viewer)
+        try await fixture.application.test(.router) { client in
+            func status(_ token: String) async throws -> HTTPResponse.Status {
+                try await client.executeRequest(uri: "/api/me", method: .get, headers: [.authorization: "Bearer \(token)"], body: nil).status
+            }
+            let (first, second) = (try await status(nightly), try await status(weekly))
+            #expect(first == .ok && second == .ok)
+            // Revoked from another process (a second AccountStore, as `cegraph account revoke` is).
+            let cli = AccountStore(store: fixture.store, configuration: ServerConfiguration())
+            #expect(try cli.revokeTokens(username: "analyst", name: "nightly", by: ServerFixture.viewer) == 1)
+            try await Task.sleep(for: .milliseconds(400))
+            let (revoked, kept) = (try await status(nightly), try await status(weekly))
+            #expect(revoked == .unauthorized && kept == .ok)
+
+            let session = try #require(try await SignedIn.signIn(client, as: "analyst"))
+            try cli.setDisabled(username: "analyst", true, by: ServerFixture.viewer)
+            #expect(try await session.get("/api/me").status == .unauthorized, "the session should end at once")
+            try await Task.sleep(for: .milliseconds(400))
+            #expect(try await status(weekly) == .unauthorized)
+            let refused = try await SignedIn.signIn(client, as: "analyst")
+            #expect(refused == nil)
+            try cli.setDisabled(username: "analyst", false, by: ServerFixture.viewer)
+            #expect(try await status(weekly) == .ok)
+            #expect(try cli.revokeTokens(username: "analyst", name: nil, by: ServerFixture.viewer) == 1)
+        }
+    }
+
     @Test func oversizedAndMalformedBodiesGetClearErrors() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in

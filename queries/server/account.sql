@@ -50,3 +50,14 @@ INSERT INTO api_token (token_digest, account_id, name, created_at) VALUES (:dige
 -- name: token
 SELECT t.account_id FROM api_token t JOIN account a ON a.id = t.account_id
 WHERE t.token_digest = :digest AND t.revoked = 0 AND a.disabled = 0;
+
+-- name: revoke_tokens
+-- Revokes an account's tokens of one name (or all of them, for a null name).
+UPDATE api_token SET revoked = 1
+WHERE account_id = :account AND revoked = 0 AND (:name IS NULL OR name = :name);
+
+-- name: set_disabled
+UPDATE account SET disabled = :disabled WHERE id = :id;
+
+-- name: live_tokens
+SELECT count(*) AS n FROM api_token WHERE account_id = :account AND revoked = 0 AND (:name IS NULL OR name = :name);
