@@ -66,7 +66,7 @@ extension CEGraph {
                 } else {
                     password = (0..<4).map { _ in String(UInt32.random(in: 0...UInt32.max), radix: 36) }.joined(separator: "-")
                 }
-                let accounts = AccountStore(store: try global.openStore(), configuration: ServerConfiguration())
+                let accounts = try global.accounts()
                 try accounts.create(username: username, displayName: name ?? username, role: role, password: password,
                                     panelAreas: panel, by: global.viewer(purpose: "adding an account"))
                 print("account \(username.lowercased()) added (\(role.rawValue))" + (passwordStdin ? "" : "; password: \(password)"))
@@ -77,7 +77,7 @@ extension CEGraph {
             static let configuration = CommandConfiguration(abstract: "List accounts.")
             @OptionGroup var global: GlobalOptions
             func run() throws {
-                for row in try AccountStore(store: try global.openStore(), configuration: ServerConfiguration()).list() {
+                for row in try global.accounts().list() {
                     print([row.string("username"), row.string("role"), row.string("display_name"), row.string("panels"),
                            row.bool("disabled") == true ? "disabled" : ""].joined(separator: "\t"))
                 }
@@ -90,7 +90,7 @@ extension CEGraph {
             @Argument(help: "The account.") var username: String
             @Option(help: "What the token is for.") var name: String
             func run() throws {
-                let token = try AccountStore(store: try global.openStore(), configuration: ServerConfiguration())
+                let token = try global.accounts()
                     .issueToken(username: username, name: name, by: global.viewer(purpose: "issuing an API token"))
                 print(token)
             }
@@ -105,7 +105,7 @@ extension CEGraph {
             @Flag(help: "Every token of the account.") var all = false
             func run() throws {
                 guard (name == nil) != !all else { throw ValidationError("give --name NAME or --all") }
-                let count = try AccountStore(store: try global.openStore(), configuration: ServerConfiguration())
+                let count = try global.accounts()
                     .revokeTokens(username: username, name: name, by: global.viewer(purpose: "revoking API tokens"))
                 print("\(count) token\(count == 1 ? "" : "s") revoked")
             }
@@ -117,7 +117,7 @@ extension CEGraph {
             @OptionGroup var global: GlobalOptions
             @Argument(help: "The account.") var username: String
             func run() throws {
-                try AccountStore(store: try global.openStore(), configuration: ServerConfiguration())
+                try global.accounts()
                     .setDisabled(username: username, true, by: global.viewer(purpose: "disabling an account"))
                 print("account \(username.lowercased()) disabled")
             }
@@ -128,10 +128,17 @@ extension CEGraph {
             @OptionGroup var global: GlobalOptions
             @Argument(help: "The account.") var username: String
             func run() throws {
-                try AccountStore(store: try global.openStore(), configuration: ServerConfiguration())
+                try global.accounts()
                     .setDisabled(username: username, false, by: global.viewer(purpose: "enabling an account"))
                 print("account \(username.lowercased()) enabled")
             }
         }
+    }
+}
+
+extension GlobalOptions {
+    /// The web service's accounts in the store these options name.
+    func accounts() throws -> AccountStore {
+        AccountStore(store: try openStore(), configuration: ServerConfiguration())
     }
 }
