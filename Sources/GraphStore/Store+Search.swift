@@ -24,13 +24,13 @@ extension Store {
         do {
             return try writer.write { db in
                 var hits: [SearchHit] = []
-                var kindFilter = kind == nil ? "" : "AND e.kind = :kind"
-                if allowed != nil { kindFilter += " AND e.id IN (SELECT value FROM json_each(:within))" }
+                var filter = kind == nil ? "" : "AND e.kind = :kind"
+                if allowed != nil { filter += " AND e.id IN (SELECT value FROM json_each(:within))" }
                 if let expression = query.expression {
                     hits = try Store.hits(db, sql: """
                         SELECT e.ref, e.kind, e.label, e.area, e.aliases, e.keys
                         FROM entity_fts f JOIN entity e ON e.id = f.rowid
-                        WHERE entity_fts MATCH :match \(kindFilter)
+                        WHERE entity_fts MATCH :match \(filter)
                         ORDER BY e.key IN (:vrm, :phone) OR (e.kind = 'handle' AND substr(e.key, instr(e.key, ':') + 1) = :handle)
                                      OR lower(e.label) = lower(:text) DESC,
                                  bm25(entity_fts, 10.0, 5.0, 5.0), e.label, e.ref
@@ -46,7 +46,7 @@ extension Store {
                     hits = try Store.hits(db, sql: """
                         SELECT e.ref, e.kind, e.label, e.area, e.aliases, e.keys FROM entity e
                         WHERE (e.label LIKE :pattern ESCAPE '\\' OR e.aliases LIKE :pattern ESCAPE '\\'
-                               OR e.keys LIKE :pattern ESCAPE '\\') \(kindFilter)
+                               OR e.keys LIKE :pattern ESCAPE '\\') \(filter)
                         ORDER BY e.label, e.ref LIMIT :limit
                         """, arguments: ["pattern": pattern, "kind": kind?.rawValue, "limit": limit, "within": allowed],
                                        text: text)
