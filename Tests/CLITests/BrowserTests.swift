@@ -246,6 +246,26 @@ struct BrowserTests {
     }
 
     @Test(.timeLimit(.minutes(3)))
+    func theMinutesAreCheckedForChildFirstLanguageAsTheyAreTyped() async throws {
+        try preparePicture()
+        try await withBrowser { browser, site in
+            try await signIn(browser, site: site, as: "coordinator")
+            try await browser.navigate(to: site + "/panels/PANEL-000001")
+            let minutes = try await browser.waitForElement("#minutes-text")
+            let words = "The panel heard the child is promiscuous and was seen with older males."
+            try await browser.sendKeys(words, to: minutes)
+            let warning = try await browser.wait("the live warning on the minutes") {
+                let items = try await browser.findElements("#minutes-warnings li")
+                return items.isEmpty ? nil : try await browser.text(of: items[0])
+            }
+            #expect(warning.contains("promiscuous") && warning.contains("Instead"), "\(warning)")
+            #expect(try await browser.execute("return document.getElementById('minutes-text').value;") as? String == words)
+            // Nothing is saved until the coordinator saves.
+            #expect(try await browser.findElements("div.minutes").isEmpty)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(3)))
     func theMARTHRChairDeclinesANominationWithAReasonThroughTheForm() async throws {
         try preparePicture()
         try await withBrowser { browser, site in

@@ -26,7 +26,11 @@ struct IntelPageTests {
                 #expect(try await session.get("/intel/new").status == .forbidden, "\(role)")
             }
             let script = try await client.executeRequest(uri: "/static/intel.js", method: .get, headers: [:], body: nil)
-            #expect(script.status == .ok && script.headers[.contentType] == "text/javascript; charset=utf-8" && script.text.contains("/api/lint"))
+            #expect(script.status == .ok && script.headers[.contentType] == "text/javascript; charset=utf-8" && script.text.contains("/api/search"))
+            // The live language check is lint.js's, on the text marked data-lint.
+            let lint = try await client.executeRequest(uri: "/static/lint.js", method: .get, headers: [:], body: nil)
+            #expect(lint.status == .ok && lint.text.contains("/api/lint"))
+            #expect(form.text.contains(#"<script src="/static/lint.js"></script>"#) && form.text.contains(#"data-lint="language-warnings""#))
         }
     }
 

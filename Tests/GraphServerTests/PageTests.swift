@@ -351,7 +351,7 @@ struct PostedSearchTests {
             let unreasoned = try #require(try await SignedIn.signIn(client, as: "analyst", reason: nil))
             #expect(try await unreasoned.send(.post, "/api/search", json: #"{"q":"Visible"}"#).status == .preconditionRequired)
         }
-        for script in ["picker.js", "intel.js"] {
+        for script in ["picker.js", "intel.js", "lint.js"] {
             let text = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
                 .appendingPathComponent("../../Sources/GraphServer/Static/\(script)"), encoding: .utf8)
             #expect(!text.contains("/api/search?"), "\(script) puts search text in a URL")

@@ -1,5 +1,4 @@
-// cegraph intelligence entry: the form of /intel/new and /intel/{id}/edit. It checks the
-// text's language as it is typed (POST /api/lint), finds records as they are typed
+// cegraph intelligence entry: the form of /intel/new and /intel/{id}/edit. It finds records as they are typed
 // (POST /api/search: names never go in a URL), keeps the records the report is about (found, or added on the spot)
 // and the links it asserts, and saves through the JSON API with the session's CSRF token.
 // It never changes what was written. Plain script, no library: the Content-Security-Policy
@@ -59,32 +58,9 @@
   handling.addEventListener("change", showConditions);
   showConditions();
 
-  // MARK: the live child-first language check
+  // MARK: the live child-first language check is lint.js's (data-lint on the text)
 
   var text = byId("intel-text");
-  var warningsList = byId("language-warnings");
-  var lintSequence = 0;
-  var lint = debounce(function () {
-    var sequence = ++lintSequence;
-    api("POST", "/api/lint", { text: text.value }).then(function (answer) {
-      if (sequence !== lintSequence || !answer.ok) { return; }
-      warningsList.textContent = "";
-      (answer.json.warnings || []).forEach(function (warning) {
-        var item = element("li", "language-warning");
-        item.appendChild(element("strong", "matched", "\u201c" + warning.matched + "\u201d"));
-        item.appendChild(document.createTextNode(": " + warning.reason + " "));
-        if (warning.suggestions && warning.suggestions.length) {
-          item.appendChild(document.createTextNode("Instead, for example:"));
-          var suggestions = element("ul", "suggestions");
-          warning.suggestions.forEach(function (suggestion) { suggestions.appendChild(element("li", null, suggestion)); });
-          item.appendChild(suggestions);
-        }
-        warningsList.appendChild(item);
-      });
-    }).catch(function () { /* the check is advice; saving does not depend on it */ });
-  }, 350);
-  text.addEventListener("input", lint);
-  if (text.value) { lint(); }
 
   // MARK: the records the report is about
 
