@@ -304,6 +304,27 @@ extension Workflow {
         }
     }
 
+    /// Cancels a panel that has not been held, with the reason. A cancelled panel takes no
+    /// decisions or minutes, its agenda no longer counts for panel members' need-to-know,
+    /// and its open actions are still carried to the area's next panel.
+    ///
+    /// - Throws: ``WorkflowError`` for an unknown panel, a missing reason, or a panel
+    ///   already held or cancelled.
+    public func cancelPanel(_ ref: String, reason: String, on date: CalendarDate, by viewer: Viewer) throws {
+        let reason = reason.trimmingWhitespace()
+        guard !reason.isEmpty else { throw WorkflowError("cancel", "say why the panel is cancelled", field: "reason") }
+        try store.transaction { tx in
+            let meeting = try requirePanel(ref, operation: "cancel", in: tx)
+            guard meeting.string("status") == "scheduled" else {
+                throw WorkflowError("cancel", "panel \(ref) was already \(meeting.string("status"))", field: "panel")
+            }
+            try tx.execute("panel.cancel", ["id": meeting["id"], "reason": .text(reason), "on": StoredValue(date)])
+            try tx.audit(.alteration, by: viewer, records: .object([
+                "workflow": "cancel_panel", "panel": .string(ref), "reason": .string(reason),
+            ]))
+        }
+    }
+
     /// Records the minutes of a panel (which marks it held) and returns child-first
     /// language warnings about them. The text is stored as written: warnings never rewrite.
     @discardableResult

@@ -112,7 +112,7 @@ extension WorkflowPageRoutes {
         fields["minutesWarnings"] = Self.warnings(services.workflow.language.check(minutes))
         if coordinator {
             let typed = { (form: String) in refusal?.typed(in: form) ?? [:] }
-            fields["coordinator"] = [
+            var forms: [String: Any] = [
                 "base": base,
                 "recipients": typed("send")["recipients"] ?? "",
                 "attendees": typed("attendance")["attendees"] ?? "",
@@ -120,7 +120,10 @@ extension WorkflowPageRoutes {
                 "action": ["text": typed("action")["text"] ?? "", "owner": typed("action")["owner"] ?? "",
                            "due_on": typed("action")["due_on"] ?? "", "case": typed("action")["case"] ?? "",
                            "cases": Self.options([""] + order, selected: typed("action")["case"])] as [String: Any],
-            ] as [String: Any]
+            ]
+            // Only a panel not yet held can be cancelled.
+            if detail["status"]?.stringValue == "scheduled" { forms["cancel"] = ["reason": typed("cancel")["reason"] ?? ""] }
+            fields["coordinator"] = forms
         }
         return ("panel", fields)
     }

@@ -94,6 +94,12 @@ extension WorkflowWrite {
         }
     }
 
+    /// `{"reason"}` → `{"panel", "status": "cancelled"}`: a panel not yet held is cancelled.
+    static let cancelPanel = WorkflowWrite(roles: coordinators, purpose: "cancelling a panel", status: .ok) { input in
+        try input.services.workflow.cancelPanel(try input.record, reason: try input.fields.text("reason"), on: .today, by: input.viewer)
+        return .object(["panel": .string(try input.record), "status": "cancelled"])
+    }
+
     /// `{"minutes"}` → `{"language_warnings"}`; the text is kept as written.
     static let minutes = WorkflowWrite(roles: coordinators, purpose: "recording panel minutes", status: .ok) { input in
         let warnings = try input.services.workflow.recordMinutes(panel: try input.record, try input.fields.text("minutes"), by: input.viewer)

@@ -15,7 +15,7 @@ extension CEGraph {
                   cegraph panel attend PANEL-000001 --attendee "A Officer:police" --attendee "B Worker:childrens_services"
                   cegraph panel decide PANEL-000001 CASE-000001 --decision review
                 """,
-            subcommands: [Schedule.self, Agenda.self, Send.self, Attend.self, Decide.self, Minutes.self, Action.self,
+            subcommands: [Schedule.self, Agenda.self, Send.self, Attend.self, Decide.self, Minutes.self, Cancel.self, Action.self,
                           ActionUpdate.self, Show.self, List.self]
         )
 
@@ -135,6 +135,17 @@ extension CEGraph {
                 let warnings = try options.workflow().recordMinutes(panel: panel, text, by: options.viewer)
                 WorkflowOptions.warn(warnings, in: file)
                 print("minutes recorded for \(panel)" + (warnings.isEmpty ? "" : "; \(warnings.count) language warning(s) above"))
+            }
+        }
+
+        struct Cancel: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Cancel a panel that has not been held, saying why.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The panel.") var panel: String
+            @Option(help: "Why it is cancelled (kept with the panel; --reason is the audit log's justification).") var because: String
+            func run() throws {
+                try options.workflow().cancelPanel(panel, reason: because, on: options.day, by: options.viewer)
+                print("panel \(panel) cancelled")
             }
         }
 

@@ -45,6 +45,11 @@ extension CLITests {
         #expect(decided.stdout.contains("review on 2026-04-14"), "\(decided.stdout)")
         let minutes = try run(["--db", "w.sqlite", "panel", "minutes", "PANEL-000001", "-"], input: "Noted: he is drug running.\n")
         #expect(minutes.status == 0 && minutes.stderr.contains("warning: - 1:"), "\(minutes.stderr)")
+        // A held panel cannot be cancelled; the next one can, with a reason.
+        let held = try run("--db", "w.sqlite", "panel", "cancel", "PANEL-000001", "--because", "too late")
+        #expect(held.status == 1 && held.stderr.contains("already held"), "\(held.stderr)")
+        _ = try ok("panel", "schedule", "--area", "E08000012", "--on", "2026-02-17", "--co-chair", "DI", "--co-chair", "Manager")
+        #expect(try ok("panel", "cancel", "PANEL-000002", "--because", "Co-chairs unavailable").stdout == "panel PANEL-000002 cancelled\n")
 
         _ = try ok("report", "quarterly", "--area", "E08000012", "--quarter", "2026Q1", "--format", "md", "-o", "q1.md")
         let markdown = try String(contentsOf: directory.appendingPathComponent("q1.md"), encoding: .utf8)

@@ -1,6 +1,5 @@
 import CaseWorkflow
 import Foundation
-import GRDB
 import GraphCore
 import GraphServer
 import HTTPTypes
@@ -28,9 +27,7 @@ struct PanelScopeTests {
         }
         let cancelled = try workflow.schedulePanel(area: "E08000012", on: .today.adding(days: 21), coChairs: ["A", "B"], by: viewer)
         try workflow.buildAgenda(panel: cancelled, by: viewer)
-        try fixture.store.writer.write { db in
-            try db.execute(sql: "UPDATE panel_meeting SET status = 'cancelled' WHERE ref = ?", arguments: [cancelled])
-        }
+        try workflow.cancelPanel(cancelled, reason: "Not enough cases to hear", on: .today, by: viewer)
         let later = try workflow.schedulePanel(area: "E08000012", on: .today.adding(days: 35), coChairs: ["A", "B"], by: viewer)
         return (fixture, old, cancelled, later)
     }
@@ -74,6 +71,30 @@ struct PanelScopeTests {
             let coordinator = try #require(try await SignedIn.signIn(client, as: "ccset_coordinator"))
             let full = try await coordinator.get("/api/panels/\(later)")
             for text in ["VISIBLE-CASE", "HIDDEN-CASE", "OLD-GENERAL"] { #expect(full.text.contains(text), "\(text) missing for a coordinator") }
+        }
+    }
+
+    @Test func aCoordinatorCancelsAPanelWithAReason() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let coordinator = try #require(try await SignedIn.signIn(client, as: "ccset_coordinator"))
+            #expect(try await coordinator.get("/panels/PANEL-000001").text.contains(#"action="/panels/PANEL-000001/cancel""#))
+            let noReason = try await coordinator.send(.post, "/api/panels/PANEL-000001/cancel", json: #"{"reason": " "}"#)
+            #expect(noReason.status == .badRequest && noReason.text.contains("reason"), "\(noReason.text)")
+            let cancelled = try await coordinator.send(.post, "/api/panels/PANEL-000001/cancel", json: #"{"reason": "Co-chairs unavailable"}"#)
+            #expect(cancelled.status == .ok && cancelled.json["status"] as? String == "cancelled", "\(cancelled.text)")
+            let again = try await coordinator.send(.post, "/api/panels/PANEL-000001/cancel", json: #"{"reason": "twice"}"#)
+            #expect(again.status == .badRequest && again.text.contains("already cancelled"), "\(again.text)")
+            let minutes = try await coordinator.send(.put, "/api/panels/PANEL-000001/minutes", json: #"{"minutes": "Heard."}"#)
+            #expect(minutes.status == .badRequest && minutes.text.contains("cancelled"))
+            let page = try await coordinator.get("/panels/PANEL-000001")
+            #expect(page.text.contains("Co-chairs unavailable") && !page.text.contains("/cancel\""), "a cancelled panel offers no cancel form")
+            let audit = try #require(try fixture.store.auditEntries(limit: 5).first { $0.records.contains("cancel_panel") })
+            #expect(audit.operation == "alteration" && audit.records.contains("Co-chairs unavailable"))
+            // The agenda no longer counts: the member's child and panel are gone from their view.
+            let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
+            #expect(try await member.get("/api/panels/PANEL-000001").status == .notFound)
+            #expect(try await member.get("/api/entities/CH1").status == .notFound)
         }
     }
 

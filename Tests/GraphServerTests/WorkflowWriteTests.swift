@@ -163,6 +163,7 @@ struct WorkflowWriteTests {
             (.post, "/api/panels", coordinator, .badRequest),
             (.post, "/api/panels/PANEL-000001/agenda/send", coordinator, .ok),
             (.put, "/api/panels/PANEL-000001/minutes", coordinator, .badRequest),
+            (.post, "/api/panels/PANEL-000001/cancel", coordinator, .badRequest),
             (.post, "/api/panels/PANEL-000001/actions", coordinator, .badRequest),
             (.post, "/api/actions/ACT-000001", both, .badRequest),
             (.post, "/api/cases/CASE-000001/nrm", coordinator, .badRequest),

@@ -99,3 +99,7 @@ ORDER BY agenda_due_on;
 SELECT DISTINCT c.id, c.ref, a.id AS alert_id, a.kind FROM alert a, json_each(a.entity_ids) j
 JOIN entity e ON e.ref = j.value JOIN ce_case c ON c.child_id = e.id
 WHERE a.status = 'open' AND c.area = :area AND c.status = 'open' ORDER BY a.id;
+
+-- name: cancel
+UPDATE panel_meeting SET status = 'cancelled', cancelled_reason = :reason, cancelled_on = :on
+WHERE id = :id AND status = 'scheduled';
