@@ -74,6 +74,9 @@ extension WorkflowPageRoutes {
             fields["nrmForm"] = ["action": "/cases/\(PageRenderer.pathSegment(ref))/nrm",
                                  "stages": Self.options(NRMStage.allCases.map(\.rawValue), selected: typed["stage"]),
                                  "on": typed["on"] ?? CalendarDate.today.description, "note": typed["note"] ?? ""] as [String: Any]
+            fields["timelineForms"] = ["base": "/cases/" + PageRenderer.pathSegment(ref),
+                                       "strategyOn": refusal?.typed(in: "strategy")["on"] ?? CalendarDate.today.description,
+                                       "transitionsOn": refusal?.typed(in: "transitions")["on"] ?? CalendarDate.today.description]
         }
         return ("case", fields)
     }

@@ -35,7 +35,10 @@ struct WorkflowPageRoutes {
         let group = router.group().add(middleware: PageErrorMiddleware(pages: services.pages))
         group.get("/cases", use: page(casesPage))
         group.get("/cases/{ref}", use: page(casePage))
-        group.post("/cases/{ref}/nrm", use: form(.nrm, layout: casePage) { ref, _ in "/cases/" + PageRenderer.pathSegment(ref ?? "") })
+        let casePageOf: @Sendable (String?, JSONValue) -> String = { ref, _ in "/cases/" + PageRenderer.pathSegment(ref ?? "") }
+        group.post("/cases/{ref}/nrm", use: form(.nrm, layout: casePage, back: casePageOf))
+        group.post("/cases/{ref}/strategy-meeting", use: form(.strategyMeeting, layout: casePage, back: casePageOf))
+        group.post("/cases/{ref}/transitions-plan", use: form(.transitionsPlan, layout: casePage, back: casePageOf))
 
         let panel: @Sendable (String?, JSONValue) -> String = { ref, _ in "/panels/" + PageRenderer.pathSegment(ref ?? "") }
         group.get("/panels", use: page(panelsPage))

@@ -152,10 +152,18 @@ struct WorkflowPageTests {
                                                                                "csrf_token": coordinator.csrf])
             #expect(skipped.status == .badRequest && skipped.text.contains("cannot move to conclusive_grounds") && skipped.text.contains(#"value="TYPED""#))
             #expect(try await coordinator.text("/cases/CASE-000001").contains("Stage <strong>needs_referral</strong>"))
+            // The timeline's forms: the strategy meeting and a transitions plan, each on a day.
+            let planned = try await coordinator.post("/cases/CASE-000001/transitions-plan", ["form": "transitions", "on": "2026-11-02",
+                                                                                            "csrf_token": coordinator.csrf])
+            #expect(planned.status == .seeOther && planned.headers[.location] == "/cases/CASE-000001")
+            let badDay = try await coordinator.post("/cases/CASE-000001/strategy-meeting", ["form": "strategy", "on": "soon",
+                                                                                           "csrf_token": coordinator.csrf])
+            #expect(badDay.status == .badRequest && badDay.text.contains("not a date") && badDay.text.contains(#"value="soon""#))
+            #expect(try await coordinator.text("/cases/CASE-000001").contains("<dt>Transitions plan</dt><dd>2026-11-02</dd>"))
             // A panel member opens a case on their agenda, without the timescales or forms.
             let member = try await Browser.signIn(client, as: "panel_member")
             let seen = try await member.text("/cases/CASE-000001")
-            #expect(seen.contains("Visible Child") && !seen.contains("Timescales") && !seen.contains("/nrm"))
+            #expect(seen.contains("Visible Child") && !seen.contains("Timescales") && !seen.contains("/nrm") && !seen.contains("/transitions-plan"))
         }
     }
 
