@@ -19,6 +19,12 @@ struct PanelScope: Sendable {
     /// Whether the member may open a panel, given its record (`area`, `held_on`, `status`):
     /// one of their authorities', in the window, not cancelled.
     func mayOpen(panel: [String: JSONValue]) -> Bool {
+        PanelScope.mayOpen(panel: panel, areas: areas, since: since)
+    }
+
+    /// ``mayOpen(panel:)`` for a member sitting for `areas`, without their children (the
+    /// panel list needs no more).
+    static func mayOpen(panel: [String: JSONValue], areas: Set<String>, since: CalendarDate) -> Bool {
         guard let area = panel["area"]?.stringValue, areas.contains(area),
               let held = panel["held_on"]?.stringValue, held >= since.description else { return false }
         return panel["status"]?.stringValue != "cancelled"

@@ -11,6 +11,11 @@ struct Visibility: Sendable {
     /// How far back a panel's agenda still counts.
     static let agendaWindowDays = 365
 
+    /// The first day whose panels' agendas still count, on `today`.
+    static func windowStart(today: CalendarDate = .today) -> CalendarDate {
+        today.adding(days: -agendaWindowDays)
+    }
+
     /// The database ids and refs of the children `account` may see, or nil for "not limited
     /// to children on agendas" (every role but panel member).
     func panelChildren(for account: Account, today: CalendarDate = .today) throws -> [String: Int64]? {
@@ -19,7 +24,7 @@ struct Visibility: Sendable {
             var children: [String: Int64] = [:]
             for row in try tx.rows("server/visibility.panel_children", [
                 "areas": StoredValue(json: .array(account.panelAreas.map { .string($0) })),
-                "since": StoredValue(today.adding(days: -Visibility.agendaWindowDays)),
+                "since": StoredValue(Visibility.windowStart(today: today)),
             ]) {
                 if let id = row.integer("id") { children[row.string("ref")] = id }
             }
@@ -36,7 +41,7 @@ struct Visibility: Sendable {
                 .map { $0.string("ref") }
         }
         return PanelScope(areas: Set(account.panelAreas), children: children, cases: Set(cases),
-                          since: today.adding(days: -Visibility.agendaWindowDays))
+                          since: Visibility.windowStart(today: today))
     }
 
     /// Whether `account` may see the entity `ref` names; a panel member only a child on an

@@ -59,8 +59,9 @@ struct WorkflowReads: Sendable {
     func panels(area: String?, for context: AppRequestContext) throws -> [JSONValue] {
         let account = try context.require(WorkflowReads.panelReaders)
         let rows = try services.workflow.listPanels(area: area)
-        guard let scope = try services.visibility.panelScope(for: account) else { return rows }
-        return rows.filter { scope.mayOpen(panel: $0.objectValue ?? [:]) }
+        guard account.role == .panelMember else { return rows }
+        let areas = Set(account.panelAreas), since = Visibility.windowStart()
+        return rows.filter { PanelScope.mayOpen(panel: $0.objectValue ?? [:], areas: areas, since: since) }
     }
 
     /// A panel's record: attendance, quoracy, agenda, decisions, minutes and actions.

@@ -91,6 +91,12 @@ public enum AuditLog {
         return Verification(rows: rows, firstBrokenSeq: nil)
     }
 
+    /// The newest (or oldest) `limit` rows.
+    static func entries(_ db: Database, limit: Int, oldestFirst: Bool) throws -> [Entry] {
+        try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq \(oldestFirst ? "ASC" : "DESC") LIMIT ?", arguments: [limit])
+            .map(entry)
+    }
+
     static func entry(_ row: Row) -> Entry {
         Entry(seq: row["seq"], at: row["at"], operation: row["operation"], actor: row["actor"],
               justification: row["justification"], records: row["records"], recipients: row["recipients"],
@@ -101,21 +107,18 @@ public enum AuditLog {
 extension Store {
     /// Audit rows, newest first (or oldest first).
     public func auditEntries(limit: Int = 50, oldestFirst: Bool = false) throws -> [AuditLog.Entry] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq \(oldestFirst ? "ASC" : "DESC") LIMIT ?",
-                             arguments: [limit])
-                .map(AuditLog.entry)
-        }
+        try writer.read { db in try AuditLog.entries(db, limit: limit, oldestFirst: oldestFirst) }
     }
 
     /// The newest `limit` rows and the chain's check, as an auditor reads them. The read
-    /// is itself audited, in the same transaction: a consultation naming the rows read (the
-    /// log holds who looked at what, and why). The row it writes is not among those read.
+    /// is itself audited, in the same transaction as the rows are read: a consultation naming
+    /// them (the log holds who looked at what, and why). The row it writes is not among
+    /// those read. The chain is checked first, on a read connection, so that the whole
+    /// log's hashing never holds up writers.
     public func readAuditLog(limit: Int, by viewer: Viewer) throws -> (entries: [AuditLog.Entry], verification: AuditLog.Verification) {
-        try writer.write { db in
-            let verification = try AuditLog.verify(db)
-            let entries = try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?", arguments: [limit])
-                .map(AuditLog.entry)
+        let verification = try verifyAuditChain()
+        return try writer.write { db in
+            let entries = try AuditLog.entries(db, limit: limit, oldestFirst: false)
             try AuditLog.append(db, .consultation, by: viewer, records: .object([
                 "audit_log": .object(["rows": .number(String(entries.count)),
                                       "from_seq": entries.last.map { .number(String($0.seq)) } ?? .null,
