@@ -49,22 +49,22 @@ public enum AuditLog {
     ///   - recipients: to whom anything was disclosed.
     static func append(_ db: Database, _ operation: Operation, by viewer: Viewer, records: JSONValue,
                        recipients: [String] = []) throws {
-        let previous = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+        // Cached statements: every read writes a row, and parsing the SQL each time showed
+        // in the service's profile.
+        let previous = try Row.fetchOne(try db.cachedStatement(sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"))
         let seq: Int64 = (previous?["seq"] ?? 0) + 1
         let prevHash: String = previous?["hash"] ?? genesis
-        let at = Date().formatted(.iso8601)
+        let at = Date().utcStamp
         let recordsText = records.jsonText
         let recipientsText = JSONValue.array(recipients.map { .string($0) }).jsonText
         let actor = viewer.name.trimmingWhitespace().isEmpty ? "unknown" : viewer.name
         let justification = viewer.purpose.trimmingWhitespace().isEmpty ? "not given" : viewer.purpose
         let hash = chainHash(prevHash: prevHash, seq: seq, at: at, operation: operation.rawValue, actor: actor,
                              justification: justification, records: recordsText, recipients: recipientsText)
-        try db.execute(
-            sql: """
-                INSERT INTO audit_log (seq, at, operation, actor, justification, records, recipients, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [seq, at, operation.rawValue, actor, justification, recordsText, recipientsText, prevHash, hash])
+        try db.cachedStatement(sql: """
+            INSERT INTO audit_log (seq, at, operation, actor, justification, records, recipients, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [seq, at, operation.rawValue, actor, justification, recordsText, recipientsText, prevHash, hash])
     }
 
     static func chainHash(prevHash: String, seq: Int64, at: String, operation: String, actor: String,

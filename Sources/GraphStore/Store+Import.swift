@@ -19,7 +19,7 @@ extension Store {
     @discardableResult
     public func importFile(at path: String, options: ImportOptions) throws -> ImportSummary {
         let name = options.name ?? path
-        let now = Date().formatted(.iso8601)
+        let now = Date().utcStamp
         do {
             // A first load into an empty store runs with foreign keys off (SQLite checks them
             // row by row at ~3 µs a link) and checks them all in one pass before committing.

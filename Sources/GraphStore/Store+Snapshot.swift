@@ -87,9 +87,11 @@ extension Store {
     /// compile-time maximum).
     static let snapshotMapBytes = 1 << 32
 
-    /// The data version: it changes whenever graph data is written.
+    /// The data version: it changes whenever graph data is written. Kept in memory between
+    /// writes (``DataVersionMemo``): a write through this store is seen at once, one by
+    /// another process within ``StoreConfiguration/versionRecheck`` seconds.
     public func dataVersion() throws -> Int64 {
-        try readSnapshot { try $0.version() }
+        try versionMemo.version { try readSnapshot { try $0.version() } }
     }
 
     /// Increments the data version inside the caller's write transaction.

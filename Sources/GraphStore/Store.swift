@@ -14,12 +14,19 @@ public final class Store: Sendable {
     public let writer: any DatabaseWriter
     /// The group commit for reads' audit rows.
     let auditBatcher = AuditBatcher()
+    /// The data version as last read (``dataVersion()``).
+    let versionMemo: DataVersionMemo
 
     /// Wraps a database and brings its schema up to date.
     ///
+    /// - Parameter versionRecheck: how old, in seconds, the kept data version may be before
+    ///   it is read again: how soon a write by another process is seen (this process's own
+    ///   writes are seen at once).
     /// - Throws: ``StoreError`` when a migration fails.
-    public init(_ writer: any DatabaseWriter) throws {
+    public init(_ writer: any DatabaseWriter, versionRecheck: Double = StoreConfiguration().versionRecheck) throws {
         self.writer = writer
+        versionMemo = DataVersionMemo(recheck: versionRecheck)
+        writer.add(transactionObserver: DataVersionMemo.Observer(versionMemo), extent: .databaseLifetime)
         do {
             try Migrations.migrator().migrate(writer)
         } catch let error as StoreError {
@@ -44,7 +51,7 @@ public final class Store: Sendable {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: config)
-            return try Store(pool)
+            return try Store(pool, versionRecheck: configuration.versionRecheck)
         } catch let error as StoreError {
             throw error
         } catch {

@@ -6,10 +6,15 @@ public struct StoreConfiguration: Sendable {
     public var cacheKiB = 65_536
     /// How long a writer waits for another to finish, in seconds.
     public var busyTimeout: Double = 10
+    /// How old, in seconds, the kept data version may be before it is read again: how
+    /// soon a write by another process (an import while the service runs) is seen. Writes
+    /// through this store are seen at once.
+    public var versionRecheck: Double = 0.5
 
-    public init(readOnly: Bool = false, cacheKiB: Int = 65_536, busyTimeout: Double = 10) {
+    public init(readOnly: Bool = false, cacheKiB: Int = 65_536, busyTimeout: Double = 10, versionRecheck: Double = 0.5) {
         self.readOnly = readOnly
         self.cacheKiB = cacheKiB
         self.busyTimeout = busyTimeout
+        self.versionRecheck = versionRecheck
     }
 }

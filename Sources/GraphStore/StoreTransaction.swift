@@ -188,7 +188,7 @@ extension Store {
     /// - Throws: what `body` throws, or ``StoreError`` when the database cannot be written.
     @discardableResult
     public func transaction<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        let now = Date().formatted(.iso8601)
+        let now = Date().utcStamp
         do {
             return try writer.write { db in try body(StoreTransaction(db, now: now)) }
         } catch let error as DatabaseError {
@@ -200,7 +200,7 @@ extension Store {
     ///
     /// - Throws: what `body` throws, or ``StoreError`` when the database cannot be read.
     public func reading<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        let now = Date().formatted(.iso8601)
+        let now = Date().utcStamp
         do {
             return try writer.read { db in try body(StoreTransaction(db, now: now)) }
         } catch let error as DatabaseError {
