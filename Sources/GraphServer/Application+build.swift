@@ -42,5 +42,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
 
 /// Runs the service until the process is told to stop (SIGINT, SIGTERM).
 public func runServer(services: Services) async throws {
+    let checkpoints = try services.store.checkpointInBackground()
+    defer { checkpoints?.stop() }
     try await buildApplication(services: services).runService()
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GraphCore
+import GRDB
 import GraphStore
 import Testing
 
@@ -43,5 +44,31 @@ struct DataVersionTests {
         #expect(try serving.dataVersion() == before)
         Thread.sleep(forTimeInterval: 1.6)
         #expect(try serving.dataVersion() == before + 1)
+    }
+}
+
+/// Checkpoints in the background: the writer's own are off while it runs, and the log is
+/// still moved into the file.
+struct BackgroundCheckpointTests {
+    @Test func theLogIsCheckpointedOffTheWritePathAndTheWriterGetsItsOwnBack() throws {
+        let path = try Fixture.directory().appendingPathComponent("c.sqlite").path
+        let store = try Store.open(path: path)
+        let checkpoints = try #require(try store.checkpointInBackground(every: 0.05))
+        #expect(try store.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 0)
+        let fileSize = { (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+        let before = try fileSize()
+        for index in 0..<300 {
+            try store.auditQuery("associations", parameters: [:], recordIds: (0..<50).map { "E\(index)-\($0)" }, by: Fixture.viewer)
+        }
+        // The rows reach the database file only through a checkpoint, and the writer takes
+        // none: so the file grows only if the background connection copies the log in.
+        let deadline = Date().addingTimeInterval(10)
+        while try fileSize() <= before, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(try fileSize() > before)
+        checkpoints.stop()
+        #expect(try store.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 1000)
+        #expect(try store.auditEntries(limit: 500).count >= 200)
+        #expect(try store.verifyAuditChain().isIntact)
+        #expect(try Store(DatabaseQueue()).checkpointInBackground() == nil)
     }
 }
