@@ -89,4 +89,22 @@ struct ReasonTests {
         let row = try #require(try fixture.store.auditEntries(limit: 5).first { $0.actor == "analyst" })
         #expect(row.justification.contains("reason: nightly network check"))
     }
+
+    @Test(arguments: [("  nightly check  ", HTTPResponse.Status.ok), ("nightly\tcheck", .badRequest),
+                      ("nightly\u{200B}check", .badRequest), ("ni  ", .badRequest),
+                      (String(repeating: "r", count: 301), .badRequest)])
+    func aTokensReasonIsOneLineOfFiveTo300Characters(reason: String, status: HTTPResponse.Status) async throws {
+        let fixture = try ServerFixture()
+        let token = try fixture.services.accounts.issueToken(username: "analyst", name: "script", by: ServerFixture.viewer)
+        try await fixture.application.test(.router) { client in
+            let answer = try await client.executeRequest(uri: "/api/entities/CH1", method: .get, headers: [
+                .authorization: "Bearer \(token)", HTTPField.Name("X-Justification")!: reason,
+            ], body: nil)
+            #expect(answer.status == status, "\(reason.unicodeScalars.map(\.value))")
+        }
+        if status == .ok {
+            let row = try #require(try fixture.store.auditEntries(limit: 5).first { $0.actor == "analyst" })
+            #expect(row.justification.hasSuffix("reason: nightly check"), "\(row.justification)")
+        }
+    }
 }
