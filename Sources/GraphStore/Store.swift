@@ -51,6 +51,13 @@ public final class Store: Sendable {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: config)
+            if !configuration.readOnly {
+                // GRDB sets the writer to `synchronous=NORMAL` when it turns WAL on, after
+                // `prepareDatabase` has run: so a commit would not wait for the disk, and an
+                // audit row could be lost with the power after its data was shown. Only the
+                // writer commits, so FULL is set again on it.
+                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            }
             return try Store(pool, versionRecheck: configuration.versionRecheck)
         } catch let error as StoreError {
             throw error

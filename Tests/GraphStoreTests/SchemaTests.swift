@@ -64,5 +64,8 @@ struct SchemaTests {
              try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
         #expect(mode == "wal" && sync == 2 && foreignKeys == 1)
+        // The writer is the connection whose commits must reach the disk.
+        let writerSync = try store.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        #expect(writerSync == 2, "the writer commits with synchronous=FULL")
     }
 }
