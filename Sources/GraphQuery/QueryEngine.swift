@@ -44,17 +44,23 @@ public final class QueryEngine: Sendable {
     /// Audits and returns an answer.
     func answer(_ verb: String, _ parameters: [String: JSONValue], _ view: GraphView, viewer: Viewer,
                         json: [String: JSONValue], text: [String], ids: [String]) throws -> QueryAnswer {
-        try audit(verb, parameters, filter: view.filter, recordIds: ids, viewer: viewer)
+        try store.auditQuery(verb, parameters: QueryEngine.audited(parameters, filter: view.filter), recordIds: ids, by: viewer)
         return QueryAnswer(json: .object(json), text: text, recordIds: ids)
     }
 
     /// Writes a query's consultation row: the verb, its parameters and filters, and the
     /// records its answer names. A caller that answers from a kept copy of an earlier answer
     /// (the service's cache) calls this for each request, so every view is still audited.
-    public func audit(_ verb: String, _ parameters: [String: JSONValue], filter: QueryFilter, recordIds: [String], viewer: Viewer) throws {
+    /// It suspends the caller, holding no thread, until the row is durable.
+    public func audit(_ verb: String, _ parameters: [String: JSONValue], filter: QueryFilter, recordIds: [String], viewer: Viewer) async throws {
+        try await store.auditQuery(verb, parameters: QueryEngine.audited(parameters, filter: filter), recordIds: recordIds, by: viewer)
+    }
+
+    /// A query's parameters as its audit row names them: with its filters.
+    static func audited(_ parameters: [String: JSONValue], filter: QueryFilter) -> [String: JSONValue] {
         var parameters = parameters
         parameters["filters"] = filter.json
-        try store.auditQuery(verb, parameters: parameters, recordIds: recordIds, by: viewer)
+        return parameters
     }
 
     // MARK: Verbs

@@ -55,7 +55,7 @@ struct GraphRoutes {
         // audited again for this request exactly as the engine audits a fresh one.
         let key = AssociationKey(root: id, hops: hops, dataVersion: try services.store.dataVersion())
         if let kept = services.associations.get(key) {
-            try services.engine.audit("associations", ["id": .string(id), "hops": .number(String(hops))], filter: QueryFilter(),
+            try await services.engine.audit("associations", ["id": .string(id), "hops": .number(String(hops))], filter: QueryFilter(),
                                       recordIds: kept.recordIds, viewer: viewer)
             return JSONResponse.make(bytes: kept.data)
         }

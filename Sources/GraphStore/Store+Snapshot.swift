@@ -129,11 +129,14 @@ extension Store {
     /// Appends a read's audit row through the group commit (``AuditBatcher``): concurrent
     /// reads share a transaction, and each returns only once its row is durable.
     func appendBatched(_ item: AuditBatcher.Pending) throws {
-        try auditBatcher.submit(item) { batch in
-            try writer.write { db in
-                for pending in batch {
-                    try AuditLog.append(db, pending.operation, by: pending.viewer, records: pending.records, recipients: pending.recipients)
-                }
+        try auditBatcher.submit(item)
+    }
+
+    /// Writes a batch of reads' audit rows in one transaction (the ``AuditBatcher``'s write).
+    static func writeBatch(_ batch: [AuditBatcher.Pending], to writer: any DatabaseWriter) throws {
+        try writer.write { db in
+            for pending in batch {
+                try AuditLog.append(db, pending.operation, by: pending.viewer, records: pending.records, recipients: pending.recipients)
             }
         }
     }
@@ -144,6 +147,24 @@ extension Store {
     /// Call it before the answer leaves the process: a query whose audit row cannot be
     /// written must not be answered.
     public func auditQuery(_ verb: String, parameters: [String: JSONValue], recordIds: [String], by viewer: Viewer) throws {
+        do {
+            try auditBatcher.submit(Store.consultation(verb, parameters: parameters, recordIds: recordIds, by: viewer))
+        } catch {
+            throw Store.withheld(error)
+        }
+    }
+
+    /// ``auditQuery(_:parameters:recordIds:by:)`` for a caller that can wait without
+    /// holding a thread (a service's request): the same row, the same guarantee.
+    public func auditQuery(_ verb: String, parameters: [String: JSONValue], recordIds: [String], by viewer: Viewer) async throws {
+        do {
+            try await auditBatcher.submit(Store.consultation(verb, parameters: parameters, recordIds: recordIds, by: viewer))
+        } catch {
+            throw Store.withheld(error)
+        }
+    }
+
+    private static func consultation(_ verb: String, parameters: [String: JSONValue], recordIds: [String], by viewer: Viewer) -> AuditBatcher.Pending {
         let cap = 10_000
         let records = JSONValue.object([
             "query": .string(verb),
@@ -151,10 +172,10 @@ extension Store {
             "count": .number(String(recordIds.count)),
             "ids": .array(recordIds.prefix(cap).map { .string($0) }),
         ])
-        do {
-            try appendBatched(AuditBatcher.Pending(.consultation, viewer: viewer, records: records, recipients: []))
-        } catch {
-            throw StoreError("audit", "the audit log could not be written, so the answer is withheld: \(Store.describe(error))")
-        }
+        return AuditBatcher.Pending(.consultation, viewer: viewer, records: records, recipients: [])
+    }
+
+    private static func withheld(_ error: any Error) -> StoreError {
+        StoreError("audit", "the audit log could not be written, so the answer is withheld: \(Store.describe(error))")
     }
 }

@@ -13,7 +13,7 @@ public final class Store: Sendable {
     /// The database the store reads and writes.
     public let writer: any DatabaseWriter
     /// The group commit for reads' audit rows.
-    let auditBatcher = AuditBatcher()
+    let auditBatcher: AuditBatcher
     /// The data version as last read (``dataVersion()``).
     let versionMemo: DataVersionMemo
 
@@ -26,6 +26,7 @@ public final class Store: Sendable {
     public init(_ writer: any DatabaseWriter, versionRecheck: Double = StoreConfiguration().versionRecheck) throws {
         self.writer = writer
         versionMemo = DataVersionMemo(recheck: versionRecheck)
+        auditBatcher = AuditBatcher { batch in try Store.writeBatch(batch, to: writer) }
         writer.add(transactionObserver: DataVersionMemo.Observer(versionMemo), extent: .databaseLifetime)
         do {
             try Migrations.migrator().migrate(writer)

@@ -30,6 +30,29 @@ struct AuditBatchTests {
         #expect(try store.verifyAuditChain().isIntact)
     }
 
+    @Test func waitingReadersHoldNoThreadAndEachFindsItsRowWritten() async throws {
+        let store = try Fixture.fileStore()
+        let readers = 400
+        // Far more readers than threads wait at once: a suspended reader holds none.
+        let missing = try await withThrowingTaskGroup(of: String?.self) { group in
+            for index in 0..<readers {
+                group.addTask {
+                    let viewer = Viewer(name: "reader-\(index % 7)", purpose: "automated test")
+                    try await store.auditQuery("associations", parameters: [:], recordIds: ["A\(index)"], by: viewer)
+                    let seen = try store.auditEntries(limit: readers).contains { $0.records.contains("\"A\(index)\"") }
+                    return seen ? nil : "A\(index)"
+                }
+            }
+            var missing: [String] = []
+            for try await result in group { if let result { missing.append(result) } }
+            return missing
+        }
+        #expect(missing.isEmpty, "returned before their rows were written: \(missing.prefix(3))")
+        let entries = try store.auditEntries(limit: 10_000).filter { $0.operation == "consultation" }
+        #expect(Set(entries.map(\.records)).count == readers)
+        #expect(try store.verifyAuditChain().isIntact)
+    }
+
     @Test func aReadWhoseRowCannotBeWrittenFails() throws {
         let directory = try Fixture.directory()
         let path = directory.appendingPathComponent("test.sqlite").path
@@ -37,6 +60,15 @@ struct AuditBatchTests {
         let readOnly = try Store.open(path: path, configuration: StoreConfiguration(readOnly: true))
         #expect(throws: StoreError.self) {
             try readOnly.auditQuery("associations", parameters: [:], recordIds: ["E1"], by: Fixture.viewer)
+        }
+    }
+
+    @Test func aWaitingReadWhoseRowCannotBeWrittenFails() async throws {
+        let path = try Fixture.directory().appendingPathComponent("test.sqlite").path
+        _ = try Store.open(path: path)
+        let readOnly = try Store.open(path: path, configuration: StoreConfiguration(readOnly: true))
+        await #expect(throws: StoreError.self) {
+            try await readOnly.auditQuery("associations", parameters: [:], recordIds: ["E2"], by: Fixture.viewer)
         }
     }
 }
