@@ -59,7 +59,11 @@ struct GraphRoutes {
                                       recordIds: kept.recordIds, viewer: viewer)
             return JSONResponse.make(bytes: kept.data)
         }
-        let answer = try services.engine.associations(of: id, hops: hops, filter: QueryFilter(), viewer: viewer)
+        // Not kept: computed on a worker thread (this route runs on Swift's pool; see
+        // WorkerMiddleware.stayOnThePool).
+        let answer = try await services.blocking {
+            try services.engine.associations(of: id, hops: hops, filter: QueryFilter(), viewer: viewer)
+        }
         let bytes = Data(answer.json.jsonBytes)
         services.associations.put(key, .init(data: bytes, recordIds: answer.recordIds))
         return JSONResponse.make(bytes: bytes)
