@@ -8,7 +8,12 @@
 #   TARGET=map CONNECTIONS=4 Benchmarks/serve.sh   # the map API: 3-hop SVG maps of the best-connected adults
 #   SECONDS_=600 RSS_EVERY=30 Benchmarks/serve.sh  # the 10-minute memory run: resident set every 30 s
 #   CACHE_MIB=0 Benchmarks/serve.sh                # every answer computed afresh (no kept answers or maps)
-# Needs wrk (apt-get install wrk).
+#   PEER=none Benchmarks/serve.sh                  # without the nginx peer
+# Needs wrk (apt-get install wrk). With nginx installed (apt-get install nginx-light), the
+# associations run also measures the peer in the same run: nginx serving the very answers
+# cegraph gave, as static files with no token, reason or audit row, on the same cores with
+# the same load; the ratio is what the service's checks and audit cost, whatever the
+# machine's speed that minute.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${SCALE:-force}
@@ -48,6 +53,13 @@ trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 # The first request builds the query snapshot; the benchmark measures the service after it.
 curl -sf -H "Authorization: Bearer $TOKEN" -H "X-Justification: service benchmark" "http://127.0.0.1:$PORT$PATH_PREFIX$(head -1 "$WORK/ids.txt")$PATH_SUFFIX" >/dev/null
+if [ "$TARGET" = associations ]; then
+    # Every id once (filling the kept answers, when kept), each answer saved for the peer.
+    mkdir -p "$WORK/static$PATH_PREFIX"
+    while read -r id; do
+        printf 'url = "http://127.0.0.1:%s%s%s%s"\noutput = "%s/static%s%s"\n' "$PORT" "$PATH_PREFIX" "$id" "$PATH_SUFFIX" "$WORK" "$PATH_PREFIX" "$id"
+    done < "$WORK/ids.txt" | curl -sf -Z --no-progress-meter --parallel-max 4 -K - -H "Authorization: Bearer $TOKEN" -H "X-Justification: service benchmark warm-up"
+fi
 cat > "$WORK/ids.lua" <<LUA
 local ids = {}
 for line in io.lines("$WORK/ids.txt") do ids[#ids + 1] = line end
@@ -57,6 +69,9 @@ end
 LUA
 RSS_BEFORE=$(ps -o rss= -p $SERVER)
 THREADS=$(( CONNECTIONS < 2 ? 1 : 2 ))
+# Five seconds of the same load, not measured: the first seconds after a start are slower
+# (page cache, thread pools), and the issue's figures are for a running service.
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout 10s -s "$WORK/ids.lua" "http://127.0.0.1:$PORT" > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s "$WORK/ids.lua" "http://127.0.0.1:$PORT" > "$WORK/wrk.txt" &
 WRK=$!
 if [ -n "${RSS_EVERY:-}" ]; then
@@ -74,4 +89,29 @@ wait $WRK
 cat "$WORK/wrk.txt"
 RSS_AFTER=$(ps -o rss= -p $SERVER)
 echo "server resident set: ${RSS_BEFORE} KiB before, ${RSS_AFTER} KiB after"
+if [ "$TARGET" = associations ] && [ "${PEER:-nginx}" = nginx ] && command -v nginx >/dev/null; then
+    kill $SERVER; wait $SERVER 2>/dev/null || true
+    PEER_PORT=$((PORT + 1))
+    cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    keepalive_requests 100000000;
+    default_type application/json;
+    server { listen 127.0.0.1:$PEER_PORT; root $WORK/static; }
+}
+NGINX
+    nginx -c "$WORK/nginx.conf" -p "$WORK"
+    for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$PEER_PORT$PATH_PREFIX$(head -1 "$WORK/ids.txt")" >/dev/null && break; sleep 0.1; done
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$WORK/ids.lua" "http://127.0.0.1:$PEER_PORT" > /dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s "$WORK/ids.lua" "http://127.0.0.1:$PEER_PORT" > "$WORK/peer.txt"
+    kill "$(cat "$WORK/nginx.pid")"
+    echo "peer: nginx serving the same answers as static files"
+    grep -E "Requests/sec|50%|99%" "$WORK/peer.txt"
+    awk '/Requests\/sec/ { if (FILENAME ~ /peer/) peer = $2; else ours = $2 }
+         END { if (peer > 0) printf "cegraph / nginx: %.2f of the peer'"'"'s requests/s\n", ours / peer }' "$WORK/wrk.txt" "$WORK/peer.txt"
+fi
 echo "target: $TARGET; work folder: $WORK"
