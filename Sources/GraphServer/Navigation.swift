@@ -13,12 +13,15 @@ enum Navigation {
         Item(href: "/paths", label: "Path finder", roles: GraphReads.police),
         Item(href: "/cross-border", label: "Cross-border", roles: GraphReads.police),
         Item(href: "/networks", label: "Networks", roles: GraphReads.police),
+        Item(href: "/referrals", label: "Referrals", roles: WorkflowReads.caseWorkers),
         Item(href: "/cases", label: "Cases", roles: [.ccsetCoordinator, .marthrChair, .analyst]),
+        Item(href: "/alerts", label: "Alerts", roles: WorkflowReads.caseWorkers),
         Item(href: "/panels", label: "MACCSE panels", roles: [.ccsetCoordinator, .marthrChair, .panelMember]),
         Item(href: "/marthr", label: "MARTHR", roles: [.marthrChair, .ccsetCoordinator, .analyst]),
         Item(href: "/reports/quarterly", label: "Quarterly report", roles: [.ccsetCoordinator, .marthrChair, .analyst]),
         Item(href: "/audit", label: "Audit log", roles: [.auditor]),
         Item(href: "/accounts", label: "Accounts", roles: [.admin]),
+        Item(href: "/settings", label: "Settings", roles: WorkflowReads.settingsReaders),
     ]
 
     /// The links for `role`, as the layout lays them out.

@@ -206,6 +206,9 @@ struct PageRoutes {
         if let area = detail["area"]?.objectValue {
             fields["area"] = "\(area["name"]?.stringValue ?? "") (\(area["code"]?.stringValue ?? ""))"
         }
+        if WorkflowReads.caseWorkers.contains(account.role), ["child", "adult", "location", "vehicle"].contains(detail["kind"]?.stringValue ?? "") {
+            fields["flagsHref"] = "/flags/" + PageRenderer.pathSegment(detail["id"]?.stringValue ?? id)
+        }
         return pages.page("entity", fields, context: context)
     }
 

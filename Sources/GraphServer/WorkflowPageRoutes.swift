@@ -70,6 +70,8 @@ struct WorkflowPageRoutes {
         group.post("/marthr/{ref}/feedback", use: form(.feedback, layout: marthrPage, back: meeting))
 
         group.get("/reports/quarterly", use: page(quarterlyPage))
+        addFrontDoor(to: group)
+        addSettings(to: group)
     }
 
     // MARK: - Pages and forms
@@ -86,7 +88,12 @@ struct WorkflowPageRoutes {
     /// A form's route: the role first (403 before the form is read), then the write with the
     /// record in the address (`{record}` when there is one, else `{ref}`); then back to the
     /// page, or the page again with the refusal.
+    ///
+    /// - Parameter fields: makes the write's fields of the form's (and the record in the
+    ///   address); by default each form field as text. A refusal it throws shows the form
+    ///   again like the write's.
     func form(_ write: WorkflowWrite, layout: @escaping Layout,
+              fields: @escaping @Sendable ([String: String], String?) throws -> WriteFields = { form, _ in WriteFields(form: form) },
               back: @escaping @Sendable (String?, JSONValue) -> String) -> @Sendable (Request, AppRequestContext) async throws -> Response {
         let services = services
         return { request, context in
@@ -96,7 +103,7 @@ struct WorkflowPageRoutes {
             let ref = context.parameters.get("ref")
             do {
                 let result = try write.perform(WorkflowWrite.Input(services: services, ref: context.parameters.get("record") ?? ref,
-                                                                   fields: WriteFields(form: form),
+                                                                   fields: try fields(form, ref),
                                                                    viewer: services.viewer(context, purpose: write.purpose)))
                 return .redirect(to: back(ref, result), type: .normal)
             } catch {

@@ -15,12 +15,7 @@ extension WorkflowRoutes {
 
     /// `?area=&from=&to=` (dates default to the last 90 days up to today).
     @Sendable func referrals(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
-        let to = try request.date("to") ?? .today
-        let from = try request.date("from") ?? to.adding(days: -90)
-        guard from <= to else { throw ServerError(.badRequest, "from \(from) is after to \(to)") }
-        let rows = try services.workflow.listReferrals(area: request.query("area"), from: from, to: to,
-                                                       by: services.viewer(context, purpose: "listing referrals"))
+        let rows = try reads.referrals(area: request.query("area"), from: try request.date("from"), to: try request.date("to"), for: context)
         return JSONResponse.make(.object(["referrals": .array(rows)]))
     }
 
@@ -34,33 +29,21 @@ extension WorkflowRoutes {
 
     /// The alerts; `?status=open|reviewed|dismissed|all` (default open: the review tasks).
     @Sendable func alerts(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
         let status = request.query("status") ?? "open"
-        guard ["open", "reviewed", "dismissed", "all"].contains(status) else {
-            throw ServerError(.badRequest, "status is open, reviewed, dismissed or all")
-        }
-        let rows = try services.workflow.alerts(status: status == "all" ? nil : status, by: services.viewer(context, purpose: "alerts"))
+        let rows = try reads.alerts(status: status == "all" ? nil : status, for: context)
         return JSONResponse.make(.object(["alerts": .array(rows)]))
     }
 
     /// The flags on a child, adult, location or vehicle, each with whether it is present
     /// today. A record the viewer may not see answers as a missing one.
     @Sendable func flags(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
         let ref = try context.parameters.require("ref")
-        let rows: [JSONValue]
-        do {
-            rows = try services.workflow.flags(on: ref, asOf: .today, by: services.viewer(context, purpose: "flags"))
-        } catch is WorkflowError {
-            throw ServerError.notFound
-        }
-        return JSONResponse.make(.object(["entity": .string(ref), "flags": .array(rows)]))
+        return JSONResponse.make(.object(["entity": .string(ref), "flags": .array(try reads.flags(on: ref, for: context))]))
     }
 
     /// The settings in force for `?area=` (its own, over the partnership default, over the
     /// protocols'); no personal data.
     @Sendable func settings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require([.admin, .ccsetCoordinator, .marthrChair])
-        return JSONResponse.make(try services.workflow.settings(for: request.query("area")).json)
+        JSONResponse.make(try reads.settings(area: request.query("area"), for: context).json)
     }
 }

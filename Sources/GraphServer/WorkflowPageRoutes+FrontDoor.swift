@@ -1,0 +1,116 @@
+import CaseWorkflow
+import Foundation
+import GraphCore
+import Hummingbird
+
+/// The front door and the timeline's pages: referrals with their screening, the alerts'
+/// review tasks with the scan, and the flags on a record.
+extension WorkflowPageRoutes {
+    func addFrontDoor(to group: RouterGroup<AppRequestContext>) {
+        let referrals: @Sendable (String?, JSONValue) -> String = { _, _ in "/referrals" }
+        group.get("/referrals", use: page(referralsPage))
+        group.post("/referrals/{ref}/screening", use: form(.screen, layout: referralsPage, back: referrals))
+        let alerts: @Sendable (String?, JSONValue) -> String = { _, _ in "/alerts" }
+        group.get("/alerts", use: page(alertsPage))
+        group.post("/alerts/scan", use: form(.scanAlerts, layout: alertsPage, back: alerts))
+        group.post("/alerts/{ref}/review", use: form(.reviewAlert, layout: alertsPage, back: alerts))
+        let flags: @Sendable (String?, JSONValue) -> String = { ref, _ in "/flags/" + PageRenderer.pathSegment(ref ?? "") }
+        group.get("/flags/{ref}", use: page(flagsPage))
+        group.post("/flags/{ref}", use: form(.setFlag, layout: flagsPage, back: flags))
+        group.post("/flags/{ref}/remove", use: form(.removeFlags, layout: flagsPage, back: flags))
+    }
+
+    /// Referrals received (`?area=&from=&to=`), with a screening form on each not yet
+    /// screened for a coordinator.
+    @Sendable func referralsPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
+        let account = try context.requireSensitive(WorkflowReads.caseWorkers)
+        let area = request.query("area")?.trimmingWhitespace()
+        let to = try request.date("to"), from = try request.date("from")
+        let rows = try reads.referrals(area: area?.isEmpty == false ? area : nil, from: from, to: to, for: context)
+        let screens = account.role == .ccsetCoordinator
+        return ("referrals", [
+            "area": area ?? "", "from": from?.description ?? "", "to": to?.description ?? "",
+            "screens": screens,
+            "referrals": rows.map { row -> [String: Any] in
+                let object = row.objectValue ?? [:]
+                var fields = PageRenderer.fields(object)
+                let ref = object["ref"]?.stringValue ?? ""
+                fields["childHref"] = Self.href("/entities/", object["child_ref"]?.stringValue)
+                fields["repeat"] = PageRenderer.isSet(object["is_repeat"])
+                fields["immediate"] = PageRenderer.isSet(object["immediate_risk"])
+                fields["outcome"] = object["outcome"]?.stringValue?.replacingOccurrences(of: "_", with: " ")
+                if screens, object["outcome"]?.stringValue == nil {
+                    let form = "screen-" + ref
+                    let typed = refusal?.typed(in: form) ?? [:]
+                    fields["screenForm"] = ["action": "/referrals/\(PageRenderer.pathSegment(ref))/screening", "form": form,
+                                            "outcomes": Self.options(ScreeningOutcome.allCases.map(\.rawValue), selected: typed["outcome"]),
+                                            "on": typed["on"] ?? CalendarDate.today.description] as [String: Any]
+                }
+                return fields
+            },
+            "anyReferrals": !rows.isEmpty,
+        ])
+    }
+
+    /// The alerts (`?status=open|reviewed|dismissed|all`, open by default: the review
+    /// tasks), with the scan and, for a coordinator, a review form on each open one.
+    @Sendable func alertsPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
+        let account = try context.requireSensitive(WorkflowReads.caseWorkers)
+        let status = request.query("status") ?? "open"
+        let rows = try reads.alerts(status: status == "all" ? nil : status, for: context)
+        let reviews = account.role == .ccsetCoordinator
+        return ("alerts", [
+            "status": status, "reviews": reviews,
+            "statusChoices": Self.options(["open", "reviewed", "dismissed", "all"], selected: status),
+            "since": refusal?.typed(in: "scan")["since"] ?? "",
+            "alerts": rows.map { row -> [String: Any] in
+                let object = row.objectValue ?? [:]
+                var fields = PageRenderer.fields(object.filter { $0.key != "entity_ids" })
+                fields["kind"] = object["kind"]?.stringValue?.replacingOccurrences(of: "_", with: " ")
+                fields["entities"] = Self.entityRefs(object["entity_ids"]).map { ["ref": $0, "href": Self.href("/entities/", $0) ?? ""] }
+                if reviews, object["status"]?.stringValue == "open", let id = object["id"].map({ $0.stringValue ?? $0.jsonText }) {
+                    let form = "review-" + id
+                    let typed = refusal?.typed(in: form) ?? [:]
+                    fields["reviewForm"] = ["action": "/alerts/\(PageRenderer.pathSegment(id))/review", "form": form,
+                                            "note": typed["note"] ?? "", "dismiss": typed["dismiss"] != nil] as [String: Any]
+                }
+                return fields
+            },
+            "anyAlerts": !rows.isEmpty,
+        ])
+    }
+
+    /// The ids an alert names: stored as a JSON array (or its text).
+    static func entityRefs(_ value: JSONValue?) -> [String] {
+        if let array = value?.arrayValue { return array.compactMap(\.stringValue) }
+        guard let text = value?.stringValue, let parsed = try? JSONParser.parse(text) else { return [] }
+        return parsed.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+
+    /// The flags on a child, adult, location or vehicle, present or past, with the forms to
+    /// set one and to remove them for a coordinator.
+    @Sendable func flagsPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
+        let account = try context.requireSensitive(WorkflowReads.caseWorkers)
+        let ref = ref ?? ""
+        let rows = try reads.flags(on: ref, for: context)
+        var fields: [String: Any] = [
+            "ref": ref, "entityHref": Self.href("/entities/", ref) ?? "",
+            "flags": rows.map { row -> [String: Any] in
+                var fields = PageRenderer.fields(row.objectValue)
+                fields["flag"] = row.objectValue?["flag"]?.stringValue?.replacingOccurrences(of: "_", with: " ")
+                fields["present"] = PageRenderer.isSet(row.objectValue?["present"])
+                return fields
+            },
+            "anyFlags": !rows.isEmpty,
+        ]
+        if account.role == .ccsetCoordinator {
+            let typed = refusal?.typed(in: "flag") ?? [:]
+            fields["flagForm"] = ["action": "/flags/" + PageRenderer.pathSegment(ref),
+                                  "kinds": Self.options(FlagKind.allCases.map(\.rawValue), selected: typed["flag"]),
+                                  "owner": typed["owner"] ?? "", "review": typed["review_on"] ?? ""] as [String: Any]
+            fields["anyPresent"] = rows.contains { PageRenderer.isSet($0.objectValue?["present"]) }
+            fields["removeAction"] = "/flags/" + PageRenderer.pathSegment(ref) + "/remove"
+        }
+        return ("flags", fields)
+    }
+}
