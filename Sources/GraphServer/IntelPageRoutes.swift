@@ -32,8 +32,9 @@ struct IntelPageRoutes {
     @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireSensitive(GraphReads.readers)
         let report = try reads.intel(try context.parameters.require("id"), for: context).objectValue ?? [:]
+        let children = try services.visibility.panelChildren(for: account)
         var fields = try IntelPageRoutes.reportFields(report) { id in
-            try services.visibility.maySee(id, account: account) ? "/entities/" + PageRenderer.pathSegment(id) : nil
+            try services.visibility.maySee(id, among: children) ? "/entities/" + PageRenderer.pathSegment(id) : nil
         }
         fields["warnings"] = services.workflow.language.check(report["text"]?.stringValue ?? "").map { warning -> [String: Any] in
             ["matched": warning.matched, "reason": warning.reason, "suggestions": warning.suggestions]

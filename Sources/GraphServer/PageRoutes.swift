@@ -181,11 +181,12 @@ struct PageRoutes {
         let id = try context.parameters.require("id")
         // The same JSON the API answers with, after the same redaction: the page only lays it out.
         let detail = try reads.entity(id, for: context).objectValue ?? [:]
+        let children = try services.visibility.panelChildren(for: account)
         let links = try (detail["links"]?.arrayValue ?? []).compactMap(\.objectValue).map { link -> [String: Any] in
             var row = PageRoutes.link(link)
             // Link only to pages the viewer may open: for a panel member, only their agenda
             // children; the others are named but lead nowhere.
-            if let other = row["otherId"] as? String, try services.visibility.maySee(other, account: account) {
+            if let other = row["otherId"] as? String, try services.visibility.maySee(other, among: children) {
                 row["otherHref"] = "/entities/" + PageRenderer.pathSegment(other)
             }
             return row

@@ -44,13 +44,10 @@ struct Visibility: Sendable {
                           since: Visibility.windowStart(today: today))
     }
 
-    /// Whether `account` may see the entity `ref` names; a panel member only a child on an
-    /// agenda (by any of the child's ids).
-    func maySee(_ ref: String, account: Account) throws -> Bool {
-        try maySee(ref, among: panelChildren(for: account))
-    }
-
-    /// Whether the entity `ref` names is among `children` (nil: not limited).
+    /// Whether the entity `ref` names is among `children` (nil: not limited): for a panel
+    /// member, whether it is a child on one of their agendas (by any of the child's ids).
+    /// Read the children once per request (``panelChildren(for:today:)``), then ask this for
+    /// each record.
     func maySee(_ ref: String, among children: [String: Int64]?) throws -> Bool {
         guard let children else { return true }
         guard let rowid = try store.entityRowid(for: ref) else { return false }
