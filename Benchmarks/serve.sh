@@ -4,7 +4,7 @@
 # an API token, so every request also writes its audit row (as the service must).
 #
 #   Benchmarks/serve.sh                       # SCALE=force (generated and imported here)
-#   DB=force.sqlite SECONDS_=30 Benchmarks/serve.sh
+#   DB=force.sqlite SECONDS_=30 Benchmarks/serve.sh  # a copy of force.sqlite, made for the run
 #   TARGET=map CONNECTIONS=4 Benchmarks/serve.sh   # the map API: 3-hop SVG maps of the best-connected adults
 #   SECONDS_=600 RSS_EVERY=30 Benchmarks/serve.sh  # the 10-minute memory run: resident set every 30 s
 #   CACHE_MIB=0 Benchmarks/serve.sh                # every answer computed afresh (no kept answers or maps)
@@ -29,8 +29,12 @@ DB=${DB:-}
 if [ -z "$DB" ]; then
     "$BIN/cegraph" generate --seed 1 --scale "$SCALE" -o "$WORK/data.jsonl" 2>/dev/null
     "$BIN/cegraph" --db "$WORK/bench.sqlite" import "$WORK/data.jsonl" --reason "benchmark" >/dev/null 2>&1
-    DB="$WORK/bench.sqlite"
+else
+    # A copy: every request writes an audit row (about 3 KB for a 2-hop answer), so a run
+    # grows the file by hundreds of megabytes, and the next run would measure a bigger one.
+    sqlite3 "$DB" ".backup '$WORK/bench.sqlite'"
 fi
+DB="$WORK/bench.sqlite"
 "$BIN/cegraph" --db "$DB" account list | grep -q '^bench' || \
     echo "benchmark password" | "$BIN/cegraph" --db "$DB" account add bench --role analyst --password-stdin >/dev/null
 TOKEN=$("$BIN/cegraph" --db "$DB" account token bench --name "benchmark $(date +%s)")
