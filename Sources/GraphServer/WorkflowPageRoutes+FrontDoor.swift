@@ -9,6 +9,10 @@ extension WorkflowPageRoutes {
     func addFrontDoor(to group: RouterGroup<AppRequestContext>) {
         let referrals: @Sendable (String?, JSONValue) -> String = { _, _ in "/referrals" }
         group.get("/referrals", use: page(referralsPage))
+        group.post("/referrals", use: form(.recordReferral, layout: referralsPage, back: referrals))
+        group.post("/referrals/{ref}/case", use: form(.openCase, layout: referralsPage) { _, result in
+            "/cases/" + PageRenderer.pathSegment(result.objectValue?["case"]?.stringValue ?? "")
+        })
         group.post("/referrals/{ref}/screening", use: form(.screen, layout: referralsPage, back: referrals))
         let alerts: @Sendable (String?, JSONValue) -> String = { _, _ in "/alerts" }
         group.get("/alerts", use: page(alertsPage))
@@ -39,6 +43,13 @@ extension WorkflowPageRoutes {
                 fields["repeat"] = PageRenderer.isSet(object["is_repeat"])
                 fields["immediate"] = PageRenderer.isSet(object["immediate_risk"])
                 fields["outcome"] = object["outcome"]?.stringValue?.replacingOccurrences(of: "_", with: " ")
+                fields["caseHref"] = Self.href("/cases/", object["case_ref"]?.stringValue)
+                // A screened referral that may come to MACCSE and has no case yet: the
+                // workflow says why when the child has another case open.
+                if screens, let outcome = object["outcome"]?.stringValue, outcome != ScreeningOutcome.noFurtherAction.rawValue,
+                   object["case_ref"]?.stringValue == nil {
+                    fields["caseAction"] = "/referrals/\(PageRenderer.pathSegment(ref))/case"
+                }
                 if screens, object["outcome"]?.stringValue == nil {
                     let form = "screen-" + ref
                     let typed = refusal?.typed(in: form) ?? [:]
@@ -49,7 +60,18 @@ extension WorkflowPageRoutes {
                 return fields
             },
             "anyReferrals": !rows.isEmpty,
+            "recordForm": screens ? Self.referralForm(refusal?.typed(in: "referral") ?? [:]) as Any : false,
         ])
+    }
+
+    /// The form to record a referral, with what was typed into it when it was refused.
+    static func referralForm(_ typed: [String: String]) -> [String: Any] {
+        ["child": typed["child"] ?? "", "receivedOn": typed["received_on"] ?? CalendarDate.today.description,
+         "referrer": typed["referrer"] ?? "", "agency": typed["agency"] ?? "", "area": typed["area"] ?? "",
+         "concerns": options(Concern.allCases.map(\.rawValue), selected: typed["concern"]),
+         "outcomes": [["value": "", "label": "not yet screened", "selected": (typed["outcome"] ?? "").isEmpty] as [String: Any]]
+            + options(ScreeningOutcome.allCases.map(\.rawValue), selected: typed["outcome"]),
+         "screenedOn": typed["screened_on"] ?? "", "immediate": typed["immediate_risk"] != nil, "note": typed["note"] ?? ""]
     }
 
     /// The alerts (`?status=open|reviewed|dismissed|all`, open by default: the review

@@ -13,6 +13,8 @@ struct WorkflowWriteRoutes {
     let services: Services
 
     func add(to router: Router<AppRequestContext>) {
+        router.post("/api/referrals", use: handler(.recordReferral))
+        router.post("/api/cases", use: handler(.openCase))
         router.post("/api/panels", use: handler(.schedulePanel))
         router.post("/api/panels/{ref}/agenda", use: handler(.buildAgenda, body: false))
         router.post("/api/panels/{ref}/agenda/send", use: handler(.sendAgenda))

@@ -43,6 +43,40 @@ struct FrontDoorPageTests {
         }
     }
 
+    @Test func aCoordinatorRecordsAReferralThenOpensItsCaseByForm() async throws {
+        let fixture = try ServerFixture(extraLines: [#"{"record":"entity","id":"CH3","kind":"child","name":"Third Child","area":"E08000012"}"#])
+        try await fixture.application.test(.router) { client in
+            let coordinator = try await Browser.signIn(client, as: "ccset_coordinator")
+            let page = try await coordinator.text("/referrals")
+            #expect(page.contains(#"action="/referrals""#) && page.contains(#"data-picker="/api/search""#))
+            // No referrer: refused, and the form comes back open with what was typed.
+            let missing = try await coordinator.post("/referrals", ["form": "referral", "child": "CH3", "agency": "education", "concern": "cce",
+                                                                    "referrer": "", "note": "TYPED NOTE", "csrf_token": coordinator.csrf])
+            #expect(missing.status == .badRequest && missing.text.contains("give referrer"))
+            #expect(missing.text.contains(#"value="CH3""#) && missing.text.contains("TYPED NOTE") && missing.text.contains("<details open>"))
+            let recorded = try await coordinator.post("/referrals", [
+                "form": "referral", "child": "CH3", "agency": "education", "concern": "cce", "referrer": "Head of year",
+                "outcome": "section_47", "immediate_risk": "yes", "csrf_token": coordinator.csrf,
+            ])
+            #expect(recorded.status == .seeOther && recorded.headers[.location] == "/referrals")
+            let listed = try await coordinator.text("/referrals")
+            let ref = try #require(listed.firstMatch(of: /action="\/referrals\/(REF-\d+)\/case"/)?.1).description
+            #expect(listed.contains("immediate risk") && listed.contains("section 47 on \(CalendarDate.today)"))
+            // Opening the case goes to its page.
+            let opened = try await coordinator.post("/referrals/\(ref)/case", ["form": "case", "csrf_token": coordinator.csrf])
+            #expect(opened.status == .seeOther, "\(opened.text.firstMatch(of: /role="alert">[^<]*/)?.0 ?? "")")
+            let location = try #require(opened.headers[.location])
+            #expect(location.hasPrefix("/cases/CASE-"))
+            #expect(try await coordinator.text(location).contains("Third Child"))
+            // The same referral cannot open a second case: the page says why.
+            let again = try await coordinator.post("/referrals/\(ref)/case", ["form": "case", "csrf_token": coordinator.csrf])
+            #expect(again.status == .badRequest)
+            let analyst = try await Browser.signIn(client, as: "analyst")
+            #expect(!(try await analyst.text("/referrals")).contains("Record a referral"))
+            #expect(try await analyst.post("/referrals", ["child": "CH1", "csrf_token": analyst.csrf]).status == .forbidden)
+        }
+    }
+
     @Test func aFlagSetByFormRaisesAnAlertThatIsReviewedByForm() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in

@@ -27,7 +27,8 @@ FROM referral r WHERE r.child_id = :child ORDER BY r.received_on, r.id;
 
 -- name: list
 SELECT r.ref, r.received_on, r.area, r.agency, r.concern, r.outcome, r.screened_on, r.immediate_risk,
-       r.repeat_of IS NOT NULL AS is_repeat, e.ref AS child_ref
+       r.repeat_of IS NOT NULL AS is_repeat, e.ref AS child_ref,
+       (SELECT c.ref FROM ce_case c WHERE c.referral_id = r.id) AS case_ref
 FROM referral r JOIN entity e ON e.id = r.child_id
 WHERE (:area IS NULL OR r.area = :area) AND r.received_on BETWEEN :from AND :to
 ORDER BY r.received_on, r.id;
