@@ -2,14 +2,13 @@ import Foundation
 import GRDB
 import GraphCore
 
-/// Moves the write-ahead log into the database file on a thread and connection of its own,
-/// so that no request waits for it.
+/// Moves the write-ahead log into the database file on a schedule of its own, doing the
+/// bulk of the copy where no request waits for it.
 ///
 /// SQLite's automatic checkpoint runs inside whichever commit finds the log over 1,000
 /// pages; in the service that is an audit row's commit, and every request waiting on the
-/// group commit stalls behind a checkpoint that writes megabytes and fsyncs the file (the
-/// p99 of the 2-hop benchmark went from about 20 to over 70 ms). While this runs, the
-/// writer's automatic checkpoint is off, and every `interval` seconds:
+/// group commit stalls behind a checkpoint that writes megabytes and fsyncs the file. While
+/// this runs, the writer's automatic checkpoint is off, and every `interval` seconds:
 ///
 /// 1. a `PASSIVE` checkpoint, which never blocks a writer or a reader, copies the log into
 ///    the file on a separate connection: the bulk of the work, off the write path;
@@ -18,7 +17,8 @@ import GraphCore
 ///    copied whole, and the next commit starts it again from the top. Without this step,
 ///    under steady writes the background copy never catches the last frame, and the log
 ///    (and SQLite's index of it, mapped into memory) would grow for as long as the service
-///    runs.
+///    runs. This step does hold the commits behind it while it copies and fsyncs: it is
+///    where the 2-hop benchmark's p99 tail comes from (Benchmarks/README.md).
 ///
 /// Written by hand: GRDB offers the checkpoint call, not a schedule for it.
 public final class BackgroundCheckpointer: Sendable {
@@ -45,8 +45,7 @@ public final class BackgroundCheckpointer: Sendable {
         thread.start()
     }
 
-    /// Stops the thread and gives the writer its automatic
-    /// checkpoint back.
+    /// Stops the thread and gives the writer its automatic checkpoint back.
     public func stop() {
         guard running.withLock({ let was = $0; $0 = false; return was }) else { return }
         wake.signal()
