@@ -110,6 +110,7 @@ let package = Package(
             name: "GraphServerTests",
             dependencies: [
                 "GraphCore", "GraphStore", "GraphServer", "CaseWorkflow", "SyntheticData",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

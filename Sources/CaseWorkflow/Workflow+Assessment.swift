@@ -183,3 +183,36 @@ extension AssessmentInput {
                   grading: grading, handlingConditions: try text("handling_conditions"), summary: try text("summary"), graph: graph)
     }
 }
+
+/// What a form to assess a case offers: the framework in force in the case's area, and the
+/// agencies that may take part.
+public struct AssessmentForm: Sendable {
+    /// One agency a coordinator can name.
+    public struct Agency: Sendable, Equatable {
+        public let code: String
+        public let name: String
+    }
+
+    public let caseRef: String
+    /// The local authority of the case, whose settings choose the framework.
+    public let area: String?
+    public let framework: RiskFramework
+    public let agencies: [Agency]
+}
+
+extension Workflow {
+    /// The form an assessment of an open case is recorded on (``AssessmentForm``). It holds
+    /// no personal data (the framework's questions, the agencies), so nothing is audited.
+    ///
+    /// - Throws: ``WorkflowError`` for an unknown or closed case, or settings that name no
+    ///   framework.
+    public func assessmentForm(case ref: String) throws -> AssessmentForm {
+        try store.reading { tx in
+            let ceCase = try requireCase(ref, open: true, operation: "assess", in: tx)
+            let area = ceCase.text("area")
+            let framework = try frameworks.framework(code: try settings(for: area, in: tx).framework)
+            let agencies = try tx.rows("common.agencies").map { AssessmentForm.Agency(code: $0.string("code"), name: $0.string("name")) }
+            return AssessmentForm(caseRef: ref, area: area, framework: framework, agencies: agencies)
+        }
+    }
+}

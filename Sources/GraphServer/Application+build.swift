@@ -28,7 +28,6 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     GraphRoutes(services: services).add(to: router)
     QueryRoutes(services: services).add(to: router)
     WorkflowRoutes(services: services).add(to: router)
-    WriteRoutes(services: services).add(to: router)
     WorkflowWriteRoutes(services: services).add(to: router)
     StoreRoutes(services: services).add(to: router)
     IntelRoutes(services: services).add(to: router)

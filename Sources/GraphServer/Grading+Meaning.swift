@@ -32,3 +32,25 @@ extension Grading.HandlingCode {
         }
     }
 }
+
+extension Grading {
+    /// The grading's three `<select>`s as a form shows them (the `grading-choice` partial),
+    /// each code with its meaning, the given ones selected (P when no handling code is).
+    static func choices(source: String?, assessment: String?, handling: String?) -> [String: Any] {
+        let source = source.flatMap(SourceEvaluation.init(rawValue:))
+        let assessment = assessment.flatMap(Assessment.init(rawValue:))
+        let handling = handling.flatMap(HandlingCode.init(rawValue:)) ?? .p
+        return [
+            "sourceOptions": SourceEvaluation.allCases.map { option -> [String: Any] in
+                ["value": option.rawValue, "label": "\(option.rawValue) · \(option.meaning)", "selected": option == source]
+            },
+            "assessmentOptions": Assessment.allCases.map { option -> [String: Any] in
+                ["value": option.rawValue, "label": "\(option.rawValue) · \(option.meaning)", "selected": option == assessment]
+            },
+            "handlingOptions": HandlingCode.allCases.map { option -> [String: Any] in
+                ["value": option.rawValue, "label": "\(option.rawValue) · \(option.meaning)", "selected": option == handling]
+            },
+            "conditionsHidden": handling != .c,
+        ]
+    }
+}

@@ -98,22 +98,9 @@ struct IntelPageRoutes {
     /// The form's fields: empty for a new report, else the report's values.
     func formFields(_ report: [String: JSONValue]?) throws -> [String: Any] {
         let value = { (field: String) in report?[field]?.stringValue ?? "" }
-        let source = Grading.SourceEvaluation(rawValue: value("source_evaluation"))
-        let assessment = Grading.Assessment(rawValue: value("intelligence_assessment"))
-        let handling = Grading.HandlingCode(rawValue: value("handling_code")) ?? .p
         let areas = try services.store.reading { tx in try tx.rows("intel/report.areas") }
         var fields: [String: Any] = [
             "date": report == nil ? CalendarDate.today.description : value("date"),
-            "sourceOptions": Grading.SourceEvaluation.allCases.map { option -> [String: Any] in
-                ["value": option.rawValue, "label": "\(option.rawValue) · \(option.meaning)", "selected": option == source]
-            },
-            "assessmentOptions": Grading.Assessment.allCases.map { option -> [String: Any] in
-                ["value": option.rawValue, "label": "\(option.rawValue) · \(option.meaning)", "selected": option == assessment]
-            },
-            "handlingOptions": Grading.HandlingCode.allCases.map { option -> [String: Any] in
-                ["value": option.rawValue, "label": "\(option.rawValue) · \(option.meaning)", "selected": option == handling]
-            },
-            "conditionsHidden": handling != .c,
             "conditions": value("handling_conditions"), "agency": value("agency"), "text": value("text"),
             "entityKinds": EntityKind.allCases.map { ["value": $0.rawValue, "label": PageRoutes.kindName($0.rawValue)] },
             "linkKinds": LinkKind.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "_", with: " ")] },
@@ -123,6 +110,8 @@ struct IntelPageRoutes {
                  "kindName": PageRoutes.kindName(entity["kind"]?.stringValue ?? ""), "label": entity["label"]?.stringValue ?? ""]
             },
         ]
+        fields.merge(Grading.choices(source: report?["source_evaluation"]?.stringValue, assessment: report?["intelligence_assessment"]?.stringValue,
+                                     handling: report?["handling_code"]?.stringValue)) { $1 }
         if let report, let id = report["id"]?.stringValue {
             let segment = PageRenderer.pathSegment(id)
             let links = try (report["links"]?.arrayValue ?? []).compactMap(\.objectValue).map { try IntelPageRoutes.link($0) { _ in nil } }

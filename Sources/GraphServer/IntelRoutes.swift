@@ -61,7 +61,7 @@ struct IntelRoutes {
         _ = try context.require(IntelRoutes.textWriters)
         let body = try await request.jsonObject(limit: limit)
         guard let text = body["text"]?.stringValue else { throw ServerError(.badRequest, "give text, the words to check") }
-        return JSONResponse.make(.object(["warnings": WriteRoutes.json(services.workflow.language.check(text))]))
+        return JSONResponse.make(.object(["warnings": services.workflow.language.check(text).json]))
     }
 
     // MARK: - Entering and editing, for the API and the form without script
@@ -150,5 +150,5 @@ struct IntelRoutes {
 
     /// The child-first language warnings for a report's text, as JSON: the text is stored
     /// as written, and the warnings come back with the answer.
-    private func warnings(_ text: String?) -> JSONValue { WriteRoutes.json(services.workflow.language.check(text ?? "")) }
+    private func warnings(_ text: String?) -> JSONValue { services.workflow.language.check(text ?? "").json }
 }

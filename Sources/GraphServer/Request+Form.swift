@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 
 extension Request {
-    /// The largest HTML form accepted: the forms have a few short fields.
-    static let formLimit = 16 * 1024
+    /// The largest HTML form accepted. The longest is an assessment: up to five free-text
+    /// answers and a summary, percent-encoded (three bytes for each byte not ASCII).
+    static let formLimit = 64 * 1024
 
     /// Whether the body is an HTML form (`application/x-www-form-urlencoded`).
     var isForm: Bool {

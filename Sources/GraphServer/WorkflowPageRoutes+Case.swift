@@ -70,6 +70,7 @@ extension WorkflowPageRoutes {
             }
         }
         if account.role == .ccsetCoordinator {
+            if detail["status"]?.stringValue == "open" { fields["assessHref"] = "/cases/\(PageRenderer.pathSegment(ref))/assessment" }
             let typed = refusal?.typed(in: "nrm") ?? [:]
             fields["nrmForm"] = ["action": "/cases/\(PageRenderer.pathSegment(ref))/nrm",
                                  "stages": Self.options(NRMStage.allCases.map(\.rawValue), selected: typed["stage"]),

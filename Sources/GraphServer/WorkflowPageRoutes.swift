@@ -70,6 +70,7 @@ struct WorkflowPageRoutes {
         group.post("/marthr/{ref}/feedback", use: form(.feedback, layout: marthrPage, back: meeting))
 
         group.get("/reports/quarterly", use: page(quarterlyPage))
+        addAssessment(to: group)
         addFrontDoor(to: group)
         addSettings(to: group)
     }

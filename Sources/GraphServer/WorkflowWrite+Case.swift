@@ -1,9 +1,19 @@
 import CaseWorkflow
 import GraphCore
 
-/// A case's NRM, and flags on adults, locations and vehicles (children's flags are set and
-/// removed through panel decisions).
+/// A case's assessments and NRM, and flags on adults, locations and vehicles (children's
+/// flags are set and removed through panel decisions).
 extension WorkflowWrite {
+    /// An assessment of the case the address names, its answers following the risk
+    /// framework's questions (``AssessmentInput``'s JSON form) → `{"assessment", "intel",
+    /// "outcome", "language_warnings"}`. Free text is stored as written, with its warnings.
+    static let assess = WorkflowWrite(roles: coordinators, purpose: "recording an assessment", status: .created) { input in
+        let assessment = try AssessmentInput(json: input.fields.values, caseRef: try input.record, today: .today)
+        let record = try input.services.workflow.recordAssessment(assessment, by: input.viewer)
+        return .object(["assessment": .string(record.ref), "intel": .string(record.intelRef), "outcome": record.outcome.json,
+                        "language_warnings": record.warnings.json])
+    }
+
     /// `{"stage", "on"?, "multi_agency_forum"?, "note"?}` on a case.
     static let nrm = WorkflowWrite(roles: coordinators, purpose: "recording an NRM stage", status: .ok) { input in
         let fields = input.fields

@@ -16,7 +16,7 @@ extension WorkflowWrite {
             outcome: outcome, screenedOn: try fields.date("screened_on") ?? (outcome == nil ? nil : .today),
             immediateRisk: try fields.bool("immediate_risk") ?? false, note: fields.optional("note")), by: input.viewer)
         return .object(["referral": .string(record.ref), "repeat_of": record.repeatOf.map { .string($0) } ?? .null,
-                        "language_warnings": WriteRoutes.json(record.warnings)])
+                        "language_warnings": record.warnings.json])
     }
 
     /// `{"referral", "on"?}` (or the referral in the address) → `{"case"}`: opens the

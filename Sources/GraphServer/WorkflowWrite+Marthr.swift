@@ -56,7 +56,7 @@ extension WorkflowWrite {
             text: try fields.text("text", "what is to be done"), owner: try fields.text("owner", "the agency that owns it"),
             dueOn: try fields.requiredDate("due_on"), subject: fields.optional("subject"),
             category: try fields.choice("category", MarthrActionCategory.self)), by: input.viewer)
-        return .object(["action": .string(ref), "language_warnings": WriteRoutes.json(warnings)])
+        return .object(["action": .string(ref), "language_warnings": warnings.json])
     }
 
     /// `{"subject", "tool", "served_on", "expires_on"?, "child"?, "meeting"?, "outcome"?, "note"?}`
@@ -83,6 +83,6 @@ extension WorkflowWrite {
         let fields = input.fields
         let warnings = try input.services.workflow.feedbackToPanel(marthr: try input.record, case: try fields.text("case"),
                                                                    text: try fields.text("text", "the feedback"), by: input.viewer)
-        return .object(["language_warnings": WriteRoutes.json(warnings)])
+        return .object(["language_warnings": warnings.json])
     }
 }

@@ -103,7 +103,7 @@ extension WorkflowWrite {
     /// `{"minutes"}` → `{"language_warnings"}`; the text is kept as written.
     static let minutes = WorkflowWrite(roles: coordinators, purpose: "recording panel minutes", status: .ok) { input in
         let warnings = try input.services.workflow.recordMinutes(panel: try input.record, try input.fields.text("minutes"), by: input.viewer)
-        return .object(["language_warnings": WriteRoutes.json(warnings)])
+        return .object(["language_warnings": warnings.json])
     }
 
     /// `{"text", "owner", "due_on", "case"?}` → `{"action", "language_warnings"}`.
@@ -112,7 +112,7 @@ extension WorkflowWrite {
         let (ref, warnings) = try input.services.workflow.addAction(at: .panel(try input.record), ActionInput(
             text: try fields.text("text", "what is to be done"), owner: try fields.text("owner", "the agency that owns it"),
             dueOn: try fields.requiredDate("due_on"), caseRef: fields.optional("case")), by: input.viewer)
-        return .object(["action": .string(ref), "language_warnings": WriteRoutes.json(warnings)])
+        return .object(["action": .string(ref), "language_warnings": warnings.json])
     }
 
     /// `{"status": "done"|"cancelled"|"open", "note"?}` on a panel or MARTHR action.

@@ -3,7 +3,7 @@ import Foundation
 import GraphCore
 import Hummingbird
 
-/// The API's writes of the case workflow beyond referrals, cases and assessments: panels
+/// The API's writes of the case workflow: referrals, cases, assessments, panels
 /// (schedule, agenda, sending it, attendance, decisions, minutes, actions), NRM, flags, and
 /// MARTHR (meetings, nominations, decisions, actions, the disruption register, feedback),
 /// screening, strategy meetings, transitions plans, alerts and settings.
@@ -15,6 +15,7 @@ struct WorkflowWriteRoutes {
     func add(to router: Router<AppRequestContext>) {
         router.post("/api/referrals", use: handler(.recordReferral))
         router.post("/api/cases", use: handler(.openCase))
+        router.post("/api/cases/{ref}/assessments", use: handler(.assess))
         router.post("/api/panels", use: handler(.schedulePanel))
         router.post("/api/panels/{ref}/agenda", use: handler(.buildAgenda, body: false))
         router.post("/api/panels/{ref}/agenda/send", use: handler(.sendAgenda))

@@ -11,7 +11,7 @@ struct WorkflowPageTests {
     typealias Browser = PageTests.Browser
 
     static let pages = ["/cases", "/cases/CASE-000001", "/panels", "/panels/PANEL-000001", "/marthr", "/marthr/MARTHR-000001",
-                        "/reports/quarterly?area=E08000012&quarter=2026Q1", "/referrals", "/alerts", "/flags/AD1", "/settings"]
+                        "/reports/quarterly?area=E08000012&quarter=2026Q1", "/referrals", "/alerts", "/flags/AD1", "/settings", "/cases/CASE-000001/assessment"]
     static let police: Set<String> = ["analyst", "ccset_coordinator", "marthr_chair"]
     /// The roles that may open each page (a panel member: their panel and its cases only).
     static let allowed: [String: Set<String>] = [
@@ -21,6 +21,7 @@ struct WorkflowPageTests {
         "/marthr": police, "/marthr/MARTHR-000001": police,
         "/reports/quarterly?area=E08000012&quarter=2026Q1": police,
         "/referrals": police, "/alerts": police, "/flags/AD1": police, "/settings": ["admin", "ccset_coordinator", "marthr_chair"],
+        "/cases/CASE-000001/assessment": ["ccset_coordinator"],
     ]
 
     @Test func eachPageOpensForTheRolesThatMaySeeIt() async throws {

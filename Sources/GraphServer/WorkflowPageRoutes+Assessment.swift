@@ -1,0 +1,133 @@
+import CaseWorkflow
+import Foundation
+import GraphCore
+import Hummingbird
+
+/// The page to record an assessment of a case: the questions of the risk framework in force
+/// in the case's area (Merseyside's, LLR's or SERAF), the agencies that took part, and the
+/// grading the assessment carries into the intelligence picture. It makes the API's write
+/// (``WorkflowWrite/assess``), so the framework's rules give the risk level either way.
+extension WorkflowPageRoutes {
+    /// The hidden `form` field of the assessment form, which a refusal names.
+    static let assessmentForm = "assessment"
+
+    func addAssessment(to group: RouterGroup<AppRequestContext>) {
+        let services = services
+        group.get("/cases/{ref}/assessment", use: page(assessmentPage))
+        group.post("/cases/{ref}/assessment", use: form(.assess, layout: assessmentPage, fields: { form, ref in
+            Self.assessmentFields(form, framework: try services.workflow.assessmentForm(case: ref ?? "").framework)
+        }) { ref, _ in "/cases/" + PageRenderer.pathSegment(ref ?? "") })
+    }
+
+    /// The form for the case in the address, filled with what was typed when it was refused.
+    @Sendable func assessmentPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
+        _ = try context.requireSensitive(WorkflowWrite.assess.roles)
+        let ref = ref ?? ""
+        let detail = try reads.ceCase(ref, for: context).objectValue ?? [:]
+        let form = try services.workflow.assessmentForm(case: ref)
+        let typed = refusal?.typed(in: Self.assessmentForm)
+        let assessed = !(detail["assessments"]?.arrayValue ?? []).isEmpty
+        var fields: [String: Any] = [
+            "ref": ref, "caseHref": "/cases/" + PageRenderer.pathSegment(ref), "action": "/cases/\(PageRenderer.pathSegment(ref))/assessment",
+            "form": Self.assessmentForm,
+            "child_label": detail["child_label"]?.stringValue ?? "", "child_ref": detail["child_ref"]?.stringValue ?? "",
+            "area": form.area ?? "", "frameworkName": form.framework.name,
+            "assessedOn": typed?["assessed_on"] ?? CalendarDate.today.description,
+            "kinds": Self.options(["new", "review"], selected: typed?["kind"] ?? (assessed ? "review" : "new")),
+            "concerns": Self.options(Concern.allCases.map(\.rawValue), selected: typed?["concern"] ?? detail["concern"]?.stringValue),
+            "agencies": form.agencies.map { agency -> [String: Any] in
+                ["name": "agency." + agency.code, "id": "agency-" + agency.code, "label": agency.name, "code": agency.code,
+                 "checked": typed?["agency." + agency.code] != nil]
+            },
+            "questions": form.framework.fields.filter { $0.code != Self.dateQuestion }.map { Self.question($0, typed: typed ?? [:]) },
+            "conditions": typed?["handling_conditions"] ?? "", "summary": typed?["summary"] ?? "",
+        ]
+        fields.merge(Grading.choices(source: typed?["source_evaluation"], assessment: typed?["intelligence_assessment"],
+                                     handling: typed?["handling_code"])) { $1 }
+        // Shown whatever the code: this page has no script to reveal it.
+        fields["conditionsHidden"] = false
+        return ("assessment", fields)
+    }
+
+    /// Every framework asks the assessment's date; the form asks it once, as `assessed_on`,
+    /// and the workflow gives it to the framework.
+    static let dateQuestion = "assessment_date"
+
+    /// One question as the template lays it out, by the kind of answer it takes.
+    static func question(_ field: RiskFramework.Field, typed: [String: String]) -> [String: Any] {
+        let name = "answer." + field.code
+        let value = typed[name] ?? ""
+        var question: [String: Any] = [
+            "name": name, "id": "q-" + field.code, "label": field.label, "help": field.help, "required": field.required,
+            "value": value, "type": field.type.rawValue,
+        ]
+        switch field.type {
+        case .scale:
+            let low = field.min ?? 0, high = field.max ?? low
+            question["scale"] = true
+            question["options"] = (low...max(low, high)).map { number -> [String: Any] in
+                var label = String(number)
+                if number == low, let text = field.minLabel { label += " · " + text }
+                if number == high, let text = field.maxLabel { label += " · " + text }
+                return ["value": String(number), "label": label, "selected": value == String(number)]
+            }
+        case .choice:
+            question["choice"] = true
+            question["options"] = field.options.map { ["value": $0.code, "label": $0.label, "selected": value == $0.code] }
+        case .checklist, .regions:
+            question["checklist"] = true
+            question["options"] = field.options.map { option -> [String: Any] in
+                ["name": name + "." + option.code, "id": "q-\(field.code)-\(option.code)", "label": option.label,
+                 "checked": typed[name + "." + option.code] != nil]
+            }
+        case .text: question["text"] = true
+        case .date: question["date"] = true
+        case .boolean:
+            question["boolean"] = true
+            question["yes"] = value == "yes"
+            question["no"] = value == "no"
+        }
+        return question
+    }
+
+    /// The assessment form's fields as the API's JSON (``AssessmentInput``): each answer typed
+    /// as the framework's field asks, the grading's three parts as one, the agencies ticked
+    /// as a list. A blank answer is no answer, so the framework says which required ones are
+    /// missing; text is kept as typed.
+    static func assessmentFields(_ form: [String: String], framework: RiskFramework) -> WriteFields {
+        func given(_ name: String) -> String? {
+            guard let text = form[name]?.trimmingWhitespace(), !text.isEmpty else { return nil }
+            return text
+        }
+        var object: [String: JSONValue] = [:]
+        for name in ["assessed_on", "kind", "concern", "handling_conditions"] {
+            if let text = given(name) { object[name] = .string(text) }
+        }
+        if let summary = form["summary"], given("summary") != nil { object["summary"] = .string(summary) }
+        if let source = given("source_evaluation"), let assessment = given("intelligence_assessment") {
+            object["grading"] = .string("\(source)\(assessment) \(given("handling_code") ?? "P")")
+        }
+        let agencies = form.keys.filter { $0.hasPrefix("agency.") }.sorted().map { JSONValue.string(String($0.dropFirst("agency.".count))) }
+        if !agencies.isEmpty { object["agencies"] = .array(agencies) }
+        var answers: [String: JSONValue] = [:]
+        for field in framework.fields {
+            let name = "answer." + field.code
+            switch field.type {
+            case .checklist, .regions:
+                let ticked = field.options.filter { form[name + "." + $0.code] != nil }.map { JSONValue.string($0.code) }
+                if !ticked.isEmpty { answers[field.code] = .array(ticked) }
+            case .scale:
+                // Not a number: passed on as text, for the framework to say what it takes.
+                if let text = given(name) { answers[field.code] = Int(text).map { .number(String($0)) } ?? .string(text) }
+            case .boolean:
+                if let text = given(name) { answers[field.code] = text == "yes" ? .bool(true) : text == "no" ? .bool(false) : .string(text) }
+            case .text:
+                if let text = form[name], given(name) != nil { answers[field.code] = .string(text) }
+            case .choice, .date:
+                if let text = given(name) { answers[field.code] = .string(text) }
+            }
+        }
+        object["answers"] = .object(answers)
+        return WriteFields(object)
+    }
+}
