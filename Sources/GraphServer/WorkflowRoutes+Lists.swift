@@ -15,6 +15,9 @@ extension WorkflowRoutes {
 
     /// `?area=&from=&to=` (dates default to the last 90 days up to today).
     @Sendable func referrals(_ request: Request, context: AppRequestContext) async throws -> Response {
+        // The role before the dates: a role that may not list referrals learns nothing from
+        // which dates it may give.
+        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
         let rows = try reads.referrals(area: request.query("area"), from: try request.date("from"), to: try request.date("to"), for: context)
         return JSONResponse.make(.object(["referrals": .array(rows)]))
     }

@@ -26,6 +26,9 @@ struct WorkflowTimelineTests {
             #expect(badDate.status == .badRequest && badDate.text.contains("from yesterday is not a date"), "\(badDate.text)")
             let backwards = try await coordinator.get("/api/referrals?from=2026-02-01&to=2026-01-01")
             #expect(backwards.status == .badRequest, "\(backwards.text)")
+            // A role that may not list referrals is refused before its dates are read.
+            let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
+            #expect(try await member.get("/api/referrals?from=yesterday").status == .forbidden)
 
             let received = try await coordinator.send(.post, "/api/referrals", json: #"""
                 {"child": "CH7", "received_on": "\#(WorkflowWriteTests.day(-1))", "referrer": "Duty worker", "agency": "education", "concern": "cce"}
