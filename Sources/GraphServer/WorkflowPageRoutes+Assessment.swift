@@ -59,7 +59,7 @@ extension WorkflowPageRoutes {
         let value = typed[name] ?? ""
         var question: [String: Any] = [
             "name": name, "id": "q-" + field.code, "label": field.label, "help": field.help, "required": field.required,
-            "value": value, "type": field.type.rawValue,
+            "value": value,
         ]
         switch field.type {
         case .scale:
