@@ -266,6 +266,39 @@ struct BrowserTests {
     }
 
     @Test(.timeLimit(.minutes(3)))
+    func aCoordinatorRecordsAnAssessmentOnTheFrameworksForm() async throws {
+        try preparePicture()
+        try await withBrowser { browser, site in
+            try await signIn(browser, site: site, as: "coordinator")
+            try await browser.navigate(to: site + "/cases/CASE-000001")
+            try await browser.click(try await browser.waitForElement(#"a[href="/cases/CASE-000001/assessment"]"#))
+            let professionals = try await browser.waitForElement("#q-professionals_involved")
+            // Free-text answers are checked as they are typed, like every other text.
+            try await browser.sendKeys("Youth worker; the child is promiscuous", to: professionals)
+            let warning = try await browser.wait("the live warning on an answer") {
+                let items = try await browser.findElements("#q-professionals_involved-warnings li")
+                return items.isEmpty ? nil : try await browser.text(of: items[0])
+            }
+            #expect(warning.contains("promiscuous"), "\(warning)")
+            for css in ["#agency-police", "#agency-childrens_services", "#q-criminal_contexts-in_borough_drug_dealing",
+                        #"#q-referral_reason option[value="criminal"]"#, #"#q-scaling option[value="6"]"#,
+                        #"#q-harm_statement option[value="may_be_experiencing_harm"]"#, #"#q-imminent_risk option[value="no"]"#,
+                        #"#source-evaluation option[value="2"]"#, #"#intelligence-assessment option[value="B"]"#] {
+                try await browser.click(try await browser.findElement(css))
+            }
+            try keep(try await browser.screenshot(), as: "assessment-form.png")
+            try await browser.click(try await browser.findElement(#"form.assessment button[type="submit"]"#))
+            let recorded = try await browser.wait("the case page with the new assessment") {
+                let url = try await browser.currentURL()
+                guard url.hasSuffix("/cases/CASE-000001") else { return nil as String? }
+                let text = try await browser.text(of: try await browser.waitForElement("main"))
+                return text.contains("merseyside:6") ? text : nil
+            }
+            #expect(recorded.contains("review assessment"), "\(recorded.prefix(600))")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(3)))
     func theMARTHRChairDeclinesANominationWithAReasonThroughTheForm() async throws {
         try preparePicture()
         try await withBrowser { browser, site in
