@@ -44,11 +44,31 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.year = year
         self.month = month
         self.day = day
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            func pad(_ value: Int, _ width: Int) -> String {
+                let text = String(value)
+                return String(repeating: "0", count: max(0, width - text.count)) + text
+            }
+            description = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+            return
         }
-        description = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        // Digit by digit into the string's own storage: a query answer writes a date for
+        // every link, and padding and interpolating was a tenth of the association API's time.
+        description = String(unsafeUninitializedCapacity: 10) { text in
+            func digits(_ value: Int, at start: Int, width: Int) {
+                var value = value
+                for index in stride(from: start + width - 1, through: start, by: -1) {
+                    text[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            digits(year, at: 0, width: 4)
+            text[4] = UInt8(ascii: "-")
+            digits(month, at: 5, width: 2)
+            text[7] = UInt8(ascii: "-")
+            digits(day, at: 8, width: 2)
+            return 10
+        }
     }
 
     /// The number of days in a month of the Gregorian calendar.

@@ -5,28 +5,100 @@ extension GraphView {
     /// `{"id","kind","label"}` plus `extra`, with `area` and `risk` when known.
     public func entityJSON(_ entity: Int32, _ extra: [String: JSONValue] = [:]) -> JSONValue {
         var object = extra
-        object["id"] = .string(snapshot.ref(entity))
-        object["kind"] = .string(snapshot.kind(entity).rawValue)
-        object["label"] = .string(snapshot.label(entity))
-        if let area = snapshot.area(of: entity) { object["area"] = .string(area.code) }
-        if let risk = snapshot.risk(of: entity) { object["risk"] = .string(risk) }
+        for field in entityFields(entity) { object[field.key] = .string(field.value) }
         return .object(object)
+    }
+
+    /// ``entityJSON(_:_:)`` with its `hops`, straight to bytes (the association answer).
+    public func writeEntity(_ entity: Int32, hops: Int, to writer: inout JSONWriter) {
+        writer.beginObject()
+        var hopsWritten = false
+        for field in entityFields(entity) {
+            if !hopsWritten, field.key > "hops" {
+                writer.key("hops")
+                writer.int(hops)
+                hopsWritten = true
+            }
+            writer.key(field.key)
+            writer.string(field.value)
+        }
+        if !hopsWritten {
+            writer.key("hops")
+            writer.int(hops)
+        }
+        writer.endObject()
+    }
+
+    /// An entity's own fields, in key order (as ``JSONWriter`` needs them): `area` when
+    /// known, `id`, `kind`, `label`, and `risk` when recorded.
+    func entityFields(_ entity: Int32) -> [(key: String, value: String)] {
+        var fields: [(key: String, value: String)] = []
+        fields.reserveCapacity(5)
+        if let area = snapshot.area(of: entity) { fields.append(("area", area.code)) }
+        fields.append(("id", snapshot.ref(entity)))
+        fields.append(("kind", snapshot.kind(entity).rawValue))
+        fields.append(("label", snapshot.label(entity)))
+        if let risk = snapshot.risk(of: entity) { fields.append(("risk", risk)) }
+        return fields
     }
 
     /// `{"from","to","kind"}` with seen dates and the supporting reports the viewer may see.
     public func linkJSON(_ link: Int32, _ extra: [String: JSONValue] = [:]) -> JSONValue {
+        let parts = linkParts(link)
         var object = extra
-        let (from, to) = snapshot.ends(link)
-        object["from"] = .string(snapshot.ref(from))
-        object["to"] = .string(snapshot.ref(to))
-        object["kind"] = .string(snapshot.linkKind(link).rawValue)
-        if let first = Self.dateText(snapshot.links.first[Int(link)]) { object["first_seen"] = .string(first) }
-        if let last = Self.dateText(snapshot.links.last[Int(link)]) { object["last_seen"] = .string(last) }
-        let intel = visibleSupport(link)
-        object["intel"] = .array(intel.map { report in
-            .object(["id": .string(snapshot.intelRef(report)), "grading": .string(snapshot.grading(report))])
-        })
+        object["from"] = .string(parts.from)
+        object["to"] = .string(parts.to)
+        object["kind"] = .string(parts.kind)
+        if let first = parts.firstSeen { object["first_seen"] = .string(first) }
+        if let last = parts.lastSeen { object["last_seen"] = .string(last) }
+        object["intel"] = .array(parts.intel.map { .object(["id": .string($0.id), "grading": .string($0.grading)]) })
         return .object(object)
+    }
+
+    /// ``linkJSON(_:_:)`` straight to bytes, its keys in order (the association answer).
+    public func writeLink(_ link: Int32, to writer: inout JSONWriter) {
+        let parts = linkParts(link)
+        writer.beginObject()
+        if let first = parts.firstSeen {
+            writer.key("first_seen")
+            writer.string(first)
+        }
+        writer.key("from")
+        writer.string(parts.from)
+        writer.key("intel")
+        writer.beginArray()
+        for report in parts.intel {
+            writer.beginObject()
+            writer.key("grading")
+            writer.string(report.grading)
+            writer.key("id")
+            writer.string(report.id)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("kind")
+        writer.string(parts.kind)
+        if let last = parts.lastSeen {
+            writer.key("last_seen")
+            writer.string(last)
+        }
+        writer.key("to")
+        writer.string(parts.to)
+        writer.endObject()
+    }
+
+    /// What a link's JSON says, read once for both of its writers.
+    struct LinkParts {
+        let from: String, to: String, kind: String
+        let firstSeen: String?, lastSeen: String?
+        let intel: [(id: String, grading: String)]
+    }
+
+    func linkParts(_ link: Int32) -> LinkParts {
+        let (from, to) = snapshot.ends(link)
+        return LinkParts(from: snapshot.ref(from), to: snapshot.ref(to), kind: snapshot.linkKind(link).rawValue,
+                         firstSeen: Self.dateText(snapshot.links.first[Int(link)]), lastSeen: Self.dateText(snapshot.links.last[Int(link)]),
+                         intel: visibleSupport(link).map { (snapshot.intelRef($0), snapshot.grading($0)) })
     }
 
     /// The reports supporting `link` that the filter lets count (recorded by the as-of date,

@@ -3,16 +3,52 @@ import GraphCore
 /// A query's answer in the two forms users read: JSON (FORMAT.md §3) for scripts and the
 /// server, and lines of text for the terminal; plus the ids it names, for the audit log.
 public struct QueryAnswer: Sendable {
-    /// The JSON object, as FORMAT.md §3 gives it (extra fields welcome).
-    public let json: JSONValue
+    /// The JSON as the verb made it: a tree, or (a large answer the service sends as it is)
+    /// bytes written straight by ``JSONWriter``.
+    private enum Body: Sendable {
+        case tree(JSONValue)
+        case bytes([UInt8])
+    }
+
+    private let body: Body
     /// The answer for a person at a terminal.
     public let text: [String]
     /// The ids of the entities and reports the answer discloses.
     public let recordIds: [String]
 
     public init(json: JSONValue, text: [String], recordIds: [String]) {
-        self.json = json
+        body = .tree(json)
         self.text = text
         self.recordIds = recordIds
+    }
+
+    /// An answer written as bytes: compact JSON with each object's keys sorted, as
+    /// ``JSONValue/jsonBytes`` writes it.
+    public init(jsonBytes: [UInt8], text: [String], recordIds: [String]) {
+        body = .bytes(jsonBytes)
+        self.text = text
+        self.recordIds = recordIds
+    }
+
+    /// The JSON object, as FORMAT.md §3 gives it (extra fields welcome). An answer written
+    /// as bytes is read back: the command line and the tests ask for it, the service does not.
+    public var json: JSONValue {
+        switch body {
+        case .tree(let value): return value
+        case .bytes(let bytes):
+            do {
+                return try bytes.withUnsafeBufferPointer { try JSONParser.parse($0) }
+            } catch {
+                preconditionFailure("the query engine wrote JSON it cannot read back: \(error)")
+            }
+        }
+    }
+
+    /// The compact, key-sorted JSON as UTF-8: what the service sends.
+    public var jsonBytes: [UInt8] {
+        switch body {
+        case .tree(let value): return value.jsonBytes
+        case .bytes(let bytes): return bytes
+        }
     }
 }

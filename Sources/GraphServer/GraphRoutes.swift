@@ -64,7 +64,7 @@ struct GraphRoutes {
         let answer = try await services.blocking {
             try services.engine.associations(of: id, hops: hops, filter: QueryFilter(), viewer: viewer)
         }
-        let bytes = Data(answer.json.jsonBytes)
+        let bytes = Data(answer.jsonBytes)
         services.associations.put(key, .init(data: bytes, recordIds: answer.recordIds))
         return JSONResponse.make(bytes: bytes)
     }

@@ -36,4 +36,21 @@ struct CalendarMonthTests {
         #expect(born.wholeYears(until: try #require(CalendarDate("2026-11-23"))) == 17)
         #expect(born.wholeYears(until: try #require(CalendarDate("2026-11-24"))) == 18)
     }
+
+    /// Every day from 1900 to 2999, made from its day number, is written as YYYY-MM-DD that
+    /// parses back to the same day; and a year outside four digits is still written whole.
+    @Test func everyDayIsWrittenAsItsISOText() throws {
+        let first = CalendarDate(year: 1900, month: 1, day: 1).daysSinceEpoch
+        let last = CalendarDate(year: 2999, month: 12, day: 31).daysSinceEpoch
+        for number in first...last {
+            let date = CalendarDate(daysSinceEpoch: number)
+            let parsed = CalendarDate(date.description)
+            guard parsed?.daysSinceEpoch == number, parsed == date else {
+                Issue.record("day \(number) is written \(date.description)")
+                return
+            }
+        }
+        #expect(CalendarDate(year: 987, month: 6, day: 5).description == "0987-06-05")
+        #expect(CalendarDate(year: 12_345, month: 1, day: 2).description == "12345-01-02")
+    }
 }
