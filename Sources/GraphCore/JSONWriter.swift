@@ -17,27 +17,24 @@ public struct JSONWriter {
     }
 
     /// Starts an object (as a value: at the top, in an array, or after ``key(_:)``).
-    public mutating func beginObject() {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
-        open.append((false, nil))
-    }
+    public mutating func beginObject() { begin(UInt8(ascii: "{")) }
 
-    public mutating func endObject() {
-        open.removeLast()
-        bytes.append(UInt8(ascii: "}"))
-    }
+    public mutating func endObject() { end(UInt8(ascii: "}")) }
 
     /// Starts an array (as a value).
-    public mutating func beginArray() {
+    public mutating func beginArray() { begin(UInt8(ascii: "[")) }
+
+    public mutating func endArray() { end(UInt8(ascii: "]")) }
+
+    private mutating func begin(_ bracket: UInt8) {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        bytes.append(bracket)
         open.append((false, nil))
     }
 
-    public mutating func endArray() {
+    private mutating func end(_ bracket: UInt8) {
         open.removeLast()
-        bytes.append(UInt8(ascii: "]"))
+        bytes.append(bracket)
     }
 
     /// Writes an object's key; the next call writes its value. Keys must come in sorted
