@@ -11,22 +11,23 @@ public struct QueryAnswer: Sendable {
     }
 
     private let body: Body
+    private let lines: @Sendable () -> [String]
     /// The answer for a person at a terminal.
-    public let text: [String]
+    public var text: [String] { lines() }
     /// The ids of the entities and reports the answer discloses.
     public let recordIds: [String]
 
     public init(json: JSONValue, text: [String], recordIds: [String]) {
         body = .tree(json)
-        self.text = text
+        lines = { text }
         self.recordIds = recordIds
     }
 
     /// An answer written as bytes: compact JSON with each object's keys sorted, as
-    /// ``JSONValue/jsonBytes`` writes it.
-    public init(jsonBytes: [UInt8], text: [String], recordIds: [String]) {
+    /// ``JSONValue/jsonBytes`` writes it; its lines of text made only when read.
+    public init(jsonBytes: [UInt8], text: @escaping @Sendable () -> [String], recordIds: [String]) {
         body = .bytes(jsonBytes)
-        self.text = text
+        lines = text
         self.recordIds = recordIds
     }
 

@@ -78,10 +78,14 @@ public final class QueryEngine: Sendable {
         let root = try resolve(id, in: view)
         let found = view.neighbourhood(of: root, hops: hops, limit: limit)
         let links = view.links(among: found.entities)
-        var text = ["\(found.entities.count) entities within \(hops) links of \(view.words(root)), \(links.count) links"
-                    + (found.truncated ? " (stopped at \(limit) entities)" : "")]
-        for (entity, distance) in zip(found.entities, found.hops) where entity != root {
-            text.append("  \(distance)  \(view.words(entity))")
+        // The terminal's lines only when asked for: the service never reads them.
+        let text: @Sendable () -> [String] = {
+            var text = ["\(found.entities.count) entities within \(hops) links of \(view.words(root)), \(links.count) links"
+                        + (found.truncated ? " (stopped at \(limit) entities)" : "")]
+            for (entity, distance) in zip(found.entities, found.hops) where entity != root {
+                text.append("  \(distance)  \(view.words(entity))")
+            }
+            return text
         }
         // Written straight to bytes, keys in order: an answer of hundreds of entities spent
         // most of its time as a tree of dictionaries (Benchmarks/README.md, the service).

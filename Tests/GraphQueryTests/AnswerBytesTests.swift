@@ -45,6 +45,9 @@ struct AnswerBytesTests {
             #expect(answer.jsonBytes == answer.json.jsonBytes, "\(view.snapshot.ref(entity))")
             let entities = answer.json["entities"]?.arrayValue ?? []
             #expect(entities.count == answer.recordIds.count && answer.json["root"]?.stringValue == view.snapshot.ref(entity))
+            // The terminal's lines, made when read: a heading, then every entity but the root.
+            #expect(answer.text.count == entities.count && answer.text.first?.contains("entities within 2 links of \(view.snapshot.ref(entity))") == true,
+                    "\(answer.text.first ?? "")")
         }
     }
 }
