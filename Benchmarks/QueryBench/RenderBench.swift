@@ -21,7 +21,7 @@ func renderBenchmark(engine: QueryEngine, output: URL, sizes: [Int], runs: Int) 
             }
         }
         guard let root = chosen else { continue }
-        let map = try engine.associationMap(of: root, hops: 6, filter: QueryFilter(), newSince: nil, limit: size)
+        let map = try engine.associationMap(of: root, hops: 6, filter: QueryFilter(), newSince: nil, limit: size, access: .commandLine)
         let layout = LayoutEngine.forSize(map.nodes.count)
         let dot = DotWriter(style: style).dot(map, audience: .analyst, date: CalendarDate.today.description)
         try dot.write(to: output.appendingPathComponent("map-\(size).dot"), atomically: true, encoding: .utf8)

@@ -93,20 +93,16 @@ extension QueryEngine {
     /// The map of everything within `hops` links of `id` (the association map), with the
     /// ids it names for the audit log.
     ///
-    /// - Parameter children: the only children (by ref) the map may reach, besides the
-    ///   root, for a viewer who may see no others (a panel member); any other child is
-    ///   neither drawn nor gone through, so no one reached only through them is drawn.
-    ///   Nil: every child.
+    /// - Parameter access: what the viewer may see, for the map's audience
+    ///   (``Access/narrowed(to:)``): the map is computed on the links they may see, and
+    ///   an entity they may not see (a child off a panel member's agendas) is neither drawn
+    ///   nor gone through, so no one reached only through it is drawn.
     public func associationMap(of id: String, hops: Int, filter: QueryFilter, newSince: CalendarDate?,
-                               limit: Int = 5_000, coLocationHours: Int? = nil, children: Set<String>? = nil) throws -> MapGraph {
+                               limit: Int = 5_000, coLocationHours: Int? = nil, access: Access) throws -> MapGraph {
         guard (1...6).contains(hops) else { throw QueryError("--hops must be 1 to 6, not \(hops)") }
-        let view = try snapshot().view(filter)
+        let view = try snapshot().view(filter.seen(by: access))
         let root = try resolve(id, in: view)
-        let snapshot = view.snapshot
-        let admits = children.map { children in
-            { (entity: Int32) in snapshot.kind(entity) != .child || children.contains(snapshot.ref(entity)) }
-        }
-        let found = view.neighbourhood(of: root, hops: hops, limit: limit, admits: admits)
+        let found = view.neighbourhood(of: root, hops: hops, limit: limit, admits: view.snapshot.admits(access))
         var map = view.map(title: "Associations of \(view.snapshot.ref(root)) within \(hops) link\(hops == 1 ? "" : "s")",
                            entities: found.entities, subject: root, newSince: newSince)
         if let hours = coLocationHours { map.edges += view.inferredSeenWith(among: found.entities, windowHours: hours) }

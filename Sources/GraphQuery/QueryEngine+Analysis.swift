@@ -6,7 +6,7 @@ extension QueryEngine {
     /// §3 `key-players`). Exact up to 50,000 entities in scope, else sampled and said so.
     public func keyPlayers(area: String?, top: Int, filter: QueryFilter, viewer: Viewer,
                            pivots: Int = Betweenness.defaultPivots) throws -> QueryAnswer {
-        let view = try snapshot().view(filter)
+        let view = try snapshot().view(filter.seen(by: viewer.access))
         let graph = SimpleGraph(view, members: try scope(area, view))
         let betweenness = Betweenness(graph, pivots: pivots)
         let people = (0..<graph.count).filter {
@@ -40,7 +40,7 @@ extension QueryEngine {
 
     /// Louvain communities with a fixed seed, each with its members, size and at-risk children.
     public func communities(area: String?, minimumSize: Int, filter: QueryFilter, viewer: Viewer) throws -> QueryAnswer {
-        let view = try snapshot().view(filter)
+        let view = try snapshot().view(filter.seen(by: viewer.access))
         let graph = SimpleGraph(view, members: try scope(area, view))
         let louvain = Louvain(graph)
         var members = Array(repeating: [Int32](), count: louvain.count)
@@ -77,7 +77,7 @@ extension QueryEngine {
     /// suggestions, never stored.
     public func coLocation(windowHours: Int, at place: String?, filter: QueryFilter, viewer: Viewer) throws -> QueryAnswer {
         guard windowHours >= 0 else { throw QueryError("--window must be 0 or more hours, not \(windowHours)") }
-        let view = try snapshot().view(filter)
+        let view = try snapshot().view(filter.seen(by: viewer.access))
         var placeEntity: Int32?
         if let place {
             let entity = try resolve(place, in: view)
@@ -119,7 +119,7 @@ extension QueryEngine {
     /// Links crossing authority or force borders, and whom to notify (FORMAT.md §3 `cross-border`).
     public func crossBorder(from id: String?, hops: Int, filter: QueryFilter, viewer: Viewer) throws -> QueryAnswer {
         guard (1...6).contains(hops) else { throw QueryError("--hops must be 1 to 6, not \(hops)") }
-        let view = try snapshot().view(filter)
+        let view = try snapshot().view(filter.seen(by: viewer.access))
         let root = try id.map { try resolve($0, in: view) }
         let result = view.crossBorder(root: root, hops: hops)
         // The links' ends, and the entity asked about.
@@ -160,7 +160,7 @@ extension QueryEngine {
 
     /// Candidates for the next MARTHR meeting, best first (FORMAT.md §3 `marthr`).
     public func marthr(filter: QueryFilter, viewer: Viewer, top: Int = .max, today: CalendarDate? = nil) throws -> QueryAnswer {
-        let view = try snapshot().view(filter)
+        let view = try snapshot().view(filter.seen(by: viewer.access))
         let reference = filter.asOf ?? today ?? CalendarDate.today
         let candidates = view.marthrCandidates(today: reference).prefix(max(0, top)).map(view.marthrDetail)
         var text = ["\(candidates.count) MARTHR candidate\(candidates.count == 1 ? "" : "s") (scored as of \(reference))"]

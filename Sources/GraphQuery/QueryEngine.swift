@@ -74,9 +74,9 @@ public final class QueryEngine: Sendable {
     /// Everything within `hops` links of `id` (FORMAT.md §3 `associations`).
     public func associations(of id: String, hops: Int, filter: QueryFilter, viewer: Viewer, limit: Int = 10_000) throws -> QueryAnswer {
         guard (1...6).contains(hops) else { throw QueryError("--hops must be 1 to 6, not \(hops)") }
-        let view = try snapshot().view(filter)
+        let view = try snapshot().view(filter.seen(by: viewer.access))
         let root = try resolve(id, in: view)
-        let found = view.neighbourhood(of: root, hops: hops, limit: limit)
+        let found = view.neighbourhood(of: root, hops: hops, limit: limit, admits: view.snapshot.admits(viewer.access))
         let links = view.links(among: found.entities)
         // The terminal's lines only when asked for: the service never reads them.
         let text: @Sendable () -> [String] = {
@@ -114,7 +114,7 @@ public final class QueryEngine: Sendable {
     /// All shortest paths from `a` to `b`, up to `limit` (FORMAT.md §3 `path`).
     public func path(from a: String, to b: String, limit: Int, filter: QueryFilter, viewer: Viewer) throws -> QueryAnswer {
         guard limit >= 1 else { throw QueryError("--max must be at least 1, not \(limit)") }
-        let view = try snapshot().view(filter)
+        let view = try snapshot().view(filter.seen(by: viewer.access))
         let start = try resolve(a, in: view), end = try resolve(b, in: view)
         let result = view.shortestPaths(from: start, to: end, limit: limit)
         var text: [String]
@@ -145,7 +145,7 @@ public final class QueryEngine: Sendable {
 
     /// The entities linked directly to both `a` and `b` (FORMAT.md §3 `common`).
     public func common(_ a: String, _ b: String, filter: QueryFilter, viewer: Viewer) throws -> QueryAnswer {
-        let view = try snapshot().view(filter)
+        let view = try snapshot().view(filter.seen(by: viewer.access))
         let first = try resolve(a, in: view), second = try resolve(b, in: view)
         var neighboursA = Set<Int32>()
         view.forEachNeighbour(first) { neighbour, _ in neighboursA.insert(neighbour) }
@@ -169,7 +169,7 @@ public final class QueryEngine: Sendable {
 
     /// The connected network containing `id` (FORMAT.md §3 `network`).
     public func network(of id: String, filter: QueryFilter, viewer: Viewer, limit: Int = 50_000) throws -> QueryAnswer {
-        let view = try snapshot().view(filter)
+        let view = try snapshot().view(filter.seen(by: viewer.access))
         let root = try resolve(id, in: view)
         let found = view.component(of: root, limit: limit)
         let links = view.links(among: found.entities)

@@ -168,7 +168,7 @@ enum SnapshotLoader {
             columns.source.append(UInt8(clamping: (Int(row.text(3) ?? "3") ?? 3)))
             let assessment = row.withBytes(4) { $0.first.map { Int($0) - Int(UInt8(ascii: "A")) } ?? 4 }
             columns.assessment.append(UInt8(clamping: min(max(assessment, 0), 4)))
-            columns.handling.append(row.text(5) == "C" ? 1 : 0)
+            columns.handling.append(row.text(5) == "P" ? 0 : 1)  // unknown: treated as C, hidden from partners
             columns.created.append(day(row, 6))
         }
         return columns

@@ -39,28 +39,77 @@ public struct AccountStore: Sendable {
     /// Creates an account.
     ///
     /// - Parameters:
-    ///   - panelAreas: for a panel member, the local authorities whose panels they sit on.
-    /// - Throws: ``ServerError`` for a short password or an unknown area; `StoreError` for a
-    ///   username already taken.
+    ///   - scope: the areas it covers (none: the whole picture) and, for a panel member, the
+    ///     local authorities whose panels they sit on.
+    ///   - agency: the agency it works for (a code of the `agency` table), if any.
+    /// - Throws: ``ServerError`` for a short password or a scope the role cannot hold;
+    ///   `StoreError` for a username already taken or an unknown area or agency.
     @discardableResult
-    public func create(username: String, displayName: String, role: Role, password: String, panelAreas: [String] = [],
-                       by viewer: Viewer) throws -> Int64 {
+    public func create(username: String, displayName: String, role: Role, password: String, scope: Scope = .wholePicture,
+                       agency: String? = nil, by viewer: Viewer) throws -> Int64 {
         guard password.count >= 12 else { throw ServerError(.badRequest, "a password needs at least 12 characters") }
+        try AccountStore.check(scope, for: role)
         let hash = Bcrypt.hash(password, cost: configuration.bcryptCost)
         return try store.transaction { tx in
             let id = try tx.execute("server/account.insert", [
                 "username": .text(username.lowercased()), "display_name": .text(displayName), "role": .text(role.rawValue),
-                "password_hash": .text(hash),
+                "password_hash": .text(hash), "agency": agency.map { .text($0) } ?? .null,
             ])
-            for area in panelAreas {
-                try tx.execute("server/account.add_panel", ["account": .integer(id), "area": .text(area)])
-            }
-            try tx.audit(.collection, by: viewer, records: .object([
-                "account": .string(username.lowercased()), "role": .string(role.rawValue),
-                "panels": .array(panelAreas.map { .string($0) }),
-            ]))
+            try AccountStore.write(scope, account: id, in: tx)
+            try tx.audit(.collection, by: viewer, records: AccountStore.auditRecord(username.lowercased(), role, scope, agency))
             return id
         }
+    }
+
+    /// Changes an account's role, scope and agency, and ends its sessions (a session keeps
+    /// the account as it was when it signed in for no longer than its next request, but a
+    /// new role must not ride on an old session's reason).
+    ///
+    /// - Throws: ``ServerError/notFound`` for an unknown account; as ``create(username:displayName:role:password:scope:agency:by:)``.
+    public func update(username: String, role: Role, scope: Scope, agency: String?, by viewer: Viewer) throws {
+        try AccountStore.check(scope, for: role)
+        try store.transaction { tx in
+            let id = try requireAccount(username, in: tx)
+            try tx.execute("server/account.set_role", ["id": .integer(id), "role": .text(role.rawValue),
+                                                       "agency": agency.map { .text($0) } ?? .null])
+            try tx.execute("server/account.clear_areas", ["account": .integer(id)])
+            try tx.execute("server/account.clear_panels", ["account": .integer(id)])
+            try AccountStore.write(scope, account: id, in: tx)
+            try tx.execute("server/account.end_sessions_for", ["account": .integer(id)])
+            try tx.audit(.alteration, by: viewer, records: AccountStore.auditRecord(username.lowercased(), role, scope, agency))
+        }
+        tokens.clear()
+    }
+
+    /// A panel member is scoped by their panels and nothing else; panels mean nothing for
+    /// any other role.
+    static func check(_ scope: Scope, for role: Role) throws {
+        if role == .panelMember {
+            guard !scope.panels.isEmpty else { throw ServerError(.badRequest, "a panel member sits on at least one panel: give --panel") }
+            guard scope.areas == nil else { throw ServerError(.badRequest, "a panel member is scoped by their panels: give --panel, not --area") }
+        } else if !scope.panels.isEmpty {
+            throw ServerError(.badRequest, "only a panel member sits on panels: give --area for a \(role.rawValue)")
+        }
+        if let areas = scope.areas, areas.isEmpty { throw ServerError(.badRequest, "give at least one area, or none for the whole picture") }
+    }
+
+    private static func write(_ scope: Scope, account id: Int64, in tx: StoreTransaction) throws {
+        for area in (scope.areas ?? []).sorted() {
+            try tx.execute("server/account.add_area", ["account": .integer(id), "area": .text(area)])
+        }
+        for area in scope.panels.sorted() {
+            try tx.execute("server/account.add_panel", ["account": .integer(id), "area": .text(area)])
+        }
+    }
+
+    private static func auditRecord(_ username: String, _ role: Role, _ scope: Scope, _ agency: String?) -> JSONValue {
+        var record: [String: JSONValue] = [
+            "account": .string(username), "role": .string(role.rawValue),
+            "panels": .array(scope.panels.sorted().map { .string($0) }),
+            "areas": scope.areas.map { .array($0.sorted().map { .string($0) }) } ?? .string("all"),
+        ]
+        if let agency { record["agency"] = .string(agency) }
+        return .object(record)
     }
 
     /// The accounts, for `cegraph account list`.
@@ -72,7 +121,11 @@ public struct AccountStore: Sendable {
         guard let row = try tx.row("server/account.by_id", ["id": .integer(id)]), row.bool("disabled") == false,
               let role = Role(rawValue: row.string("role")) else { return nil }
         let panels = try tx.rows("server/account.panels", ["account": .integer(id)]).map { $0.string("area") }
-        return Account(id: id, username: row.string("username"), displayName: row.string("display_name"), role: role, panelAreas: panels)
+        let areas = try tx.rows("server/account.areas", ["account": .integer(id)]).map { $0.string("area") }
+        // No areas: the whole picture, except for a panel member, whose panels scope them.
+        let scope = Scope(areas: areas.isEmpty ? nil : Set(areas), panels: Set(panels))
+        return Account(id: id, username: row.string("username"), displayName: row.string("display_name"), role: role,
+                       scope: scope, agency: row.text("agency"))
     }
 
     // MARK: - Sessions

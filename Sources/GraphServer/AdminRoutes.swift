@@ -18,7 +18,7 @@ struct AdminRoutes {
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require([.auditor])
+        _ = try context.require(.readAudit)
         let limit = try request.integer("limit", default: 100, in: 1...10_000)
         let (entries, verification) = try services.store.readAuditLog(limit: limit, by: services.viewer(context, purpose: "reading the audit log"))
         return JSONResponse.make(.object([

@@ -1,3 +1,4 @@
+import GraphCore
 import Hummingbird
 
 /// The request context: Hummingbird's core storage plus who is asking.
@@ -17,12 +18,20 @@ public struct AppRequestContext: RequestContext {
         remoteIP = source.channel.remoteAddress?.ipAddress
     }
 
-    /// The account, if its role is one of `roles`.
+    /// The account, if its role holds `permission` (``Role/permissions``, the one table).
     ///
     /// - Throws: ``ServerError`` 401 when signed out, 403 when the role may not.
-    public func require(_ roles: Set<Role>) throws -> Account {
+    public func require(_ permission: Permission) throws -> Account {
+        let account = try requireSignedIn()
+        guard account.role.may(permission) else { throw ServerError.forbidden }
+        return account
+    }
+
+    /// The account, whatever its role.
+    ///
+    /// - Throws: ``ServerError`` 401 when signed out.
+    public func requireSignedIn() throws -> Account {
         guard let account else { throw ServerError.signInNeeded }
-        guard roles.contains(account.role) else { throw ServerError.forbidden }
         return account
     }
 
@@ -30,13 +39,13 @@ public struct AppRequestContext: RequestContext {
     /// or on each API-token request in `X-Justification`.
     public var reason: String? { session?.justification ?? tokenReason }
 
-    /// The account, if its role is one of `roles` and a reason for sensitive views has been
+    /// The account, if its role holds `permission` and a reason for sensitive views has been
     /// given. Every view of a person's details, links, map, case or panel calls this.
     ///
     /// - Throws: ``ServerError`` 401, 403, or 428 (``ServerError/reasonNeeded``) when no
     ///   reason has been given yet; the pages answer 428 with the reason form.
-    public func requireSensitive(_ roles: Set<Role>) throws -> Account {
-        let account = try require(roles)
+    public func requireSensitive(_ permission: Permission) throws -> Account {
+        let account = try require(permission)
         guard reason != nil else { throw ServerError.reasonNeeded }
         return account
     }

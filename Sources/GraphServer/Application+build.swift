@@ -1,3 +1,4 @@
+import GraphCore
 import Foundation
 import GraphStore
 import Hummingbird

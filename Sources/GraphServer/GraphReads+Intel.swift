@@ -14,9 +14,9 @@ extension GraphReads {
     /// - Throws: ``ServerError/notFound`` for a missing report and for one the viewer may
     ///   not see, alike.
     func intel(_ id: String, for context: AppRequestContext) throws -> JSONValue {
-        let account = try context.requireSensitive(GraphReads.readers)
+        let account = try context.requireSensitive(.readPicture)
         let children = try services.visibility.panelChildren(for: account)
-        let viewer = services.viewer(context, purpose: "viewing an intelligence report")
+        let viewer = try services.viewer(context, purpose: "viewing an intelligence report")
         return try services.store.transaction { tx -> JSONValue in
             guard let report = try tx.intelReport(id), GraphReads.maySee(report, police: account.role.isPolice, children: children) else {
                 throw ServerError.notFound

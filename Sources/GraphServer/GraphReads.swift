@@ -10,83 +10,42 @@ import GraphStore
 struct GraphReads: Sendable {
     let services: Services
 
-    static let police: Set<Role> = [.analyst, .ccsetCoordinator, .marthrChair]
-    static let readers: Set<Role> = police.union([.panelMember])
 
     // MARK: - Search
 
-    /// Finds entities for `account`: a panel member finds only the children on their
-    /// agendas, and nothing else exists for them.
-    ///
-    /// - Parameters:
-    ///   - kind: limits the hits to one kind (ignored for a panel member, who sees children only).
+    /// Finds entities the viewer may open (``Store/search(_:kind:limit:for:)`` applies
+    /// their ``Access``): a panel member finds only the children on their agendas, a
+    /// non-police viewer only children in scope, and nothing else exists for them.
     func search(_ text: String, kind: EntityKind?, limit: Int, for context: AppRequestContext) throws -> [SearchHit] {
-        let account = try context.requireSensitive(GraphReads.readers)
-        let children = try services.visibility.panelChildren(for: account)
-        let kind: EntityKind? = children == nil ? kind : .child
-        // A panel member's search runs over their children only, inside the SQL: filtering
-        // afterwards would let hidden names decide whether the substring match runs.
-        return try services.store.search(text, kind: kind, limit: limit, within: children.map { Array($0.values) },
-                                         for: services.viewer(context, purpose: "search"))
+        _ = try context.requireSensitive(.readPicture)
+        return try services.store.search(text, kind: kind, limit: limit, for: services.viewer(context, purpose: "search"))
     }
 
     // MARK: - Entities
 
-    /// The entity page as `account` may see it, as JSON.
+    /// The entity as the viewer may see it (``EntityDetail/seen(by:)``: the store applies
+    /// their ``Access``).
     ///
     /// - Throws: ``ServerError/notFound`` for a missing entity and for one the viewer may
-    ///   not see, alike.
-    func entity(_ id: String, for context: AppRequestContext) throws -> JSONValue {
-        let account = try context.requireSensitive(GraphReads.readers)
-        // A panel member's agenda children, read once for the check and the redaction.
-        let children = try services.visibility.panelChildren(for: account)
-        guard try services.visibility.maySee(id, among: children),
-              let detail = try services.store.entityDetail(id: id, for: services.viewer(context, purpose: "viewing an entity")) else {
-            throw ServerError.notFound
-        }
-        return redacted(detail.json, for: account, children: children)
-    }
-
-    /// The entity page as `account` may see it: no handling-code-C report for a non-police
-    /// role (and no link that rests on nothing else), and for a panel member no link to a
-    /// child off their agendas.
-    ///
-    /// - Parameters:
-    ///   - children: the panel member's agenda children (``Visibility/panelChildren(for:today:)``), nil for other roles.
-    func redacted(_ json: JSONValue, for account: Account, children: [String: Int64]?) -> JSONValue {
-        guard case .object(var object) = json else { return json }
-        func visible(_ intel: JSONValue) -> Bool {
-            account.role.isPolice || !(intel.objectValue?["grading"]?.stringValue?.hasSuffix("C") ?? false)
-        }
-        object["about"] = .array((object["about"]?.arrayValue ?? []).filter(visible))
-        object["links"] = .array((object["links"]?.arrayValue ?? []).compactMap { link in
-            guard case .object(var fields) = link else { return nil }
-            let intel = fields["intel"]?.arrayValue ?? []
-            let kept = intel.filter(visible)
-            if !intel.isEmpty, kept.isEmpty { return nil }
-            if let children, fields["other"]?.objectValue?["kind"]?.stringValue == "child",
-               let other = fields["other"]?.objectValue?["id"]?.stringValue, children[other] == nil { return nil }
-            fields["intel"] = .array(kept)
-            return .object(fields)
-        })
-        return .object(object)
+    ///   not see, alike; the store audits which it was.
+    func entity(_ id: String, for context: AppRequestContext) throws -> EntityDetail {
+        _ = try context.requireSensitive(.readPicture)
+        let viewer = try services.viewer(context, purpose: "viewing an entity")
+        guard let detail = try services.store.entityDetail(id: id, for: viewer) else { throw ServerError.notFound }
+        return detail
     }
 
     // MARK: - Maps
 
-    /// Checks that `account` may see a map of `id` for `audience`, before anything is drawn.
+    /// Checks that the viewer may see a map of `id` for `audience`, before anything is drawn.
     ///
-    /// - Throws: ``ServerError/notFound`` when the viewer may not see the entity;
-    ///   ``ServerError/forbidden`` when a non-police role asks for any audience but panel.
-    func checkMap(_ id: String, audience: Audience, for account: Account) throws {
-        try checkMap(id, audience: audience, for: account, among: services.visibility.panelChildren(for: account))
-    }
-
-    /// ``checkMap(_:audience:for:)`` with the panel member's agenda children already read.
-    func checkMap(_ id: String, audience: Audience, for account: Account, among children: [String: Int64]?) throws {
-        guard try services.visibility.maySee(id, among: children) else { throw ServerError.notFound }
+    /// - Throws: ``ServerError/notFound`` when the viewer may not see the entity (audited as
+    ///   a refusal); ``ServerError/forbidden`` when a non-police role asks for any audience
+    ///   but panel.
+    func checkMap(_ id: String, audience: Audience, for viewer: Viewer) throws {
         // Panel members and other non-police roles see only panel maps.
-        if !account.role.isPolice, audience != .panel { throw ServerError.forbidden }
+        if !viewer.access.readsHandlingCodeC, audience != .panel { throw ServerError.forbidden }
+        guard try services.store.mayOpen(id, asked: "map", by: viewer) else { throw ServerError.notFound }
     }
 
     /// The audience a request names (`panel` when it names none).
@@ -101,23 +60,23 @@ struct GraphReads: Sendable {
 
     /// Draws the association map of `id` as SVG for `account`, and records the disclosure.
     func map(_ id: String, hops: Int, audience: Audience, format: MapFormat = .svg, for context: AppRequestContext) async throws -> Data {
-        let account = try context.requireSensitive(GraphReads.readers)
-        let agenda = try services.visibility.panelChildren(for: account)
-        try checkMap(id, audience: audience, for: account, among: agenda)
-        // A panel member's map reaches their agenda children only; the key holds them, so
-        // that members with other agendas never share a drawing.
-        let children = agenda.map { Set($0.keys) }
+        let account = try context.requireSensitive(.readPicture)
+        let viewer = try services.viewer(context, purpose: "viewing a map")
+        try checkMap(id, audience: audience, for: viewer)
+        // The map is computed on what the viewer may see for this audience, never drawn
+        // whole and redacted after; the key holds what decides that, so that viewers who
+        // may see different things never share a drawing.
+        let access = viewer.access.narrowed(to: audience)
         let key = MapKey(root: id, hops: hops, audience: audience, format: format, date: CalendarDate.today.description,
-                         dataVersion: try services.store.dataVersion(), children: children.map { $0.sorted() })
+                         dataVersion: try services.store.dataVersion(), access: access)
         let rendered: ResponseCache<MapKey>.Entry
         if let kept = services.maps.get(key) {
             rendered = kept
         } else {
-            // The panel audience's redaction drops handling-code-C material from the map itself.
             let map: MapGraph
             do {
                 map = try services.engine.associationMap(of: id, hops: hops, filter: QueryFilter(), newSince: nil, coLocationHours: nil,
-                                                         children: children)
+                                                         access: access)
             } catch is QueryError where !account.role.isPolice {
                 throw ServerError.notFound
             }
@@ -129,7 +88,7 @@ struct GraphReads: Sendable {
         try services.store.auditDisclosure(["render": .string("association map"), "root": .string(id), "hops": .number(String(hops)),
                                             "audience": .string(audience.rawValue), "format": .string(format.rawValue)],
                                            recordIds: rendered.recordIds, recipients: [account.username],
-                                           by: services.viewer(context, purpose: "viewing a map"))
+                                           by: viewer)
         return rendered.data
     }
 }

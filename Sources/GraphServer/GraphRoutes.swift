@@ -23,7 +23,7 @@ struct GraphRoutes {
     /// the text is most often a name, and names never go in a URL (a browser's history, a
     /// proxy's log).
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSensitive(GraphReads.readers)
+        _ = try context.requireSensitive(.readPicture)
         let body = try await request.jsonObject(limit: 16 * 1024)
         let limit = body["limit"].map { $0.stringValue ?? $0.jsonText }
         return try searchAnswer(text: body["q"]?.stringValue, kind: body["kind"]?.stringValue, limit: limit, context: context)
@@ -43,14 +43,14 @@ struct GraphRoutes {
     }
 
     @Sendable func entity(_ request: Request, context: AppRequestContext) async throws -> Response {
-        return JSONResponse.make(try reads.entity(try context.parameters.require("id"), for: context))
+        return JSONResponse.make(try reads.entity(try context.parameters.require("id"), for: context).json)
     }
 
     @Sendable func associations(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSensitive(GraphReads.police)
+        _ = try context.requireSensitive(.analyse)
         let id = try context.parameters.require("id")
         let hops = try request.integer("hops", default: 1, in: 1...4)
-        let viewer = services.viewer(context, purpose: "association query")
+        let viewer = try services.viewer(context, purpose: "association query")
         // The same question on unchanged data gets the same answer: kept as JSON bytes, and
         // audited again for this request exactly as the engine audits a fresh one.
         let key = AssociationKey(root: id, hops: hops, dataVersion: try services.store.dataVersion())
@@ -72,11 +72,11 @@ struct GraphRoutes {
     static let contentTypes: [MapFormat: String] = [.svg: "image/svg+xml; charset=utf-8", .png: "image/png", .pdf: "application/pdf"]
 
     @Sendable func map(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireSensitive(GraphReads.readers)
+        _ = try context.requireSensitive(.readPicture)
         let id = try context.parameters.require("id")
         // Who may see the entity is checked before the query parameters, so that a hidden
         // record answers as a missing one whatever else the request says.
-        try reads.checkMap(id, audience: .panel, for: account)
+        try reads.checkMap(id, audience: .panel, for: try services.viewer(context, purpose: "viewing a map"))
         let hops = try request.integer("hops", default: 1, in: 1...3)
         let format: MapFormat
         switch request.query("format") ?? "svg" {

@@ -23,14 +23,14 @@ struct IntelPageRoutes {
     }
 
     @Sendable func newReport(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(IntelRoutes.writers)
+        _ = try context.require(.writeIntel)
         var fields = try formFields(nil)
         fields["id"] = IntelPageRoutes.generatedId()
         return pages.page("intel-form", fields, context: context)
     }
 
     @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireSensitive(GraphReads.readers)
+        let account = try context.requireSensitive(.readPicture)
         let report = try reads.intel(try context.parameters.require("id"), for: context).objectValue ?? [:]
         let children = try services.visibility.panelChildren(for: account)
         var fields = try IntelPageRoutes.reportFields(report) { id in
@@ -42,14 +42,14 @@ struct IntelPageRoutes {
         for list in ["warnings", "about", "links", "history"] {
             fields["any" + list.prefix(1).uppercased() + String(list.dropFirst())] = !((fields[list] as? [Any]) ?? []).isEmpty
         }
-        if IntelRoutes.writers.contains(account.role) {
+        if account.role.may(.writeIntel) {
             fields["editHref"] = "/intel/" + PageRenderer.pathSegment(fields["id"] as? String ?? "") + "/edit"
         }
         return pages.page("intel-report", fields, context: context)
     }
 
     @Sendable func editReport(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSensitive(IntelRoutes.writers)
+        _ = try context.requireSensitive(.writeIntel)
         let report = try reads.intel(try context.parameters.require("id"), for: context).objectValue ?? [:]
         return pages.page("intel-form", try formFields(report), context: context)
     }
@@ -59,7 +59,7 @@ struct IntelPageRoutes {
     /// The form posted without script: the report alone (finding and adding records and
     /// links needs the script), through the same calls as the API; then its page.
     @Sendable func enterByForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(IntelRoutes.writers)
+        _ = try context.require(.writeIntel)
         var request = request
         let form = try await request.formFields()
         let (id, _, _) = try IntelRoutes(services: services).enterReport(["intel": .object(IntelPageRoutes.report(form, editing: false))],
@@ -69,7 +69,7 @@ struct IntelPageRoutes {
 
     /// The edit form posted without script: the report's fields and the reason.
     @Sendable func editByForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(IntelRoutes.writers)
+        _ = try context.require(.writeIntel)
         let id = try context.parameters.require("id")
         var request = request
         let form = try await request.formFields()

@@ -11,10 +11,6 @@ import Hummingbird
 struct IntelRoutes {
     let services: Services
 
-    /// Who enters and edits intelligence.
-    static let writers: Set<Role> = [.ccsetCoordinator, .analyst]
-    /// Who writes free text (intelligence, minutes, decisions) and so may ask for the check.
-    static let textWriters: Set<Role> = writers.union([.marthrChair])
     /// The longest reason for an edit.
     static let reasonLimit = 500
 
@@ -33,7 +29,7 @@ struct IntelRoutes {
     /// records (FORMAT.md §1): `{"intel": {...}, "entities": [...], "links": [...]}`. Every
     /// link rests on the report. An id already taken is refused: edits go through `PUT`.
     @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(IntelRoutes.writers)
+        _ = try context.require(.writeIntel)
         let (id, records, touched) = try enterReport(try await request.jsonObject(limit: limit), context: context)
         return JSONResponse.make(.object(["intel": .string(id), "records": .number(String(touched.count)),
                                           "language_warnings": warnings(records[0]["text"]?.stringValue)]), status: .created)
@@ -48,7 +44,7 @@ struct IntelRoutes {
     /// An edit: the report's new fields (and any entities and links it adds) in the same
     /// form as an entry, with `reason`. The version it replaces is kept.
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(IntelRoutes.writers)
+        _ = try context.require(.writeIntel)
         let id = try context.parameters.require("id")
         let (kept, records) = try editReport(id, try await request.jsonObject(limit: limit), context: context)
         return JSONResponse.make(.object(["intel": .string(id), "version_kept": .number(String(kept)),
@@ -58,7 +54,7 @@ struct IntelRoutes {
     /// `{"text": "..."}` → `{"warnings": [...]}`: the child-first language check, for the
     /// pages' live warnings. It reads nothing stored and keeps nothing.
     @Sendable func lint(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(IntelRoutes.textWriters)
+        _ = try context.require(.annotateIntel)
         let body = try await request.jsonObject(limit: limit)
         guard let text = body["text"]?.stringValue else { throw ServerError(.badRequest, "give text, the words to check") }
         return JSONResponse.make(.object(["warnings": services.workflow.language.check(text).json]))
@@ -72,9 +68,9 @@ struct IntelRoutes {
     /// - Throws: ``ServerError`` 400 for a body not in the entry's form; ``StoreError`` naming
     ///   the field for a wrong record or a report id already taken.
     func enterReport(_ body: [String: JSONValue], context: AppRequestContext) throws -> (String, [[String: JSONValue]], [String]) {
-        let account = try context.require(IntelRoutes.writers)
+        let account = try context.require(.writeIntel)
         let (id, records) = try IntelRoutes.records(body, editing: nil, submittedBy: account.username)
-        let viewer = services.viewer(context, purpose: "intelligence entry")
+        let viewer = try services.viewer(context, purpose: "intelligence entry")
         let touched = try services.store.transaction { tx in try tx.enterIntel(records, by: viewer) }
         return (id, records, touched)
     }
@@ -86,7 +82,7 @@ struct IntelRoutes {
     /// - Throws: ``ServerError`` 400 without a reason, 404 when there is no such report;
     ///   ``StoreError`` naming the field for a wrong record.
     func editReport(_ id: String, _ body: [String: JSONValue], context: AppRequestContext) throws -> (Int, [[String: JSONValue]]) {
-        _ = try context.require(IntelRoutes.writers)
+        _ = try context.require(.writeIntel)
         guard let reason = body["reason"]?.stringValue?.trimmingWhitespace(), !reason.isEmpty else {
             throw ServerError(.badRequest, "give reason: why the report is changed (it is kept with the version it replaces)")
         }
@@ -94,7 +90,7 @@ struct IntelRoutes {
             throw ServerError(.badRequest, "keep the reason under \(IntelRoutes.reasonLimit) characters")
         }
         let (_, records) = try IntelRoutes.records(body, editing: id, submittedBy: nil)
-        let viewer = services.viewer(context, purpose: "editing intelligence")
+        let viewer = try services.viewer(context, purpose: "editing intelligence")
         guard let kept = try services.store.transaction({ tx in try tx.editIntel(id, records: records, reason: reason, by: viewer) }) else {
             throw ServerError.notFound
         }

@@ -1,3 +1,4 @@
+import GraphCore
 import Hummingbird
 
 /// Errors on the HTML pages: signed out goes to the sign-in form; anything else becomes the

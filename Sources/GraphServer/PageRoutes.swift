@@ -98,12 +98,12 @@ struct PageRoutes {
     /// Asks, once per session, why the user needs to see personal data; the audit log
     /// records the answer with every view.
     @Sendable func reasonForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(Set(Role.allCases))
+        _ = try context.requireSignedIn()
         return pages.page("reason", ["next": PageRenderer.localPath(request.query("next")), "reason": context.reason ?? ""], context: context)
     }
 
     @Sendable func giveReason(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(Set(Role.allCases))
+        _ = try context.requireSignedIn()
         guard let session = context.session else { throw ServerError.signInNeeded }
         var request = request
         let form = try await request.formFields()
@@ -121,7 +121,7 @@ struct PageRoutes {
 
     /// The audit viewer, for auditors: the newest rows and whether the chain is intact.
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require([.auditor])
+        _ = try context.require(.readAudit)
         let limit = try request.integer("limit", default: 200, in: 1...10_000)
         let (read, verification) = try services.store.readAuditLog(limit: limit, by: services.viewer(context, purpose: "reading the audit log"))
         let entries = read.map { entry -> [String: Any] in
@@ -135,7 +135,7 @@ struct PageRoutes {
 
     /// The accounts, for admins.
     @Sendable func accounts(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require([.admin])
+        _ = try context.require(.manageAccounts)
         let rows = try services.accounts.list().map { row -> [String: Any] in
             ["username": row.string("username"), "name": row.string("display_name"), "role": row.string("role"),
              "panels": row.string("panels"), "state": row.bool("disabled") == true ? "disabled" : "active"]
@@ -148,14 +148,14 @@ struct PageRoutes {
     /// The search form. Its hits name people, so the session's reason is asked for first;
     /// a `q` in the address is ignored, as names never go in a URL.
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSensitive(GraphReads.readers)
+        _ = try context.requireSensitive(.readPicture)
         return try searchPage("", context: context)
     }
 
     /// The hits for the posted text: the form posts, so a name searched for never sits in a
     /// URL, the browser's history or a proxy's log.
     @Sendable func searchPosted(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSensitive(GraphReads.readers)
+        _ = try context.requireSensitive(.readPicture)
         var request = request
         return try searchPage(try await request.formFields()["q"]?.trimmingWhitespace() ?? "", context: context)
     }
@@ -177,17 +177,19 @@ struct PageRoutes {
     }
 
     @Sendable func entity(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireSensitive(GraphReads.readers)
+        let account = try context.requireSensitive(.readPicture)
         let id = try context.parameters.require("id")
-        // The same JSON the API answers with, after the same redaction: the page only lays it out.
-        let detail = try reads.entity(id, for: context).objectValue ?? [:]
-        let children = try services.visibility.panelChildren(for: account)
-        let links = try (detail["links"]?.arrayValue ?? []).compactMap(\.objectValue).map { link -> [String: Any] in
+        // The same record the API answers with, as the store filtered it: the page only lays it out.
+        let entity = try reads.entity(id, for: context)
+        let access = try services.viewer(context, purpose: "viewing an entity").access
+        let detail = entity.json.objectValue ?? [:]
+        let links = zip(entity.links, (detail["links"]?.arrayValue ?? []).compactMap(\.objectValue)).map { typed, link -> [String: Any] in
             var row = PageRoutes.link(link)
             // Link only to pages the viewer may open: for a panel member, only their agenda
             // children; the others are named but lead nowhere.
-            if let other = row["otherId"] as? String, try services.visibility.maySee(other, among: children) {
-                row["otherHref"] = "/entities/" + PageRenderer.pathSegment(other)
+            let other = typed.other
+            if access.mayOpen(kind: other.kind, ref: other.id, area: other.area, force: other.force) {
+                row["otherHref"] = "/entities/" + PageRenderer.pathSegment(other.id)
             }
             return row
         }
@@ -207,21 +209,20 @@ struct PageRoutes {
         if let area = detail["area"]?.objectValue {
             fields["area"] = "\(area["name"]?.stringValue ?? "") (\(area["code"]?.stringValue ?? ""))"
         }
-        if WorkflowReads.caseWorkers.contains(account.role), ["child", "adult", "location", "vehicle"].contains(detail["kind"]?.stringValue ?? "") {
+        if account.role.may(.readCases), ["child", "adult", "location", "vehicle"].contains(detail["kind"]?.stringValue ?? "") {
             fields["flagsHref"] = "/flags/" + PageRenderer.pathSegment(detail["id"]?.stringValue ?? id)
         }
         return pages.page("entity", fields, context: context)
     }
 
     @Sendable func map(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireSensitive(GraphReads.readers)
+        let account = try context.requireSensitive(.readPicture)
         let id = try context.parameters.require("id")
         let audience = try GraphReads.audience(request.query("audience"))
         let hops = try request.integer("hops", default: 1, in: 1...3)
         // The same check the map itself makes, so the page is refused exactly when the map
         // would be; and a missing entity gets the same page as a hidden one.
-        try reads.checkMap(id, audience: audience, for: account)
-        guard try services.store.entityRowid(for: id) != nil else { throw ServerError.notFound }
+        try reads.checkMap(id, audience: audience, for: try services.viewer(context, purpose: "viewing a map"))
         let segment = PageRenderer.pathSegment(id)
         let audiences: [Audience] = account.role.isPolice ? Audience.allCases : [.panel]
         return pages.page("map", [

@@ -25,7 +25,7 @@ struct QueryPageRoutes {
 
     /// Two entities: the shortest paths between them, step by step, and their common associates.
     @Sendable func paths(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(GraphReads.police)
+        _ = try context.require(.analyse)
         let from = QueryReads.given(request, "from"), to = QueryReads.given(request, "to")
         var fields = QueryPageRoutes.filterFields(request).merging(["from": from ?? "", "to": to ?? ""]) { $1 }
         guard from != nil || to != nil else { return pages.page("paths", fields, context: context) }
@@ -83,7 +83,7 @@ struct QueryPageRoutes {
     /// Links crossing local authority or force borders, from one entity or in the whole
     /// picture, grouped by the authority or force to notify.
     @Sendable func crossBorder(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(GraphReads.police)
+        _ = try context.require(.analyse)
         let from = QueryReads.given(request, "from")
         let fields = QueryPageRoutes.filterFields(request).merging(["from": from ?? "", "hops": QueryReads.given(request, "hops") ?? "3"]) { $1 }
         // The whole picture only when asked for (a button), not on merely opening the page.
@@ -133,7 +133,7 @@ struct QueryPageRoutes {
     /// Persons, networks and places meeting the MARTHR thresholds, best first, with the
     /// score, the criteria met and the evidence behind each.
     @Sendable func marthrCandidates(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(GraphReads.police)
+        _ = try context.require(.analyse)
         let fields = QueryPageRoutes.filterFields(request).merging(["top": QueryReads.given(request, "top") ?? ""]) { $1 }
         return try answering(fields, "marthr-candidates", context: context) { fields in
             let answer = try reads.marthr(request, context: context).objectValue ?? [:]
@@ -160,7 +160,7 @@ struct QueryPageRoutes {
 
     /// Key players (betweenness) and communities (Louvain), in one area or the whole picture.
     @Sendable func networks(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(GraphReads.police)
+        _ = try context.require(.analyse)
         let fields = QueryPageRoutes.filterFields(request).merging(["areaCode": QueryReads.given(request, "area") ?? ""]) { $1 }
         guard request.query("area") != nil else { return pages.page("networks", fields, context: context) }
         return try answering(fields, "networks", context: context) { fields in

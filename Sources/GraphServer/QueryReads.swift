@@ -19,7 +19,7 @@ struct QueryReads: Sendable {
 
     /// All shortest paths between `from` and `to`, at most `limit` of them (default 10).
     func path(_ request: Request, context: AppRequestContext) throws -> JSONValue {
-        _ = try context.requireSensitive(GraphReads.police)
+        _ = try context.requireSensitive(.analyse)
         let from = try entity(request, "from", "the first entity's id"), to = try entity(request, "to", "the second entity's id")
         let limit = try QueryReads.integer(request, "limit", default: 10, in: 1...100)
         return try services.engine.path(from: from, to: to, limit: limit, filter: filter(request),
@@ -28,7 +28,7 @@ struct QueryReads: Sendable {
 
     /// The entities linked directly to both `a` and `b`.
     func common(_ request: Request, context: AppRequestContext) throws -> JSONValue {
-        _ = try context.requireSensitive(GraphReads.police)
+        _ = try context.requireSensitive(.analyse)
         let a = try entity(request, "a", "the first entity's id"), b = try entity(request, "b", "the second entity's id")
         return try common(a, b, request, context: context)
     }
@@ -40,7 +40,7 @@ struct QueryReads: Sendable {
 
     /// The connected network containing `id`, stopping at `limit` entities.
     func network(_ id: String, _ request: Request, context: AppRequestContext) throws -> JSONValue {
-        _ = try context.requireSensitive(GraphReads.police)
+        _ = try context.requireSensitive(.analyse)
         try checkExists(id)
         let limit = try QueryReads.integer(request, "limit", default: 50_000, in: 1...50_000)
         return try services.engine.network(of: id, filter: filter(request), viewer: services.viewer(context, purpose: "network query"),
@@ -49,7 +49,7 @@ struct QueryReads: Sendable {
 
     /// Persons seen at the same place within `window_hours` (default 24), optionally at one place `at`.
     func coLocation(_ request: Request, context: AppRequestContext) throws -> JSONValue {
-        _ = try context.requireSensitive(GraphReads.police)
+        _ = try context.requireSensitive(.analyse)
         let at = try optionalEntity(request, "at")
         let window = try QueryReads.integer(request, "window_hours", default: 24, in: 0...8_760)
         return try services.engine.coLocation(windowHours: window, at: at, filter: filter(request),
@@ -58,7 +58,7 @@ struct QueryReads: Sendable {
 
     /// Degree and betweenness per person and group, the `top` (default 20) first, in an `area` or all.
     func keyPlayers(_ request: Request, context: AppRequestContext) throws -> JSONValue {
-        _ = try context.requireSensitive(GraphReads.police)
+        _ = try context.requireSensitive(.analyse)
         let area = try self.area(request)
         let top = try QueryReads.integer(request, "top", default: 20, in: 1...1_000)
         return try services.engine.keyPlayers(area: area, top: top, filter: filter(request),
@@ -67,7 +67,7 @@ struct QueryReads: Sendable {
 
     /// Louvain communities of at least `min_size` (default 2) entities, in an `area` or all.
     func communities(_ request: Request, context: AppRequestContext) throws -> JSONValue {
-        _ = try context.requireSensitive(GraphReads.police)
+        _ = try context.requireSensitive(.analyse)
         let area = try self.area(request)
         let minimumSize = try QueryReads.integer(request, "min_size", default: 2, in: 1...1_000_000)
         return try services.engine.communities(area: area, minimumSize: minimumSize, filter: filter(request),
@@ -77,7 +77,7 @@ struct QueryReads: Sendable {
     /// Links crossing authority or force borders within `hops` (default 3) of `from`, or all
     /// of them, and the authorities and forces to notify.
     func crossBorder(_ request: Request, context: AppRequestContext) throws -> JSONValue {
-        _ = try context.requireSensitive(GraphReads.police)
+        _ = try context.requireSensitive(.analyse)
         let from = try optionalEntity(request, "from")
         let hops = try QueryReads.integer(request, "hops", default: 3, in: 1...6)
         return try services.engine.crossBorder(from: from, hops: hops, filter: filter(request),
@@ -86,7 +86,7 @@ struct QueryReads: Sendable {
 
     /// MARTHR candidates, best first, the `top` of them (all when not given).
     func marthr(_ request: Request, context: AppRequestContext) throws -> JSONValue {
-        _ = try context.requireSensitive(GraphReads.police)
+        _ = try context.requireSensitive(.analyse)
         let top = try QueryReads.integer(request, "top", default: Int.max, in: 1...10_000)
         return try services.engine.marthr(filter: filter(request), viewer: services.viewer(context, purpose: "MARTHR candidates query"),
                                           top: top).json

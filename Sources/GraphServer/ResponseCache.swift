@@ -1,3 +1,4 @@
+import GraphCore
 import Foundation
 import GraphRender
 
@@ -76,8 +77,9 @@ struct MapKey: VersionedKey {
     let format: MapFormat
     let date: String
     let dataVersion: Int64
-    /// The only children the map may reach (a panel member's), sorted; nil for every child.
-    let children: [String]?
+    /// What the viewer may see for the map's audience: viewers who may see different
+    /// things never share a drawing.
+    let access: Access
 }
 
 /// What decides an association answer.

@@ -1,3 +1,4 @@
+import GraphCore
 import HTTPTypes
 
 /// An error a request ends with: a status and a message a user can act on. Nothing else

@@ -38,12 +38,16 @@ public struct Services: Sendable {
         workers = configuration.workerThreads > 0 ? WorkerExecutor.shared(threads: configuration.workerThreads) : nil
     }
 
-    /// The viewer the audit log records for a request: the account, what it is doing, and
-    /// the reason given for the session (or the API-token request), when there is one.
-    func viewer(_ context: AppRequestContext, purpose: String) -> Viewer {
+    /// The viewer of a request: the account, what it is doing and the reason given for the
+    /// session (or the API-token request), for the audit log; and what the account may see
+    /// (``Access``), which every read below the HTTP layer applies. Signed out, the viewer
+    /// may see nothing.
+    ///
+    /// - Throws: a store error reading a panel member's agenda children.
+    func viewer(_ context: AppRequestContext, purpose: String) throws -> Viewer {
         let name = context.account?.username ?? "anonymous"
-        guard let reason = context.reason else { return Viewer(name: name, purpose: purpose) }
-        return Viewer(name: name, purpose: "\(purpose); reason: \(reason)")
+        let purpose = context.reason.map { "\(purpose); reason: \($0)" } ?? purpose
+        return Viewer(name: name, purpose: purpose, access: try visibility.access(for: context.account))
     }
 
     /// The checks a reason for sensitive views must pass: said in a few words, not an essay.

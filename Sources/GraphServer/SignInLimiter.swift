@@ -1,3 +1,4 @@
+import GraphCore
 import Foundation
 
 /// Counts sign-in attempts per username and per address in a sliding window, so that a

@@ -13,8 +13,6 @@ import Hummingbird
 struct StoreRoutes {
     let services: Services
 
-    /// Who may bring records in: the roles that enter intelligence.
-    static let importers: Set<Role> = [.analyst, .ccsetCoordinator]
 
     func add(to router: Router<AppRequestContext>) {
         router.post("/api/import", use: importRecords)
@@ -26,7 +24,7 @@ struct StoreRoutes {
     /// (`format=csv&kind=vehicle`). `name` is what the file is called in errors and the
     /// audit log.
     @Sendable func importRecords(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(StoreRoutes.importers)
+        _ = try context.require(.writeIntel)
         let format: ImportOptions.Format
         switch request.query("format") ?? "jsonl" {
         case "jsonl": format = .jsonLines
@@ -69,7 +67,7 @@ struct StoreRoutes {
     /// a network (`root` and `hops`, else the whole picture) as GraphML, GEXF, ANX or DOT,
     /// redacted for `audience`. `recipient` names who receives it, for the audit log.
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireSensitive(GraphReads.police)
+        let account = try context.requireSensitive(.analyse)
         let recipient = request.query("recipient").map { String($0.prefix(200)) } ?? account.username
         let formatName = request.query("format") ?? "graphml"
         if formatName == "jsonl" {
@@ -90,25 +88,29 @@ struct StoreRoutes {
         let audience = try GraphReads.audience(request.query("audience"))
         let root = request.query("root")
         let hops = try request.integer("hops", default: 2, in: 1...6)
+        let viewer = try services.viewer(context, purpose: "export")
+        if let root, try !services.store.mayOpen(root, asked: "export", by: viewer) { throw ServerError.notFound }
+        // Computed on what the audience may see, never exported whole and redacted after.
+        let access = viewer.access.narrowed(to: audience)
         let map: MapGraph
         do {
-            map = try root.map { try services.engine.associationMap(of: $0, hops: hops, filter: QueryFilter(), newSince: nil) }
-                ?? services.engine.wholeMap(filter: QueryFilter())
+            map = try root.map { try services.engine.associationMap(of: $0, hops: hops, filter: QueryFilter().seen(by: access), newSince: nil,
+                                                                    access: access) }
+                ?? services.engine.wholeMap(filter: QueryFilter().seen(by: access))
         } catch let error as QueryError where error.description.hasPrefix("no entity has the id") {
             throw ServerError.notFound
         }
         let (redacted, disclosed) = Redactor.redact(map, for: audience)
         var what: [String: JSONValue] = ["export": .string(format.rawValue), "audience": .string(audience.rawValue)]
         if let root { what["root"] = .string(root); what["hops"] = .number(String(hops)) }
-        try services.store.auditDisclosure(what, recordIds: disclosed, recipients: [recipient],
-                                           by: services.viewer(context, purpose: "export"))
+        try services.store.auditDisclosure(what, recordIds: disclosed, recipients: [recipient], by: viewer)
         let text = format.text(redacted, audience: audience, date: CalendarDate.today.description, style: services.renderer.style)
         return Response(status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// How much the store holds: counts only, no personal data.
     @Sendable func stats(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(GraphReads.police)
+        _ = try context.require(.analyse)
         return JSONResponse.make(try services.store.stats().json)
     }
 }

@@ -38,4 +38,9 @@ final class TokenCache: Sendable {
             entries[digest] = (account, now.addingTimeInterval(ttl))
         }
     }
+
+    /// Forgets every entry: an account's role or scope changed in this process.
+    func clear() {
+        entries.withLock { $0.removeAll(keepingCapacity: true) }
+    }
 }

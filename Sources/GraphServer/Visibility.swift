@@ -2,9 +2,9 @@ import Foundation
 import GraphCore
 import GraphStore
 
-/// What a panel member may see: the children on their panels' agendas, nothing else.
-/// Every other role's limits are by route (and, for non-police roles, no handling-code-C
-/// material).
+/// Works out what an account may see (``Access``): its role and scope, and for a panel
+/// member the children on their panels' agendas, read from the store once per request.
+/// The rules themselves are ``Access``'s, in GraphCore.
 struct Visibility: Sendable {
     let store: Store
 
@@ -14,6 +14,12 @@ struct Visibility: Sendable {
     /// The first day whose panels' agendas still count, on `today`.
     static func windowStart(today: CalendarDate = .today) -> CalendarDate {
         today.adding(days: -agendaWindowDays)
+    }
+
+    /// What `account` may see; ``Access/nobody`` when signed out.
+    func access(for account: Account?, today: CalendarDate = .today) throws -> Access {
+        guard let account else { return .nobody }
+        return Access(role: account.role, scope: account.scope, children: try panelChildren(for: account, today: today))
     }
 
     /// The database ids and refs of the children `account` may see, or nil for "not limited

@@ -1,3 +1,4 @@
+import GraphCore
 import Foundation
 
 /// Threads of the service's own for request handling, as a task executor.

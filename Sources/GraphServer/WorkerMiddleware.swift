@@ -1,3 +1,4 @@
+import GraphCore
 import Hummingbird
 
 /// Runs the rest of each request on the service's worker threads (``WorkerExecutor``),

@@ -21,7 +21,7 @@ extension WorkflowPageRoutes {
 
     /// The form for the case in the address, filled with what was typed when it was refused.
     @Sendable func assessmentPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
-        _ = try context.requireSensitive(WorkflowWrite.assess.roles)
+        _ = try context.requireSensitive(WorkflowWrite.assess.permission)
         let ref = ref ?? ""
         let detail = try reads.ceCase(ref, for: context).objectValue ?? [:]
         let form = try services.workflow.assessmentForm(case: ref)

@@ -24,7 +24,7 @@ extension WorkflowPageRoutes {
     }
 
     @Sendable func casePage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
-        let account = try context.requireSensitive(WorkflowReads.caseReaders)
+        let account = try context.requireSensitive(.readCase)
         let ref = ref ?? ""
         let detail = try reads.ceCase(ref, for: context).objectValue ?? [:]
         var fields = PageRenderer.fields(detail.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil })
@@ -60,7 +60,7 @@ extension WorkflowPageRoutes {
         }
         fields["actions"] = PageRenderer.rows(detail["actions"])
         fields["feedback"] = PageRenderer.rows(detail["marthr_feedback"])
-        if WorkflowReads.caseWorkers.contains(account.role) {
+        if account.role.may(.readCases) {
             let items = try reads.timescales(caseRef: ref, child: child, area: detail["area"]?.stringValue, for: context)
             fields["showTimescales"] = true
             fields["timescales"] = items.map { item -> [String: Any] in

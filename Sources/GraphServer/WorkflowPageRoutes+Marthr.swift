@@ -7,7 +7,7 @@ import Hummingbird
 /// actions, disruption register and feedback to MACCSE.
 extension WorkflowPageRoutes {
     @Sendable func marthrListPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
-        let account = try context.require(WorkflowReads.marthrReaders)
+        let account = try context.require(.readMarthr)
         let rows = try reads.marthrMeetings(for: context)
         var fields: [String: Any] = [
             "meetings": rows.map { row -> [String: Any] in
@@ -17,7 +17,7 @@ extension WorkflowPageRoutes {
             },
             "anyMeetings": !rows.isEmpty,
         ]
-        if WorkflowWrite.scheduleMarthr.roles.contains(account.role) {
+        if account.role.may(WorkflowWrite.scheduleMarthr.permission) {
             let typed = refusal?.typed(in: "schedule") ?? [:]
             fields["scheduleForm"] = ["on": typed["on"] ?? "", "chair": typed["chair"] ?? "", "force": typed["force"] ?? "merseyside"]
         }
@@ -25,12 +25,12 @@ extension WorkflowPageRoutes {
     }
 
     @Sendable func marthrPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
-        let account = try context.requireSensitive(WorkflowReads.marthrReaders)
+        let account = try context.requireSensitive(.readMarthr)
         let ref = ref ?? ""
         let detail = try reads.marthr(ref, for: context).objectValue ?? [:]
         let base = "/marthr/" + PageRenderer.pathSegment(ref)
-        let isChair = WorkflowWrite.decideNomination.roles.contains(account.role)
-        let preparer = WorkflowWrite.nominate.roles.contains(account.role)
+        let isChair = account.role.may(WorkflowWrite.decideNomination.permission)
+        let preparer = account.role.may(WorkflowWrite.nominate.permission)
         var fields = PageRenderer.fields(detail.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil })
         let nominations = detail["nominations"]?.arrayValue ?? []
         fields["nominations"] = nominations.map { item -> [String: Any] in
@@ -58,7 +58,7 @@ extension WorkflowPageRoutes {
                 var row = PageRenderer.fields(item.objectValue)
                 row["overdue"] = PageRenderer.isSet(item.objectValue?["overdue"])
                 if let category = row["category"] as? String { row["category"] = category.replacingOccurrences(of: "_", with: " ") }
-                if WorkflowWrite.updateAction.roles.contains(account.role), let action = item.objectValue?["ref"]?.stringValue {
+                if account.role.may(WorkflowWrite.updateAction.permission), let action = item.objectValue?["ref"]?.stringValue {
                     row["updateForm"] = ["action": base + "/actions/" + PageRenderer.pathSegment(action),
                                          "statuses": Self.options(["done", "cancelled", "open"], selected: nil)] as [String: Any]
                 }

@@ -7,7 +7,7 @@ import Hummingbird
 /// decisions, action log and minutes, with the coordinator's forms.
 extension WorkflowPageRoutes {
     @Sendable func panelsPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
-        let account = try context.require(WorkflowReads.panelReaders)
+        let account = try context.require(.readPanels)
         let area = request.query("area")?.trimmingWhitespace()
         let rows = try reads.panels(area: area?.isEmpty == false ? area : nil, for: context)
         var fields: [String: Any] = [
@@ -19,7 +19,7 @@ extension WorkflowPageRoutes {
             },
             "anyPanels": !rows.isEmpty,
         ]
-        if WorkflowWrite.schedulePanel.roles.contains(account.role) {
+        if account.role.may(WorkflowWrite.schedulePanel.permission) {
             let typed = refusal?.typed(in: "schedule") ?? [:]
             fields["scheduleForm"] = ["area": typed["area"] ?? area ?? "", "on": typed["on"] ?? "", "starts_at": typed["starts_at"] ?? "",
                                       "co_chairs": typed["co_chairs"] ?? ""]
@@ -28,7 +28,7 @@ extension WorkflowPageRoutes {
     }
 
     @Sendable func panelPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
-        let account = try context.requireSensitive(WorkflowReads.panelReaders)
+        let account = try context.requireSensitive(.readPanels)
         let ref = ref ?? ""
         let detail = try reads.panel(ref, for: context).objectValue ?? [:]
         let base = "/panels/" + PageRenderer.pathSegment(ref)

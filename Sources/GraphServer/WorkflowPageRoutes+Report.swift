@@ -6,7 +6,7 @@ import Hummingbird
 /// The quarterly report page: its measures in tables, its charts and its downloads.
 extension WorkflowPageRoutes {
     @Sendable func quarterlyPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
-        _ = try context.require(WorkflowReads.caseWorkers)
+        _ = try context.require(.readQuarterly)
         let area = request.query("area")?.trimmingWhitespace() ?? ""
         let today = CalendarDate.today
         let quarter = request.query("quarter")?.trimmingWhitespace() ?? "\(today.year)Q\((today.month - 1) / 3 + 1)"

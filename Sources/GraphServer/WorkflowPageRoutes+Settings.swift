@@ -39,7 +39,7 @@ extension WorkflowPageRoutes {
 
     /// `?area=` for one local authority's settings (its own over the partnership default).
     @Sendable func settingsPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
-        let account = try context.require(WorkflowReads.settingsReaders)
+        let account = try context.require(.readSettings)
         let asked = (ref.flatMap { $0 == "default" ? nil : $0 } ?? request.query("area"))?.trimmingWhitespace()
         let area = asked?.isEmpty == false ? asked : nil
         let current: PartnershipSettings
@@ -50,7 +50,7 @@ extension WorkflowPageRoutes {
         }
         let values = Self.settingValues(current)
         let typed = refusal?.typed(in: "settings") ?? [:]
-        let edits = WorkflowWrite.settings.roles.contains(account.role)
+        let edits = account.role.may(WorkflowWrite.settings.permission)
         return ("settings", [
             "area": area ?? "", "scope": area ?? "the partnership default", "edits": edits,
             "action": "/settings/" + PageRenderer.pathSegment(area ?? "default"),

@@ -4,13 +4,11 @@ import GraphCore
 /// The lists of the front door and the timeline, as the API and the pages read them:
 /// referrals received, the alerts' review tasks, the flags on a record, and the settings.
 extension WorkflowReads {
-    /// Who may read the settings (they hold no personal data).
-    static let settingsReaders: Set<Role> = [.admin, .ccsetCoordinator, .marthrChair]
 
     /// The referrals received from `from` to `to` (default: the 90 days up to today), of an
     /// area or all. Audited as a consultation.
     func referrals(area: String?, from: CalendarDate?, to: CalendarDate?, for context: AppRequestContext) throws -> [JSONValue] {
-        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
+        _ = try context.requireSensitive(.readCases)
         let to = to ?? .today
         let from = from ?? to.adding(days: -90)
         guard from <= to else { throw ServerError(.badRequest, "from \(from) is after to \(to)") }
@@ -19,7 +17,7 @@ extension WorkflowReads {
 
     /// The alerts with a status (`open`, the review tasks; `reviewed`; `dismissed`), or all.
     func alerts(status: String?, for context: AppRequestContext) throws -> [JSONValue] {
-        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
+        _ = try context.requireSensitive(.readCases)
         guard status.map({ ["open", "reviewed", "dismissed"].contains($0) }) ?? true else {
             throw ServerError(.badRequest, "status is open, reviewed, dismissed or all")
         }
@@ -31,7 +29,7 @@ extension WorkflowReads {
     ///
     /// - Throws: ``ServerError/notFound`` for a missing record or one of another kind.
     func flags(on ref: String, for context: AppRequestContext) throws -> [JSONValue] {
-        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
+        _ = try context.requireSensitive(.readCases)
         do {
             return try services.workflow.flags(on: ref, asOf: .today, by: services.viewer(context, purpose: "flags"))
         } catch is WorkflowError {
@@ -42,7 +40,7 @@ extension WorkflowReads {
     /// The settings in force for an area (its own, over the partnership default, over the
     /// protocols'), or the partnership default.
     func settings(area: String?, for context: AppRequestContext) throws -> PartnershipSettings {
-        _ = try context.require(WorkflowReads.settingsReaders)
+        _ = try context.require(.readSettings)
         return try services.workflow.settings(for: area)
     }
 }

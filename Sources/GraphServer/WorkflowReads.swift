@@ -10,20 +10,12 @@ import GraphCore
 struct WorkflowReads: Sendable {
     let services: Services
 
-    /// The roles that work on cases: the police roles.
-    static let caseWorkers: Set<Role> = [.ccsetCoordinator, .marthrChair, .analyst]
-    /// Who may read a case: the case workers, and a panel member for a case on their agendas.
-    static let caseReaders: Set<Role> = caseWorkers.union([.panelMember])
-    /// Who may read MACCSE panels: coordinators, the MARTHR chair, and panel members (their panels).
-    static let panelReaders: Set<Role> = [.ccsetCoordinator, .marthrChair, .panelMember]
-    /// Who may read MARTHR meetings and the disruption register.
-    static let marthrReaders: Set<Role> = [.marthrChair, .ccsetCoordinator, .analyst]
 
     // MARK: - Cases
 
     /// The cases of an area (or all), open or closed or both. Audited as a consultation.
     func cases(area: String?, status: String?, for context: AppRequestContext) throws -> [JSONValue] {
-        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
+        _ = try context.requireSensitive(.readCases)
         if let status, status != "open", status != "closed" { throw ServerError(.badRequest, "status is open or closed") }
         return try services.workflow.listCases(area: area, status: status, by: services.viewer(context, purpose: "listing cases"))
     }
@@ -33,7 +25,7 @@ struct WorkflowReads: Sendable {
     /// - Throws: ``ServerError/notFound`` for a missing case and, for a panel member, a case
     ///   whose child is on none of their agendas, alike.
     func ceCase(_ ref: String, for context: AppRequestContext) throws -> JSONValue {
-        let account = try context.requireSensitive(WorkflowReads.caseReaders)
+        let account = try context.requireSensitive(.readCase)
         let scope = try services.visibility.panelScope(for: account)
         do {
             return try services.workflow.caseDetail(ref, asOf: .today, by: services.viewer(context, purpose: "viewing a case")) { detail in
@@ -46,7 +38,7 @@ struct WorkflowReads: Sendable {
 
     /// What is due or overdue about one case under the timescales, most late first.
     func timescales(caseRef: String, child: String?, area: String?, for context: AppRequestContext) throws -> [TimescaleItem] {
-        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
+        _ = try context.requireSensitive(.readCases)
         return try services.workflow.timescales(on: .today, area: area, includeDueSoon: true,
                                                 by: services.viewer(context, purpose: "timescales of a case"))
             .filter { $0.ref == caseRef || ($0.child != nil && $0.child == child) }
@@ -57,7 +49,7 @@ struct WorkflowReads: Sendable {
     /// The panels a viewer may see: every panel (of `area`, when given), or for a panel
     /// member only those they may open (``PanelScope/mayOpen(panel:)``). Holds no personal data.
     func panels(area: String?, for context: AppRequestContext) throws -> [JSONValue] {
-        let account = try context.require(WorkflowReads.panelReaders)
+        let account = try context.require(.readPanels)
         let rows = try services.workflow.listPanels(area: area)
         guard account.role == .panelMember else { return rows }
         let areas = Set(account.panelAreas), since = Visibility.windowStart()
@@ -72,7 +64,7 @@ struct WorkflowReads: Sendable {
     ///   panel of an authority they do not sit for, one cancelled or one held before the
     ///   window, alike.
     func panel(_ ref: String, for context: AppRequestContext) throws -> JSONValue {
-        let account = try context.requireSensitive(WorkflowReads.panelReaders)
+        let account = try context.requireSensitive(.readPanels)
         let scope = try services.visibility.panelScope(for: account)
         do {
             return try services.workflow.panel(ref, by: services.viewer(context, purpose: "viewing a panel")) { detail in
@@ -87,7 +79,7 @@ struct WorkflowReads: Sendable {
 
     /// The MARTHR meetings (no personal data).
     func marthrMeetings(for context: AppRequestContext) throws -> [JSONValue] {
-        _ = try context.require(WorkflowReads.marthrReaders)
+        _ = try context.require(.readMarthr)
         return try services.workflow.listMarthr()
     }
 
@@ -95,7 +87,7 @@ struct WorkflowReads: Sendable {
     ///
     /// - Throws: ``ServerError/notFound`` for a missing meeting.
     func marthr(_ ref: String, for context: AppRequestContext) throws -> JSONValue {
-        _ = try context.requireSensitive(WorkflowReads.marthrReaders)
+        _ = try context.requireSensitive(.readMarthr)
         do {
             return try services.workflow.marthrMeeting(ref, by: services.viewer(context, purpose: "viewing a MARTHR meeting"))
         } catch is WorkflowError {
@@ -105,7 +97,7 @@ struct WorkflowReads: Sendable {
 
     /// The disruption register (of one subject, or all), with what is in force today.
     func disruptions(subject: String?, for context: AppRequestContext) throws -> [JSONValue] {
-        _ = try context.requireSensitive(WorkflowReads.marthrReaders)
+        _ = try context.requireSensitive(.readMarthr)
         return try services.workflow.disruptionRegister(subject: subject, asOf: .today,
                                                         by: services.viewer(context, purpose: "the disruption register"))
     }
@@ -116,7 +108,7 @@ struct WorkflowReads: Sendable {
     ///
     /// - Throws: ``ServerError`` 400 when the area or quarter is missing.
     func quarterly(area: String?, quarter: String?, for context: AppRequestContext) throws -> QuarterlyReport {
-        _ = try context.require(WorkflowReads.caseWorkers)
+        _ = try context.require(.readQuarterly)
         guard let area, !area.isEmpty, let quarter, !quarter.isEmpty else {
             throw ServerError(.badRequest, "give area (a local authority code) and quarter (YYYYQn)")
         }
@@ -128,7 +120,7 @@ struct WorkflowReads: Sendable {
     ///
     /// - Throws: ``ServerError/notFound`` for another name.
     func chart(_ name: String, area: String?, quarter: String?, for context: AppRequestContext) throws -> String {
-        _ = try context.require(WorkflowReads.caseWorkers)
+        _ = try context.require(.readQuarterly)
         guard WorkflowReads.charts.contains(where: { $0.name == name }) else { throw ServerError.notFound }
         let report = try quarterly(area: area, quarter: quarter, for: context)
         guard let svg = try report.charts().first(where: { $0.0 == name })?.1 else { throw ServerError.notFound }

@@ -17,14 +17,14 @@ extension WorkflowRoutes {
     @Sendable func referrals(_ request: Request, context: AppRequestContext) async throws -> Response {
         // The role before the dates: a role that may not list referrals learns nothing from
         // which dates it may give.
-        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
+        _ = try context.requireSensitive(.readCases)
         let rows = try reads.referrals(area: request.query("area"), from: try request.date("from"), to: try request.date("to"), for: context)
         return JSONResponse.make(.object(["referrals": .array(rows)]))
     }
 
     /// Children on MACCSE near 18, with whether a transitions plan is recorded; `?area=`.
     @Sendable func transitions(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSensitive(WorkflowReads.caseWorkers)
+        _ = try context.requireSensitive(.readCases)
         let rows = try services.workflow.transitions(on: .today, area: request.query("area"),
                                                      by: services.viewer(context, purpose: "transitions"))
         return JSONResponse.make(.object(["transitions": .array(rows)]))

@@ -56,14 +56,14 @@ struct WorkflowRoutes {
     }
 
     @Sendable func overdue(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSensitive([.ccsetCoordinator, .marthrChair])
+        _ = try context.requireSensitive(.readCases)
         let items = try services.workflow.timescales(on: .today, area: request.query("area"), includeDueSoon: request.query("due_soon") == "1",
                                                      by: services.viewer(context, purpose: "timescales"))
         return JSONResponse.make(.object(["items": .array(items.map(\.json))]))
     }
 
     @Sendable func quarterly(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(WorkflowReads.caseWorkers)
+        _ = try context.require(.readCases)
         let format = request.query("format") ?? "json"
         guard ["json", "csv", "md"].contains(format) else { throw ServerError(.badRequest, "format is json, csv or md") }
         let report = try reads.quarterly(area: request.query("area"), quarter: request.query("quarter"), for: context)
@@ -80,7 +80,7 @@ struct WorkflowRoutes {
 
     /// A chart of the quarterly report, `/api/reports/quarterly/charts/NAME.svg?area=&quarter=`.
     @Sendable func chart(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(WorkflowReads.caseWorkers)
+        _ = try context.require(.readCases)
         let file = try context.parameters.require("name")
         guard file.hasSuffix(".svg") else { throw ServerError.notFound }
         let svg = try reads.chart(String(file.dropLast(".svg".count)), area: request.query("area"), quarter: request.query("quarter"),

@@ -7,7 +7,7 @@ extension WorkflowWrite {
     /// An assessment of the case the address names, its answers following the risk
     /// framework's questions (``AssessmentInput``'s JSON form) → `{"assessment", "intel",
     /// "outcome", "language_warnings"}`. Free text is stored as written, with its warnings.
-    static let assess = WorkflowWrite(roles: coordinators, purpose: "recording an assessment", status: .created) { input in
+    static let assess = WorkflowWrite(permission: .workCases, purpose: "recording an assessment", status: .created) { input in
         let assessment = try AssessmentInput(json: input.fields.values, caseRef: try input.record, today: .today)
         let record = try input.services.workflow.recordAssessment(assessment, by: input.viewer)
         return .object(["assessment": .string(record.ref), "intel": .string(record.intelRef), "outcome": record.outcome.json,
@@ -15,7 +15,7 @@ extension WorkflowWrite {
     }
 
     /// `{"stage", "on"?, "multi_agency_forum"?, "note"?}` on a case.
-    static let nrm = WorkflowWrite(roles: coordinators, purpose: "recording an NRM stage", status: .ok) { input in
+    static let nrm = WorkflowWrite(permission: .workCases, purpose: "recording an NRM stage", status: .ok) { input in
         let fields = input.fields
         let stage = try fields.choice("stage", NRMStage.self)
         let on = try fields.date("on") ?? .today
@@ -26,7 +26,7 @@ extension WorkflowWrite {
 
     /// `{"entity", "flag", "owner", "review_on"?}` → `{"effect"}`: a flag on an adult, a
     /// location or a vehicle.
-    static let setFlag = WorkflowWrite(roles: coordinators, purpose: "setting a flag", status: .created) { input in
+    static let setFlag = WorkflowWrite(permission: .manageFlags, purpose: "setting a flag", status: .created) { input in
         let fields = input.fields
         let entity = try fields.text("entity", "the adult, location or vehicle")
         let effect = try input.services.workflow.setFlag(
@@ -37,7 +37,7 @@ extension WorkflowWrite {
 
     /// Removes the flags on the entity the address names → `{"effects"}`; a police flag stays
     /// for its retention period.
-    static let removeFlags = WorkflowWrite(roles: coordinators, purpose: "removing flags", status: .ok) { input in
+    static let removeFlags = WorkflowWrite(permission: .manageFlags, purpose: "removing flags", status: .ok) { input in
         let effects = try input.services.workflow.removeFlags(on: try input.record, on: .today, by: input.viewer)
         return .object(["entity": .string(try input.record), "effects": .array(effects.map { .string($0) })])
     }

@@ -6,7 +6,7 @@ extension WorkflowWrite {
     /// `{"child", "area"?, "received_on"?, "referrer", "agency", "concern", "outcome"?,
     /// "screened_on"?, "immediate_risk"?, "note"?}` → `{"referral", "repeat_of",
     /// "language_warnings"}`. A screening outcome given without its day is today's.
-    static let recordReferral = WorkflowWrite(roles: coordinators, purpose: "recording a referral", status: .created) { input in
+    static let recordReferral = WorkflowWrite(permission: .workCases, purpose: "recording a referral", status: .created) { input in
         let fields = input.fields
         let outcome = try fields.optionalChoice("outcome", ScreeningOutcome.self)
         let record = try input.services.workflow.recordReferral(ReferralInput(
@@ -21,7 +21,7 @@ extension WorkflowWrite {
 
     /// `{"referral", "on"?}` (or the referral in the address) → `{"case"}`: opens the
     /// child's MACCSE case from a screened referral.
-    static let openCase = WorkflowWrite(roles: coordinators, purpose: "opening a MACCSE case", status: .created) { input in
+    static let openCase = WorkflowWrite(permission: .workCases, purpose: "opening a MACCSE case", status: .created) { input in
         let referral = try input.fields.optional("referral") ?? input.record
         let ref = try input.services.workflow.openCase(referral: referral, on: try input.fields.date("on") ?? .today, by: input.viewer)
         return .object(["case": .string(ref)])

@@ -5,12 +5,9 @@ import GraphQuery
 /// MARTHR's writes: meetings, nominations, the chair's decisions, actions, the disruption
 /// register and feedback to MACCSE.
 extension WorkflowWrite {
-    static let chair: Set<Role> = [.marthrChair]
-    /// Who prepares MARTHR's business: the chair and the CCSET coordinators.
-    static let marthrPreparers: Set<Role> = [.marthrChair, .ccsetCoordinator]
 
     /// `{"on", "chair", "force"?}` → `{"marthr"}`.
-    static let scheduleMarthr = WorkflowWrite(roles: marthrPreparers, purpose: "scheduling a MARTHR meeting", status: .created) { input in
+    static let scheduleMarthr = WorkflowWrite(permission: .prepareMarthr, purpose: "scheduling a MARTHR meeting", status: .created) { input in
         let fields = input.fields
         let ref = try input.services.workflow.scheduleMarthr(on: try fields.requiredDate("on"), chair: try fields.text("chair", "the police chair"),
                                                              force: fields.optional("force"), by: input.viewer)
@@ -20,7 +17,7 @@ extension WorkflowWrite {
     /// `{"from_query": true, "top"?}` (the best candidates of the MARTHR query, with their
     /// criteria, score and evidence), or `{"subject", "case"?, "reasons": [..]}` (from a
     /// panel case, or a partner) → `{"nominated"}`.
-    static let nominate = WorkflowWrite(roles: marthrPreparers, purpose: "nominating to MARTHR", status: .created) { input in
+    static let nominate = WorkflowWrite(permission: .prepareMarthr, purpose: "nominating to MARTHR", status: .created) { input in
         let fields = input.fields, ref = try input.record
         if try fields.bool("from_query") == true {
             let nominated = try input.services.workflow.nominateFromQuery(marthr: ref, engine: input.services.engine,
@@ -37,7 +34,7 @@ extension WorkflowWrite {
 
     /// `{"subject", "accept": true|false, "reason"}`: the chair accepts or declines a
     /// nomination, always with a reason.
-    static let decideNomination = WorkflowWrite(roles: chair, purpose: "MARTHR decision", status: .ok) { input in
+    static let decideNomination = WorkflowWrite(permission: .chairMarthr, purpose: "MARTHR decision", status: .ok) { input in
         let fields = input.fields
         guard let subject = fields.optional("subject"), let accept = try? fields.bool("accept") else {
             throw ServerError(.badRequest, "give subject, accept (true or false) and reason")
@@ -50,7 +47,7 @@ extension WorkflowWrite {
     }
 
     /// `{"category", "text", "owner", "due_on", "subject"?}` → `{"action", "language_warnings"}`.
-    static let marthrAction = WorkflowWrite(roles: chair, purpose: "raising a MARTHR action", status: .created) { input in
+    static let marthrAction = WorkflowWrite(permission: .chairMarthr, purpose: "raising a MARTHR action", status: .created) { input in
         let fields = input.fields
         let (ref, warnings) = try input.services.workflow.addAction(at: .marthr(try input.record), ActionInput(
             text: try fields.text("text", "what is to be done"), owner: try fields.text("owner", "the agency that owns it"),
@@ -61,7 +58,7 @@ extension WorkflowWrite {
 
     /// `{"subject", "tool", "served_on", "expires_on"?, "child"?, "meeting"?, "outcome"?, "note"?}`
     /// → `{"disruption"}`: an entry in the disruption register.
-    static let disruption = WorkflowWrite(roles: marthrPreparers, purpose: "recording a disruption", status: .created) { input in
+    static let disruption = WorkflowWrite(permission: .prepareMarthr, purpose: "recording a disruption", status: .created) { input in
         let fields = input.fields
         let ref = try input.services.workflow.recordDisruption(DisruptionInput(
             subject: try fields.text("subject", "the adult, group, location or vehicle"), tool: try fields.choice("tool", DisruptionTool.self),
@@ -72,14 +69,14 @@ extension WorkflowWrite {
     }
 
     /// `{"outcome"}` on a disruption.
-    static let disruptionOutcome = WorkflowWrite(roles: marthrPreparers, purpose: "recording a disruption outcome", status: .ok) { input in
+    static let disruptionOutcome = WorkflowWrite(permission: .prepareMarthr, purpose: "recording a disruption outcome", status: .ok) { input in
         try input.services.workflow.recordDisruptionOutcome(try input.record, outcome: try input.fields.text("outcome"), by: input.viewer)
         return .object(["disruption": .string(try input.record)])
     }
 
     /// `{"case", "text"}` → `{"language_warnings"}`: feedback to MACCSE, for the case's next
     /// panel agenda.
-    static let feedback = WorkflowWrite(roles: chair, purpose: "MARTHR feedback to MACCSE", status: .created) { input in
+    static let feedback = WorkflowWrite(permission: .chairMarthr, purpose: "MARTHR feedback to MACCSE", status: .created) { input in
         let fields = input.fields
         let warnings = try input.services.workflow.feedbackToPanel(marthr: try input.record, case: try fields.text("case"),
                                                                    text: try fields.text("text", "the feedback"), by: input.viewer)

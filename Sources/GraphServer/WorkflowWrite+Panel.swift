@@ -3,10 +3,9 @@ import GraphCore
 
 /// The MACCSE panel's writes: schedule, agenda, attendance, decisions, minutes and actions.
 extension WorkflowWrite {
-    static let coordinators: Set<Role> = [.ccsetCoordinator]
 
     /// `{"area", "on", "starts_at"?, "co_chairs": [..]}` → `{"panel"}`.
-    static let schedulePanel = WorkflowWrite(roles: coordinators, purpose: "scheduling a panel", status: .created) { input in
+    static let schedulePanel = WorkflowWrite(permission: .runPanels, purpose: "scheduling a panel", status: .created) { input in
         let fields = input.fields
         let coChairs = try fields.list("co_chairs")
         guard !coChairs.isEmpty else { throw ServerError(.badRequest, "give co_chairs: the joint chairs (police and children's social care)") }
@@ -17,13 +16,13 @@ extension WorkflowWrite {
     }
 
     /// Builds (or rebuilds) the agenda → the panel's record.
-    static let buildAgenda = WorkflowWrite(roles: coordinators, purpose: "building a panel agenda", status: .ok,
+    static let buildAgenda = WorkflowWrite(permission: .runPanels, purpose: "building a panel agenda", status: .ok,
                                            showsPersonalData: true) { input in
         try input.services.workflow.buildAgenda(panel: try input.record, by: input.viewer)
     }
 
     /// `{"recipients": [..]?, "on"?}` → `{"sent_on", "on_time"}`: the agenda went out, and to whom.
-    static let sendAgenda = WorkflowWrite(roles: coordinators, purpose: "sending a panel agenda", status: .ok) { input in
+    static let sendAgenda = WorkflowWrite(permission: .runPanels, purpose: "sending a panel agenda", status: .ok) { input in
         let on = try input.fields.date("on") ?? .today
         let onTime = try input.services.workflow.sendAgenda(panel: try input.record, on: on, recipients: try input.fields.list("recipients"),
                                                             by: input.viewer)
@@ -32,7 +31,7 @@ extension WorkflowWrite {
 
     /// `{"attendees": [{"name", "agency", "signed_confidentiality"}]}` (a form: one a line,
     /// `NAME:AGENCY`, or `NAME:AGENCY:unsigned`) → the quoracy.
-    static let attendance = WorkflowWrite(roles: coordinators, purpose: "panel attendance", status: .ok) { input in
+    static let attendance = WorkflowWrite(permission: .runPanels, purpose: "panel attendance", status: .ok) { input in
         let attendees = try WorkflowWrite.attendees(input.fields)
         guard !attendees.isEmpty else {
             throw ServerError(.badRequest, "give attendees: each with a name, an agency and signed_confidentiality")
@@ -62,7 +61,7 @@ extension WorkflowWrite {
 
     /// `{"case", "decision", "review_on"?, "reason"?, "police_flag_until"?, "closure"?, "risk"?,
     /// "note"?, "set_flags"?}` → `{"effects"}`. A form gives set_flags one a line, `FLAG:OWNER[:ID]`.
-    static let decision = WorkflowWrite(roles: coordinators, purpose: "recording a panel decision", status: .created) { input in
+    static let decision = WorkflowWrite(permission: .runPanels, purpose: "recording a panel decision", status: .created) { input in
         let fields = input.fields
         guard let caseRef = fields.optional("case"), let kind = try? fields.choice("decision", PanelDecisionKind.self) else {
             throw ServerError(.badRequest, "give case and decision (" + WriteFields.allowed(PanelDecisionKind.self) + ")")
@@ -95,19 +94,19 @@ extension WorkflowWrite {
     }
 
     /// `{"reason"}` → `{"panel", "status": "cancelled"}`: a panel not yet held is cancelled.
-    static let cancelPanel = WorkflowWrite(roles: coordinators, purpose: "cancelling a panel", status: .ok) { input in
+    static let cancelPanel = WorkflowWrite(permission: .runPanels, purpose: "cancelling a panel", status: .ok) { input in
         try input.services.workflow.cancelPanel(try input.record, reason: try input.fields.text("reason"), on: .today, by: input.viewer)
         return .object(["panel": .string(try input.record), "status": "cancelled"])
     }
 
     /// `{"minutes"}` → `{"language_warnings"}`; the text is kept as written.
-    static let minutes = WorkflowWrite(roles: coordinators, purpose: "recording panel minutes", status: .ok) { input in
+    static let minutes = WorkflowWrite(permission: .runPanels, purpose: "recording panel minutes", status: .ok) { input in
         let warnings = try input.services.workflow.recordMinutes(panel: try input.record, try input.fields.text("minutes"), by: input.viewer)
         return .object(["language_warnings": warnings.json])
     }
 
     /// `{"text", "owner", "due_on", "case"?}` → `{"action", "language_warnings"}`.
-    static let panelAction = WorkflowWrite(roles: coordinators, purpose: "raising a panel action", status: .created) { input in
+    static let panelAction = WorkflowWrite(permission: .runPanels, purpose: "raising a panel action", status: .created) { input in
         let fields = input.fields
         let (ref, warnings) = try input.services.workflow.addAction(at: .panel(try input.record), ActionInput(
             text: try fields.text("text", "what is to be done"), owner: try fields.text("owner", "the agency that owns it"),
@@ -116,7 +115,7 @@ extension WorkflowWrite {
     }
 
     /// `{"status": "done"|"cancelled"|"open", "note"?}` on a panel or MARTHR action.
-    static let updateAction = WorkflowWrite(roles: [.ccsetCoordinator, .marthrChair], purpose: "updating an action", status: .ok) { input in
+    static let updateAction = WorkflowWrite(permission: .updateActions, purpose: "updating an action", status: .ok) { input in
         let status = try input.fields.text("status", "done, cancelled or open")
         try input.services.workflow.updateAction(try input.record, status: status, on: .today, note: input.fields.optional("note"), by: input.viewer)
         return .object(["action": .string(try input.record), "status": .string(status)])

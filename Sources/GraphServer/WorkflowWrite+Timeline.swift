@@ -5,7 +5,7 @@ import GraphCore
 /// transitions plan, the alerts' review tasks and the partnership's settings.
 extension WorkflowWrite {
     /// `{"outcome", "on"?}` on a referral: the front door's screening outcome.
-    static let screen = WorkflowWrite(roles: coordinators, purpose: "screening a referral", status: .ok) { input in
+    static let screen = WorkflowWrite(permission: .workCases, purpose: "screening a referral", status: .ok) { input in
         let fields = input.fields
         let outcome = try fields.choice("outcome", ScreeningOutcome.self)
         let on = try fields.date("on") ?? .today
@@ -14,14 +14,14 @@ extension WorkflowWrite {
     }
 
     /// `{"on"?}` on a case: the day the strategy meeting was held.
-    static let strategyMeeting = WorkflowWrite(roles: coordinators, purpose: "recording a strategy meeting", status: .ok) { input in
+    static let strategyMeeting = WorkflowWrite(permission: .workCases, purpose: "recording a strategy meeting", status: .ok) { input in
         let on = try input.fields.date("on") ?? .today
         try input.services.workflow.recordStrategyMeeting(case: try input.record, on: on, by: input.viewer)
         return .object(["case": .string(try input.record), "strategy_meeting_on": .string(on.description)])
     }
 
     /// `{"on"?}` on a case: a transitions plan is in place for a child approaching 18.
-    static let transitionsPlan = WorkflowWrite(roles: coordinators, purpose: "recording a transitions plan", status: .ok) { input in
+    static let transitionsPlan = WorkflowWrite(permission: .workCases, purpose: "recording a transitions plan", status: .ok) { input in
         let on = try input.fields.date("on") ?? .today
         try input.services.workflow.recordTransitionsPlan(case: try input.record, on: on, by: input.viewer)
         return .object(["case": .string(try input.record), "transitions_plan_on": .string(on.description)])
@@ -30,7 +30,7 @@ extension WorkflowWrite {
     /// `{"since"?}` → `{"raised": [..]}`: scans the graph for the alert rules; each new
     /// finding becomes an open review task. Links recorded on or after `since` count as new
     /// (default: the day of the last scan).
-    static let scanAlerts = WorkflowWrite(roles: coordinators, purpose: "scanning for alerts", status: .ok,
+    static let scanAlerts = WorkflowWrite(permission: .workCases, purpose: "scanning for alerts", status: .ok,
                                           showsPersonalData: true) { input in
         let raised = try input.services.workflow.scanAlerts(engine: input.services.engine, on: .today, since: try input.fields.date("since"),
                                                             by: input.viewer)
@@ -40,7 +40,7 @@ extension WorkflowWrite {
     }
 
     /// `{"note", "dismiss"?}` on an alert: closes its review task as reviewed (or dismissed).
-    static let reviewAlert = WorkflowWrite(roles: coordinators, purpose: "reviewing an alert", status: .ok) { input in
+    static let reviewAlert = WorkflowWrite(permission: .workCases, purpose: "reviewing an alert", status: .ok) { input in
         guard let id = Int64(try input.record) else { throw ServerError.notFound }
         let dismiss = try input.fields.bool("dismiss") ?? false
         try input.services.workflow.reviewAlert(id, dismiss: dismiss, note: try input.fields.text("note", "what the review found"), by: input.viewer)
@@ -50,7 +50,7 @@ extension WorkflowWrite {
     /// `{"area"?, "settings": {..}}` → the settings now in force: changes a local
     /// authority's settings (or, without `area`, the partnership default). Fields left out
     /// keep their value; docs/WORKFLOW.md lists them.
-    static let settings = WorkflowWrite(roles: [.admin, .ccsetCoordinator], purpose: "changing partnership settings", status: .ok) { input in
+    static let settings = WorkflowWrite(permission: .changeSettings, purpose: "changing partnership settings", status: .ok) { input in
         guard case .object(let changes)? = input.fields.values["settings"] else {
             throw ServerError(.badRequest, "give settings: a JSON object of the settings to change, e.g. {\"agendaDaysBefore\": 5}")
         }

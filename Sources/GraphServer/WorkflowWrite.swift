@@ -27,8 +27,9 @@ struct WorkflowWrite: Sendable {
         }
     }
 
-    /// The roles that may make it; any other gets 403 before its body is read.
-    let roles: Set<Role>
+    /// What the account's role must hold (``Role/permissions``); any other gets 403 before
+    /// its body is read.
+    let permission: Permission
     /// What the audit log records as the viewer's purpose.
     let purpose: String
     /// 201 for a new record, 200 for a change.
@@ -42,6 +43,6 @@ struct WorkflowWrite: Sendable {
     /// Checks the account's role (and, for a write that shows personal data, the
     /// session's reason) before the body is read.
     func authorise(_ context: AppRequestContext) throws {
-        _ = showsPersonalData ? try context.requireSensitive(roles) : try context.require(roles)
+        _ = showsPersonalData ? try context.requireSensitive(permission) : try context.require(permission)
     }
 }

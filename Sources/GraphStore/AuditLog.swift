@@ -91,10 +91,26 @@ public enum AuditLog {
         return Verification(rows: rows, firstBrokenSeq: nil)
     }
 
-    /// The newest (or oldest) `limit` rows.
-    static func entries(_ db: Database, limit: Int, oldestFirst: Bool) throws -> [Entry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq \(oldestFirst ? "ASC" : "DESC") LIMIT ?", arguments: [limit])
-            .map(entry)
+    /// The newest (or oldest) `limit` rows; with `refusedOnly`, only reads refused for
+    /// need-to-know (``appendUnseen(_:_:_:found:by:)``).
+    static func entries(_ db: Database, limit: Int, oldestFirst: Bool, refusedOnly: Bool = false) throws -> [Entry] {
+        let filter = refusedOnly ? "WHERE json_extract(records, '$.refused') = 1" : ""
+        return try Row.fetchAll(db, sql: "SELECT * FROM audit_log \(filter) ORDER BY seq \(oldestFirst ? "ASC" : "DESC") LIMIT ?",
+                                arguments: [limit]).map(entry)
+    }
+
+    /// Records a read that answered "not found": `refused` when the record exists but the
+    /// viewer may not see it (need-to-know), else `found: false`. Both rows are written
+    /// the same way, in the read's transaction, so a hidden record and a missing one cost
+    /// the viewer the same; only the audit log tells them apart.
+    ///
+    /// - Parameters:
+    ///   - what: the kind of record asked for (`entity`, `intel`, `case`, `panel`, `map`...).
+    ///   - id: the id asked for, as given.
+    ///   - found: whether the record exists.
+    static func appendUnseen(_ db: Database, _ what: String, _ id: String, found: Bool, by viewer: Viewer) throws {
+        let outcome: (String, JSONValue) = found ? ("refused", .bool(true)) : ("found", .bool(false))
+        try append(db, .consultation, by: viewer, records: .object(["asked": .object([what: .string(id)]), outcome.0: outcome.1]))
     }
 
     static func entry(_ row: Row) -> Entry {
@@ -105,9 +121,16 @@ public enum AuditLog {
 }
 
 extension Store {
-    /// Audit rows, newest first (or oldest first).
-    public func auditEntries(limit: Int = 50, oldestFirst: Bool = false) throws -> [AuditLog.Entry] {
-        try writer.read { db in try AuditLog.entries(db, limit: limit, oldestFirst: oldestFirst) }
+    /// Audit rows, newest first (or oldest first); with `refusedOnly`, only the reads
+    /// refused for need-to-know.
+    public func auditEntries(limit: Int = 50, oldestFirst: Bool = false, refusedOnly: Bool = false) throws -> [AuditLog.Entry] {
+        try writer.read { db in try AuditLog.entries(db, limit: limit, oldestFirst: oldestFirst, refusedOnly: refusedOnly) }
+    }
+
+    /// Records, in its own transaction, a read that answered "not found" (``AuditLog``'s
+    /// `appendUnseen`): refused when the record exists, else not found.
+    public func auditUnseen(_ what: String, _ id: String, found: Bool, by viewer: Viewer) throws {
+        try writer.write { db in try AuditLog.appendUnseen(db, what, id, found: found, by: viewer) }
     }
 
     /// The newest `limit` rows and the chain's check, as an auditor reads them. The read
@@ -115,10 +138,11 @@ extension Store {
     /// them (the log holds who looked at what, and why). The row it writes is not among
     /// those read. The chain is checked first, on a read connection, so that the whole
     /// log's hashing never holds up writers.
-    public func readAuditLog(limit: Int, by viewer: Viewer) throws -> (entries: [AuditLog.Entry], verification: AuditLog.Verification) {
+    public func readAuditLog(limit: Int, refusedOnly: Bool = false,
+                             by viewer: Viewer) throws -> (entries: [AuditLog.Entry], verification: AuditLog.Verification) {
         let verification = try verifyAuditChain()
         return try writer.write { db in
-            let entries = try AuditLog.entries(db, limit: limit, oldestFirst: false)
+            let entries = try AuditLog.entries(db, limit: limit, oldestFirst: false, refusedOnly: refusedOnly)
             try AuditLog.append(db, .consultation, by: viewer, records: .object([
                 "audit_log": .object(["rows": .number(String(entries.count)),
                                       "from_seq": entries.last.map { .number(String($0.seq)) } ?? .null,

@@ -7,6 +7,9 @@ public struct EntityDetail: Sendable, Equatable {
         public let id: String
         public let kind: EntityKind
         public let label: String
+        /// The entity's area and that area's force, for need-to-know (not shown).
+        public var area: String? = nil
+        public var force: String? = nil
     }
 
     /// An intelligence report supporting a link or naming the entity.
@@ -17,8 +20,12 @@ public struct EntityDetail: Sendable, Equatable {
         public let handlingConditions: String?
         public let agency: String?
         public let submittedBy: String?
-        public let text: String?
+        public var text: String?
         public let legacyGrading: String?
+        /// The handling code, typed: what decides who may see the report. Nil when the
+        /// stored code is not one cegraph knows, which hides the report from everyone but
+        /// the command line.
+        public var handling: Grading.HandlingCode? = nil
     }
 
     /// A link from or to the entity.
@@ -29,8 +36,8 @@ public struct EntityDetail: Sendable, Equatable {
         public let other: Reference
         public let firstSeen: String?
         public let lastSeen: String?
-        public let note: String?
-        public let intel: [Intelligence]
+        public var note: String?
+        public var intel: [Intelligence]
     }
 
     /// The id the entity was first submitted under.
@@ -41,11 +48,13 @@ public struct EntityDetail: Sendable, Equatable {
     public let ids: [String]
     /// The entity's area code and name, when it has one.
     public let area: (code: String, name: String)?
+    /// The force of the entity's area, for need-to-know (not shown).
+    public var force: String? = nil
     /// Every field given for the entity.
     public let attributes: [String: JSONValue]
-    public let links: [Link]
+    public var links: [Link]
     /// Reports whose `about` names the entity.
-    public let about: [Intelligence]
+    public var about: [Intelligence]
 
     public static func == (lhs: EntityDetail, rhs: EntityDetail) -> Bool {
         lhs.json == rhs.json

@@ -15,12 +15,18 @@ enum Migrations {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
+    /// The first line of a migration that must run with foreign keys off.
+    static let deferredMarker = "-- cegraph: foreign keys deferred"
+
     /// A migrator holding every migration.
     static func migrator() throws -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for file in try files() {
             let sql = try String(contentsOf: file, encoding: .utf8)
-            migrator.registerMigration(file.deletingPathExtension().lastPathComponent) { db in
+            // A migration that rebuilds a table others refer to runs with foreign keys off
+            // and checks them all before it commits (SQLite's 12-step table change).
+            let checks: DatabaseMigrator.ForeignKeyChecks = sql.hasPrefix(deferredMarker) ? .deferred : .immediate
+            migrator.registerMigration(file.deletingPathExtension().lastPathComponent, foreignKeyChecks: checks) { db in
                 try db.execute(sql: sql)
             }
         }

@@ -14,18 +14,36 @@ extension Store {
     ///   - text: what the user typed.
     ///   - kind: only entities of this kind.
     ///   - limit: the most hits to return.
-    ///   - within: only these entities (database ids), for a viewer who may see no others:
-    ///     the limit is applied inside both queries, so whether the substring match runs,
-    ///     and what is audited, depends only on entities they may see. Nil: every entity.
-    public func search(_ text: String, kind: EntityKind? = nil, limit: Int = 20, within: [Int64]? = nil,
+    ///   - viewer: who is asking; only what they may open is searched (``Access/mayOpen(kind:ref:area:force:)``):
+    ///     a panel member's agenda children, a non-police viewer's children in scope, a
+    ///     scoped police viewer's records in their areas. The rules are applied inside both
+    ///     queries, before the limit, so whether the substring match runs, and what is
+    ///     audited, depends only on entities the viewer may see.
+    public func search(_ text: String, kind: EntityKind? = nil, limit: Int = 20,
                        for viewer: Viewer) throws -> [SearchHit] {
         let query = SearchQuery(text)
-        let allowed = within.map { ids in "[" + ids.map(String.init).joined(separator: ",") + "]" }
+        let access = viewer.access
+        guard access.may(.readPicture) else { return [] }
+        // Non-police viewers open children only (a panel member only their agenda's).
+        let kind: EntityKind? = access.readsHandlingCodeC ? kind : .child
+        let allowed = access.children.map { ids in "[" + ids.values.sorted().map(String.init).joined(separator: ",") + "]" }
+        let areas = access.children == nil ? access.scope.areas.map { codes in
+            JSONValue.array(codes.sorted().map { .string($0) }).jsonText
+        } : nil
         do {
             return try writer.write { db in
                 var hits: [SearchHit] = []
                 var filter = kind == nil ? "" : "AND e.kind = :kind"
                 if allowed != nil { filter += " AND e.id IN (SELECT value FROM json_each(:within))" }
+                if areas != nil {
+                    // In scope: an area covered (or one of a covered force's), or for a
+                    // record other than a child, no area at all.
+                    filter += """
+                         AND (e.area IN (SELECT value FROM json_each(:areas))
+                              OR e.area IN (SELECT code FROM area WHERE force IN (SELECT value FROM json_each(:areas)))
+                              OR (e.area IS NULL AND e.kind <> 'child'))
+                        """
+                }
                 if let expression = query.expression {
                     hits = try Store.hits(db, sql: """
                         SELECT e.ref, e.kind, e.label, e.area, e.aliases, e.keys
@@ -35,7 +53,7 @@ extension Store {
                                      OR lower(e.label) = lower(:text) DESC,
                                  bm25(entity_fts, 10.0, 5.0, 5.0), e.label, e.ref
                         LIMIT :limit
-                        """, arguments: ["match": expression, "kind": kind?.rawValue, "limit": limit, "within": allowed,
+                        """, arguments: ["match": expression, "kind": kind?.rawValue, "limit": limit, "within": allowed, "areas": areas,
                                          "vrm": Normalise.vrm(text), "phone": Normalise.phone(text),
                                          "handle": Normalise.handle(text), "text": text.trimmingWhitespace()], text: text)
                 }
@@ -48,7 +66,8 @@ extension Store {
                         WHERE (e.label LIKE :pattern ESCAPE '\\' OR e.aliases LIKE :pattern ESCAPE '\\'
                                OR e.keys LIKE :pattern ESCAPE '\\') \(filter)
                         ORDER BY e.label, e.ref LIMIT :limit
-                        """, arguments: ["pattern": pattern, "kind": kind?.rawValue, "limit": limit, "within": allowed],
+                        """, arguments: ["pattern": pattern, "kind": kind?.rawValue, "limit": limit, "within": allowed,
+                                                   "areas": areas],
                                        text: text)
                 }
                 try AuditLog.append(db, .consultation, by: viewer, records: .object([

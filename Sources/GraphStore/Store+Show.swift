@@ -9,7 +9,9 @@ extension Store {
     public func entityDetail(id ref: String, for viewer: Viewer) throws -> EntityDetail? {
         do {
             return try writer.write { db in
-                guard let detail = try Store.entityDetail(db, ref: ref) else { return nil }
+                // A record the viewer may not open costs the same one lookup as a missing one.
+                guard try Store.mayOpen(db, ref, asked: "entity", by: viewer),
+                      let detail = try Store.entityDetail(db, ref: ref)?.seen(by: viewer.access) else { return nil }
                 try AuditLog.append(db, .consultation, by: viewer, records: .object([
                     "entity": .string(detail.id), "asked_as": .string(ref), "links": .number(String(detail.links.count)),
                 ]))
@@ -22,9 +24,33 @@ extension Store {
         }
     }
 
+    /// Whether the viewer may open the entity `ref` names (``Access/mayOpen(kind:ref:area:force:)``).
+    /// When they may not, or it names nothing, the read is audited (refused, or not found)
+    /// in the same transaction; the two cost the same.
+    public func mayOpen(_ ref: String, asked what: String, by viewer: Viewer) throws -> Bool {
+        do {
+            return try writer.write { db in try Store.mayOpen(db, ref, asked: what, by: viewer) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("show", Store.describe(error))
+        }
+    }
+
+    static func mayOpen(_ db: Database, _ ref: String, asked what: String, by viewer: Viewer) throws -> Bool {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT e.ref, e.kind, e.area, a.force FROM ref r JOIN entity e ON e.id = r.entity_id
+            LEFT JOIN area a ON a.code = e.area WHERE r.ref = ?
+            """, arguments: [ref])
+        let kind = row.flatMap { EntityKind(rawValue: $0["kind"]) }
+        if let row, viewer.access.mayOpen(kind: kind, ref: row["ref"], area: row["area"], force: row["force"]) { return true }
+        try AuditLog.appendUnseen(db, what, ref, found: row != nil, by: viewer)
+        return false
+    }
+
     static func entityDetail(_ db: Database, ref: String) throws -> EntityDetail? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT e.id, e.ref, e.kind, e.label, e.attrs, e.area, a.name AS area_name
+            SELECT e.id, e.ref, e.kind, e.label, e.attrs, e.area, a.name AS area_name, a.force AS area_force
             FROM ref r JOIN entity e ON e.id = r.entity_id LEFT JOIN area a ON a.code = e.area
             WHERE r.ref = ?
             """, arguments: [ref]) else { return nil }
@@ -37,8 +63,9 @@ extension Store {
 
         let linkRows = try Row.fetchAll(db, sql: """
             SELECT l.id, l.kind, l.from_id, l.first_seen, l.last_seen, l.note,
-                   o.ref AS other_ref, o.kind AS other_kind, o.label AS other_label
+                   o.ref AS other_ref, o.kind AS other_kind, o.label AS other_label, o.area AS other_area, oa.force AS other_force
             FROM link l JOIN entity o ON o.id = CASE WHEN l.from_id = ?1 THEN l.to_id ELSE l.from_id END
+            LEFT JOIN area oa ON oa.code = o.area
             WHERE l.from_id = ?1 OR l.to_id = ?1
             """, arguments: [id])
         var links: [EntityDetail.Link] = []
@@ -51,24 +78,30 @@ extension Store {
                 """, arguments: [linkRow["id"] as Int64])
             links.append(EntityDetail.Link(
                 kind: kind, direction: direction,
-                other: .init(id: linkRow["other_ref"], kind: otherKind, label: linkRow["other_label"]),
+                other: .init(id: linkRow["other_ref"], kind: otherKind, label: linkRow["other_label"],
+                             area: linkRow["other_area"], force: linkRow["other_force"]),
                 firstSeen: linkRow["first_seen"], lastSeen: linkRow["last_seen"], note: linkRow["note"], intel: intel))
         }
         links.sort { ($0.kind.rawValue, $0.other.id, $0.direction) < ($1.kind.rawValue, $1.other.id, $1.direction) }
         let about = try intelligence(db, sql: """
             SELECT i.* FROM intel_about a JOIN intel i ON i.id = a.intel_id WHERE a.entity_id = ? ORDER BY i.date, i.ref
             """, arguments: [id])
-        return EntityDetail(id: primary, kind: EntityKind(rawValue: row["kind"]) ?? .child, label: row["label"],
-                            ids: [primary] + merged, area: area, attributes: attributes, links: links, about: about)
+        guard let kind = EntityKind(rawValue: row["kind"]) else { return nil }
+        var detail = EntityDetail(id: primary, kind: kind, label: row["label"],
+                                  ids: [primary] + merged, area: area, attributes: attributes, links: links, about: about)
+        detail.force = row["area_force"]
+        return detail
     }
 
     private static func intelligence(_ db: Database, sql: String, arguments: StatementArguments) throws -> [EntityDetail.Intelligence] {
         try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             let grading = "\(row["source_evaluation"] as String)\(row["intelligence_assessment"] as String) \(row["handling_code"] as String)"
-            return EntityDetail.Intelligence(
+            var intel = EntityDetail.Intelligence(
                 id: row["ref"], date: row["date"], grading: grading, handlingConditions: row["handling_conditions"],
                 agency: row["agency"], submittedBy: row["submitted_by"], text: row["text"],
                 legacyGrading: row["legacy_grading"])
+            intel.handling = Grading.HandlingCode(rawValue: row["handling_code"])
+            return intel
         }
     }
 }

@@ -1,3 +1,4 @@
+import GraphCore
 import ArgumentParser
 import GraphRender
 

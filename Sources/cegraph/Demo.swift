@@ -36,7 +36,7 @@ extension CEGraph {
             try sink.close()
             let store = try Store.open(path: db)
             let environment = ProcessInfo.processInfo.environment
-            let viewer = Viewer(name: environment["CEGRAPH_ACTOR"] ?? environment["USER"] ?? "demo",
+            let viewer = Viewer.commandLine(name: environment["CEGRAPH_ACTOR"] ?? environment["USER"] ?? "demo",
                                 purpose: Demo.purpose)
             let summary = try store.importFile(at: data, options: ImportOptions(viewer: viewer))
             let workflow = try DemoWorkflow.record(store: store, viewer: viewer)

@@ -67,9 +67,12 @@ extension CEGraph {
                 return
             }
             let engine = QueryEngine(store: store)
-            let map = try root.map { try engine.associationMap(of: $0, hops: hops, filter: QueryFilter(), newSince: nil) }
-                ?? engine.wholeMap(filter: QueryFilter())
             let audience = Audience(rawValue: self.audience)!
+            // Computed on what the audience may see, never exported whole and redacted after.
+            let access = viewer.access.narrowed(to: audience)
+            let map = try root.map { try engine.associationMap(of: $0, hops: hops, filter: QueryFilter().seen(by: access), newSince: nil,
+                                                               access: access) }
+                ?? engine.wholeMap(filter: QueryFilter().seen(by: access))
             let (redacted, disclosed) = Redactor.redact(map, for: audience)
             var what: [String: JSONValue] = ["export": .string(format), "audience": .string(audience.rawValue)]
             if let root { what["root"] = .string(root); what["hops"] = .number(String(hops)) }

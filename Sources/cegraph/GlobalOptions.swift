@@ -21,7 +21,7 @@ struct GlobalOptions: ParsableArguments {
     func viewer(purpose: String) -> Viewer {
         let environment = ProcessInfo.processInfo.environment
         let name = actor ?? environment["CEGRAPH_ACTOR"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "cli"
-        return Viewer(name: name, purpose: purpose)
+        return Viewer.commandLine(name: name, purpose: purpose)
     }
 
     /// The arguments with global options given before the subcommand (`cegraph --db X show

@@ -80,7 +80,9 @@ extension CEGraph {
             let engine = QueryEngine(store: try options.global.openStore())
             let viewer = options.global.viewer(purpose: options.reason)
             let newSince = self.newSince.flatMap { CalendarDate($0) }
-            let filter = try options.filter()
+            // Computed on what the audience may see, never drawn whole and redacted after.
+            let access = Access.commandLine.narrowed(to: Audience(rawValue: self.audience)!)
+            let filter = try options.filter().seen(by: access)
             let map: MapGraph
             let subject: [String: JSONValue]
             if marthr {
@@ -91,7 +93,7 @@ extension CEGraph {
                 subject = ["render": .string("cross-border map"), "root": .string(crossBorder), "hops": .number(String(hops ?? 3))]
             } else {
                 map = try engine.associationMap(of: id!, hops: hops ?? 2, filter: filter, newSince: newSince,
-                                                coLocationHours: coLocation)
+                                                coLocationHours: coLocation, access: access)
                 subject = ["render": .string("association map"), "root": .string(id!), "hops": .number(String(hops ?? 2))]
             }
             let audience = Audience(rawValue: self.audience)!, format = MapFormat(rawValue: self.format)!

@@ -50,9 +50,12 @@ extension CEGraph {
                 abstract: "Add an account; the password is read from standard input, or generated and printed once.")
             @OptionGroup var global: GlobalOptions
             @Argument(help: "The username.") var username: String
-            @Option(help: "analyst, ccset_coordinator, marthr_chair, panel_member, auditor or admin.") var role: String
+            @Option(help: "analyst, ccset_coordinator, marthr_chair, maccse_coordinator, panel_member, auditor or admin (docs/ROLES.md).")
+            var role: String
             @Option(help: "The name shown.") var name: String?
             @Option(help: "A local authority whose MACCSE panel a panel member sits on (repeat).") var panel: [String] = []
+            @Option(help: "A local authority or police force the account covers (repeat); none: the whole picture.") var area: [String] = []
+            @Option(help: "The agency the account works for (police, childrens_services, health, education, ...).") var agency: String?
             @Flag(help: "Read the password from standard input.") var passwordStdin = false
 
             func run() throws {
@@ -67,8 +70,9 @@ extension CEGraph {
                     password = (0..<4).map { _ in String(UInt32.random(in: 0...UInt32.max), radix: 36) }.joined(separator: "-")
                 }
                 let accounts = try global.accounts()
+                let scope = Scope(areas: area.isEmpty ? nil : Set(area), panels: Set(panel))
                 try accounts.create(username: username, displayName: name ?? username, role: role, password: password,
-                                    panelAreas: panel, by: global.viewer(purpose: "adding an account"))
+                                    scope: scope, agency: agency, by: global.viewer(purpose: "adding an account"))
                 print("account \(username.lowercased()) added (\(role.rawValue))" + (passwordStdin ? "" : "; password: \(password)"))
             }
         }
@@ -78,7 +82,8 @@ extension CEGraph {
             @OptionGroup var global: GlobalOptions
             func run() throws {
                 for row in try global.accounts().list() {
-                    print([row.string("username"), row.string("role"), row.string("display_name"), row.string("panels"),
+                    let scope = row.text("areas").map { "areas " + $0 } ?? row.text("panels").map { "panels " + $0 } ?? "whole picture"
+                    print([row.string("username"), row.string("role"), row.string("display_name"), scope, row.string("agency"),
                            row.bool("disabled") == true ? "disabled" : ""].joined(separator: "\t"))
                 }
             }

@@ -7,7 +7,7 @@ import GraphStore
 /// A workflow over a real SQLite file holding a small synthetic picture. Names are
 /// synthetic; dates are chosen to cross weekends and bank holidays.
 struct WorkflowFixture {
-    static let viewer = Viewer(name: "test-coordinator", purpose: "automated test")
+    static let viewer = Viewer.commandLine(name: "test-coordinator", purpose: "automated test")
     let store: Store
     let workflow: Workflow
     let directory: URL

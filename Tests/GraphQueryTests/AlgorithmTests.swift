@@ -68,7 +68,7 @@ import GraphCore
         #expect(atPlace["pairs"]?.arrayValue?.isEmpty == true, "a day apart is 24 hours")
         #expect(throws: QueryError.self) { try engine.coLocation(windowHours: 24, at: "CH1", filter: QueryFilter(), viewer: viewer) }
         // On a map they are dotted, inferred seen_with links between persons on the map.
-        let map = try engine.associationMap(of: "LO1", hops: 2, filter: QueryFilter(), newSince: nil, coLocationHours: 24)
+        let map = try engine.associationMap(of: "LO1", hops: 2, filter: QueryFilter(), newSince: nil, coLocationHours: 24, access: .commandLine)
         let inferred = map.edges.filter(\.inferred)
         #expect(Set(inferred.map { [$0.from, $0.to].sorted() }) == [["AD1", "CH1"], ["AD1", "CH2"]])
         #expect(inferred.allSatisfy { $0.kind == "seen_with" && $0.reports.isEmpty })

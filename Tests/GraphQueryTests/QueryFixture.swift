@@ -5,7 +5,7 @@ import GraphStore
 
 /// Test helpers: small graphs written as JSON Lines, imported into a real SQLite file.
 enum QueryFixture {
-    static let viewer = Viewer(name: "test-analyst", purpose: "automated test")
+    static let viewer = Viewer.commandLine(name: "test-analyst", purpose: "automated test")
 
     /// A new temporary directory.
     static func directory() throws -> URL {

@@ -11,7 +11,7 @@ import HummingbirdTesting
 /// with CH1 on its agenda (CH2 on no agenda), a MARTHR meeting (MARTHR-000001) with no
 /// nominations yet, and one account per role. Names are synthetic.
 struct ServerFixture {
-    static let viewer = Viewer(name: "test-setup", purpose: "automated test")
+    static let viewer = Viewer.commandLine(name: "test-setup", purpose: "automated test")
     static let password = "synthetic password 1"
     let store: Store
     let services: Services
@@ -79,11 +79,13 @@ struct ServerFixture {
         services = try Services(store: store, configuration: configuration)
         for role in Role.allCases {
             try services.accounts.create(username: role.rawValue, displayName: "Test \(role.rawValue)", role: role,
-                                         password: ServerFixture.password, panelAreas: role == .panelMember ? ["E08000012"] : [],
+                                         password: ServerFixture.password,
+                                         scope: role == .panelMember ? Scope(areas: nil, panels: ["E08000012"]) : .wholePicture,
                                          by: ServerFixture.viewer)
         }
         try services.accounts.create(username: "wirral_member", displayName: "Other panel", role: .panelMember,
-                                     password: ServerFixture.password, panelAreas: ["E08000015"], by: ServerFixture.viewer)
+                                     password: ServerFixture.password, scope: Scope(areas: nil, panels: ["E08000015"]),
+                                     by: ServerFixture.viewer)
     }
 
     var application: some ApplicationProtocol { buildApplication(services: services) }

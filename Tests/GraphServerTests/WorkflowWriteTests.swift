@@ -1,3 +1,4 @@
+import GraphCore
 import Foundation
 import GraphServer
 import HTTPTypes

@@ -12,7 +12,7 @@ struct AuditBatchTests {
         let failures = Failures()
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             for index in 0..<perThread {
-                let viewer = Viewer(name: "reader-\(thread)", purpose: "automated test")
+                let viewer = Viewer.commandLine(name: "reader-\(thread)", purpose: "automated test")
                 do {
                     try store.auditQuery("associations", parameters: ["n": .number(String(index))], recordIds: ["E\(thread)-\(index)"], by: viewer)
                     // Returned: so the row is already readable by anyone.
@@ -37,7 +37,7 @@ struct AuditBatchTests {
         let missing = try await withThrowingTaskGroup(of: String?.self) { group in
             for index in 0..<readers {
                 group.addTask {
-                    let viewer = Viewer(name: "reader-\(index % 7)", purpose: "automated test")
+                    let viewer = Viewer.commandLine(name: "reader-\(index % 7)", purpose: "automated test")
                     try await store.auditQuery("associations", parameters: [:], recordIds: ["A\(index)"], by: viewer)
                     let seen = try store.auditEntries(limit: readers).contains { $0.records.contains("\"A\(index)\"") }
                     return seen ? nil : "A\(index)"

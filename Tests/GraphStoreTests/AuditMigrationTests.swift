@@ -9,7 +9,7 @@ struct AuditMigrationTests {
     @Test func rowsComeThroughTheRebuildWithTheirChain() throws {
         let database = try DatabaseQueue()
         try Migrations.migrator().migrate(database, upTo: "0007_panel_cancellation")
-        let viewer = Viewer(name: "test-analyst", purpose: "automated test")
+        let viewer = Viewer.commandLine(name: "test-analyst", purpose: "automated test")
         try database.write { db in
             for n in 0..<5 {
                 try AuditLog.append(db, .consultation, by: viewer, records: .object(["n": .number(String(n))]))

@@ -6,7 +6,7 @@ import SyntheticData
 
 /// Test helpers: temporary files, stores, and a snapshot of everything a store holds.
 enum Fixture {
-    static let viewer = Viewer(name: "test-analyst", purpose: "automated test")
+    static let viewer = Viewer.commandLine(name: "test-analyst", purpose: "automated test")
 
     /// A new temporary directory.
     static func directory() throws -> URL {

@@ -137,7 +137,7 @@ struct ImportTests {
         let store = try Fixture.fileStore()
         try Fixture.load(store, Fixture.baseline)
         _ = try store.search("amber", for: Fixture.viewer)
-        _ = try store.entityDetail(id: "C1", for: Viewer(name: "panel-chair", purpose: "MACCSE panel"))
+        _ = try store.entityDetail(id: "C1", for: Viewer.commandLine(name: "panel-chair", purpose: "MACCSE panel"))
         let entries = try store.auditEntries()
         #expect(entries.map(\.operation) == ["consultation", "consultation", "collection"])
         let collection = try #require(entries.last)

@@ -12,7 +12,7 @@ struct IntelHistoryTests {
         {"record":"intel","id":"IN1","date":"2026-02-01","source_evaluation":"2","intelligence_assessment":"C","handling_code":"P","agency":"education","text":"First account.","about":["CH1"]}
         {"record":"link","from":"AD1","to":"CH1","kind":"associates_with","intel":["IN1"]}
         """
-    static let editor = Viewer(name: "coordinator", purpose: "intelligence edit test")
+    static let editor = Viewer.commandLine(name: "coordinator", purpose: "intelligence edit test")
 
     static func edit(_ fields: [String: JSONValue]) -> [String: JSONValue] {
         var report: [String: JSONValue] = ["record": "intel", "id": "IN1", "date": "2026-02-01", "source_evaluation": "1",

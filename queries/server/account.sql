@@ -1,8 +1,8 @@
 -- Accounts, sessions and API tokens (GraphServer).
 
 -- name: insert
-INSERT INTO account (username, display_name, role, password_hash, created_at)
-VALUES (:username, :display_name, :role, :password_hash, :now);
+INSERT INTO account (username, display_name, role, password_hash, created_at, agency)
+VALUES (:username, :display_name, :role, :password_hash, :now, :agency);
 
 -- name: add_panel
 INSERT OR IGNORE INTO account_panel (account_id, area) VALUES (:account, :area);
@@ -11,14 +11,31 @@ INSERT OR IGNORE INTO account_panel (account_id, area) VALUES (:account, :area);
 SELECT id, username, display_name, role, password_hash, disabled FROM account WHERE username = :username;
 
 -- name: by_id
-SELECT id, username, display_name, role, disabled FROM account WHERE id = :id;
+SELECT id, username, display_name, role, disabled, agency FROM account WHERE id = :id;
+
+-- name: add_area
+INSERT OR IGNORE INTO account_area (account_id, area) VALUES (:account, :area);
+
+-- name: areas
+SELECT area FROM account_area WHERE account_id = :account ORDER BY area;
+
+-- name: clear_areas
+-- Forgets an account's areas before new ones are set.
+DELETE FROM account_area WHERE account_id = :account;
+
+-- name: clear_panels
+DELETE FROM account_panel WHERE account_id = :account;
+
+-- name: set_role
+UPDATE account SET role = :role, agency = :agency WHERE id = :id;
 
 -- name: panels
 SELECT area FROM account_panel WHERE account_id = :account ORDER BY area;
 
 -- name: list
-SELECT a.username, a.display_name, a.role, a.disabled,
-       (SELECT group_concat(area, ',') FROM account_panel p WHERE p.account_id = a.id) AS panels
+SELECT a.username, a.display_name, a.role, a.disabled, a.agency,
+       (SELECT group_concat(area, ',') FROM account_panel p WHERE p.account_id = a.id) AS panels,
+       (SELECT group_concat(area, ',') FROM account_area r WHERE r.account_id = a.id) AS areas
 FROM account a ORDER BY a.username;
 
 -- name: set_password

@@ -1,0 +1,97 @@
+/// What a viewer may see, decided on typed values (docs/ROLES.md): their role, their
+/// scope, and for a panel member the children on their agendas. The store, the query
+/// engine and the workflow ask it about every record they read; anything missing or
+/// unknown is hidden.
+public struct Access: Sendable, Hashable {
+    /// The viewer's role; nil for no one signed in, who may see nothing.
+    public let role: Role?
+    /// The areas and panels the viewer covers.
+    public let scope: Scope
+    /// For a panel member, the children on their panels' agendas (refs, with database
+    /// ids): the only children they may see. Nil for every other role. The server reads
+    /// them once per request.
+    public let children: [String: Int64]?
+    /// Whether handling-code-C material is held back although the role may read it: a map
+    /// or export for a panel audience (``narrowed(to:)``).
+    public let withholdsHandlingCodeC: Bool
+
+    public init(role: Role?, scope: Scope, children: [String: Int64]? = nil, withholdsHandlingCodeC: Bool = false) {
+        self.role = role
+        self.scope = scope
+        self.withholdsHandlingCodeC = withholdsHandlingCodeC
+        // A panel member without their agenda read sees no child: never every child.
+        self.children = role == .panelMember ? (children ?? [:]) : children
+    }
+
+    /// No one signed in: nothing may be seen.
+    public static let nobody = Access(role: nil, scope: Scope(areas: []))
+
+    /// The command line's operator: whoever holds the database file holds the whole
+    /// picture, so the command line reads it all (as an analyst) and audits every read.
+    public static let commandLine = Access(role: .analyst, scope: .wholePicture)
+
+    /// Whether the viewer may do `permission`.
+    public func may(_ permission: Permission) -> Bool { role?.may(permission) ?? false }
+
+    /// Whether the viewer may see handling-code-C reports (and what rests only on them).
+    public var readsHandlingCodeC: Bool { may(.readHandlingCodeC) && !withholdsHandlingCodeC }
+
+    /// What a map or export for `audience` may show of what this viewer may see: for a
+    /// panel audience, nothing that rests on handling-code-C intelligence, whoever asks.
+    public func narrowed(to audience: Audience) -> Access {
+        guard audience == .panel else { return self }
+        return Access(role: role, scope: scope, children: children, withholdsHandlingCodeC: true)
+    }
+
+    /// Whether the viewer may see a report of handling code `handling`: a code-C report
+    /// only for police roles; an unknown code never.
+    public func maySee(handling: Grading.HandlingCode?) -> Bool {
+        switch handling {
+        case .p?: true
+        case .c?: readsHandlingCodeC
+        case nil: false
+        }
+    }
+
+    /// Whether the viewer may see a report graded `grading` (its text form, e.g. "B2 P").
+    public func maySee(grading: String?) -> Bool {
+        maySee(handling: grading.flatMap(Grading.init)?.handling)
+    }
+
+    /// Whether a child is within the viewer's need-to-know: for a panel member one on
+    /// their agendas, for anyone else one whose home authority they cover.
+    public func maySeeChild(ref: String, area: String?, force: String?) -> Bool {
+        guard may(.readPicture) || may(.readCase) else { return false }
+        if let children { return children[ref] != nil }
+        return scope.covers(area: area, force: force)
+    }
+
+    /// Whether the viewer may open an entity's own page (and find it in search): a child
+    /// as ``maySeeChild(ref:area:force:)``; any other entity only for a role that may
+    /// read the picture beyond its children (police), within scope where it has an area.
+    public func mayOpen(kind: EntityKind?, ref: String, area: String?, force: String?) -> Bool {
+        guard let kind, may(.readPicture) else { return false }
+        if kind == .child { return maySeeChild(ref: ref, area: area, force: force) }
+        guard may(.readHandlingCodeC) else { return false }
+        return area == nil || scope.covers(area: area, force: force)
+    }
+
+    /// Whether an entity may appear on the viewer's maps and in their answers, reached
+    /// through a link they may see: a child as ``maySeeChild(ref:area:force:)``; any
+    /// other entity where it has no area or one the viewer covers (a panel member's maps
+    /// reach adults anywhere that their agenda children are linked to).
+    public func admits(kind: EntityKind?, ref: String, area: String?, force: String?) -> Bool {
+        guard let kind, may(.readPicture) else { return false }
+        if kind == .child { return maySeeChild(ref: ref, area: area, force: force) }
+        if children != nil || area == nil { return true }
+        return scope.covers(area: area, force: force)
+    }
+
+    /// Whether the viewer may see a case workflow record of local authority `area`
+    /// (a referral, case, panel or report): within scope, or for a panel member one of
+    /// the authorities whose panels they sit on.
+    public func coversWorkflow(area: String?) -> Bool {
+        if role == .panelMember { return area.map(scope.panels.contains) ?? false }
+        return scope.covers(area: area, force: nil)
+    }
+}
