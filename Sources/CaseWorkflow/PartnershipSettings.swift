@@ -39,6 +39,12 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
     public var extraClosures: [String] = []
     /// The month quarter 1 starts in: 1 for calendar quarters, 4 for the financial year.
     public var firstQuarterMonth: Int = 1
+    /// Whether partners (every role but the police's) may read the free text of
+    /// intelligence reports and link notes, with the name and aliases of every child outside
+    /// their need-to-know replaced by a pseudonym. Off by default: the police's text stays
+    /// with the police until the partnership's information sharing agreement says otherwise
+    /// (seed 004). A partnership-wide choice: only the default settings hold it.
+    public var partnerFreeText: Bool = false
 
     /// A panel's quoracy rule (LLR MSET: at least four partner organisations, two of them
     /// police and children's services).
@@ -87,6 +93,7 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         longExploitationMonths = try value(.longExploitationMonths, defaults.longExploitationMonths)
         extraClosures = try value(.extraClosures, defaults.extraClosures)
         firstQuarterMonth = try value(.firstQuarterMonth, defaults.firstQuarterMonth)
+        partnerFreeText = try value(.partnerFreeText, defaults.partnerFreeText)
     }
 
     /// Checks the values make sense together.

@@ -47,7 +47,7 @@ extension Workflow {
     /// - Returns: the action's reference and language warnings about its text.
     @discardableResult
     public func addAction(at forum: Forum, _ input: ActionInput, by viewer: Viewer) throws -> (String, [LanguageWarning]) {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             guard !input.text.trimmingWhitespace().isEmpty else { throw WorkflowError("action", "say what is to be done", field: "text") }
             try requireAgency(input.owner, field: "owner", operation: "action", in: tx)
             var values: [String: StoredValue] = [
@@ -58,7 +58,7 @@ extension Workflow {
             let meetingRef: String
             switch forum {
             case .panel(let ref):
-                let meeting = try requirePanel(ref, operation: "action", in: tx)
+                let meeting = try requirePanel(ref, operation: "action", by: viewer, in: tx)
                 values["panel"] = meeting["id"]
                 meetingRef = ref
             case .marthr(let ref):
@@ -70,7 +70,7 @@ extension Workflow {
                 values["marthr"] = meeting["id"]
                 meetingRef = ref
             }
-            if let caseRef = input.caseRef { values["case"] = try requireCase(caseRef, open: nil, operation: "action", in: tx)["id"] }
+            if let caseRef = input.caseRef { values["case"] = try requireCase(caseRef, open: nil, operation: "action", by: viewer, in: tx)["id"] }
             if let subject = input.subject {
                 values["subject"] = try requireEntity(subject, kinds: Set(EntityKind.allCases), field: "subject", operation: "action", in: tx)["id"]
             }
@@ -90,7 +90,7 @@ extension Workflow {
         guard ["open", "done", "cancelled"].contains(status) else {
             throw WorkflowError("action", "\(status) is not a status", field: "status", hint: "open, done or cancelled")
         }
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             guard let action = try tx.row("action.by_ref", ["ref": .text(ref)]) else {
                 throw WorkflowError("action", "no action \(ref)", field: "action")
             }

@@ -23,7 +23,7 @@ extension Workflow {
         }
         let snapshot = try engine.snapshot()
         let findings = snapshot.view().alertFindings(AlertInputs(since: Int32(from.daysSinceEpoch), cawns: cawns, flagged: flagged))
-        return try store.transaction { tx in
+        return try transaction(by: viewer) { tx in
             var raised: [AlertFinding] = []
             for finding in findings {
                 guard try tx.row("alert.by_key", ["key": .text(finding.key)]) == nil else { continue }
@@ -46,7 +46,7 @@ extension Workflow {
 
     /// The alerts, optionally only those with a status (`open` for the review tasks).
     public func alerts(status: String?, by viewer: Viewer) throws -> [JSONValue] {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             try consult("alert.list", ["status": StoredValue(status)], workflow: "alerts", key: "alerts", idColumn: "id",
                         by: viewer, in: tx)
         }
@@ -54,7 +54,7 @@ extension Workflow {
 
     /// Closes an alert's review task as `reviewed` or `dismissed`, with a note.
     public func reviewAlert(_ id: Int64, dismiss: Bool, note: String, by viewer: Viewer) throws {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             guard try tx.row("alert.by_id", ["id": .integer(id)]) != nil else {
                 throw WorkflowError("alert", "no alert \(id)", field: "alert", hint: "list them with `cegraph case alerts`")
             }

@@ -62,8 +62,8 @@ extension Workflow {
     ///   or answers the framework refuses; ``StoreError`` naming the graph record at fault.
     @discardableResult
     public func recordAssessment(_ input: AssessmentInput, by viewer: Viewer) throws -> AssessmentRecord {
-        try store.transaction { tx in
-            let ceCase = try requireCase(input.caseRef, open: true, operation: "assess", in: tx)
+        try transaction(by: viewer) { tx in
+            let ceCase = try requireCase(input.caseRef, open: true, operation: "assess", by: viewer, in: tx)
             let agencies = Array(Set(input.agencies)).sorted()
             guard agencies.count >= 2 else {
                 throw WorkflowError("assess", "an assessment is multi-agency, never one agency alone: name at least two agencies",
@@ -206,9 +206,9 @@ extension Workflow {
     ///
     /// - Throws: ``WorkflowError`` for an unknown or closed case, or settings that name no
     ///   framework.
-    public func assessmentForm(case ref: String) throws -> AssessmentForm {
-        try store.reading { tx in
-            let ceCase = try requireCase(ref, open: true, operation: "assess", in: tx)
+    public func assessmentForm(case ref: String, by viewer: Viewer) throws -> AssessmentForm {
+        try transaction(by: viewer) { tx in
+            let ceCase = try requireCase(ref, open: true, operation: "assess", by: viewer, in: tx)
             let area = ceCase.text("area")
             let framework = try frameworks.framework(code: try settings(for: area, in: tx).framework)
             let agencies = try tx.rows("common.agencies").map { AssessmentForm.Agency(code: $0.string("code"), name: $0.string("name")) }

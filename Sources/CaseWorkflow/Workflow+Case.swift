@@ -24,8 +24,8 @@ extension Workflow {
     ///   was screened out (no further action or signposting).
     @discardableResult
     public func openCase(referral: String, on date: CalendarDate, by viewer: Viewer) throws -> String {
-        try store.transaction { tx in
-            let referral = try requireReferral(referral, in: tx)
+        try transaction(by: viewer) { tx in
+            let referral = try requireReferral(referral, by: viewer, in: tx)
             let received = referral.date("received_on") ?? date
             if date < received {
                 throw WorkflowError("open", "the case cannot open on \(date), before the referral was received on \(received)",
@@ -60,8 +60,8 @@ extension Workflow {
 
     /// Records the date the strategy meeting was held.
     public func recordStrategyMeeting(case ref: String, on date: CalendarDate, by viewer: Viewer) throws {
-        try store.transaction { tx in
-            let ceCase = try requireCase(ref, open: true, operation: "strategy", in: tx)
+        try transaction(by: viewer) { tx in
+            let ceCase = try requireCase(ref, open: true, operation: "strategy", by: viewer, in: tx)
             try tx.execute("case.strategy_meeting", ["id": ceCase["id"], "on": StoredValue(date)])
             try tx.audit(.alteration, by: viewer, records: .object(["workflow": "strategy_meeting", "case": .string(ref)]))
         }
@@ -69,8 +69,8 @@ extension Workflow {
 
     /// Records that a transitions plan is in place for a child approaching 18.
     public func recordTransitionsPlan(case ref: String, on date: CalendarDate, by viewer: Viewer) throws {
-        try store.transaction { tx in
-            let ceCase = try requireCase(ref, open: true, operation: "transitions", in: tx)
+        try transaction(by: viewer) { tx in
+            let ceCase = try requireCase(ref, open: true, operation: "transitions", by: viewer, in: tx)
             try tx.execute("case.transitions_plan", ["id": ceCase["id"], "on": StoredValue(date)])
             try tx.audit(.alteration, by: viewer, records: .object(["workflow": "transitions_plan", "case": .string(ref)]))
         }
@@ -85,8 +85,8 @@ extension Workflow {
     ///   it must not open another.
     public func caseDetail(_ ref: String, asOf date: CalendarDate, by viewer: Viewer,
                            visible: (JSONValue) throws -> JSONValue = { $0 }) throws -> JSONValue {
-        try store.transaction { tx in
-            let ceCase = try requireCase(ref, open: nil, operation: "show", in: tx)
+        try transaction(by: viewer) { tx in
+            let ceCase = try requireCase(ref, open: nil, operation: "show", by: viewer, in: tx)
             let id = ceCase["id"], child = ceCase["child_id"]
             var detail = WorkflowJSON.object(ceCase, dropping: ["id", "child_id", "referral_id"])
             detail["referrals"] = WorkflowJSON.array(try tx.rows("referral.for_child", ["child": child]))
@@ -106,16 +106,17 @@ extension Workflow {
 
     /// The cases of an area (or all), optionally only open or closed ones.
     public func listCases(area: String?, status: String?, by viewer: Viewer) throws -> [JSONValue] {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             try consult("case.list", ["area": StoredValue(area), "status": StoredValue(status)], workflow: "cases", key: "cases",
                         idColumn: "ref", extra: ["area": area.map { .string($0) } ?? .null], by: viewer, in: tx)
         }
     }
 
-    func requireCase(_ ref: String, open: Bool?, operation: String, in tx: StoreTransaction) throws -> StoredRow {
-        guard let row = try tx.row("case.by_ref", ["ref": .text(ref)]) else {
-            throw WorkflowError(operation, "no MACCSE case \(ref)", field: "case", hint: "list them with `cegraph case list`")
-        }
+    func requireCase(_ ref: String, open: Bool?, operation: String, by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {
+        let missing = WorkflowError(operation, "no MACCSE case \(ref)", field: "case", hint: "list them with `cegraph case list`")
+        let row = try tx.row("case.by_ref", ["ref": .text(ref)])
+        try requireCovered(row, "case", ref, by: viewer, in: tx, else: missing)
+        guard let row else { throw missing }
         if let open, open != (row.string("status") == "open") {
             throw WorkflowError(operation, "case \(ref) is \(row.string("status"))", field: "case")
         }

@@ -43,7 +43,7 @@ public struct DisruptionInput: Sendable {
 extension Workflow {
     /// Schedules a monthly MARTHR meeting, chaired by police.
     public func scheduleMarthr(on date: CalendarDate, chair: String, force: String?, by viewer: Viewer) throws -> String {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             guard !chair.trimmingWhitespace().isEmpty else { throw WorkflowError("marthr", "name the chair", field: "chair") }
             if let force {
                 let area = try requireArea(force, localAuthority: false, field: "force", operation: "marthr", in: tx)
@@ -69,7 +69,7 @@ extension Workflow {
         let meetingDate = try store.reading { tx in try requireMarthr(ref, operation: "nominate", in: tx).date("held_on") }
         let answer = try engine.marthr(filter: filter, viewer: viewer, top: top, today: meetingDate)
         let candidates = answer.json.objectValue?["candidates"]?.arrayValue ?? []
-        return try store.transaction { tx in
+        return try transaction(by: viewer) { tx in
             let meeting = try requireMarthr(ref, operation: "nominate", in: tx)
             var nominated: [String] = []
             for candidate in candidates {
@@ -95,7 +95,7 @@ extension Workflow {
     /// from) or by a partner, with the reasons in words.
     public func nominate(marthr ref: String, subject: String, fromCase caseRef: String?, reasons: [String],
                          by viewer: Viewer) throws {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             let meeting = try requireMarthr(ref, operation: "nominate", in: tx)
             let entity = try requireEntity(subject, kinds: [.adult, .child, .group, .location, .vehicle, .phone, .handle],
                                            field: "subject", operation: "nominate", in: tx)
@@ -105,7 +105,7 @@ extension Workflow {
             if try tx.row("marthr.nomination", ["meeting": meeting["id"], "subject": entity["id"]]) != nil {
                 throw WorkflowError("nominate", "\(subject) is already nominated to \(ref)", field: "subject")
             }
-            let caseId = try caseRef.map { try requireCase($0, open: nil, operation: "nominate", in: tx)["id"] }
+            let caseId = try caseRef.map { try requireCase($0, open: nil, operation: "nominate", by: viewer, in: tx)["id"] }
             try tx.execute("marthr.nominate", [
                 "meeting": meeting["id"], "subject": entity["id"], "source": .text(caseRef == nil ? "partner" : "panel"),
                 "case": caseId ?? .null, "criteria": StoredValue(json: .array([])),
@@ -119,7 +119,7 @@ extension Workflow {
 
     /// The chair accepts or declines a nomination, always with a reason.
     public func decideNomination(marthr ref: String, subject: String, accept: Bool, reason: String, by viewer: Viewer) throws {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             let meeting = try requireMarthr(ref, operation: "decide", in: tx)
             guard !reason.trimmingWhitespace().isEmpty else {
                 throw WorkflowError("decide", "the chair gives a reason for accepting or declining", field: "reason")
@@ -142,7 +142,7 @@ extension Workflow {
     /// Adds to the disruption register. A CAWN names the child it protects.
     @discardableResult
     public func recordDisruption(_ input: DisruptionInput, by viewer: Viewer) throws -> String {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             let subject = try requireEntity(input.subject, kinds: [.adult, .location, .group, .vehicle], field: "subject",
                                             operation: "disrupt", in: tx)
             if input.tool == .cawn || input.tool == .harbouringNotice, input.child == nil {
@@ -169,7 +169,7 @@ extension Workflow {
 
     /// Records the outcome of a disruption.
     public func recordDisruptionOutcome(_ ref: String, outcome: String, by viewer: Viewer) throws {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             guard let row = try tx.row("marthr.disruption_by_ref", ["ref": .text(ref)]) else {
                 throw WorkflowError("disrupt", "no disruption \(ref)", field: "disruption")
             }
@@ -180,7 +180,7 @@ extension Workflow {
 
     /// The disruption register (of one subject, or all), with what is in force on `date`.
     public func disruptionRegister(subject: String?, asOf date: CalendarDate, by viewer: Viewer) throws -> [JSONValue] {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             let id = try subject.map { try requireEntity($0, kinds: Set(EntityKind.allCases), field: "subject", operation: "register", in: tx)["id"] }
             return try consult("marthr.register", ["subject": id ?? .null, "on": StoredValue(date)], workflow: "register",
                                key: "disruptions", idColumn: "ref", by: viewer, in: tx)
@@ -190,9 +190,9 @@ extension Workflow {
     /// MARTHR's feedback to MACCSE about a case: it goes on the case's next panel agenda.
     @discardableResult
     public func feedbackToPanel(marthr ref: String, case caseRef: String, text: String, by viewer: Viewer) throws -> [LanguageWarning] {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             let meeting = try requireMarthr(ref, operation: "feedback", in: tx)
-            let ceCase = try requireCase(caseRef, open: true, operation: "feedback", in: tx)
+            let ceCase = try requireCase(caseRef, open: true, operation: "feedback", by: viewer, in: tx)
             guard !text.trimmingWhitespace().isEmpty else { throw WorkflowError("feedback", "the feedback is empty", field: "text") }
             try tx.execute("marthr.feedback", ["meeting": meeting["id"], "case": ceCase["id"], "text": .text(text)])
             try tx.audit(.collection, by: viewer, records: .object([
@@ -205,7 +205,7 @@ extension Workflow {
     /// A MARTHR meeting's record: nominations with their evidence and decisions, its actions
     /// and the open actions carried from earlier meetings. Audited as a consultation.
     public func marthrMeeting(_ ref: String, by viewer: Viewer) throws -> JSONValue {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             let meeting = try requireMarthr(ref, operation: "marthr", in: tx)
             var detail = WorkflowJSON.object(meeting, dropping: ["id"])
             let nominations = try tx.rows("marthr.nominations", ["meeting": meeting["id"]])

@@ -31,8 +31,8 @@ extension Workflow {
     /// - Throws: ``WorkflowError`` for a stage out of order or a date before the last.
     public func recordNRM(case ref: String, stage: NRMStage, on date: CalendarDate, multiAgencyForum: Bool?,
                           note: String? = nil, by viewer: Viewer) throws {
-        try store.transaction { tx in
-            let ceCase = try requireCase(ref, open: nil, operation: "nrm", in: tx)
+        try transaction(by: viewer) { tx in
+            let ceCase = try requireCase(ref, open: nil, operation: "nrm", by: viewer, in: tx)
             let submitted: CalendarDate? = stage == .referred ? date : nil
             if let current = try tx.row("nrm.by_case", ["case": ceCase["id"]]) {
                 let from = NRMStage(rawValue: current.string("stage"))!

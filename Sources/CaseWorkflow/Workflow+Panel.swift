@@ -24,8 +24,8 @@ extension Workflow {
     /// - Returns: the meeting reference.
     public func schedulePanel(area: String, on date: CalendarDate, startsAt: String? = nil, coChairs: [String],
                               by viewer: Viewer) throws -> String {
-        try store.transaction { tx in
-            try requireArea(area, localAuthority: true, operation: "panel", in: tx)
+        try transaction(by: viewer) { tx in
+            try requireArea(area, localAuthority: true, operation: "panel", by: viewer, in: tx)
             let settings = try settings(for: area, in: tx)
             let starts = startsAt ?? settings.panelStartsAt
             guard ClockTime(starts) != nil else {
@@ -50,8 +50,8 @@ extension Workflow {
     /// - Returns: the meeting's detail with its agenda.
     @discardableResult
     public func buildAgenda(panel ref: String, by viewer: Viewer) throws -> JSONValue {
-        try store.transaction { tx in
-            let meeting = try requirePanel(ref, operation: "agenda", in: tx)
+        try transaction(by: viewer) { tx in
+            let meeting = try requirePanel(ref, operation: "agenda", by: viewer, in: tx)
             guard meeting.string("status") == "scheduled" else {
                 throw WorkflowError("agenda", "panel \(ref) is \(meeting.string("status")); its agenda is closed", field: "panel")
             }
@@ -118,8 +118,8 @@ extension Workflow {
     /// - Returns: whether it was sent on time.
     @discardableResult
     public func sendAgenda(panel ref: String, on date: CalendarDate, recipients: [String] = [], by viewer: Viewer) throws -> Bool {
-        try store.transaction { tx in
-            let meeting = try requirePanel(ref, operation: "send", in: tx)
+        try transaction(by: viewer) { tx in
+            let meeting = try requirePanel(ref, operation: "send", by: viewer, in: tx)
             guard let held = meeting.date("held_on"), date <= held else {
                 throw WorkflowError("send", "the agenda cannot be sent after the meeting", field: "on")
             }
@@ -144,8 +144,8 @@ extension Workflow {
     /// - Returns: the panel's quoracy after this attendance.
     @discardableResult
     public func recordAttendance(panel ref: String, _ attendees: [Attendee], by viewer: Viewer) throws -> Quoracy {
-        try store.transaction { tx in
-            let meeting = try requirePanel(ref, operation: "attend", in: tx)
+        try transaction(by: viewer) { tx in
+            let meeting = try requirePanel(ref, operation: "attend", by: viewer, in: tx)
             for attendee in attendees {
                 guard !attendee.name.trimmingWhitespace().isEmpty else {
                     throw WorkflowError("attend", "an attendee needs a name", field: "name")
@@ -195,8 +195,8 @@ extension Workflow {
     @discardableResult
     public func recordDecision(panel ref: String, case caseRef: String, _ input: PanelDecisionInput,
                                by viewer: Viewer) throws -> [String] {
-        try store.transaction { tx in
-            let meeting = try requirePanel(ref, operation: "decide", in: tx)
+        try transaction(by: viewer) { tx in
+            let meeting = try requirePanel(ref, operation: "decide", by: viewer, in: tx)
             guard meeting.string("status") != "cancelled" else {
                 throw WorkflowError("decide", "panel \(ref) was cancelled", field: "panel")
             }
@@ -206,7 +206,7 @@ extension Workflow {
                                     + quoracy.shortfalls.joined(separator: "; "), field: "panel",
                                     hint: "record attendance with `cegraph panel attend`")
             }
-            let ceCase = try requireCase(caseRef, open: true, operation: "decide", in: tx)
+            let ceCase = try requireCase(caseRef, open: true, operation: "decide", by: viewer, in: tx)
             guard try tx.row("panel.on_agenda", ["meeting": meeting["id"], "case": ceCase["id"]]) != nil else {
                 throw WorkflowError("decide", "case \(caseRef) is not on the agenda of \(ref)", field: "case",
                                     hint: "rebuild the agenda with `cegraph panel agenda` or add the case to a later panel")
@@ -313,8 +313,8 @@ extension Workflow {
     public func cancelPanel(_ ref: String, reason: String, on date: CalendarDate, by viewer: Viewer) throws {
         let reason = reason.trimmingWhitespace()
         guard !reason.isEmpty else { throw WorkflowError("cancel", "say why the panel is cancelled", field: "reason") }
-        try store.transaction { tx in
-            let meeting = try requirePanel(ref, operation: "cancel", in: tx)
+        try transaction(by: viewer) { tx in
+            let meeting = try requirePanel(ref, operation: "cancel", by: viewer, in: tx)
             guard meeting.string("status") == "scheduled" else {
                 throw WorkflowError("cancel", "panel \(ref) was already \(meeting.string("status"))", field: "panel")
             }
@@ -329,8 +329,8 @@ extension Workflow {
     /// language warnings about them. The text is stored as written: warnings never rewrite.
     @discardableResult
     public func recordMinutes(panel ref: String, _ minutes: String, by viewer: Viewer) throws -> [LanguageWarning] {
-        try store.transaction { tx in
-            let meeting = try requirePanel(ref, operation: "minutes", in: tx)
+        try transaction(by: viewer) { tx in
+            let meeting = try requirePanel(ref, operation: "minutes", by: viewer, in: tx)
             guard meeting.string("status") != "cancelled" else {
                 throw WorkflowError("minutes", "panel \(ref) was cancelled", field: "panel")
             }
@@ -348,8 +348,8 @@ extension Workflow {
     ///   audited) when they may see none of it. It runs inside the store's transaction, so
     ///   it must not open another.
     public func panel(_ ref: String, by viewer: Viewer, visible: (JSONValue) throws -> JSONValue = { $0 }) throws -> JSONValue {
-        try store.transaction { tx in
-            let meeting = try requirePanel(ref, operation: "panel", in: tx)
+        try transaction(by: viewer) { tx in
+            let meeting = try requirePanel(ref, operation: "panel", by: viewer, in: tx)
             let detail = try visible(try panelDetail(meeting, in: tx))
             let cases = Set((detail.objectValue?["agenda"]?.arrayValue ?? []).compactMap { $0.objectValue?["case_ref"]?.stringValue })
             try tx.audit(.consultation, by: viewer, records: .object([
@@ -360,8 +360,10 @@ extension Workflow {
     }
 
     /// The panels of an area (or all).
-    public func listPanels(area: String?) throws -> [JSONValue] {
-        try store.reading { tx in try tx.rows("panel.list", ["area": StoredValue(area)]).map { .object(WorkflowJSON.object($0)) } }
+    public func listPanels(area: String?, by viewer: Viewer) throws -> [JSONValue] {
+        try store.reading { tx in
+            try covered(try tx.rows("panel.list", ["area": StoredValue(area)]), by: viewer, in: tx).map { .object(WorkflowJSON.object($0)) }
+        }
     }
 
     func panelDetail(_ meeting: StoredRow, in tx: StoreTransaction) throws -> JSONValue {
@@ -377,10 +379,11 @@ extension Workflow {
         return .object(detail)
     }
 
-    func requirePanel(_ ref: String, operation: String, in tx: StoreTransaction) throws -> StoredRow {
-        guard let row = try tx.row("panel.by_ref", ["ref": .text(ref)]) else {
-            throw WorkflowError(operation, "no MACCSE panel \(ref)", field: "panel", hint: "list them with `cegraph panel list`")
-        }
+    func requirePanel(_ ref: String, operation: String, by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {
+        let missing = WorkflowError(operation, "no MACCSE panel \(ref)", field: "panel", hint: "list them with `cegraph panel list`")
+        let row = try tx.row("panel.by_ref", ["ref": .text(ref)])
+        try requireCovered(row, "panel", ref, by: viewer, in: tx, else: missing)
+        guard let row else { throw missing }
         return row
     }
 }

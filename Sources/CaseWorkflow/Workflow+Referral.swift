@@ -55,13 +55,13 @@ extension Workflow {
     ///   date before the referral.
     @discardableResult
     public func recordReferral(_ input: ReferralInput, by viewer: Viewer) throws -> ReferralRecord {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             let child = try requireEntity(input.child, kinds: [.child], field: "child", operation: "referral", in: tx)
             guard let area = input.area ?? child.text("area") else {
                 throw WorkflowError("referral", "the child has no home area recorded, so say which front door received it",
                                     field: "area")
             }
-            try requireArea(area, localAuthority: true, operation: "referral", in: tx)
+            try requireArea(area, localAuthority: true, operation: "referral", by: viewer, in: tx)
             try requireAgency(input.agency, field: "agency", operation: "referral", in: tx)
             guard !input.referrer.trimmingWhitespace().isEmpty else {
                 throw WorkflowError("referral", "say who made the referral", field: "referrer")
@@ -101,8 +101,8 @@ extension Workflow {
     ///
     /// - Throws: ``WorkflowError`` for an unknown referral or a date before it was received.
     public func screenReferral(_ ref: String, outcome: ScreeningOutcome, on date: CalendarDate, by viewer: Viewer) throws {
-        try store.transaction { tx in
-            let referral = try requireReferral(ref, in: tx)
+        try transaction(by: viewer) { tx in
+            let referral = try requireReferral(ref, by: viewer, in: tx)
             if let received = referral.date("received_on"), date < received {
                 throw WorkflowError("screen", "screened on \(date), before it was received on \(received)", field: "on")
             }
@@ -113,10 +113,11 @@ extension Workflow {
         }
     }
 
-    func requireReferral(_ ref: String, in tx: StoreTransaction) throws -> StoredRow {
-        guard let row = try tx.row("referral.by_ref", ["ref": .text(ref)]) else {
-            throw WorkflowError("referral", "no referral \(ref)", field: "referral", hint: "list them with `cegraph case referrals`")
-        }
+    func requireReferral(_ ref: String, by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {
+        let missing = WorkflowError("referral", "no referral \(ref)", field: "referral", hint: "list them with `cegraph case referrals`")
+        let row = try tx.row("referral.by_ref", ["ref": .text(ref)])
+        try requireCovered(row, "referral", ref, by: viewer, in: tx, else: missing)
+        guard let row else { throw missing }
         return row
     }
 }
@@ -124,7 +125,7 @@ extension Workflow {
 extension Workflow {
     /// Referrals received in a period, in an area (or all). Audited as a consultation.
     public func listReferrals(area: String?, from: CalendarDate, to: CalendarDate, by viewer: Viewer) throws -> [JSONValue] {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             try consult("referral.list", ["area": StoredValue(area), "from": StoredValue(from), "to": StoredValue(to)],
                         workflow: "referrals", key: "referrals", idColumn: "ref", by: viewer, in: tx)
         }

@@ -9,8 +9,8 @@ extension Workflow {
     ///   - quarter: `YYYYQn`; quarter 1 starts in the partnership's `firstQuarterMonth`.
     /// - Throws: ``WorkflowError`` for an unknown area or a malformed quarter.
     public func quarterlyReport(area: String, quarter text: String, by viewer: Viewer) throws -> QuarterlyReport {
-        try store.transaction { tx in
-            let areaRow = try requireArea(area, localAuthority: true, operation: "report", in: tx)
+        try transaction(by: viewer) { tx in
+            let areaRow = try requireArea(area, localAuthority: true, operation: "report", by: viewer, in: tx)
             let settings = try settings(for: area, in: tx)
             let quarter = try Quarter(text, firstMonth: settings.firstQuarterMonth)
             let scope: [String: StoredValue] = [

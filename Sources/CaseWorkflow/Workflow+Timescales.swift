@@ -13,8 +13,8 @@ extension Workflow {
     ///   - includeDueSoon: also list what falls due within the partnership's `dueSoonDays`.
     public func timescales(on date: CalendarDate, area: String?, includeDueSoon: Bool = false,
                            by viewer: Viewer) throws -> [TimescaleItem] {
-        try store.transaction { tx in
-            if let area { try requireArea(area, localAuthority: true, operation: "overdue", in: tx) }
+        try transaction(by: viewer) { tx in
+            if let area { try requireArea(area, localAuthority: true, operation: "overdue", by: viewer, in: tx) }
             var items: [TimescaleItem] = []
             var settingsCache: [String: PartnershipSettings] = [:]
             func settings(_ area: String) throws -> PartnershipSettings {
@@ -32,6 +32,7 @@ extension Workflow {
                 return value
             }
             func add(_ kind: String, _ ref: String, child: String?, due: CalendarDate, owner: String, rule: String, area: String) throws {
+                guard try covers(area, by: viewer, in: tx) else { return }
                 let calendar = try calendar(for: area)
                 let late = due < date ? calendar.workingDays(from: due, to: date) : -calendar.workingDays(from: date, to: due)
                 items.append(TimescaleItem(kind: kind, ref: ref, child: child, due: due, owner: owner, workingDaysLate: late, rule: rule))
@@ -41,7 +42,7 @@ extension Workflow {
                 try add("screening", row.string("ref"), child: row.text("child_ref"), due: received, owner: "front door (MASH)",
                         rule: "immediate risk never waits: screen on the day received", area: row.string("area"))
             }
-            for row in try tx.rows("case.open_in_area", ["area": StoredValue(area)]) {
+            for row in try covered(try tx.rows("case.open_in_area", ["area": StoredValue(area)]), by: viewer, in: tx) {
                 let caseArea = row.string("area"), ref = row.string("ref"), child = row.text("child_ref")
                 let settings = try settings(caseArea)
                 let calendar = try calendar(for: caseArea)
@@ -110,9 +111,9 @@ extension Workflow {
     /// Children on MACCSE who turn 18 within the partnership's transitions window of
     /// `date` (or already have), with whether a transitions plan is recorded.
     public func transitions(on date: CalendarDate, area: String?, by viewer: Viewer) throws -> [JSONValue] {
-        try store.transaction { tx in
+        try transaction(by: viewer) { tx in
             var rows: [JSONValue] = []
-            for row in try tx.rows("case.open_in_area", ["area": StoredValue(area)]) {
+            for row in try covered(try tx.rows("case.open_in_area", ["area": StoredValue(area)]), by: viewer, in: tx) {
                 guard let born = row.date("dob") else { continue }
                 let settings = try settings(for: row.string("area"), in: tx)
                 let eighteen = born.adding(months: 18 * 12)

@@ -60,13 +60,21 @@ public final class Workflow: Sendable {
         let known = Set(["framework", "agendaDaysBefore", "reviewWeeks", "longestReviewMonths", "policeFlagRetentionMonths",
                          "repeatReferralMonths", "quorum", "strategyMeetingWorkingDays", "assessmentWorkingDays",
                          "dueSoonDays", "transitionsMonthsBefore18", "panelStartsAt", "caseSlotMinutes",
-                         "longExploitationMonths", "extraClosures", "firstQuarterMonth"])
+                         "longExploitationMonths", "extraClosures", "firstQuarterMonth", "partnerFreeText"])
         if let unknown = changes.keys.sorted().first(where: { !known.contains($0) }) {
             throw WorkflowError("settings", "no setting named \(unknown)", field: unknown,
                                 hint: "settings: " + known.sorted().joined(separator: ", "))
         }
-        return try store.transaction { tx in
-            if let area { _ = try requireArea(area, localAuthority: true, in: tx) }
+        if area != nil, changes["partnerFreeText"] != nil {
+            throw WorkflowError("settings", "what partners read of free text is chosen for the whole partnership: change the default settings",
+                                field: "partnerFreeText")
+        }
+        if area == nil, viewer.access.scope.areas != nil {
+            throw WorkflowError("settings", "only an account covering the whole partnership changes its default settings; name your area",
+                                field: "area")
+        }
+        return try transaction(by: viewer) { tx in
+            if let area { _ = try requireArea(area, localAuthority: true, by: viewer, in: tx) }
             let scope = area ?? "default"
             var stored: [String: JSONValue] = [:]
             if let row = try tx.rows("common.settings", ["scope": .text(scope)]).first(where: { $0.string("scope") == scope }),
@@ -126,12 +134,19 @@ public final class Workflow: Sendable {
 
     /// The area `code` names; with `localAuthority`, it must be a local authority.
     @discardableResult
+    ///
+    /// - Parameter viewer: who is asking, when the area decides what they may see or do: an
+    ///   area outside their scope answers as an unknown one (``Unseen``).
     func requireArea(_ code: String, localAuthority: Bool, field: String = "area", operation: String = "settings",
-                     in tx: StoreTransaction) throws -> StoredRow {
-        guard let row = try tx.row("common.area", ["code": .text(code)]) else {
-            throw WorkflowError(operation, "no area with code \(code)", field: field,
-                                hint: "areas are listed by `cegraph stats`; add one with an area record")
+                     by viewer: Viewer? = nil, in tx: StoreTransaction) throws -> StoredRow {
+        let missing = WorkflowError(operation, "no area with code \(code)", field: field,
+                                    hint: "areas are listed by `cegraph stats`; add one with an area record")
+        let found = try tx.row("common.area", ["code": .text(code)])
+        if let viewer {
+            // The row's own code is the area; a local authority's scope check needs its force.
+            try requireCovered(found.map { _ in StoredRow(["area": .text(code)]) }, "area", code, by: viewer, in: tx, else: missing)
         }
+        guard let row = found else { throw missing }
         if localAuthority, row.string("area_type") != "local_authority" {
             throw WorkflowError(operation, "\(code) is a police force; MACCSE work belongs to a local authority", field: field)
         }
@@ -162,7 +177,9 @@ public final class Workflow: Sendable {
     ///   - extra: more audit fields (the area asked about, say).
     func consult(_ statement: String, _ arguments: [String: StoredValue], workflow: String, key: String, idColumn: String,
                  extra: [String: JSONValue] = [:], by viewer: Viewer, in tx: StoreTransaction) throws -> [JSONValue] {
-        let rows = try tx.rows(statement, arguments)
+        // A viewer limited to some areas sees the rows of those areas only; a row without an
+        // area is hidden from them (the rule is ``Access/coversWorkflow(area:force:)``).
+        let rows = try covered(try tx.rows(statement, arguments), by: viewer, in: tx)
         var records = extra
         records["workflow"] = .string(workflow)
         records[key] = .array(rows.map { .string($0.string(idColumn)) })

@@ -31,10 +31,15 @@ struct IntelPageRoutes {
 
     @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireSensitive(.readPicture)
-        let report = try reads.intel(try context.parameters.require("id"), for: context).objectValue ?? [:]
-        let children = try services.visibility.panelChildren(for: account)
+        let typed = try reads.intel(try context.parameters.require("id"), for: context)
+        let report = typed.json.objectValue ?? [:]
+        let access = try services.viewer(context, purpose: "viewing an intelligence report").access
+        // Link only to pages the viewer may open (a panel member: their agenda children).
+        var entities: [String: IntelReport.Entity] = [:]
+        for entity in typed.about + typed.links.flatMap({ [$0.from, $0.to] }) { entities[entity.id] = entity }
         var fields = try IntelPageRoutes.reportFields(report) { id in
-            try services.visibility.maySee(id, among: children) ? "/entities/" + PageRenderer.pathSegment(id) : nil
+            guard let entity = entities[id], access.mayOpen(kind: entity.kind, ref: id, area: entity.area, force: entity.force) else { return nil }
+            return "/entities/" + PageRenderer.pathSegment(id)
         }
         fields["warnings"] = services.workflow.language.check(report["text"]?.stringValue ?? "").map { warning -> [String: Any] in
             ["matched": warning.matched, "reason": warning.reason, "suggestions": warning.suggestions]
@@ -50,7 +55,7 @@ struct IntelPageRoutes {
 
     @Sendable func editReport(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireSensitive(.writeIntel)
-        let report = try reads.intel(try context.parameters.require("id"), for: context).objectValue ?? [:]
+        let report = try reads.intel(try context.parameters.require("id"), for: context).json.objectValue ?? [:]
         return pages.page("intel-form", try formFields(report), context: context)
     }
 

@@ -31,7 +31,7 @@ public struct Services: Sendable {
         accounts = AccountStore(store: store, configuration: configuration)
         renderer = MapRenderer(style: try MapStyle.shipped())
         limiter = SignInLimiter(limit: configuration.signInAttempts, window: configuration.signInWindow)
-        visibility = Visibility(store: store)
+        visibility = Visibility(store: store, workflow: workflow)
         pages = try PageRenderer()
         maps = ResponseCache(capacityBytes: configuration.mapCacheBytes)
         associations = ResponseCache(capacityBytes: configuration.answerCacheBytes)

@@ -1,4 +1,5 @@
 import Foundation
+import CaseWorkflow
 import GraphCore
 import GraphStore
 
@@ -7,6 +8,7 @@ import GraphStore
 /// The rules themselves are ``Access``'s, in GraphCore.
 struct Visibility: Sendable {
     let store: Store
+    let workflow: Workflow
 
     /// How far back a panel's agenda still counts.
     static let agendaWindowDays = 365
@@ -19,7 +21,12 @@ struct Visibility: Sendable {
     /// What `account` may see; ``Access/nobody`` when signed out.
     func access(for account: Account?, today: CalendarDate = .today) throws -> Access {
         guard let account else { return .nobody }
-        return Access(role: account.role, scope: account.scope, children: try panelChildren(for: account, today: today))
+        // Partners' free text is the partnership's choice (its default settings); the
+        // police read it whole, so their requests read no settings.
+        var freeText = Access.FreeText.withheld
+        if !account.role.may(.readHandlingCodeC), try workflow.settings(for: nil).partnerFreeText { freeText = .pseudonymised }
+        return Access(role: account.role, scope: account.scope, children: try panelChildren(for: account, today: today),
+                      partnerFreeText: freeText)
     }
 
     /// The database ids and refs of the children `account` may see, or nil for "not limited

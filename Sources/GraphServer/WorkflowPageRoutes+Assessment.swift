@@ -14,8 +14,8 @@ extension WorkflowPageRoutes {
     func addAssessment(to group: RouterGroup<AppRequestContext>) {
         let services = services
         group.get("/cases/{ref}/assessment", use: page(assessmentPage))
-        group.post("/cases/{ref}/assessment", use: form(.assess, layout: assessmentPage, fields: { form, ref in
-            Self.assessmentFields(form, framework: try services.workflow.assessmentForm(case: ref ?? "").framework)
+        group.post("/cases/{ref}/assessment", use: form(.assess, layout: assessmentPage, fields: { form, ref, viewer in
+            Self.assessmentFields(form, framework: try services.workflow.assessmentForm(case: ref ?? "", by: viewer).framework)
         }) { ref, _ in "/cases/" + PageRenderer.pathSegment(ref ?? "") })
     }
 
@@ -24,7 +24,7 @@ extension WorkflowPageRoutes {
         _ = try context.requireSensitive(WorkflowWrite.assess.permission)
         let ref = ref ?? ""
         let detail = try reads.ceCase(ref, for: context).objectValue ?? [:]
-        let form = try services.workflow.assessmentForm(case: ref)
+        let form = try services.workflow.assessmentForm(case: ref, by: services.viewer(context, purpose: "recording an assessment"))
         let typed = refusal?.typed(in: Self.assessmentForm)
         let assessed = !(detail["assessments"]?.arrayValue ?? []).isEmpty
         var fields: [String: Any] = [

@@ -28,11 +28,12 @@ extension WorkflowPageRoutes {
         ("quorum.minimumAgencies", "Quorum: fewest agencies present"),
         ("quorum.requiredAgencies", "Quorum: agencies that must be present (comma-separated codes)"),
         ("quorum.signedConfidentialityOnly", "Quorum: count only attendees who signed the confidentiality statement"),
+        ("partnerFreeText", "Partners read report text and link notes, other children's names replaced (partnership-wide)"),
     ]
 
     func addSettings(to group: RouterGroup<AppRequestContext>) {
         group.get("/settings", use: page(settingsPage))
-        group.post("/settings/{ref}", use: form(.settings, layout: settingsPage, fields: settingsFields) { ref, _ in
+        group.post("/settings/{ref}", use: form(.settings, layout: settingsPage, fields: { form, ref, _ in try settingsFields(form, ref: ref) }) { ref, _ in
             ref == nil || ref == "default" ? "/settings" : "/settings?area=" + PageRenderer.queryValue(ref ?? "")
         })
     }
@@ -60,7 +61,7 @@ extension WorkflowPageRoutes {
                 switch key {
                 case "framework":
                     row["choices"] = Self.options(RiskLevel.Framework.allCases.map(\.rawValue), selected: value)
-                case "quorum.signedConfidentialityOnly":
+                case "quorum.signedConfidentialityOnly", "partnerFreeText":
                     row["choices"] = Self.options(["yes", "no"], selected: value)
                 case "extraClosures":
                     row["lines"] = true
@@ -89,6 +90,7 @@ extension WorkflowPageRoutes {
             "quorum.minimumAgencies": String(settings.quorum.minimumAgencies),
             "quorum.requiredAgencies": settings.quorum.requiredAgencies.joined(separator: ", "),
             "quorum.signedConfidentialityOnly": settings.quorum.signedConfidentialityOnly ? "yes" : "no",
+            "partnerFreeText": settings.partnerFreeText ? "yes" : "no",
         ]
     }
 
@@ -116,7 +118,7 @@ extension WorkflowPageRoutes {
             case "extraClosures", "quorum.requiredAgencies":
                 let items = text.split(whereSeparator: { $0 == "," || $0.isNewline }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
                 value = .array(items.map { .string($0) })
-            case "quorum.signedConfidentialityOnly":
+            case "quorum.signedConfidentialityOnly", "partnerFreeText":
                 value = .bool(text == "yes")
             default:
                 guard let number = Int(text) else { throw ServerError(.badRequest, "\(label): \(text) is not a whole number") }

@@ -94,7 +94,7 @@ struct WorkflowPageRoutes {
     ///   address); by default each form field as text. A refusal it throws shows the form
     ///   again like the write's.
     func form(_ write: WorkflowWrite, layout: @escaping Layout,
-              fields: @escaping @Sendable ([String: String], String?) throws -> WriteFields = { form, _ in WriteFields(form: form) },
+              fields: @escaping @Sendable ([String: String], String?, Viewer) throws -> WriteFields = { form, _, _ in WriteFields(form: form) },
               back: @escaping @Sendable (String?, JSONValue) -> String) -> @Sendable (Request, AppRequestContext) async throws -> Response {
         let services = services
         return { request, context in
@@ -103,9 +103,9 @@ struct WorkflowPageRoutes {
             let form = try await request.formFields()
             let ref = context.parameters.get("ref")
             do {
+                let viewer = try services.viewer(context, purpose: write.purpose)
                 let result = try write.perform(WorkflowWrite.Input(services: services, ref: context.parameters.get("record") ?? ref,
-                                                                   fields: try fields(form, ref),
-                                                                   viewer: services.viewer(context, purpose: write.purpose)))
+                                                                   fields: try fields(form, ref, viewer), viewer: viewer))
                 return .redirect(to: back(ref, result), type: .normal)
             } catch {
                 let (status, message) = ErrorMiddleware.describe(error)

@@ -50,7 +50,7 @@ struct WorkflowReads: Sendable {
     /// member only those they may open (``PanelScope/mayOpen(panel:)``). Holds no personal data.
     func panels(area: String?, for context: AppRequestContext) throws -> [JSONValue] {
         let account = try context.require(.readPanels)
-        let rows = try services.workflow.listPanels(area: area)
+        let rows = try services.workflow.listPanels(area: area, by: services.viewer(context, purpose: "listing panels"))
         guard account.role == .panelMember else { return rows }
         let areas = Set(account.panelAreas), since = Visibility.windowStart()
         return rows.filter { PanelScope.mayOpen(panel: $0.objectValue ?? [:], areas: areas, since: since) }

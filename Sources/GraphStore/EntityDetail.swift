@@ -17,9 +17,9 @@ public struct EntityDetail: Sendable, Equatable {
         public let id: String
         public let date: String
         public let grading: String
-        public let handlingConditions: String?
+        public var handlingConditions: String?
         public let agency: String?
-        public let submittedBy: String?
+        public var submittedBy: String?
         public var text: String?
         public let legacyGrading: String?
         /// The handling code, typed: what decides who may see the report. Nil when the

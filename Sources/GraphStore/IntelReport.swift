@@ -8,6 +8,9 @@ public struct IntelReport: Sendable, Equatable {
         public let id: String
         public let kind: EntityKind
         public let label: String
+        /// The entity's area and that area's force, for need-to-know (not shown).
+        public var area: String? = nil
+        public var force: String? = nil
     }
 
     /// A link the report supports (it may rest on other reports too).
@@ -17,7 +20,7 @@ public struct IntelReport: Sendable, Equatable {
         public let to: Entity
         public let firstSeen: String?
         public let lastSeen: String?
-        public let note: String?
+        public var note: String?
     }
 
     /// A version an edit replaced: the report's fields as they were, and who replaced them,
@@ -43,18 +46,20 @@ public struct IntelReport: Sendable, Equatable {
     public let id: String
     public let date: String
     public let grading: Grading
-    public let handlingConditions: String?
-    public let submittedBy: String?
+    public var handlingConditions: String?
+    public var submittedBy: String?
     public let agency: String?
-    public let text: String?
+    public var text: String?
     public let legacyGrading: String?
     /// When the report was first entered and last changed, ISO 8601 UTC.
     public let createdAt: String
     public let updatedAt: String
-    public let about: [Entity]
-    public let links: [Link]
+    public var about: [Entity]
+    public var links: [Link]
     /// The earlier versions, newest first.
-    public let history: [Version]
+    public var history: [Version]
+    /// How many earlier versions were held back from the viewer (nil: none held back).
+    public var historyWithheld: Int? = nil
 
     /// The report as the API answers with it.
     public var json: JSONValue {
@@ -62,7 +67,7 @@ public struct IntelReport: Sendable, Equatable {
         func entity(_ entity: Entity) -> JSONValue {
             .object(["id": .string(entity.id), "kind": .string(entity.kind.rawValue), "label": .string(entity.label)])
         }
-        return .object([
+        var object: [String: JSONValue] = [
             "id": .string(id), "date": .string(date), "grading": .string(grading.description),
             "source_evaluation": .string(grading.source.rawValue), "intelligence_assessment": .string(grading.assessment.rawValue),
             "handling_code": .string(grading.handling.rawValue), "handling_conditions": optional(handlingConditions),
@@ -78,6 +83,8 @@ public struct IntelReport: Sendable, Equatable {
                          "grading": .string(version.grading), "changed_by": .string(version.changedBy),
                          "changed_at": .string(version.changedAt), "reason": .string(version.reason)])
             }),
-        ])
+        ]
+        if let historyWithheld { object["history_withheld"] = .number(String(historyWithheld)) }
+        return .object(object)
     }
 }

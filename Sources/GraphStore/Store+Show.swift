@@ -11,7 +11,8 @@ extension Store {
             return try writer.write { db in
                 // A record the viewer may not open costs the same one lookup as a missing one.
                 guard try Store.mayOpen(db, ref, asked: "entity", by: viewer),
-                      let detail = try Store.entityDetail(db, ref: ref)?.seen(by: viewer.access) else { return nil }
+                      let detail = try Store.entityDetail(db, ref: ref)?.seen(by: viewer.access, names: try Store.names(db, for: viewer.access))
+                else { return nil }
                 try AuditLog.append(db, .consultation, by: viewer, records: .object([
                     "entity": .string(detail.id), "asked_as": .string(ref), "links": .number(String(detail.links.count)),
                 ]))
@@ -35,6 +36,11 @@ extension Store {
         } catch {
             throw StoreError("show", Store.describe(error))
         }
+    }
+
+    /// The pseudonymiser a viewer's free text needs, if it needs one.
+    static func names(_ db: Database, for access: Access) throws -> Pseudonymiser? {
+        access.freeText == .pseudonymised ? try Pseudonymiser.load(db, for: access) : nil
     }
 
     static func mayOpen(_ db: Database, _ ref: String, asked what: String, by viewer: Viewer) throws -> Bool {

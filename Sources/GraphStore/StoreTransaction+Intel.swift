@@ -5,13 +5,30 @@ extension StoreTransaction {
     /// versions its edits kept; nil when no report has that id.
     ///
     /// - Throws: ``StoreError`` when the store cannot be read.
+    /// The report `ref` names as `viewer` may see it (``IntelReport/seen(by:names:)``), or
+    /// nil when it is missing or they may not see it; either way the read is audited here
+    /// (refused, or not found), and the two cost the same lookup. The caller audits a
+    /// report it shows.
+    public func intelReport(_ ref: String, for viewer: Viewer) throws -> IntelReport? {
+        let report = try intelReport(ref)
+        guard let seen = try report?.seen(by: viewer.access, names: Store.names(db, for: viewer.access)) else {
+            try AuditLog.appendUnseen(db, "intel", ref, found: report != nil, by: viewer)
+            return nil
+        }
+        return seen
+    }
+
+    /// The report `ref` names, whole (the command line and the edit pages' own reads).
     public func intelReport(_ ref: String) throws -> IntelReport? {
         guard let row = try row("intel/report.by_ref", ["ref": .text(ref)]), let intel = row.integer("id"),
               let grading = Grading(row.string("source_evaluation") + row.string("intelligence_assessment") + row.string("handling_code"))
         else { return nil }
         func entity(_ row: StoredRow, _ prefix: String) -> IntelReport.Entity? {
             guard let kind = EntityKind(rawValue: row.string(prefix + "kind")) else { return nil }
-            return IntelReport.Entity(id: row.string(prefix + "ref"), kind: kind, label: row.string(prefix + "label"))
+            var entity = IntelReport.Entity(id: row.string(prefix + "ref"), kind: kind, label: row.string(prefix + "label"))
+            entity.area = row.text(prefix + "area")
+            entity.force = row.text(prefix + "force")
+            return entity
         }
         let about = try rows("intel/report.about", ["intel": .integer(intel)]).compactMap { entity($0, "") }
         let links = try rows("intel/report.links", ["intel": .integer(intel)]).compactMap { link -> IntelReport.Link? in

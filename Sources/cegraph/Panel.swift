@@ -191,7 +191,7 @@ extension CEGraph {
             @OptionGroup var options: WorkflowOptions
             @Option(help: "A local authority code.") var area: String?
             func run() throws {
-                let rows = try options.workflow().listPanels(area: area)
+                let rows = try options.workflow().listPanels(area: area, by: options.viewer)
                 options.output(.array(rows), text: WorkflowOptions.lines(rows, ["ref", "area", "held_on", "agenda_due_on", "agenda_sent_on", "status"]))
             }
         }

@@ -7,16 +7,19 @@ SELECT i.id, i.ref, i.date, i.source_evaluation, i.intelligence_assessment, i.ha
 FROM intel i WHERE i.ref = :ref;
 
 -- name: about
-SELECT e.ref, e.kind, e.label FROM intel_about a JOIN entity e ON e.id = a.entity_id
+-- With each entity's area and that area's force, for need-to-know.
+SELECT e.ref, e.kind, e.label, e.area, ea.force FROM intel_about a JOIN entity e ON e.id = a.entity_id
+LEFT JOIN area ea ON ea.code = e.area
 WHERE a.intel_id = :intel ORDER BY e.kind, e.label, e.ref;
 
 -- name: links
 -- The links the report supports, whatever else supports them too.
 SELECT l.kind, l.first_seen, l.last_seen, l.note,
-       f.ref AS from_ref, f.kind AS from_kind, f.label AS from_label,
-       t.ref AS to_ref, t.kind AS to_kind, t.label AS to_label
+       f.ref AS from_ref, f.kind AS from_kind, f.label AS from_label, f.area AS from_area, fa.force AS from_force,
+       t.ref AS to_ref, t.kind AS to_kind, t.label AS to_label, t.area AS to_area, ta.force AS to_force
 FROM link_support s JOIN link l ON l.id = s.link_id
 JOIN entity f ON f.id = l.from_id JOIN entity t ON t.id = l.to_id
+LEFT JOIN area fa ON fa.code = f.area LEFT JOIN area ta ON ta.code = t.area
 WHERE s.intel_id = :intel ORDER BY l.kind, f.ref, t.ref;
 
 -- name: history

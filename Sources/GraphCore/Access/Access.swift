@@ -14,11 +14,28 @@ public struct Access: Sendable, Hashable {
     /// Whether handling-code-C material is held back although the role may read it: a map
     /// or export for a panel audience (``narrowed(to:)``).
     public let withholdsHandlingCodeC: Bool
+    /// What a viewer who may not read handling-code-C material gets of free text (report
+    /// text, handling conditions, link notes): the partnership's choice
+    /// (`partnerFreeText` in its settings). Police roles read it whole whatever this says.
+    public let partnerFreeText: FreeText
 
-    public init(role: Role?, scope: Scope, children: [String: Int64]? = nil, withholdsHandlingCodeC: Bool = false) {
+    /// What a viewer gets of the police's free text.
+    public enum FreeText: String, Sendable, Hashable {
+        /// All of it, as written: police roles.
+        case whole
+        /// None of it: the default for partners.
+        case withheld
+        /// All of it, with the name and aliases of every child outside the viewer's
+        /// need-to-know replaced by a pseudonym ("Child 1").
+        case pseudonymised
+    }
+
+    public init(role: Role?, scope: Scope, children: [String: Int64]? = nil, withholdsHandlingCodeC: Bool = false,
+                partnerFreeText: FreeText = .withheld) {
         self.role = role
         self.scope = scope
         self.withholdsHandlingCodeC = withholdsHandlingCodeC
+        self.partnerFreeText = partnerFreeText
         // A panel member without their agenda read sees no child: never every child.
         self.children = role == .panelMember ? (children ?? [:]) : children
     }
@@ -36,11 +53,18 @@ public struct Access: Sendable, Hashable {
     /// Whether the viewer may see handling-code-C reports (and what rests only on them).
     public var readsHandlingCodeC: Bool { may(.readHandlingCodeC) && !withholdsHandlingCodeC }
 
+    /// What the viewer gets of free text: whole for police roles, else the partnership's
+    /// choice for partners (never whole).
+    public var freeText: FreeText {
+        if may(.readHandlingCodeC) { return .whole }
+        return partnerFreeText == .pseudonymised ? .pseudonymised : .withheld
+    }
+
     /// What a map or export for `audience` may show of what this viewer may see: for a
     /// panel audience, nothing that rests on handling-code-C intelligence, whoever asks.
     public func narrowed(to audience: Audience) -> Access {
         guard audience == .panel else { return self }
-        return Access(role: role, scope: scope, children: children, withholdsHandlingCodeC: true)
+        return Access(role: role, scope: scope, children: children, withholdsHandlingCodeC: true, partnerFreeText: partnerFreeText)
     }
 
     /// Whether the viewer may see a report of handling code `handling`: a code-C report
@@ -87,11 +111,12 @@ public struct Access: Sendable, Hashable {
         return scope.covers(area: area, force: force)
     }
 
-    /// Whether the viewer may see a case workflow record of local authority `area`
-    /// (a referral, case, panel or report): within scope, or for a panel member one of
-    /// the authorities whose panels they sit on.
-    public func coversWorkflow(area: String?) -> Bool {
+    /// Whether the viewer may see a case workflow record of local authority `area` (whose
+    /// force is `force`): a referral, case, panel or report. Within scope; for a panel
+    /// member, one of the authorities whose panels they sit on; for no one signed in, none.
+    public func coversWorkflow(area: String?, force: String?) -> Bool {
+        guard role != nil else { return false }
         if role == .panelMember { return area.map(scope.panels.contains) ?? false }
-        return scope.covers(area: area, force: nil)
+        return scope.covers(area: area, force: force)
     }
 }

@@ -1,0 +1,57 @@
+import GraphCore
+import GraphStore
+
+/// Need-to-know in the case workflow: a viewer limited to some local authorities (or
+/// forces) reads and writes only their records, and a record outside answers as a missing
+/// one. The rule is GraphCore's (``Access/coversWorkflow(area:force:)``); this reads the
+/// force of an area for it, and audits every "not found" it gives.
+extension Workflow {
+    /// Whether the viewer covers a workflow record of local authority `area`.
+    func covers(_ area: String?, by viewer: Viewer, in tx: StoreTransaction) throws -> Bool {
+        let access = viewer.access
+        guard access.scope.areas != nil, access.role != .panelMember, let area else {
+            return access.coversWorkflow(area: area, force: nil)
+        }
+        let force = try tx.row("common.area", ["code": .text(area)])?.text("force")
+        return access.coversWorkflow(area: area, force: force)
+    }
+
+    /// The rows whose `area` column the viewer covers; a row without one is hidden from a
+    /// viewer limited to some areas.
+    func covered(_ rows: [StoredRow], by viewer: Viewer, in tx: StoreTransaction) throws -> [StoredRow] {
+        let access = viewer.access
+        guard access.scope.areas != nil || access.role == .panelMember || access.role == nil else { return rows }
+        return try rows.filter { try covers($0.text("area"), by: viewer, in: tx) }
+    }
+
+    /// Checks a record looked up by ref (nil when there is none) against the viewer's
+    /// scope. A missing record and one outside scope both throw `missing`, by way of
+    /// ``Unseen``, which ``transaction(by:_:)`` audits (refused, or not found) after the
+    /// work is rolled back: the two cost the same.
+    func requireCovered(_ row: StoredRow?, _ what: String, _ ref: String, by viewer: Viewer, in tx: StoreTransaction,
+                        else missing: WorkflowError) throws {
+        guard let row else { throw Unseen(what: what, ref: ref, found: false, error: missing) }
+        guard try covers(row.text("area"), by: viewer, in: tx) else { throw Unseen(what: what, ref: ref, found: true, error: missing) }
+    }
+
+    /// One write transaction for a viewer: a record they asked for that is missing or
+    /// outside their scope rolls the work back, is audited in a transaction of its own,
+    /// and answers as missing.
+    func transaction<T>(by viewer: Viewer, _ body: (StoreTransaction) throws -> T) throws -> T {
+        do {
+            return try store.transaction(body)
+        } catch let unseen as Unseen {
+            try store.auditUnseen(unseen.what, unseen.ref, found: unseen.found, by: viewer)
+            throw unseen.error
+        }
+    }
+}
+
+/// A record asked for that the viewer may not see, or that does not exist: the error the
+/// viewer gets is the same (`error`); only the audit log tells them apart.
+struct Unseen: Error {
+    let what: String
+    let ref: String
+    let found: Bool
+    let error: WorkflowError
+}
