@@ -72,7 +72,7 @@ extension Workflow {
             }
             if let caseRef = input.caseRef { values["case"] = try requireCase(caseRef, open: nil, operation: "action", by: viewer, in: tx)["id"] }
             if let subject = input.subject {
-                values["subject"] = try requireEntity(subject, kinds: Set(EntityKind.allCases), field: "subject", operation: "action", in: tx)["id"]
+                values["subject"] = try requireEntity(subject, kinds: Set(EntityKind.allCases), field: "subject", operation: "action", by: viewer, in: tx)["id"]
             }
             let ref = try nextRef("ACT", table: "workflow_action", in: tx)
             values["ref"] = .text(ref)
@@ -91,13 +91,39 @@ extension Workflow {
             throw WorkflowError("action", "\(status) is not a status", field: "status", hint: "open, done or cancelled")
         }
         try transaction(by: viewer) { tx in
-            guard let action = try tx.row("action.by_ref", ["ref": .text(ref)]) else {
-                throw WorkflowError("action", "no action \(ref)", field: "action")
-            }
+            let action = try requireUpdatable(ref, by: viewer, in: tx)
             try tx.execute("action.update", ["id": action["id"], "status": .text(status),
                                              "closed": status == "open" ? .null : StoredValue(date), "note": StoredValue(note)])
             try tx.audit(.alteration, by: viewer, records: .object(["workflow": "action_update", "action": .string(ref),
                                                                     "status": .string(status)]))
         }
+    }
+
+    /// The action `ref` names, if the viewer may update it: one they may see (a panel
+    /// action of an area they cover and, for a panel member, of a child on their agendas;
+    /// a MARTHR action only for those who read MARTHR), and, unless they may update any
+    /// action, one their own agency owns. One they may not see answers as a missing one.
+    func requireUpdatable(_ ref: String, by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {
+        let missing = WorkflowError("action", "no action \(ref)", field: "action")
+        guard let action = try tx.row("action.scope", ["ref": .text(ref)]) else {
+            throw Unseen(what: "action", ref: ref, found: false, error: missing)
+        }
+        let access = viewer.access
+        var visible = action.bool("is_marthr") == true ? access.may(.readMarthr) : try covers(action.text("area"), by: viewer, in: tx)
+        if let children = access.children {
+            // A panel member: their children's actions, and the panel's own business that
+            // names no one.
+            let child = action.text("child_ref"), subject = action.text("subject_ref")
+            if let child, children[child] == nil { visible = false }
+            if let subject, action.text("subject_kind") != EntityKind.child.rawValue || children[subject] == nil { visible = false }
+        }
+        guard visible else { throw Unseen(what: "action", ref: ref, found: true, error: missing) }
+        if !access.may(.updateActions) {
+            guard let agency = access.agency, agency == action.text("owner_agency") else {
+                throw WorkflowError("action", "action \(ref) is owned by another agency; you may update your own agency's actions",
+                                    field: "action")
+            }
+        }
+        return action
     }
 }

@@ -19,7 +19,7 @@ extension Workflow {
     public func setFlag(on ref: String, _ change: FlagChange, on date: CalendarDate, review: CalendarDate?,
                         by viewer: Viewer) throws -> String {
         try transaction(by: viewer) { tx in
-            let entity = try requireEntity(ref, kinds: [.adult, .location, .vehicle], field: "entity", operation: "flag", in: tx)
+            let entity = try requireEntity(ref, kinds: [.adult, .location, .vehicle], field: "entity", operation: "flag", by: viewer, in: tx)
             let settings = try settings(for: entity.text("area"), in: tx)
             let effect = try setFlag(entity: entity["id"], change, on: date, decision: nil,
                                      review: review ?? date.adding(weeks: settings.reviewWeeks), in: tx)
@@ -37,7 +37,7 @@ extension Workflow {
     @discardableResult
     public func removeFlags(on ref: String, on date: CalendarDate, by viewer: Viewer) throws -> [String] {
         try transaction(by: viewer) { tx in
-            let entity = try requireEntity(ref, kinds: [.adult, .location, .vehicle, .child], field: "entity", operation: "unflag", in: tx)
+            let entity = try requireEntity(ref, kinds: [.adult, .location, .vehicle, .child], field: "entity", operation: "unflag", by: viewer, in: tx)
             if entity.string("kind") == "child", let open = try tx.row("case.open_for_child", ["child": entity["id"]]) {
                 throw WorkflowError("unflag", "\(ref) is on MACCSE (case \(open.string("ref"))): the panel removes the child's flags",
                                     field: "entity", hint: "record a panel decision with `cegraph panel decide`")
@@ -53,7 +53,7 @@ extension Workflow {
     /// The flags on a record, each with whether it is present on `date`.
     public func flags(on ref: String, asOf date: CalendarDate, by viewer: Viewer) throws -> [JSONValue] {
         try transaction(by: viewer) { tx in
-            let entity = try requireEntity(ref, kinds: [.child, .adult, .location, .vehicle], field: "entity", operation: "flags", in: tx)
+            let entity = try requireEntity(ref, kinds: [.child, .adult, .location, .vehicle], field: "entity", operation: "flags", by: viewer, in: tx)
             let rows = try tx.rows("flag.for_entity", ["entity": entity["id"], "on": StoredValue(date)])
             try tx.audit(.consultation, by: viewer, records: .object(["workflow": "flags", "entity": .string(ref)]))
             return rows.map { .object(WorkflowJSON.object($0, dropping: ["id"])) }

@@ -98,7 +98,7 @@ extension Workflow {
         try transaction(by: viewer) { tx in
             let meeting = try requireMarthr(ref, operation: "nominate", in: tx)
             let entity = try requireEntity(subject, kinds: [.adult, .child, .group, .location, .vehicle, .phone, .handle],
-                                           field: "subject", operation: "nominate", in: tx)
+                                           field: "subject", operation: "nominate", by: viewer, in: tx)
             guard !reasons.isEmpty else {
                 throw WorkflowError("nominate", "say why the subject meets the MARTHR threshold", field: "reason")
             }
@@ -144,11 +144,11 @@ extension Workflow {
     public func recordDisruption(_ input: DisruptionInput, by viewer: Viewer) throws -> String {
         try transaction(by: viewer) { tx in
             let subject = try requireEntity(input.subject, kinds: [.adult, .location, .group, .vehicle], field: "subject",
-                                            operation: "disrupt", in: tx)
+                                            operation: "disrupt", by: viewer, in: tx)
             if input.tool == .cawn || input.tool == .harbouringNotice, input.child == nil {
                 throw WorkflowError("disrupt", "a \(input.tool.rawValue) names the child it protects", field: "child")
             }
-            let child = try input.child.map { try requireEntity($0, kinds: [.child], field: "child", operation: "disrupt", in: tx)["id"] }
+            let child = try input.child.map { try requireEntity($0, kinds: [.child], field: "child", operation: "disrupt", by: viewer, in: tx)["id"] }
             if let expires = input.expiresOn, expires < input.servedOn {
                 throw WorkflowError("disrupt", "it cannot expire (\(expires)) before it was served (\(input.servedOn))", field: "expires_on")
             }
@@ -181,7 +181,7 @@ extension Workflow {
     /// The disruption register (of one subject, or all), with what is in force on `date`.
     public func disruptionRegister(subject: String?, asOf date: CalendarDate, by viewer: Viewer) throws -> [JSONValue] {
         try transaction(by: viewer) { tx in
-            let id = try subject.map { try requireEntity($0, kinds: Set(EntityKind.allCases), field: "subject", operation: "register", in: tx)["id"] }
+            let id = try subject.map { try requireEntity($0, kinds: Set(EntityKind.allCases), field: "subject", operation: "register", by: viewer, in: tx)["id"] }
             return try consult("marthr.register", ["subject": id ?? .null, "on": StoredValue(date)], workflow: "register",
                                key: "disruptions", idColumn: "ref", by: viewer, in: tx)
         }

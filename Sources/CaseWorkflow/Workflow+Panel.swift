@@ -291,7 +291,7 @@ extension Workflow {
             if input.decision == .escalate { effects.append("escalated") }
             for change in input.setFlags {
                 let entity = try change.entity.map {
-                    try requireEntity($0, kinds: [.child, .adult, .location, .vehicle], field: "flag entity", operation: "decide", in: tx)["id"]
+                    try requireEntity($0, kinds: [.child, .adult, .location, .vehicle], field: "flag entity", operation: "decide", by: viewer, in: tx)["id"]
                 } ?? ceCase["child_id"]
                 effects.append(try setFlag(entity: entity, change, on: held, decision: decisionId,
                                            review: reviewOn ?? held.adding(weeks: settings.reviewWeeks), in: tx))

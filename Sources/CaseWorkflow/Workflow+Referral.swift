@@ -56,7 +56,7 @@ extension Workflow {
     @discardableResult
     public func recordReferral(_ input: ReferralInput, by viewer: Viewer) throws -> ReferralRecord {
         try transaction(by: viewer) { tx in
-            let child = try requireEntity(input.child, kinds: [.child], field: "child", operation: "referral", in: tx)
+            let child = try requireEntity(input.child, kinds: [.child], field: "child", operation: "referral", by: viewer, in: tx)
             guard let area = input.area ?? child.text("area") else {
                 throw WorkflowError("referral", "the child has no home area recorded, so say which front door received it",
                                     field: "area")

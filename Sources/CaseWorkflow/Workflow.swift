@@ -118,12 +118,18 @@ public final class Workflow: Sendable {
         try WorkingCalendar.standard(extraClosures: Set(settings.extraClosures.compactMap { CalendarDate($0) }))
     }
 
-    /// The entity `ref` names, which must be of one of `kinds`.
+    /// The entity `ref` names, which must be of one of `kinds` and one the viewer may see
+    /// (``Access/admits(kind:ref:area:force:)``): one they may not answers as a missing one.
     func requireEntity(_ ref: String, kinds: Set<EntityKind>, field: String, operation: String,
-                       in tx: StoreTransaction) throws -> StoredRow {
+                       by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {
+        let missing = WorkflowError(operation, "no record with id \(ref)", field: field,
+                                    hint: "check the id with `cegraph search` or `cegraph show`")
         guard let id = try tx.entityRowid(for: ref), let row = try tx.row("common.entity", ["id": .integer(id)]) else {
-            throw WorkflowError(operation, "no record with id \(ref)", field: field,
-                                hint: "check the id with `cegraph search` or `cegraph show`")
+            throw Unseen(what: "entity", ref: ref, found: false, error: missing)
+        }
+        let force = try row.text("area").flatMap { try tx.row("common.area", ["code": .text($0)])?.text("force") }
+        guard viewer.access.admits(kind: EntityKind(rawValue: row.string("kind")), ref: row.string("ref"), area: row.text("area"), force: force) else {
+            throw Unseen(what: "entity", ref: ref, found: true, error: missing)
         }
         guard let kind = EntityKind(rawValue: row.string("kind")), kinds.contains(kind) else {
             throw WorkflowError(operation, "\(ref) is a \(row.string("kind")), not a "

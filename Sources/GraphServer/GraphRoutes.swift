@@ -51,9 +51,13 @@ struct GraphRoutes {
         let id = try context.parameters.require("id")
         let hops = try request.integer("hops", default: 1, in: 1...4)
         let viewer = try services.viewer(context, purpose: "association query")
+        // The whole picture's police need no check on this hot path: the engine answers an
+        // unknown id as missing.
+        if !viewer.access.seesWholePicture, try !services.store.mayOpen(id, asked: "associations", by: viewer) { throw ServerError.notFound }
         // The same question on unchanged data gets the same answer: kept as JSON bytes, and
-        // audited again for this request exactly as the engine audits a fresh one.
-        let key = AssociationKey(root: id, hops: hops, dataVersion: try services.store.dataVersion())
+        // audited again for this request exactly as the engine audits a fresh one. Viewers
+        // who may see different things never share an answer.
+        let key = AssociationKey(root: id, hops: hops, dataVersion: try services.store.dataVersion(), access: viewer.access)
         if let kept = services.associations.get(key) {
             try await services.engine.audit("associations", ["id": .string(id), "hops": .number(String(hops))], filter: QueryFilter(),
                                       recordIds: kept.recordIds, viewer: viewer)

@@ -209,7 +209,7 @@ struct PageRoutes {
         if let area = detail["area"]?.objectValue {
             fields["area"] = "\(area["name"]?.stringValue ?? "") (\(area["code"]?.stringValue ?? ""))"
         }
-        if account.role.may(.readCases), ["child", "adult", "location", "vehicle"].contains(detail["kind"]?.stringValue ?? "") {
+        if account.role.may(.readFlags), ["child", "adult", "location", "vehicle"].contains(detail["kind"]?.stringValue ?? "") {
             fields["flagsHref"] = "/flags/" + PageRenderer.pathSegment(detail["id"]?.stringValue ?? id)
         }
         return pages.page("entity", fields, context: context)

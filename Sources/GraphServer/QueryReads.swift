@@ -20,7 +20,7 @@ struct QueryReads: Sendable {
     /// All shortest paths between `from` and `to`, at most `limit` of them (default 10).
     func path(_ request: Request, context: AppRequestContext) throws -> JSONValue {
         _ = try context.requireSensitive(.analyse)
-        let from = try entity(request, "from", "the first entity's id"), to = try entity(request, "to", "the second entity's id")
+        let from = try entity(request, context, "from", "the first entity's id"), to = try entity(request, context, "to", "the second entity's id")
         let limit = try QueryReads.integer(request, "limit", default: 10, in: 1...100)
         return try services.engine.path(from: from, to: to, limit: limit, filter: filter(request),
                                         viewer: services.viewer(context, purpose: "path query")).json
@@ -29,7 +29,7 @@ struct QueryReads: Sendable {
     /// The entities linked directly to both `a` and `b`.
     func common(_ request: Request, context: AppRequestContext) throws -> JSONValue {
         _ = try context.requireSensitive(.analyse)
-        let a = try entity(request, "a", "the first entity's id"), b = try entity(request, "b", "the second entity's id")
+        let a = try entity(request, context, "a", "the first entity's id"), b = try entity(request, context, "b", "the second entity's id")
         return try common(a, b, request, context: context)
     }
 
@@ -41,7 +41,7 @@ struct QueryReads: Sendable {
     /// The connected network containing `id`, stopping at `limit` entities.
     func network(_ id: String, _ request: Request, context: AppRequestContext) throws -> JSONValue {
         _ = try context.requireSensitive(.analyse)
-        try checkExists(id)
+        try checkExists(id, context)
         let limit = try QueryReads.integer(request, "limit", default: 50_000, in: 1...50_000)
         return try services.engine.network(of: id, filter: filter(request), viewer: services.viewer(context, purpose: "network query"),
                                            limit: limit).json
@@ -50,7 +50,7 @@ struct QueryReads: Sendable {
     /// Persons seen at the same place within `window_hours` (default 24), optionally at one place `at`.
     func coLocation(_ request: Request, context: AppRequestContext) throws -> JSONValue {
         _ = try context.requireSensitive(.analyse)
-        let at = try optionalEntity(request, "at")
+        let at = try optionalEntity(request, context, "at")
         let window = try QueryReads.integer(request, "window_hours", default: 24, in: 0...8_760)
         return try services.engine.coLocation(windowHours: window, at: at, filter: filter(request),
                                               viewer: services.viewer(context, purpose: "co-location query")).json
@@ -78,7 +78,7 @@ struct QueryReads: Sendable {
     /// of them, and the authorities and forces to notify.
     func crossBorder(_ request: Request, context: AppRequestContext) throws -> JSONValue {
         _ = try context.requireSensitive(.analyse)
-        let from = try optionalEntity(request, "from")
+        let from = try optionalEntity(request, context, "from")
         let hops = try QueryReads.integer(request, "hops", default: 3, in: 1...6)
         return try services.engine.crossBorder(from: from, hops: hops, filter: filter(request),
                                                viewer: services.viewer(context, purpose: "cross-border query")).json
@@ -109,23 +109,25 @@ struct QueryReads: Sendable {
     ///
     /// - Throws: ``ServerError`` 400 when the parameter is missing, ``ServerError/notFound``
     ///   when no entity has the id.
-    func entity(_ request: Request, _ name: String, _ meaning: String) throws -> String {
+    func entity(_ request: Request, _ context: AppRequestContext, _ name: String, _ meaning: String) throws -> String {
         guard let id = QueryReads.given(request, name) else { throw ServerError(.badRequest, "give \(name), \(meaning)") }
-        try checkExists(id)
+        try checkExists(id, context)
         return id
     }
 
     /// The id an optional parameter gives, checked to name an entity; nil when not given.
-    func optionalEntity(_ request: Request, _ name: String) throws -> String? {
+    func optionalEntity(_ request: Request, _ context: AppRequestContext, _ name: String) throws -> String? {
         guard let id = QueryReads.given(request, name) else { return nil }
-        try checkExists(id)
+        try checkExists(id, context)
         return id
     }
 
     /// Answers ``ServerError/notFound`` when no entity has the id (police roles may see
     /// every entity, so there is nothing hidden to tell apart).
-    func checkExists(_ id: String) throws {
-        guard try services.store.entityRowid(for: id) != nil else { throw ServerError.notFound }
+    /// Checks that `id` names an entity the viewer may open; one they may not answers as a
+    /// missing one, and the store audits which it was.
+    func checkExists(_ id: String, _ context: AppRequestContext) throws {
+        guard try services.store.mayOpen(id, asked: "query", by: services.viewer(context, purpose: "query")) else { throw ServerError.notFound }
     }
 
     /// The `area` parameter: a local authority code or a force known to the picture.

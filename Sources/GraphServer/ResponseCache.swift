@@ -87,4 +87,6 @@ struct AssociationKey: VersionedKey {
     let root: String
     let hops: Int
     let dataVersion: Int64
+    /// What the viewer may see.
+    let access: Access
 }

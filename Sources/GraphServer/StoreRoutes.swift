@@ -71,7 +71,9 @@ struct StoreRoutes {
         let recipient = request.query("recipient").map { String($0.prefix(200)) } ?? account.username
         let formatName = request.query("format") ?? "graphml"
         if formatName == "jsonl" {
-            guard account.role == .analyst else { throw ServerError(.forbidden, "only analysts export the whole store; export a network instead") }
+            guard account.role == .analyst, try services.viewer(context, purpose: "export").access.seesWholePicture else {
+                throw ServerError(.forbidden, "only analysts covering the whole picture export the whole store; export a network instead")
+            }
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cegraph-export-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             defer { try? FileManager.default.removeItem(at: directory) }
@@ -111,6 +113,10 @@ struct StoreRoutes {
     /// How much the store holds: counts only, no personal data.
     @Sendable func stats(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.analyse)
+        // Counts of the whole picture are for those who cover it.
+        guard try services.viewer(context, purpose: "store counts").access.seesWholePicture else {
+            throw ServerError(.forbidden, "the store's counts are of the whole picture; your account covers part of it")
+        }
         return JSONResponse.make(try services.store.stats().json)
     }
 }

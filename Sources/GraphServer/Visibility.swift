@@ -26,7 +26,7 @@ struct Visibility: Sendable {
         var freeText = Access.FreeText.withheld
         if !account.role.may(.readHandlingCodeC), try workflow.settings(for: nil).partnerFreeText { freeText = .pseudonymised }
         return Access(role: account.role, scope: account.scope, children: try panelChildren(for: account, today: today),
-                      partnerFreeText: freeText)
+                      partnerFreeText: freeText, agency: account.agency)
     }
 
     /// The database ids and refs of the children `account` may see, or nil for "not limited

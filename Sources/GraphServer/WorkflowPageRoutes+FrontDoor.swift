@@ -77,7 +77,7 @@ extension WorkflowPageRoutes {
     /// The alerts (`?status=open|reviewed|dismissed|all`, open by default: the review
     /// tasks), with the scan and, for a coordinator, a review form on each open one.
     @Sendable func alertsPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
-        let account = try context.requireSensitive(.readCases)
+        let account = try context.requireSensitive(.readAlerts)
         let status = request.query("status") ?? "open"
         let rows = try reads.alerts(status: status == "all" ? nil : status, for: context)
         let reviews = account.role == .ccsetCoordinator
@@ -112,7 +112,7 @@ extension WorkflowPageRoutes {
     /// The flags on a child, adult, location or vehicle, present or past, with the forms to
     /// set one and to remove them for a coordinator.
     @Sendable func flagsPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
-        let account = try context.requireSensitive(.readCases)
+        let account = try context.requireSensitive(.readFlags)
         let ref = ref ?? ""
         let rows = try reads.flags(on: ref, for: context)
         var fields: [String: Any] = [

@@ -17,7 +17,7 @@ extension WorkflowReads {
 
     /// The alerts with a status (`open`, the review tasks; `reviewed`; `dismissed`), or all.
     func alerts(status: String?, for context: AppRequestContext) throws -> [JSONValue] {
-        _ = try context.requireSensitive(.readCases)
+        _ = try context.requireSensitive(.readAlerts)
         guard status.map({ ["open", "reviewed", "dismissed"].contains($0) }) ?? true else {
             throw ServerError(.badRequest, "status is open, reviewed, dismissed or all")
         }
@@ -29,9 +29,11 @@ extension WorkflowReads {
     ///
     /// - Throws: ``ServerError/notFound`` for a missing record or one of another kind.
     func flags(on ref: String, for context: AppRequestContext) throws -> [JSONValue] {
-        _ = try context.requireSensitive(.readCases)
+        _ = try context.requireSensitive(.readFlags)
+        let viewer = try services.viewer(context, purpose: "flags")
+        guard try services.store.mayOpen(ref, asked: "flags", by: viewer) else { throw ServerError.notFound }
         do {
-            return try services.workflow.flags(on: ref, asOf: .today, by: services.viewer(context, purpose: "flags"))
+            return try services.workflow.flags(on: ref, asOf: .today, by: viewer)
         } catch is WorkflowError {
             throw ServerError.notFound
         }

@@ -115,7 +115,7 @@ extension WorkflowWrite {
     }
 
     /// `{"status": "done"|"cancelled"|"open", "note"?}` on a panel or MARTHR action.
-    static let updateAction = WorkflowWrite(permission: .updateActions, purpose: "updating an action", status: .ok) { input in
+    static let updateAction = WorkflowWrite(permission: .updateOwnAgencyActions, purpose: "updating an action", status: .ok) { input in
         let status = try input.fields.text("status", "done, cancelled or open")
         try input.services.workflow.updateAction(try input.record, status: status, on: .today, note: input.fields.optional("note"), by: input.viewer)
         return .object(["action": .string(try input.record), "status": .string(status)])

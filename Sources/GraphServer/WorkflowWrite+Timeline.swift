@@ -30,7 +30,7 @@ extension WorkflowWrite {
     /// `{"since"?}` → `{"raised": [..]}`: scans the graph for the alert rules; each new
     /// finding becomes an open review task. Links recorded on or after `since` count as new
     /// (default: the day of the last scan).
-    static let scanAlerts = WorkflowWrite(permission: .workCases, purpose: "scanning for alerts", status: .ok,
+    static let scanAlerts = WorkflowWrite(permission: .reviewAlerts, purpose: "scanning for alerts", status: .ok,
                                           showsPersonalData: true) { input in
         let raised = try input.services.workflow.scanAlerts(engine: input.services.engine, on: .today, since: try input.fields.date("since"),
                                                             by: input.viewer)
@@ -40,7 +40,7 @@ extension WorkflowWrite {
     }
 
     /// `{"note", "dismiss"?}` on an alert: closes its review task as reviewed (or dismissed).
-    static let reviewAlert = WorkflowWrite(permission: .workCases, purpose: "reviewing an alert", status: .ok) { input in
+    static let reviewAlert = WorkflowWrite(permission: .reviewAlerts, purpose: "reviewing an alert", status: .ok) { input in
         guard let id = Int64(try input.record) else { throw ServerError.notFound }
         let dismiss = try input.fields.bool("dismiss") ?? false
         try input.services.workflow.reviewAlert(id, dismiss: dismiss, note: try input.fields.text("note", "what the review found"), by: input.viewer)

@@ -78,11 +78,22 @@ struct ServerFixture {
         configure(&configuration)
         services = try Services(store: store, configuration: configuration)
         for role in Role.allCases {
+            // The panel member sits on Liverpool's panel for health; the MACCSE coordinator
+            // is Liverpool's; every other role covers the whole picture.
+            let scope: Scope = switch role {
+            case .panelMember: Scope(areas: nil, panels: ["E08000012"])
+            case .maccseCoordinator: Scope(areas: ["E08000012"])
+            default: .wholePicture
+            }
             try services.accounts.create(username: role.rawValue, displayName: "Test \(role.rawValue)", role: role,
-                                         password: ServerFixture.password,
-                                         scope: role == .panelMember ? Scope(areas: nil, panels: ["E08000012"]) : .wholePicture,
-                                         by: ServerFixture.viewer)
+                                         password: ServerFixture.password, scope: scope,
+                                         agency: role == .panelMember ? "health" : nil, by: ServerFixture.viewer)
         }
+        // Accounts scoped elsewhere: Sefton's MACCSE coordinator and a Wirral analyst.
+        try services.accounts.create(username: "sefton_coordinator", displayName: "Sefton coordinator", role: .maccseCoordinator,
+                                     password: ServerFixture.password, scope: Scope(areas: ["E08000014"]), by: ServerFixture.viewer)
+        try services.accounts.create(username: "wirral_analyst", displayName: "Wirral analyst", role: .analyst,
+                                     password: ServerFixture.password, scope: Scope(areas: ["E08000015"]), by: ServerFixture.viewer)
         try services.accounts.create(username: "wirral_member", displayName: "Other panel", role: .panelMember,
                                      password: ServerFixture.password, scope: Scope(areas: nil, panels: ["E08000015"]),
                                      by: ServerFixture.viewer)

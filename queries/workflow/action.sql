@@ -8,6 +8,16 @@ VALUES (:ref, :panel, :marthr, :case, :subject, :category, :text, :owner, :due, 
 -- name: by_ref
 SELECT * FROM workflow_action WHERE ref = :ref;
 
+-- name: scope
+-- What decides who may update an action: its forum's area, its case's child, its
+-- subject, and the agency that owns it.
+SELECT a.id, a.owner_agency, a.marthr_meeting_id IS NOT NULL AS is_marthr, p.area,
+       e.ref AS child_ref, s.ref AS subject_ref, s.kind AS subject_kind
+FROM workflow_action a LEFT JOIN panel_meeting p ON p.id = a.panel_meeting_id
+LEFT JOIN ce_case c ON c.id = a.case_id LEFT JOIN entity e ON e.id = c.child_id
+LEFT JOIN entity s ON s.id = a.subject_id
+WHERE a.ref = :ref;
+
 -- name: update
 UPDATE workflow_action SET status = :status, closed_on = :closed, update_note = coalesce(:note, update_note)
 WHERE id = :id;

@@ -30,9 +30,14 @@ public struct Access: Sendable, Hashable {
         case pseudonymised
     }
 
+    /// The agency the viewer works for (a code of the `agency` table), if recorded: a panel
+    /// member updates only the actions their agency owns.
+    public let agency: String?
+
     public init(role: Role?, scope: Scope, children: [String: Int64]? = nil, withholdsHandlingCodeC: Bool = false,
-                partnerFreeText: FreeText = .withheld) {
+                partnerFreeText: FreeText = .withheld, agency: String? = nil) {
         self.role = role
+        self.agency = agency
         self.scope = scope
         self.withholdsHandlingCodeC = withholdsHandlingCodeC
         self.partnerFreeText = partnerFreeText
@@ -46,6 +51,12 @@ public struct Access: Sendable, Hashable {
     /// The command line's operator: whoever holds the database file holds the whole
     /// picture, so the command line reads it all (as an analyst) and audits every read.
     public static let commandLine = Access(role: .analyst, scope: .wholePicture)
+
+    /// Whether the viewer sees the whole picture as the police do: no scope, no agenda,
+    /// nothing held back. Every entity there is may be opened.
+    public var seesWholePicture: Bool {
+        scope.areas == nil && children == nil && readsHandlingCodeC
+    }
 
     /// Whether the viewer may do `permission`.
     public func may(_ permission: Permission) -> Bool { role?.may(permission) ?? false }
@@ -64,7 +75,8 @@ public struct Access: Sendable, Hashable {
     /// panel audience, nothing that rests on handling-code-C intelligence, whoever asks.
     public func narrowed(to audience: Audience) -> Access {
         guard audience == .panel else { return self }
-        return Access(role: role, scope: scope, children: children, withholdsHandlingCodeC: true, partnerFreeText: partnerFreeText)
+        return Access(role: role, scope: scope, children: children, withholdsHandlingCodeC: true, partnerFreeText: partnerFreeText,
+                      agency: agency)
     }
 
     /// Whether the viewer may see a report of handling code `handling`: a code-C report

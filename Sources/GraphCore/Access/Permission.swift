@@ -19,17 +19,25 @@ public enum Permission: String, Sendable, CaseIterable, Hashable {
     /// Read one assessment in full, with its answers.
     case readAssessment = "read_assessment"
     /// Record referrals, screen them, open cases, record assessments, NRM stages,
-    /// strategy meetings, transitions plans; scan and review alerts.
+    /// strategy meetings, transitions plans.
     case workCases = "work_cases"
+    /// Read the flags on a record (police systems).
+    case readFlags = "read_flags"
     /// Set and remove flags (police systems).
     case manageFlags = "manage_flags"
+    /// Read the alerts' review tasks. Alerts are found on the whole picture, handling-code-C
+    /// links included, so they are for the police.
+    case readAlerts = "read_alerts"
+    /// Scan for alerts and record their reviews.
+    case reviewAlerts = "review_alerts"
     /// Read MACCSE panels (a panel member: the panels they sit on).
     case readPanels = "read_panels"
     /// Schedule panels, build and send agendas, record attendance, decisions, minutes, actions.
     case runPanels = "run_panels"
-    /// Update the status of any action.
+    /// Update the status of any action the viewer may see (MARTHR's: the police only).
     case updateActions = "update_actions"
-    /// Update the status of an action owned by the viewer's own agency.
+    /// Update the status of an action the viewer may see that their own agency owns; every
+    /// role that holds ``updateActions`` holds this too.
     case updateOwnAgencyActions = "update_own_agency_actions"
     /// Read MARTHR meetings and the disruption register.
     case readMarthr = "read_marthr"

@@ -5,16 +5,17 @@ extension Role {
         switch self {
         case .analyst:
             [.readPicture, .readHandlingCodeC, .analyse, .writeIntel, .annotateIntel, .readCases, .readCase, .readAssessment,
-             .readMarthr, .readQuarterly]
+             .readFlags, .readAlerts, .readMarthr, .readQuarterly]
         case .ccsetCoordinator:
             [.readPicture, .readHandlingCodeC, .analyse, .writeIntel, .annotateIntel, .readCases, .readCase, .readAssessment,
-             .workCases, .manageFlags, .readPanels, .runPanels, .updateActions, .readMarthr, .prepareMarthr, .readQuarterly,
+             .workCases, .readFlags, .manageFlags, .readAlerts, .reviewAlerts, .readPanels, .runPanels, .updateActions, .updateOwnAgencyActions, .readMarthr, .prepareMarthr, .readQuarterly,
              .readSettings, .changeSettings]
         case .marthrChair:
-            [.readPicture, .readHandlingCodeC, .analyse, .annotateIntel, .readCases, .readCase, .readAssessment, .readPanels,
-             .updateActions, .readMarthr, .prepareMarthr, .chairMarthr, .readQuarterly, .readSettings]
+            [.readPicture, .readHandlingCodeC, .analyse, .annotateIntel, .readCases, .readCase, .readAssessment, .readFlags,
+             .readAlerts, .readPanels,
+             .updateActions, .updateOwnAgencyActions, .readMarthr, .prepareMarthr, .chairMarthr, .readQuarterly, .readSettings]
         case .maccseCoordinator:
-            [.readPicture, .readCases, .readCase, .readAssessment, .workCases, .readPanels, .runPanels, .updateActions,
+            [.readPicture, .readCases, .readCase, .readAssessment, .workCases, .readPanels, .runPanels, .updateActions, .updateOwnAgencyActions,
              .readQuarterly, .readSettings, .changeSettings]
         case .panelMember:
             [.readPicture, .readCase, .readAssessment, .readPanels, .updateOwnAgencyActions]
