@@ -107,7 +107,11 @@ public enum AuditLog {
 extension Store {
     /// Audit rows, newest first (or oldest first).
     public func auditEntries(limit: Int = 50, oldestFirst: Bool = false) throws -> [AuditLog.Entry] {
-        try writer.read { db in try AuditLog.entries(db, limit: limit, oldestFirst: oldestFirst) }
+        do {
+            return try writer.read { db in try AuditLog.entries(db, limit: limit, oldestFirst: oldestFirst) }
+        } catch {
+            throw StoreError("audit", wrapping: error, lead: "the audit log could not be read")
+        }
     }
 
     /// The newest `limit` rows and the chain's check, as an auditor reads them. The read
@@ -117,14 +121,18 @@ extension Store {
     /// log's hashing never holds up writers.
     public func readAuditLog(limit: Int, by viewer: Viewer) throws -> (entries: [AuditLog.Entry], verification: AuditLog.Verification) {
         let verification = try verifyAuditChain()
-        return try writer.write { db in
-            let entries = try AuditLog.entries(db, limit: limit, oldestFirst: false)
-            try AuditLog.append(db, .consultation, by: viewer, records: .object([
-                "audit_log": .object(["rows": .number(String(entries.count)),
-                                      "from_seq": entries.last.map { .number(String($0.seq)) } ?? .null,
-                                      "to_seq": entries.first.map { .number(String($0.seq)) } ?? .null]),
-            ]))
-            return (entries, verification)
+        do {
+            return try writer.write { db in
+                let entries = try AuditLog.entries(db, limit: limit, oldestFirst: false)
+                try AuditLog.append(db, .consultation, by: viewer, records: .object([
+                    "audit_log": .object(["rows": .number(String(entries.count)),
+                                          "from_seq": entries.last.map { .number(String($0.seq)) } ?? .null,
+                                          "to_seq": entries.first.map { .number(String($0.seq)) } ?? .null]),
+                ]))
+                return (entries, verification)
+            }
+        } catch {
+            throw StoreError("audit", wrapping: error, lead: "the audit log could not be read")
         }
     }
 
@@ -143,6 +151,10 @@ extension Store {
 
     /// Recomputes every row's hash and checks each row points at the one before.
     public func verifyAuditChain() throws -> AuditLog.Verification {
-        try writer.read { db in try AuditLog.verify(db) }
+        do {
+            return try writer.read { db in try AuditLog.verify(db) }
+        } catch {
+            throw StoreError("audit", wrapping: error, lead: "the audit log could not be read")
+        }
     }
 }

@@ -18,7 +18,7 @@ extension Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("show", Store.describe(error))
+            throw StoreError("show", wrapping: error)
         }
     }
 
