@@ -92,7 +92,7 @@ extension Workflow {
         }
         try store.transaction { tx in
             guard let action = try tx.row("action.by_ref", ["ref": .text(ref)]) else {
-                throw WorkflowError("action", "no action \(ref)", field: "action")
+                throw WorkflowError("action", "no action \(ref)", field: "action", kind: .notFound)
             }
             try tx.execute("action.update", ["id": action["id"], "status": .text(status),
                                              "closed": status == "open" ? .null : StoredValue(date), "note": StoredValue(note)])

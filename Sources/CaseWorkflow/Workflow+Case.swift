@@ -38,7 +38,7 @@ extension Workflow {
             }
             if let open = try tx.row("case.open_for_child", ["child": referral["child_id"]]) {
                 throw WorkflowError("open", "the child already has an open MACCSE case, \(open.string("ref"))", field: "referral",
-                                    hint: "record the new concern on that case")
+                                    hint: "record the new concern on that case", kind: .conflict)
             }
             let area = referral.string("area")
             let settings = try settings(for: area, in: tx)
@@ -114,10 +114,10 @@ extension Workflow {
 
     func requireCase(_ ref: String, open: Bool?, operation: String, in tx: StoreTransaction) throws -> StoredRow {
         guard let row = try tx.row("case.by_ref", ["ref": .text(ref)]) else {
-            throw WorkflowError(operation, "no MACCSE case \(ref)", field: "case", hint: "list them with `cegraph case list`")
+            throw WorkflowError(operation, "no MACCSE case \(ref)", field: "case", hint: "list them with `cegraph case list`", kind: .notFound)
         }
         if let open, open != (row.string("status") == "open") {
-            throw WorkflowError(operation, "case \(ref) is \(row.string("status"))", field: "case")
+            throw WorkflowError(operation, "case \(ref) is \(row.string("status"))", field: "case", kind: .conflict)
         }
         return row
     }

@@ -53,7 +53,7 @@ extension Workflow {
         try store.transaction { tx in
             let meeting = try requirePanel(ref, operation: "agenda", in: tx)
             guard meeting.string("status") == "scheduled" else {
-                throw WorkflowError("agenda", "panel \(ref) is \(meeting.string("status")); its agenda is closed", field: "panel")
+                throw WorkflowError("agenda", "panel \(ref) is \(meeting.string("status")); its agenda is closed", field: "panel", kind: .conflict)
             }
             let area = meeting.string("area")
             let settings = try settings(for: area, in: tx)
@@ -198,7 +198,7 @@ extension Workflow {
         try store.transaction { tx in
             let meeting = try requirePanel(ref, operation: "decide", in: tx)
             guard meeting.string("status") != "cancelled" else {
-                throw WorkflowError("decide", "panel \(ref) was cancelled", field: "panel")
+                throw WorkflowError("decide", "panel \(ref) was cancelled", field: "panel", kind: .conflict)
             }
             let quoracy = try quoracy(meeting, in: tx)
             guard quoracy.isQuorate else {
@@ -316,7 +316,7 @@ extension Workflow {
         try store.transaction { tx in
             let meeting = try requirePanel(ref, operation: "cancel", in: tx)
             guard meeting.string("status") == "scheduled" else {
-                throw WorkflowError("cancel", "panel \(ref) was already \(meeting.string("status"))", field: "panel")
+                throw WorkflowError("cancel", "panel \(ref) was already \(meeting.string("status"))", field: "panel", kind: .conflict)
             }
             try tx.execute("panel.cancel", ["id": meeting["id"], "reason": .text(reason), "on": StoredValue(date)])
             try tx.audit(.alteration, by: viewer, records: .object([
@@ -332,7 +332,7 @@ extension Workflow {
         try store.transaction { tx in
             let meeting = try requirePanel(ref, operation: "minutes", in: tx)
             guard meeting.string("status") != "cancelled" else {
-                throw WorkflowError("minutes", "panel \(ref) was cancelled", field: "panel")
+                throw WorkflowError("minutes", "panel \(ref) was cancelled", field: "panel", kind: .conflict)
             }
             try tx.execute("panel.minutes", ["id": meeting["id"], "minutes": .text(minutes)])
             try tx.audit(.collection, by: viewer, records: .object(["workflow": "minutes", "panel": .string(ref)]))
@@ -379,7 +379,7 @@ extension Workflow {
 
     func requirePanel(_ ref: String, operation: String, in tx: StoreTransaction) throws -> StoredRow {
         guard let row = try tx.row("panel.by_ref", ["ref": .text(ref)]) else {
-            throw WorkflowError(operation, "no MACCSE panel \(ref)", field: "panel", hint: "list them with `cegraph panel list`")
+            throw WorkflowError(operation, "no MACCSE panel \(ref)", field: "panel", hint: "list them with `cegraph panel list`", kind: .notFound)
         }
         return row
     }

@@ -115,7 +115,8 @@ extension Workflow {
 
     func requireReferral(_ ref: String, in tx: StoreTransaction) throws -> StoredRow {
         guard let row = try tx.row("referral.by_ref", ["ref": .text(ref)]) else {
-            throw WorkflowError("referral", "no referral \(ref)", field: "referral", hint: "list them with `cegraph case referrals`")
+            throw WorkflowError("referral", "no referral \(ref)", field: "referral", hint: "list them with `cegraph case referrals`",
+                                kind: .notFound)
         }
         return row
     }

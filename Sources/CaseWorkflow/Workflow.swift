@@ -115,7 +115,7 @@ public final class Workflow: Sendable {
                        in tx: StoreTransaction) throws -> StoredRow {
         guard let id = try tx.entityRowid(for: ref), let row = try tx.row("common.entity", ["id": .integer(id)]) else {
             throw WorkflowError(operation, "no record with id \(ref)", field: field,
-                                hint: "check the id with `cegraph search` or `cegraph show`")
+                                hint: "check the id with `cegraph search` or `cegraph show`", kind: .notFound)
         }
         guard let kind = EntityKind(rawValue: row.string("kind")), kinds.contains(kind) else {
             throw WorkflowError(operation, "\(ref) is a \(row.string("kind")), not a "
