@@ -94,7 +94,7 @@ struct StoreRoutes {
         do {
             map = try root.map { try services.engine.associationMap(of: $0, hops: hops, filter: QueryFilter(), newSince: nil) }
                 ?? services.engine.wholeMap(filter: QueryFilter())
-        } catch let error as QueryError where error.description.hasPrefix("no entity has the id") {
+        } catch let error as QueryError where error.kind == .notFound {
             throw ServerError.notFound
         }
         let (redacted, disclosed) = Redactor.redact(map, for: audience)

@@ -62,9 +62,6 @@ public struct StoreError: ClassifiedError, CustomStringConvertible {
                    hint: hint, detail: detail)
     }
 
-    /// Whether the error is about the input (exit status 1) rather than the machine.
-    public var isInputError: Bool { kind == .input }
-
     /// The description: operation, location, field, message and hint.
     public var userMessage: String { description }
 
