@@ -28,7 +28,8 @@ extension RiskFramework {
             }
             guard let levelCode, let level = RiskLevel("\(code.rawValue):\(levelCode)") else {
                 // Validation on load makes this unreachable; say so rather than guess a level.
-                throw WorkflowError(operation: Self.assessOperation, message: "rule outcome.level[\(index)] gives no level of \(code.rawValue)")
+                throw WorkflowError(operation: Self.assessOperation, message: "rule outcome.level[\(index)] gives no level of \(code.rawValue)",
+                                    kind: .internal)
             }
             let label = self.level(levelCode)?.label ?? levelCode
             immediateAction = rule.immediateAction
@@ -49,7 +50,8 @@ extension RiskFramework {
             ))
         }
         guard let result else {
-            throw WorkflowError(operation: Self.assessOperation, message: "no level rule applied in framework \(code.rawValue)")
+            throw WorkflowError(operation: Self.assessOperation, message: "no level rule applied in framework \(code.rawValue)",
+                                kind: .internal)
         }
         return AssessmentOutcome(level: result, immediateAction: immediateAction, reasons: reasons)
     }

@@ -29,7 +29,7 @@ extension RiskFramework {
             self = try JSONDecoder().decode(RiskFramework.self, from: json)
         } catch let error as WorkflowError {
             throw WorkflowError(operation: error.operation, message: error.message, field: error.field, file: file,
-                                hint: error.hint)
+                                hint: error.hint, kind: error.kind)
         } catch let error as DecodingError {
             throw Self.workflowError(error, file: file)
         }

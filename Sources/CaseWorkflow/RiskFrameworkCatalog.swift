@@ -46,7 +46,7 @@ public struct RiskFrameworkCatalog: Sendable {
             try self.init(frameworks: files.map(RiskFramework.load(contentsOf:)))
         } catch let error as WorkflowError where error.file == nil {
             throw WorkflowError(operation: error.operation, message: error.message, field: error.field,
-                                file: directory.path, hint: error.hint)
+                                file: directory.path, hint: error.hint, kind: error.kind)
         }
     }
 
@@ -64,7 +64,7 @@ public struct RiskFrameworkCatalog: Sendable {
     static func standardDirectory() throws -> URL {
         guard let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
             throw WorkflowError(operation: RiskFramework.loadOperation, message: "the CaseWorkflow resources are missing",
-                                hint: "reinstall cegraph; the Resources folder ships beside the binary")
+                                hint: "reinstall cegraph; the Resources folder ships beside the binary", kind: .internal)
         }
         return resources.appendingPathComponent("frameworks")
     }

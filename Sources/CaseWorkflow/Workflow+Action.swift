@@ -104,7 +104,7 @@ extension Workflow {
     /// a MARTHR action only for those who read MARTHR), and, unless they may update any
     /// action, one their own agency owns. One they may not see answers as a missing one.
     func requireUpdatable(_ ref: String, by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {
-        let missing = WorkflowError("action", "no action \(ref)", field: "action")
+        let missing = WorkflowError("action", "no action \(ref)", field: "action", kind: .notFound)
         guard let action = try tx.row("action.scope", ["ref": .text(ref)]) else {
             throw Unseen(what: "action", ref: ref, found: false, error: missing)
         }

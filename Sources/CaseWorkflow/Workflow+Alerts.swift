@@ -56,7 +56,7 @@ extension Workflow {
     public func reviewAlert(_ id: Int64, dismiss: Bool, note: String, by viewer: Viewer) throws {
         try transaction(by: viewer) { tx in
             guard try tx.row("alert.by_id", ["id": .integer(id)]) != nil else {
-                throw WorkflowError("alert", "no alert \(id)", field: "alert", hint: "list them with `cegraph case alerts`")
+                throw WorkflowError("alert", "no alert \(id)", field: "alert", hint: "list them with `cegraph case alerts`", kind: .notFound)
             }
             guard !note.trimmingWhitespace().isEmpty else {
                 throw WorkflowError("alert", "say what the review found", field: "note")

@@ -38,7 +38,7 @@ extension Workflow {
             }
             if let open = try tx.row("case.open_for_child", ["child": referral["child_id"]]) {
                 throw WorkflowError("open", "the child already has an open MACCSE case, \(open.string("ref"))", field: "referral",
-                                    hint: "record the new concern on that case")
+                                    hint: "record the new concern on that case", kind: .conflict)
             }
             let area = referral.string("area")
             let settings = try settings(for: area, in: tx)
@@ -113,12 +113,13 @@ extension Workflow {
     }
 
     func requireCase(_ ref: String, open: Bool?, operation: String, by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {
-        let missing = WorkflowError(operation, "no MACCSE case \(ref)", field: "case", hint: "list them with `cegraph case list`")
+        let missing = WorkflowError(operation, "no MACCSE case \(ref)", field: "case", hint: "list them with `cegraph case list`",
+                                    kind: .notFound)
         let row = try tx.row("case.by_ref", ["ref": .text(ref)])
         try requireCovered(row, "case", ref, by: viewer, in: tx, else: missing)
         guard let row else { throw missing }
         if let open, open != (row.string("status") == "open") {
-            throw WorkflowError(operation, "case \(ref) is \(row.string("status"))", field: "case")
+            throw WorkflowError(operation, "case \(ref) is \(row.string("status"))", field: "case", kind: .conflict)
         }
         return row
     }

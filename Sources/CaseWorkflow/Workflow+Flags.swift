@@ -40,7 +40,7 @@ extension Workflow {
             let entity = try requireEntity(ref, kinds: [.adult, .location, .vehicle, .child], field: "entity", operation: "unflag", by: viewer, in: tx)
             if entity.string("kind") == "child", let open = try tx.row("case.open_for_child", ["child": entity["id"]]) {
                 throw WorkflowError("unflag", "\(ref) is on MACCSE (case \(open.string("ref"))): the panel removes the child's flags",
-                                    field: "entity", hint: "record a panel decision with `cegraph panel decide`")
+                                    field: "entity", hint: "record a panel decision with `cegraph panel decide`", kind: .conflict)
             }
             let settings = try settings(for: entity.text("area"), in: tx)
             let effects = try removeFlags(entity: entity["id"], on: date, decision: nil, keepPoliceUntil: nil,
@@ -77,7 +77,7 @@ extension Workflow {
         try requireAgency(change.owner, field: "owner", operation: "flag", in: tx)
         if try tx.rows("flag.active_for_entity", ["entity": entity])
             .contains(where: { $0.string("flag") == kind.rawValue && $0.string("owner_agency") == change.owner }) {
-            throw WorkflowError("flag", "a \(kind.rawValue) flag owned by \(change.owner) is already set", field: "flag")
+            throw WorkflowError("flag", "a \(kind.rawValue) flag owned by \(change.owner) is already set", field: "flag", kind: .conflict)
         }
         try tx.execute("flag.insert", ["entity": entity, "flag": .text(kind.rawValue), "owner": .text(change.owner),
                                        "set_on": StoredValue(date), "decision": StoredValue(decision), "review": StoredValue(review)])

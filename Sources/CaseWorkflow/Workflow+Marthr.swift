@@ -103,7 +103,7 @@ extension Workflow {
                 throw WorkflowError("nominate", "say why the subject meets the MARTHR threshold", field: "reason")
             }
             if try tx.row("marthr.nomination", ["meeting": meeting["id"], "subject": entity["id"]]) != nil {
-                throw WorkflowError("nominate", "\(subject) is already nominated to \(ref)", field: "subject")
+                throw WorkflowError("nominate", "\(subject) is already nominated to \(ref)", field: "subject", kind: .conflict)
             }
             let caseId = try caseRef.map { try requireCase($0, open: nil, operation: "nominate", by: viewer, in: tx)["id"] }
             try tx.execute("marthr.nominate", [
@@ -171,7 +171,7 @@ extension Workflow {
     public func recordDisruptionOutcome(_ ref: String, outcome: String, by viewer: Viewer) throws {
         try transaction(by: viewer) { tx in
             guard let row = try tx.row("marthr.disruption_by_ref", ["ref": .text(ref)]) else {
-                throw WorkflowError("disrupt", "no disruption \(ref)", field: "disruption")
+                throw WorkflowError("disrupt", "no disruption \(ref)", field: "disruption", kind: .notFound)
             }
             try tx.execute("marthr.disruption_outcome", ["id": row["id"], "outcome": .text(outcome)])
             try tx.audit(.alteration, by: viewer, records: .object(["workflow": "disruption_outcome", "disruption": .string(ref)]))
@@ -227,7 +227,7 @@ extension Workflow {
 
     func requireMarthr(_ ref: String, operation: String, in tx: StoreTransaction) throws -> StoredRow {
         guard let row = try tx.row("marthr.by_ref", ["ref": .text(ref)]) else {
-            throw WorkflowError(operation, "no MARTHR meeting \(ref)", field: "marthr", hint: "list them with `cegraph marthr list`")
+            throw WorkflowError(operation, "no MARTHR meeting \(ref)", field: "marthr", hint: "list them with `cegraph marthr list`", kind: .notFound)
         }
         return row
     }

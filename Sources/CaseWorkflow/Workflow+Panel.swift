@@ -53,7 +53,7 @@ extension Workflow {
         try transaction(by: viewer) { tx in
             let meeting = try requirePanel(ref, operation: "agenda", by: viewer, in: tx)
             guard meeting.string("status") == "scheduled" else {
-                throw WorkflowError("agenda", "panel \(ref) is \(meeting.string("status")); its agenda is closed", field: "panel")
+                throw WorkflowError("agenda", "panel \(ref) is \(meeting.string("status")); its agenda is closed", field: "panel", kind: .conflict)
             }
             let area = meeting.string("area")
             let settings = try settings(for: area, in: tx)
@@ -198,7 +198,7 @@ extension Workflow {
         try transaction(by: viewer) { tx in
             let meeting = try requirePanel(ref, operation: "decide", by: viewer, in: tx)
             guard meeting.string("status") != "cancelled" else {
-                throw WorkflowError("decide", "panel \(ref) was cancelled", field: "panel")
+                throw WorkflowError("decide", "panel \(ref) was cancelled", field: "panel", kind: .conflict)
             }
             let quoracy = try quoracy(meeting, in: tx)
             guard quoracy.isQuorate else {
@@ -316,7 +316,7 @@ extension Workflow {
         try transaction(by: viewer) { tx in
             let meeting = try requirePanel(ref, operation: "cancel", by: viewer, in: tx)
             guard meeting.string("status") == "scheduled" else {
-                throw WorkflowError("cancel", "panel \(ref) was already \(meeting.string("status"))", field: "panel")
+                throw WorkflowError("cancel", "panel \(ref) was already \(meeting.string("status"))", field: "panel", kind: .conflict)
             }
             try tx.execute("panel.cancel", ["id": meeting["id"], "reason": .text(reason), "on": StoredValue(date)])
             try tx.audit(.alteration, by: viewer, records: .object([
@@ -332,7 +332,7 @@ extension Workflow {
         try transaction(by: viewer) { tx in
             let meeting = try requirePanel(ref, operation: "minutes", by: viewer, in: tx)
             guard meeting.string("status") != "cancelled" else {
-                throw WorkflowError("minutes", "panel \(ref) was cancelled", field: "panel")
+                throw WorkflowError("minutes", "panel \(ref) was cancelled", field: "panel", kind: .conflict)
             }
             try tx.execute("panel.minutes", ["id": meeting["id"], "minutes": .text(minutes)])
             try tx.audit(.collection, by: viewer, records: .object(["workflow": "minutes", "panel": .string(ref)]))
@@ -380,7 +380,8 @@ extension Workflow {
     }
 
     func requirePanel(_ ref: String, operation: String, by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {
-        let missing = WorkflowError(operation, "no MACCSE panel \(ref)", field: "panel", hint: "list them with `cegraph panel list`")
+        let missing = WorkflowError(operation, "no MACCSE panel \(ref)", field: "panel", hint: "list them with `cegraph panel list`",
+                                    kind: .notFound)
         let row = try tx.row("panel.by_ref", ["ref": .text(ref)])
         try requireCovered(row, "panel", ref, by: viewer, in: tx, else: missing)
         guard let row else { throw missing }

@@ -114,7 +114,8 @@ extension Workflow {
     }
 
     func requireReferral(_ ref: String, by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {
-        let missing = WorkflowError("referral", "no referral \(ref)", field: "referral", hint: "list them with `cegraph case referrals`")
+        let missing = WorkflowError("referral", "no referral \(ref)", field: "referral", hint: "list them with `cegraph case referrals`",
+                                    kind: .notFound)
         let row = try tx.row("referral.by_ref", ["ref": .text(ref)])
         try requireCovered(row, "referral", ref, by: viewer, in: tx, else: missing)
         guard let row else { throw missing }

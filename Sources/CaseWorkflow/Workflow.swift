@@ -123,7 +123,7 @@ public final class Workflow: Sendable {
     func requireEntity(_ ref: String, kinds: Set<EntityKind>, field: String, operation: String,
                        by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {
         let missing = WorkflowError(operation, "no record with id \(ref)", field: field,
-                                    hint: "check the id with `cegraph search` or `cegraph show`")
+                                    hint: "check the id with `cegraph search` or `cegraph show`", kind: .notFound)
         guard let id = try tx.entityRowid(for: ref), let row = try tx.row("common.entity", ["id": .integer(id)]) else {
             throw Unseen(what: "entity", ref: ref, found: false, error: missing)
         }

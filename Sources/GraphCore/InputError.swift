@@ -2,8 +2,8 @@
 /// in which field.
 ///
 /// Its description reads `file:line: field 'name': message`, so a user can find and fix the
-/// input.
-public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+/// input. Its kind is always ``ErrorKind/input``.
+public struct InputError: ClassifiedError, Equatable, CustomStringConvertible {
     /// Where the record is, when known.
     public let location: SourceLocation?
     /// The field at fault, when one is.
@@ -11,6 +11,12 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, in words a user can act on.
     public let message: String
 
+    /// Makes an error.
+    ///
+    /// - Parameters:
+    ///   - message: What is wrong.
+    ///   - field: The field at fault, if any.
+    ///   - location: Where the record is, if known.
     public init(_ message: String, field: String? = nil, at location: SourceLocation? = nil) {
         self.location = location
         self.field = field
@@ -22,6 +28,13 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         InputError(message, field: field, at: location)
     }
 
+    /// Bad input, always.
+    public var kind: ErrorKind { .input }
+
+    /// The description: location, field and message.
+    public var userMessage: String { description }
+
+    /// The error in one line: `file:line: field 'name': message`.
     public var description: String {
         var text = ""
         if let location { text += "\(location): " }

@@ -5,11 +5,18 @@
 /// to `NSDictionary`, keeps numbers as their literal text, rejects duplicate keys, and says
 /// at which byte a line stops being JSON.
 public struct JSONParser {
-    /// Why a text is not JSON, and where.
-    public struct Failure: Error, Sendable, Equatable {
+    /// Why a text is not JSON, and where. Its kind is always ``ErrorKind/input``.
+    public struct Failure: ClassifiedError, Equatable {
+        /// What is wrong with the text.
         public let message: String
         /// The 1-based column (byte offset) where the problem was found.
         public let column: Int
+
+        /// Bad input, always.
+        public var kind: ErrorKind { .input }
+
+        /// The message with its column: `column 12: expected ':'`.
+        public var userMessage: String { "column \(column): \(message)" }
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>

@@ -33,7 +33,7 @@ public final class QueryEngine: Sendable {
     /// - Throws: ``QueryError`` when no entity has the id, or the filters leave it out.
     public func resolve(_ id: String, in view: GraphView) throws -> Int32 {
         guard let rowid = try store.entityRowid(for: id), let entity = view.snapshot.entity(rowid: rowid) else {
-            throw QueryError("no entity has the id \(id)")
+            throw QueryError("no entity has the id \(id)", kind: .notFound)
         }
         guard view.includes(entity: entity) else {
             throw QueryError("\(id) is left out by the filters (its kind is not in --entity-kinds, or it was recorded after --as-of)")

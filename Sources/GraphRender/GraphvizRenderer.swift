@@ -1,6 +1,7 @@
 import CGraphviz
 import Dispatch
 import Foundation
+import GraphCore
 
 /// Lays out and renders DOT in process with Graphviz's C libraries (no `dot` subprocess).
 ///
@@ -84,13 +85,30 @@ final class QueueExecutor: SerialExecutor, @unchecked Sendable {
 }
 
 /// Why a map could not be rendered.
-public struct RenderError: Error, Sendable, CustomStringConvertible {
+///
+/// The renderer's input is made by cegraph (the DOT text, the styles shipped in `render/`),
+/// so a failure here is a fault, not the user's input: its kind is ``ErrorKind/internal``
+/// unless the thrower says otherwise.
+public struct RenderError: ClassifiedError, CustomStringConvertible {
+    /// What went wrong, with Graphviz's own message when there is one.
     public let message: String
+    /// What kind of failure this is.
+    public let kind: ErrorKind
 
-    public init(_ message: String) {
+    /// Makes an error.
+    ///
+    /// - Parameters:
+    ///   - message: What went wrong.
+    ///   - kind: What kind of failure it is; by default a fault.
+    public init(_ message: String, kind: ErrorKind = .internal) {
         self.message = message
+        self.kind = kind
     }
 
+    /// The message.
+    public var userMessage: String { message }
+
+    /// The message.
     public var description: String { message }
 }
 

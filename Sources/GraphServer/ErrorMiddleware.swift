@@ -1,17 +1,15 @@
-import CaseWorkflow
 import Foundation
 import GraphCore
-import GraphQuery
-import GraphRender
-import GraphStore
 import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Turns every error into a JSON answer a user can act on: bad input says what is wrong,
-/// anything else is "internal error" with the detail only in the server's log. No SQL and
-/// no stack trace leave the server. Outside the API (a page, a form the session check
-/// refused, an address that does not exist) the same answer is an HTML page.
+/// Turns every error into a JSON answer a user can act on, with the status of its kind
+/// (``ErrorKind``): bad input 400, a record that does not exist 404, a clash with what is
+/// stored 409, a busy database 503 with `Retry-After`, and anything else 500 "internal
+/// error" with the detail only in the server's log. No SQL and no stack trace leave the
+/// server. Outside the API (a page, a form the session check refused, an address that does
+/// not exist) the same answer is an HTML page.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     /// The pages, for errors outside the API.
@@ -21,26 +19,75 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let (status, message) = ErrorMiddleware.describe(error)
-            if status == .internalServerError {
-                context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
-            }
+            ErrorMiddleware.log(error, request, context, "request failed")
             var response = PageRenderer.isPage(request.uri.path) ? pages.error(for: error, context: context)
-                : JSONResponse.make(.object(["error": .string(message)]), status: status)
+                : ErrorMiddleware.jsonAnswer(to: error)
             SessionMiddleware.secure(&response.headers)
             return response
         }
     }
 
+    /// What the client is told for a fault: the detail stays in the log.
+    static let internalMessage = "internal error; the details are in the server's log"
+    /// What the client is told when the database is busy (or its disk failing).
+    static let unavailableMessage = "the service is busy; try again in a moment"
+    /// How long a client should wait before trying a 503 again, in seconds.
+    static let retryAfterSeconds = "1"
+
+    /// The status and the words a client is given for an error, from its kind:
+    ///
+    /// | kind | status | words |
+    /// | --- | --- | --- |
+    /// | input | 400 | the error's own (``ClassifiedError/userMessage``) |
+    /// | notFound | 404 | the error's own |
+    /// | conflict | 409 | the error's own |
+    /// | unavailable | 503 | ``unavailableMessage`` |
+    /// | internal, or an error of no kind | 500 | ``internalMessage`` |
+    ///
+    /// A ``ServerError`` keeps its own status (401, 403, 428, ...) and words, unless it is
+    /// a fault; Hummingbird's `HTTPError` (an address with no route) keeps its own too.
     static func describe(_ error: any Error) -> (HTTPResponse.Status, String) {
         switch error {
-        case let error as ServerError: return (error.status, error.message)
-        case let error as WorkflowError: return (.badRequest, error.description)
-        case let error as QueryError: return (.badRequest, "\(error)")
-        case let error as InputError: return (.badRequest, error.message)
-        case let error as StoreError where error.isInputError || error.operation == "workflow": return (.badRequest, error.description)
+        case let error as ServerError where error.kind != .internal: return (error.status, error.message)
         case let error as HTTPError: return (error.status, error.body ?? error.status.reasonPhrase)
-        default: return (.internalServerError, "internal error; the details are in the server's log")
+        default: break
+        }
+        let kind = ErrorKind(of: error)
+        let message = (error as? any ClassifiedError)?.userMessage ?? ""
+        switch kind {
+        case .input: return (.badRequest, message)
+        case .notFound: return (.notFound, message)
+        case .conflict: return (.conflict, message)
+        case .unavailable: return (.serviceUnavailable, unavailableMessage)
+        case .internal: return (.internalServerError, internalMessage)
+        }
+    }
+
+    /// The JSON answer to an error: `{"error": words}` with the status of
+    /// ``describe(_:)``, and `Retry-After` on a 503.
+    static func jsonAnswer(to error: any Error) -> Response {
+        let (status, message) = describe(error)
+        var response = JSONResponse.make(.object(["error": .string(message)]), status: status)
+        retryLater(&response, status)
+        return response
+    }
+
+    /// Adds `Retry-After` to a 503, so a client knows the failure will pass.
+    static func retryLater(_ response: inout Response, _ status: HTTPResponse.Status) {
+        if status == .serviceUnavailable { response.headers[.retryAfter] = retryAfterSeconds }
+    }
+
+    /// Writes to the log what a client is not told: a fault's or a busy database's full
+    /// diagnostic (which may hold SQL). Errors the user can correct are not logged.
+    static func log(_ error: any Error, _ request: Request, _ context: AppRequestContext, _ what: Logger.Message) {
+        let kind = ErrorKind(of: error)
+        guard kind == .internal || kind == .unavailable else { return }
+        let detail = (error as? any ClassifiedError)?.diagnostic ?? "\(error)"
+        let metadata: Logger.Metadata = ["path": .string(request.uri.path), "kind": .string(kind.rawValue), "error": .string(detail)]
+        if kind == .internal {
+            context.logger.error(what, metadata: metadata)
+        } else {
+            context.logger.warning(what, metadata: metadata)
         }
     }
 }

@@ -17,9 +17,7 @@ struct PageErrorMiddleware: RouterMiddleware {
             if let error = error as? ServerError, error.status == .preconditionRequired {
                 return .redirect(to: "/reason?next=" + PageRenderer.queryValue(request.uri.description), type: .normal)
             }
-            if ErrorMiddleware.describe(error).0 == .internalServerError {
-                context.logger.error("page failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
-            }
+            ErrorMiddleware.log(error, request, context, "page failed")
             return pages.error(for: error, context: context)
         }
     }

@@ -78,7 +78,9 @@ struct PageRenderer: Sendable {
         if status == .unauthorized { return .redirect(to: "/sign-in", type: .normal) }
         // Said in full on a page, but still one message for every record not shown.
         let text = status == .notFound ? "There is no record here that you may see. Check the address, or search again." : message
-        return page("error", ["status": String(status.code), "reason": status.reasonPhrase, "message": text], context: context, status: status)
+        var response = page("error", ["status": String(status.code), "reason": status.reasonPhrase, "message": text], context: context, status: status)
+        ErrorMiddleware.retryLater(&response, status)
+        return response
     }
 
     /// Whether a path is a page's rather than the API's (whose errors stay JSON).

@@ -99,7 +99,7 @@ struct StoreRoutes {
             map = try root.map { try services.engine.associationMap(of: $0, hops: hops, filter: QueryFilter().seen(by: access), newSince: nil,
                                                                     access: access) }
                 ?? services.engine.wholeMap(filter: QueryFilter().seen(by: access))
-        } catch let error as QueryError where error.description.hasPrefix("no entity has the id") {
+        } catch let error as QueryError where error.kind == .notFound {
             throw ServerError.notFound
         }
         let (redacted, disclosed) = Redactor.redact(map, for: audience)

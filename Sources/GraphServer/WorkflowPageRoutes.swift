@@ -108,13 +108,14 @@ struct WorkflowPageRoutes {
                                                                    fields: try fields(form, ref, viewer), viewer: viewer))
                 return .redirect(to: back(ref, result), type: .normal)
             } catch {
+                // Input the user can correct, or a clash they can resolve: the form again.
                 let (status, message) = ErrorMiddleware.describe(error)
-                guard status == .badRequest else { throw error }
+                guard status == .badRequest || status == .conflict else { throw error }
                 let refusal = Refusal(message: message, form: form["form"] ?? "", typed: form.filter { $0.key != SessionMiddleware.csrfField })
                 let (template, pageFields) = try layout(request, context, ref, refusal)
                 var fields = pageFields
                 fields["message"] = message
-                return services.pages.page(template, fields, context: context, status: .badRequest)
+                return services.pages.page(template, fields, context: context, status: status)
             }
         }
     }

@@ -124,13 +124,21 @@ extension Store {
     /// Audit rows, newest first (or oldest first); with `refusedOnly`, only the reads
     /// refused for need-to-know.
     public func auditEntries(limit: Int = 50, oldestFirst: Bool = false, refusedOnly: Bool = false) throws -> [AuditLog.Entry] {
-        try writer.read { db in try AuditLog.entries(db, limit: limit, oldestFirst: oldestFirst, refusedOnly: refusedOnly) }
+        do {
+            return try writer.read { db in try AuditLog.entries(db, limit: limit, oldestFirst: oldestFirst, refusedOnly: refusedOnly) }
+        } catch {
+            throw StoreError("audit", wrapping: error, lead: "the audit log could not be read")
+        }
     }
 
     /// Records, in its own transaction, a read that answered "not found" (``AuditLog``'s
     /// `appendUnseen`): refused when the record exists, else not found.
     public func auditUnseen(_ what: String, _ id: String, found: Bool, by viewer: Viewer) throws {
-        try writer.write { db in try AuditLog.appendUnseen(db, what, id, found: found, by: viewer) }
+        do {
+            try writer.write { db in try AuditLog.appendUnseen(db, what, id, found: found, by: viewer) }
+        } catch {
+            throw StoreError("audit", wrapping: error, lead: "the audit log could not be written")
+        }
     }
 
     /// The newest `limit` rows and the chain's check, as an auditor reads them. The read
@@ -141,14 +149,18 @@ extension Store {
     public func readAuditLog(limit: Int, refusedOnly: Bool = false,
                              by viewer: Viewer) throws -> (entries: [AuditLog.Entry], verification: AuditLog.Verification) {
         let verification = try verifyAuditChain()
-        return try writer.write { db in
-            let entries = try AuditLog.entries(db, limit: limit, oldestFirst: false, refusedOnly: refusedOnly)
-            try AuditLog.append(db, .consultation, by: viewer, records: .object([
-                "audit_log": .object(["rows": .number(String(entries.count)),
-                                      "from_seq": entries.last.map { .number(String($0.seq)) } ?? .null,
-                                      "to_seq": entries.first.map { .number(String($0.seq)) } ?? .null]),
-            ]))
-            return (entries, verification)
+        do {
+            return try writer.write { db in
+                let entries = try AuditLog.entries(db, limit: limit, oldestFirst: false, refusedOnly: refusedOnly)
+                try AuditLog.append(db, .consultation, by: viewer, records: .object([
+                    "audit_log": .object(["rows": .number(String(entries.count)),
+                                          "from_seq": entries.last.map { .number(String($0.seq)) } ?? .null,
+                                          "to_seq": entries.first.map { .number(String($0.seq)) } ?? .null]),
+                ]))
+                return (entries, verification)
+            }
+        } catch {
+            throw StoreError("audit", wrapping: error, lead: "the audit log could not be read")
         }
     }
 
@@ -167,6 +179,10 @@ extension Store {
 
     /// Recomputes every row's hash and checks each row points at the one before.
     public func verifyAuditChain() throws -> AuditLog.Verification {
-        try writer.read { db in try AuditLog.verify(db) }
+        do {
+            return try writer.read { db in try AuditLog.verify(db) }
+        } catch {
+            throw StoreError("audit", wrapping: error, lead: "the audit log could not be read")
+        }
     }
 }

@@ -65,7 +65,7 @@ extension Store {
         do {
             return try BackgroundCheckpointer(pool: pool, interval: interval)
         } catch {
-            throw StoreError("open", "cannot open a connection for background checkpoints: \(Store.describe(error))")
+            throw StoreError("open", wrapping: error, lead: "cannot open a connection for background checkpoints")
         }
     }
 }

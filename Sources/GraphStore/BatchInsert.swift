@@ -51,12 +51,12 @@ struct BatchInsert {
         do {
             try write(rows, count: locations.count)
         } catch let error as StoreError {
-            guard locations.count > 1 else { throw StoreError("import", error.message, location: locations[0]) }
+            guard locations.count > 1 else { throw error.at(locations[0], operation: "import") }
             for (index, location) in locations.enumerated() {
                 do {
                     try write(Array(rows[(index * columns)..<((index + 1) * columns)]), count: 1)
                 } catch let single as StoreError {
-                    throw StoreError("import", single.message, location: location)
+                    throw single.at(location, operation: "import")
                 }
             }
             throw error

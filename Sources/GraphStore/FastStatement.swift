@@ -78,8 +78,7 @@ struct FastStatement {
                 continue
             }
             if code == SQLITE_DONE { return result }
-            let message = String(cString: sqlite3_errmsg(connection))
-            throw StoreError("import", "the database refused the record: \(message)")
+            throw StoreError.database("import", connection: connection, lead: "the database refused the record")
         }
     }
 
@@ -92,7 +91,7 @@ struct FastStatement {
         let code = sqlite3_step(handle)
         if code == SQLITE_DONE { return nil }
         guard code == SQLITE_ROW else {
-            throw StoreError("import", "the database could not be read: \(String(cString: sqlite3_errmsg(connection)))")
+            throw StoreError.database("import", connection: connection, lead: "the database could not be read")
         }
         return (0..<columns).map { column in
             guard let text = sqlite3_column_text(handle, column) else { return nil }

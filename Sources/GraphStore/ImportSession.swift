@@ -194,7 +194,7 @@ final class ImportSession {
             case .link(let link): try apply(link, at: location)
             }
         } catch let error as StoreError where error.location == nil {
-            throw StoreError("import", error.message, location: location, field: error.field)
+            throw error.at(location, operation: "import")
         }
     }
 
@@ -283,7 +283,7 @@ final class ImportSession {
         try insertEntity.flush()
         selectEntity.bind(1, id)
         guard let row = try selectEntity.firstRow(columns: 4), let stored = row[0] else {
-            throw fail("entity \(entity.id) vanished during the import", field: nil, at: location)
+            throw StoreError("import", "entity \(entity.id) vanished during the import", kind: .internal, location: location)
         }
         let storedAttributes = try Store.storedObject(stored)
         var attributes = storedAttributes
@@ -555,7 +555,7 @@ final class ImportSession {
                 try store(pending.record, from: try resolve(pending.record.from), to: try resolve(pending.record.to),
                           at: pending.location)
             } catch let error as StoreError where error.location == nil {
-                throw fail(error.message, field: error.field, at: pending.location)
+                throw error.at(pending.location, operation: "import")
             }
         }
         for pending in pendingReferences.sorted(by: { $0.location.line < $1.location.line }) {

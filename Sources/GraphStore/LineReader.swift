@@ -17,7 +17,7 @@ struct LineReader {
         body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
         guard let file = fopen(path, "rb") else {
-            throw StoreError("import", "cannot read \(path): \(String(cString: strerror(errno)))",
+            throw StoreError("import", "cannot read \(path): \(String(cString: strerror(errno)))", kind: .input,
                              hint: "check the file name and its permissions")
         }
         defer { fclose(file) }
@@ -40,7 +40,7 @@ struct LineReader {
                 return count
             }
             if read == 0 && ferror(file) != 0 {
-                throw StoreError("import", "reading \(path) failed: \(String(cString: strerror(errno)))")
+                throw StoreError("import", "reading \(path) failed: \(String(cString: strerror(errno)))", kind: .unavailable)
             }
             done += Int64(read)
             let end = carried + read

@@ -93,7 +93,7 @@ extension Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("export", Store.describe(error))
+            throw StoreError("export", wrapping: error)
         }
     }
 }

@@ -49,7 +49,7 @@ extension Store {
                         }
                     case .csv(let kind):
                         guard let data = FileManager.default.contents(atPath: path) else {
-                            throw StoreError("import", "cannot read \(path)", hint: "check the file name and its permissions")
+                            throw StoreError("import", "cannot read \(path)", kind: .input, hint: "check the file name and its permissions")
                         }
                         sha256 = Store.hex(SHA256.hash(data: data))
                         var reader = CSVReader(bytes: [UInt8](data), file: name)
@@ -90,7 +90,7 @@ extension Store {
         } catch let error as InputError {
             throw StoreError("import", error)
         } catch {
-            throw StoreError("import", "\(name): \(Store.describe(error))")
+            throw StoreError("import", wrapping: error, lead: name)
         }
     }
 

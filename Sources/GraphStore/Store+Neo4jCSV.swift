@@ -31,8 +31,8 @@ extension Store {
         } catch let error as StoreError {
             guard let location = error.location, location.file == options.name,
                   conversion.origins.indices.contains(location.line - 1) else { throw error }
-            throw StoreError(error.operation, error.message, location: conversion.origins[location.line - 1],
-                             field: error.field, hint: error.hint ?? "in the record converted from this row")
+            throw StoreError(error.operation, error.message, kind: error.kind, location: conversion.origins[location.line - 1],
+                             field: error.field, hint: error.hint ?? "in the record converted from this row", detail: error.detail)
         }
     }
 }

@@ -79,7 +79,7 @@ extension Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("search", Store.describe(error))
+            throw StoreError("search", wrapping: error)
         }
     }
 

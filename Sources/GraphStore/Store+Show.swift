@@ -3,7 +3,8 @@ import GraphCore
 
 extension Store {
     /// The entity named by any of its ids, with its attributes, links and the intelligence
-    /// behind them; `nil` when no entity has that id.
+    /// behind them, as the viewer may see it (``EntityDetail/seen(by:names:)``); `nil` when no entity
+    /// has that id or the viewer may not open it, and the store audits which it was.
     ///
     /// The read is written to the audit log as a `consultation` by `viewer`.
     public func entityDetail(id ref: String, for viewer: Viewer) throws -> EntityDetail? {
@@ -21,7 +22,7 @@ extension Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("show", Store.describe(error))
+            throw StoreError("show", wrapping: error)
         }
     }
 
@@ -38,7 +39,7 @@ extension Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("show", Store.describe(error))
+            throw StoreError("show", wrapping: error)
         }
     }
 

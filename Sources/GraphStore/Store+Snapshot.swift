@@ -58,7 +58,7 @@ public struct SnapshotReader {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else {
-                throw StoreError("query", "the database could not be read: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+                throw StoreError.database("query", connection: db.sqliteConnection, lead: "the database could not be read")
             }
             try body(SnapshotRow(handle: handle))
         }
@@ -79,7 +79,7 @@ extension Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("query", "the database could not be read: \(Store.describe(error))")
+            throw StoreError("query", wrapping: error, lead: "the database could not be read")
         }
     }
 
@@ -106,7 +106,7 @@ extension Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("query", "the database could not be read: \(Store.describe(error))")
+            throw StoreError("query", wrapping: error, lead: "the database could not be read")
         }
     }
 
@@ -122,7 +122,7 @@ extension Store {
         do {
             try appendBatched(AuditBatcher.Pending(.disclosure, viewer: viewer, records: .object(records), recipients: recipients))
         } catch {
-            throw StoreError("audit", "the audit log could not be written, so nothing was disclosed: \(Store.describe(error))")
+            throw StoreError("audit", wrapping: error, lead: "the audit log could not be written, so nothing was disclosed")
         }
     }
 
@@ -176,6 +176,6 @@ extension Store {
     }
 
     private static func withheld(_ error: any Error) -> StoreError {
-        StoreError("audit", "the audit log could not be written, so the answer is withheld: \(Store.describe(error))")
+        StoreError("audit", wrapping: error, lead: "the audit log could not be written, so the answer is withheld")
     }
 }

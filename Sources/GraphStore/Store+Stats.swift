@@ -19,7 +19,7 @@ extension Store {
                              byKind: byKind, areas: areas)
             }
         } catch {
-            throw StoreError("stats", Store.describe(error))
+            throw StoreError("stats", wrapping: error)
         }
     }
 }

@@ -33,7 +33,7 @@ public final class Store: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("open", "could not bring the database schema up to date: \(Store.describe(error))")
+            throw StoreError("open", wrapping: error, lead: "could not bring the database schema up to date")
         }
     }
 
@@ -63,17 +63,15 @@ public final class Store: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("open", "cannot open the database \(path): \(Store.describe(error))",
-                             hint: "check the path and that the directory is writable")
+            let wrapped = StoreError("open", wrapping: error, lead: "cannot open the database \(path)")
+            // A file that cannot be opened (no such directory, no permission, not a database)
+            // is the path the user gave; a busy or failing disk keeps its own kind.
+            let pathCodes: [ResultCode] = [.SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_NOTADB]
+            let isPath = (error as? DatabaseError).map { pathCodes.contains($0.resultCode) } ?? false
+            guard isPath else { throw wrapped }
+            throw StoreError("open", wrapped.message, kind: .input, hint: "check the path and that the directory is writable",
+                             detail: wrapped.detail)
         }
-    }
-
-    /// A user-facing description of a database error, without SQL text.
-    static func describe(_ error: any Error) -> String {
-        if let error = error as? DatabaseError {
-            return error.message ?? "SQLite error \(error.resultCode)"
-        }
-        return "\(error)"
     }
 }
 

@@ -65,7 +65,7 @@ extension StoreTransaction {
         let id = try StoreTransaction.reportId(of: records, operation: "intelligence entry")
         if try row("intel/report.by_ref", ["ref": .text(id)]) != nil {
             throw StoreError("intelligence entry", "\(id) is already a report; edit it instead, giving a reason, so that its history is kept",
-                             field: "id")
+                             kind: .conflict, field: "id")
         }
         let touched = try apply(records, source: "intelligence \(id)")
         try audit(.collection, by: viewer, records: .object([

@@ -75,7 +75,7 @@ public struct StoreTransaction {
         } catch let error as InputError {
             throw StoreError("import", error)
         } catch {
-            throw StoreError("import", "\(source): \(Store.describe(error))")
+            throw StoreError("import", wrapping: error, lead: source)
         }
     }
 
@@ -115,7 +115,7 @@ public struct StoreTransaction {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("workflow", "\(name): \(Store.describe(error))")
+            throw StoreError("workflow", wrapping: error, statement: name)
         }
     }
 
@@ -130,7 +130,8 @@ public struct StoreTransaction {
         var given = arguments
         if given["now"] == nil { given["now"] = .text(now) }
         if let missing = names.sorted().first(where: { given[$0] == nil }) {
-            throw StoreError("workflow", "\(statement) needs :\(missing)", hint: "this is a bug in cegraph")
+            throw StoreError("workflow", "a statement was run without one of its values", kind: .internal,
+                             hint: "this is a bug in cegraph", detail: "\(statement) needs :\(missing)")
         }
         for (name, value) in given where names.contains(name) {
             switch value {
@@ -192,7 +193,7 @@ extension Store {
         do {
             return try writer.write { db in try body(StoreTransaction(db, now: now)) }
         } catch let error as DatabaseError {
-            throw StoreError("workflow", "the database could not be written: \(Store.describe(error))")
+            throw StoreError("workflow", wrapping: error, lead: "the database could not be written")
         }
     }
 
@@ -204,7 +205,7 @@ extension Store {
         do {
             return try writer.read { db in try body(StoreTransaction(db, now: now)) }
         } catch let error as DatabaseError {
-            throw StoreError("workflow", "the database could not be read: \(Store.describe(error))")
+            throw StoreError("workflow", wrapping: error, lead: "the database could not be read")
         }
     }
 }

@@ -47,6 +47,7 @@ extension CEGraph {
             func run() throws {
                 let result = try global.openStore().verifyAuditChain()
                 if let broken = result.firstBrokenSeq {
+                    // Exit 1, as the help promises: the check's finding, like a linter's.
                     throw CommandError(message: "the audit chain is broken at row \(broken) (\(result.rows) rows checked)")
                 }
                 print("audit log intact: \(result.rows) rows, hash chain verified")

@@ -1,12 +1,8 @@
 import ArgumentParser
 import CaseWorkflow
 import Foundation
-import CaseWorkflow
 import GraphCore
-import GraphQuery
-import GraphRender
 import GraphServer
-import GraphStore
 
 /// The `cegraph` command: a thin layer that parses arguments and calls the libraries.
 @main
@@ -32,8 +28,9 @@ struct CEGraph: ParsableCommand {
                       Audit.self]
     )
 
-    /// Runs the command with the exit statuses of FORMAT.md §3: 0 on success, 1 on bad
-    /// input (the error on stderr), 2 on a usage error.
+    /// Runs the command with the exit statuses of FORMAT.md §3 (0 on success, 1 on bad
+    /// input with the error on stderr, 2 on a usage error) and, for an error that is not the
+    /// user's, the status of its kind (``exitStatus(for:)``).
     static func main() {
         let command: ParsableCommand
         do {
@@ -49,12 +46,13 @@ struct CEGraph: ParsableCommand {
         do {
             var runnable = command
             try runnable.run()
-        } catch let error where error is StoreError || error is InputError || error is QueryError
-                                 || error is RenderError || error is CommandError
-                                 || error is WorkflowError || error is ServerError {
-            // Bad input: each of these describes itself in words a user can act on.
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            Foundation.exit(1)
+        } catch let error as any ClassifiedError {
+            // Each of these describes itself in words a user can act on; a fault adds what
+            // the log would hold, since here the user is the operator.
+            var text = "error: \(error)\n"
+            if error.kind == .internal, error.diagnostic != error.userMessage { text += "detail: \(error.diagnostic)\n" }
+            FileHandle.standardError.write(Data(text.utf8))
+            Foundation.exit(exitStatus(for: error.kind))
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
@@ -64,11 +62,30 @@ struct CEGraph: ParsableCommand {
             exit(withError: error)
         }
     }
+
+    /// The exit status for an error of `kind`, as README and docs/SERVICE.md list them.
+    ///
+    /// Whatever the user can correct exits 1, as FORMAT.md §3 has always promised for bad
+    /// input: a wrong field, an id that names nothing, a change already made. The others
+    /// take their numbers from BSD's `sysexits.h`, so a script can tell "try again" (75,
+    /// `EX_TEMPFAIL`: the database is busy, the disk full) from a fault in cegraph (70,
+    /// `EX_SOFTWARE`). 2 is a usage error, found before any kind applies.
+    static func exitStatus(for kind: ErrorKind) -> Int32 {
+        switch kind {
+        case .input, .notFound, .conflict: return 1
+        case .unavailable: return 75
+        case .internal: return 70
+        }
+    }
 }
 
-/// A bad input found by the command line itself (an unknown id, an unreadable file).
-struct CommandError: Error, CustomStringConvertible {
+/// A problem found by the command line itself (an unknown id, an unreadable file), with
+/// its kind: bad input unless said otherwise.
+struct CommandError: ClassifiedError, CustomStringConvertible {
     let message: String
+    var kind: ErrorKind = .input
+
+    var userMessage: String { message }
 
     var description: String { message }
 }

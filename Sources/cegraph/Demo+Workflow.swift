@@ -93,11 +93,12 @@ struct DemoWorkflow {
         let bornFrom = today.adding(months: 7).adding(months: -18 * 12)
         let dated = local.compactMap { child in child.dob.map { (child: child, dob: $0) } }
         guard let oldest = dated.min(by: { ($0.dob, $0.child.id) < ($1.dob, $1.child.id) })?.child else {
-            throw CommandError(message: "the synthetic data has no Merseyside children for the demo's case workflow")
+            throw CommandError(message: "the synthetic data has no Merseyside children for the demo's case workflow", kind: .internal)
         }
         let young = local.filter { $0.id != oldest.id && ($0.dob.map { $0 >= bornFrom } ?? false) }
         guard young.count >= 6 else {
-            throw CommandError(message: "the synthetic data has too few children in \(area) for the demo's case workflow")
+            throw CommandError(message: "the synthetic data has too few children in \(area) for the demo's case workflow",
+                               kind: .internal)
         }
         var demo = DemoWorkflow(workflow: try Workflow(store: store), viewer: viewer, area: area)
         return try demo.record(store: store, oldest: oldest, young: young.map(\.id))

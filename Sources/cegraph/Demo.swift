@@ -25,7 +25,7 @@ extension CEGraph {
                 // Read without migrating, so a demo built by an older cegraph is still known as one.
                 guard Store.firstAuditEntry(path: db)?.justification == Demo.purpose else {
                     throw CommandError(message: "\(db) exists and was not built by `cegraph demo`; it is left untouched "
-                                       + "(choose another --db, or remove the file yourself)")
+                                       + "(choose another --db, or remove the file yourself)", kind: .conflict)
                 }
             }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }

@@ -28,7 +28,7 @@ extension CEGraph {
         func run() throws {
             let store = try global.openStore()
             guard let detail = try store.entityDetail(id: id, for: global.viewer(purpose: reason)) else {
-                throw CommandError(message: "no entity has the id \(id)")
+                throw CommandError(message: "no entity has the id \(id)", kind: .notFound)
             }
             if json {
                 Printer.json(detail.json)

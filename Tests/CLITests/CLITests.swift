@@ -83,6 +83,24 @@ struct CLITests {
         #expect(unknown.status != 0 && unknown.stderr.contains("no account nobody"), "\(unknown.stderr)")
     }
 
+    @Test func refusalsBySQLiteExitOneInWordsWithoutSQL() throws {
+        #expect(try run("--db", "accounts.sqlite", "init").status == 0)
+        let add = ["--db", "accounts.sqlite", "account", "add", "script", "--role", "analyst", "--password-stdin"]
+        #expect(try run(add, input: "synthetic password\n").status == 0)
+        // The username is unique in the schema: the second is a conflict, exit 1 like any input the user can correct.
+        let twice = try run(add, input: "synthetic password\n")
+        #expect(twice.status == 1 && twice.stderr.contains("would duplicate a record"), "\(twice.stderr)")
+        // A blank username breaks the accounts table's CHECK, which no Swift rule tests first.
+        let blank = try run(["--db", "accounts.sqlite", "account", "add", "  ", "--role", "analyst", "--password-stdin"],
+                            input: "synthetic password\n")
+        #expect(blank.status == 1 && blank.stderr.contains("a value is not one the store allows"), "\(blank.stderr)")
+        for output in [twice.stderr, blank.stderr] {
+            for word in ["CHECK", "INSERT", "UNIQUE", "constraint failed", "username", "account.insert"] {
+                #expect(!output.contains(word), "\(word) in \(output)")
+            }
+        }
+    }
+
     @Test func generateImportStatsShowSearchExport() throws {
         #expect(try run("generate", "--seed", "5", "--scale", "small", "-o", "small.jsonl").status == 0)
         let imported = try run("--db", "picture.sqlite", "import", "small.jsonl", "--reason", "end-to-end test")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GraphCore
 @testable import GraphRender
 
 /// The in-process Graphviz renderer: formats, errors, and memory over many renders.
@@ -21,6 +22,7 @@ import Testing
             _ = try await GraphvizRenderer.shared.render(dot: "digraph { a -> }", format: .svg, engine: .dot)
         } catch let error as RenderError {
             #expect(error.message.contains("syntax error"))
+            #expect(error.kind == .internal, "cegraph writes the DOT, so a bad one is its own fault")
         }
     }
 

@@ -68,7 +68,7 @@ struct IntelRouteTests {
             let taken = try await coordinator.send(.post, "/api/intel", json: #"""
                 {"intel": {"id": "IN1", "date": "2026-02-01", "source_evaluation": "1", "intelligence_assessment": "A", "handling_code": "P"}}
                 """#)
-            #expect(taken.status == .badRequest && taken.text.contains("already a report"), "\(taken.text)")
+            #expect(taken.status == .conflict && taken.text.contains("already a report"), "\(taken.text)")
         }
     }
 

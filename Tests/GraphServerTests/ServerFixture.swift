@@ -33,10 +33,13 @@ struct ServerFixture {
     /// - Parameters:
     ///   - extraLines: more records for the picture, for a test that needs them.
     ///   - crossBorder: adds ``crossBorderLines`` to the picture.
-    init(extraLines: [String] = [], crossBorder: Bool = false, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+    ///   - storeConfiguration: how the store is opened (a short busy timeout, for a test that
+    ///     holds the database from another connection).
+    init(extraLines: [String] = [], crossBorder: Bool = false, storeConfiguration: StoreConfiguration = StoreConfiguration(),
+         configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("cegraph-server-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try Store.open(path: directory.appendingPathComponent("test.sqlite").path)
+        store = try Store.open(path: ServerFixture.databasePath(in: directory), configuration: storeConfiguration)
         let lines = [
             #"{"record":"entity","id":"CH1","kind":"child","name":"Visible Child","area":"E08000012"}"#,
             #"{"record":"entity","id":"CH2","kind":"child","name":"Hidden Child","area":"E08000012"}"#,
@@ -100,6 +103,11 @@ struct ServerFixture {
     }
 
     var application: some ApplicationProtocol { buildApplication(services: services) }
+
+    /// The database file the service uses.
+    var databasePath: String { ServerFixture.databasePath(in: directory) }
+
+    static func databasePath(in directory: URL) -> String { directory.appendingPathComponent("test.sqlite").path }
 }
 
 /// A signed-in client: the session cookie and CSRF token a browser would keep.

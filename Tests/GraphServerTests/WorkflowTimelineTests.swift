@@ -43,7 +43,7 @@ struct WorkflowTimelineTests {
             let screened = try await coordinator.send(.post, "/api/referrals/\(ref)/screening", json: #"{"outcome": "section_47"}"#)
             #expect(screened.status == .ok && screened.json["outcome"] as? String == "section_47", "\(screened.text)")
             let unknown = try await coordinator.send(.post, "/api/referrals/REF-404404/screening", json: #"{"outcome": "section_47"}"#)
-            #expect(unknown.status == .badRequest && unknown.text.contains("no referral REF-404404"), "\(unknown.text)")
+            #expect(unknown.status == .notFound && unknown.text.contains("no referral REF-404404"), "\(unknown.text)")
 
             let opened = try await coordinator.send(.post, "/api/cases", json: #"{"referral": "\#(ref)"}"#)
             #expect(opened.status == .created, "\(opened.text)")
@@ -62,7 +62,7 @@ struct WorkflowTimelineTests {
             row = (transitions.json["transitions"] as? [[String: Any]])?.first { $0["case"] as? String == ceCase }
             #expect(row?["transitions_plan_on"] as? String == WorkflowWriteTests.day(0), "\(transitions.text)")
             let closed = try await coordinator.send(.post, "/api/cases/CASE-404404/strategy-meeting", json: "{}")
-            #expect(closed.status == .badRequest && closed.text.contains("CASE-404404"), "\(closed.text)")
+            #expect(closed.status == .notFound && closed.text.contains("CASE-404404"), "\(closed.text)")
         }
     }
 

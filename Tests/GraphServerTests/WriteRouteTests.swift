@@ -67,7 +67,7 @@ struct WriteRouteTests {
             let chair = try #require(try await SignedIn.signIn(client, as: "marthr_chair"))
             let noMeeting = try await chair.send(.post, "/api/marthr/MARTHR-999999/decisions",
                                                  json: #"{"subject": "AD1", "accept": true, "reason": "criterion 2"}"#)
-            #expect(noMeeting.status == .badRequest && noMeeting.text.contains("no MARTHR meeting"))
+            #expect(noMeeting.status == .notFound && noMeeting.text.contains("no MARTHR meeting"))
         }
     }
 }
