@@ -35,13 +35,15 @@ extension Workflow {
     }
 
     /// One write transaction for a viewer: a record they asked for that is missing or
-    /// outside their scope rolls the work back, is audited in a transaction of its own,
-    /// and answers as missing.
+    /// outside their scope rolls the work back, is audited in a transaction of its own
+    /// (for a viewer who does not see the whole picture), and answers as missing.
     func transaction<T>(by viewer: Viewer, _ body: (StoreTransaction) throws -> T) throws -> T {
         do {
             return try store.transaction(body)
         } catch let unseen as Unseen {
-            try store.auditUnseen(unseen.what, unseen.ref, found: unseen.found, by: viewer)
+            // Only a viewer with part of the picture can be refused: for them a missing
+            // record is audited too, so that the two cost the same.
+            if !viewer.access.seesWholePicture { try store.auditUnseen(unseen.what, unseen.ref, found: unseen.found, by: viewer) }
             throw unseen.error
         }
     }

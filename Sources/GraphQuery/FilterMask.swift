@@ -22,6 +22,15 @@ final class FilterMask: Sendable {
         where !kindAllowed[Int(snapshot.entities.kind[entity])] || snapshot.entities.created[entity] > asOf {
             entities.remove(entity)
         }
+        if let access = filter.visibleTo {
+            for entity in 0..<snapshot.entityCount {
+                let dense = Int32(entity), area = snapshot.area(of: dense)
+                if !access.admits(kind: snapshot.kind(dense), ref: snapshot.ref(dense), area: area?.code,
+                                  force: area.map { snapshot.areas[$0.force].code }) {
+                    entities.remove(entity)
+                }
+            }
+        }
         var links = Bitset(count: snapshot.linkCount, filled: true)
         let linkKindAllowed = LinkKind.allCases.map { filter.linkKinds?.contains($0) ?? true }
         let since = filter.since.map { Int32($0.daysSinceEpoch) }

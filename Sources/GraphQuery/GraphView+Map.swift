@@ -102,7 +102,7 @@ extension QueryEngine {
         guard (1...6).contains(hops) else { throw QueryError("--hops must be 1 to 6, not \(hops)") }
         let view = try snapshot().view(filter.seen(by: access))
         let root = try resolve(id, in: view)
-        let found = view.neighbourhood(of: root, hops: hops, limit: limit, admits: view.snapshot.admits(access))
+        let found = view.neighbourhood(of: root, hops: hops, limit: limit)
         var map = view.map(title: "Associations of \(view.snapshot.ref(root)) within \(hops) link\(hops == 1 ? "" : "s")",
                            entities: found.entities, subject: root, newSince: newSince)
         if let hours = coLocationHours { map.edges += view.inferredSeenWith(among: found.entities, windowHours: hours) }

@@ -1,10 +1,9 @@
 /// Breadth-first traversals over a filtered view.
 extension GraphView {
     /// The entities within `hops` links of `root` (root first, at 0), in breadth-first
-    /// order, with their distances. Stops adding entities after `limit`. An entity that
-    /// `admits` refuses is neither reached nor gone through.
-    public func neighbourhood(of root: Int32, hops: Int, limit: Int = .max,
-                              admits: ((Int32) -> Bool)? = nil) -> (entities: [Int32], hops: [Int32], truncated: Bool) {
+    /// order, with their distances. Stops adding entities after `limit`. An entity the
+    /// view's filter leaves out (``QueryFilter/visibleTo``) is neither reached nor gone through.
+    public func neighbourhood(of root: Int32, hops: Int, limit: Int = .max) -> (entities: [Int32], hops: [Int32], truncated: Bool) {
         snapshot.withScratch { scratch in
             var order: [Int32] = [root]
             var distances: [Int32] = [0]
@@ -22,7 +21,6 @@ extension GraphView {
                     guard linkMask.contains(Int(links[position])) else { continue }
                     let neighbour = neighbours[position]
                     if scratch.visited(neighbour) { continue }
-                    if let admits, !admits(neighbour) { continue }
                     if order.count >= limit { truncated = true; break outer }
                     scratch.visit(neighbour, distance: depth + 1)
                     order.append(neighbour)

@@ -76,7 +76,7 @@ public final class QueryEngine: Sendable {
         guard (1...6).contains(hops) else { throw QueryError("--hops must be 1 to 6, not \(hops)") }
         let view = try snapshot().view(filter.seen(by: viewer.access))
         let root = try resolve(id, in: view)
-        let found = view.neighbourhood(of: root, hops: hops, limit: limit, admits: view.snapshot.admits(viewer.access))
+        let found = view.neighbourhood(of: root, hops: hops, limit: limit)
         let links = view.links(among: found.entities)
         // The terminal's lines only when asked for: the service never reads them.
         let text: @Sendable () -> [String] = {

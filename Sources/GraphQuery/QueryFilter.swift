@@ -28,6 +28,10 @@ public struct QueryFilter: Hashable, Sendable {
     /// Whether the viewer may see reports with handling code C. Reports the viewer may not
     /// see do not count as support.
     public var includeHandlingCodeC = true
+    /// The viewer whose need-to-know limits the entities (``seen(by:)``): only those they
+    /// may see (``Access/admits(kind:ref:area:force:)``) are in the view, so no walk,
+    /// count or ranking goes through any other. Nil: every entity.
+    public var visibleTo: Access?
 
     public init(linkKinds: Set<LinkKind>? = nil, entityKinds: Set<EntityKind>? = nil, since: CalendarDate? = nil,
                 until: CalendarDate? = nil, asOf: CalendarDate? = nil, minimumGrade: MinimumGrade? = nil,

@@ -182,17 +182,28 @@ struct PageTests {
     }
 
     @Test func aPanelMembersEntityPageLeavesOutCodeCAndOtherChildren() async throws {
-        let fixture = try ServerFixture()
+        // A shareable report about CH1 names CH2, a child off the member's agendas.
+        let fixture = try ServerFixture(extraLines: [
+            #"{"record":"intel","id":"IN9","date":"2026-02-03","source_evaluation":"2","intelligence_assessment":"B","handling_code":"P","text":"Seen with hidden child near the park.","about":["CH1"]}"#,
+        ])
         try await fixture.application.test(.router) { client in
             let member = try await Browser.signIn(client, as: "panel_member")
             let page = try await member.text("/entities/CH1")
-            #expect(page.contains("Visible Child") && page.contains("AD1") && page.contains("IN1") && page.contains("Shareable report."))
+            #expect(page.contains("Visible Child") && page.contains("AD1") && page.contains("IN1"))
+            // The police's free text stays with them until the partnership shares it.
+            #expect(!page.contains("Shareable report.") && !page.contains("near the park"))
             for canary in ["CANARY", "INC", "AD2", "CH2", "Hidden Child", "Known Only Through C"] {
                 #expect(!page.contains(canary), "\(canary) on a panel member's entity page")
             }
+            _ = try fixture.services.workflow.updateSettings(["partnerFreeText": .bool(true)], for: nil, by: ServerFixture.viewer)
+            let shared = try await member.text("/entities/CH1")
+            #expect(shared.contains("Shareable report.") && shared.contains("Seen with Child 1 near the park."), "\(shared)")
+            for canary in ["CANARY", "INC", "AD2", "CH2", "Hidden Child", "hidden child", "Known Only Through C"] {
+                #expect(!shared.contains(canary), "\(canary) on a panel member's entity page, text shared")
+            }
             let analyst = try await Browser.signIn(client, as: "analyst")
             let full = try await analyst.text("/entities/CH1")
-            #expect(full.contains("CANARY") && full.contains("AD2") && full.contains("Hidden Child"))
+            #expect(full.contains("CANARY") && full.contains("AD2") && full.contains("Hidden Child") && full.contains("Seen with hidden child"))
         }
     }
 

@@ -14,15 +14,18 @@ struct WorkflowPageTests {
     static let pages = ["/cases", "/cases/CASE-000001", "/panels", "/panels/PANEL-000001", "/marthr", "/marthr/MARTHR-000001",
                         "/reports/quarterly?area=E08000012&quarter=2026Q1", "/referrals", "/alerts", "/flags/AD1", "/settings", "/cases/CASE-000001/assessment"]
     static let police: Set<String> = ["analyst", "ccset_coordinator", "marthr_chair"]
+    /// The case workers: the police and Liverpool's MACCSE coordinator.
+    static let caseWorkers = police.union(["maccse_coordinator"])
     /// The roles that may open each page (a panel member: their panel and its cases only).
     static let allowed: [String: Set<String>] = [
-        "/cases": police, "/cases/CASE-000001": police.union(["panel_member"]),
-        "/panels": ["ccset_coordinator", "marthr_chair", "panel_member"],
-        "/panels/PANEL-000001": ["ccset_coordinator", "marthr_chair", "panel_member"],
+        "/cases": caseWorkers, "/cases/CASE-000001": caseWorkers.union(["panel_member"]),
+        "/panels": ["ccset_coordinator", "marthr_chair", "maccse_coordinator", "panel_member"],
+        "/panels/PANEL-000001": ["ccset_coordinator", "marthr_chair", "maccse_coordinator", "panel_member"],
         "/marthr": police, "/marthr/MARTHR-000001": police,
-        "/reports/quarterly?area=E08000012&quarter=2026Q1": police,
-        "/referrals": police, "/alerts": police, "/flags/AD1": police, "/settings": ["admin", "ccset_coordinator", "marthr_chair"],
-        "/cases/CASE-000001/assessment": ["ccset_coordinator"],
+        "/reports/quarterly?area=E08000012&quarter=2026Q1": caseWorkers,
+        "/referrals": caseWorkers, "/alerts": police, "/flags/AD1": police,
+        "/settings": ["admin", "ccset_coordinator", "marthr_chair", "maccse_coordinator"],
+        "/cases/CASE-000001/assessment": ["ccset_coordinator", "maccse_coordinator"],
     ]
 
     @Test func eachPageOpensForTheRolesThatMaySeeIt() async throws {

@@ -158,18 +158,22 @@ struct WorkflowWriteTests {
     /// The workflow's writes: method, address, the roles allowed, and what an allowed role's
     /// empty body gets (400, or 200 for the writes that need no input).
     static let writes: [(HTTPRequest.Method, String, Set<String>, HTTPResponse.Status)] = {
-        let coordinator: Set<String> = ["ccset_coordinator"], chair: Set<String> = ["marthr_chair"]
+        // The coordinators of the case work: the police's CCSET coordinator and the local
+        // authority's MACCSE coordinator; flags and alerts are the police's alone.
+        let coordinator: Set<String> = ["ccset_coordinator", "maccse_coordinator"], police: Set<String> = ["ccset_coordinator"]
+        let chair: Set<String> = ["marthr_chair"]
         let both: Set<String> = ["ccset_coordinator", "marthr_chair"]
+        let actionUpdaters: Set<String> = ["ccset_coordinator", "marthr_chair", "maccse_coordinator", "panel_member"]
         return [
             (.post, "/api/panels", coordinator, .badRequest),
             (.post, "/api/panels/PANEL-000001/agenda/send", coordinator, .ok),
             (.put, "/api/panels/PANEL-000001/minutes", coordinator, .badRequest),
             (.post, "/api/panels/PANEL-000001/cancel", coordinator, .badRequest),
             (.post, "/api/panels/PANEL-000001/actions", coordinator, .badRequest),
-            (.post, "/api/actions/ACT-000001", both, .badRequest),
+            (.post, "/api/actions/ACT-000001", actionUpdaters, .badRequest),
             (.post, "/api/cases/CASE-000001/nrm", coordinator, .badRequest),
-            (.post, "/api/flags", coordinator, .badRequest),
-            (.delete, "/api/flags/AD1", coordinator, .ok),
+            (.post, "/api/flags", police, .badRequest),
+            (.delete, "/api/flags/AD1", police, .ok),
             (.post, "/api/marthr", both, .badRequest),
             (.post, "/api/marthr/MARTHR-000001/nominations", both, .badRequest),
             (.post, "/api/marthr/MARTHR-000001/actions", chair, .badRequest),
@@ -180,9 +184,9 @@ struct WorkflowWriteTests {
             (.post, "/api/referrals/REF-000001/screening", coordinator, .badRequest),
             (.post, "/api/cases/CASE-000001/strategy-meeting", coordinator, .ok),
             (.post, "/api/cases/CASE-000001/transitions-plan", coordinator, .ok),
-            (.post, "/api/alerts/scan", coordinator, .ok),
-            (.post, "/api/alerts/1/review", coordinator, .badRequest),
-            (.put, "/api/settings", ["admin", "ccset_coordinator"], .badRequest),
+            (.post, "/api/alerts/scan", police, .ok),
+            (.post, "/api/alerts/1/review", police, .badRequest),
+            (.put, "/api/settings", ["admin", "ccset_coordinator", "maccse_coordinator"], .badRequest),
         ]
     }()
 

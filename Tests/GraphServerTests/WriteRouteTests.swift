@@ -80,11 +80,11 @@ extension WriteRouteTests {
         let writes: [(String, Set<String>)] = [
             ("/api/intel", ["ccset_coordinator", "analyst"]),
             ("/api/lint", ["ccset_coordinator", "analyst", "marthr_chair"]),
-            ("/api/referrals", ["ccset_coordinator"]),
-            ("/api/cases", ["ccset_coordinator"]),
-            ("/api/cases/CASE-000001/assessments", ["ccset_coordinator"]),
-            ("/api/panels/PANEL-000001/attendance", ["ccset_coordinator"]),
-            ("/api/panels/PANEL-000001/decisions", ["ccset_coordinator"]),
+            ("/api/referrals", ["ccset_coordinator", "maccse_coordinator"]),
+            ("/api/cases", ["ccset_coordinator", "maccse_coordinator"]),
+            ("/api/cases/CASE-000001/assessments", ["ccset_coordinator", "maccse_coordinator"]),
+            ("/api/panels/PANEL-000001/attendance", ["ccset_coordinator", "maccse_coordinator"]),
+            ("/api/panels/PANEL-000001/decisions", ["ccset_coordinator", "maccse_coordinator"]),
             ("/api/marthr/MARTHR-000001/decisions", ["marthr_chair"]),
         ]
         try await fixture.application.test(.router) { client in

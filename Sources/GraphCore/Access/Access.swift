@@ -34,8 +34,18 @@ public struct Access: Sendable, Hashable {
     /// member updates only the actions their agency owns.
     public let agency: String?
 
+    /// Whether this is the command line's operator, who may do everything.
+    private let isOperator: Bool
+
     public init(role: Role?, scope: Scope, children: [String: Int64]? = nil, withholdsHandlingCodeC: Bool = false,
                 partnerFreeText: FreeText = .withheld, agency: String? = nil) {
+        self.init(role: role, scope: scope, children: children, withholdsHandlingCodeC: withholdsHandlingCodeC,
+                  partnerFreeText: partnerFreeText, agency: agency, isOperator: false)
+    }
+
+    private init(role: Role?, scope: Scope, children: [String: Int64]?, withholdsHandlingCodeC: Bool,
+                 partnerFreeText: FreeText, agency: String?, isOperator: Bool) {
+        self.isOperator = isOperator
         self.role = role
         self.agency = agency
         self.scope = scope
@@ -49,8 +59,10 @@ public struct Access: Sendable, Hashable {
     public static let nobody = Access(role: nil, scope: Scope(areas: []))
 
     /// The command line's operator: whoever holds the database file holds the whole
-    /// picture, so the command line reads it all (as an analyst) and audits every read.
-    public static let commandLine = Access(role: .analyst, scope: .wholePicture)
+    /// picture, so the command line may read and do everything (it audits every read and
+    /// write all the same). Shown as an analyst where a role is asked for.
+    public static let commandLine = Access(role: .analyst, scope: .wholePicture, children: nil, withholdsHandlingCodeC: false,
+                                           partnerFreeText: .withheld, agency: nil, isOperator: true)
 
     /// Whether the viewer sees the whole picture as the police do: no scope, no agenda,
     /// nothing held back. Every entity there is may be opened.
@@ -59,7 +71,7 @@ public struct Access: Sendable, Hashable {
     }
 
     /// Whether the viewer may do `permission`.
-    public func may(_ permission: Permission) -> Bool { role?.may(permission) ?? false }
+    public func may(_ permission: Permission) -> Bool { isOperator || (role?.may(permission) ?? false) }
 
     /// Whether the viewer may see handling-code-C reports (and what rests only on them).
     public var readsHandlingCodeC: Bool { may(.readHandlingCodeC) && !withholdsHandlingCodeC }
@@ -76,7 +88,7 @@ public struct Access: Sendable, Hashable {
     public func narrowed(to audience: Audience) -> Access {
         guard audience == .panel else { return self }
         return Access(role: role, scope: scope, children: children, withholdsHandlingCodeC: true, partnerFreeText: partnerFreeText,
-                      agency: agency)
+                      agency: agency, isOperator: isOperator)
     }
 
     /// Whether the viewer may see a report of handling code `handling`: a code-C report
