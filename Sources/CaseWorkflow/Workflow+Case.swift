@@ -118,6 +118,10 @@ extension Workflow {
         let row = try tx.row("case.by_ref", ["ref": .text(ref)])
         try requireCovered(row, "case", ref, by: viewer, in: tx, else: missing)
         guard let row else { throw missing }
+        // A panel member: the cases of the children on their agendas only.
+        if let children = viewer.access.children, children[row.string("child_ref")] == nil {
+            throw Unseen(what: "case", ref: ref, found: true, error: missing)
+        }
         if let open, open != (row.string("status") == "open") {
             throw WorkflowError(operation, "case \(ref) is \(row.string("status"))", field: "case", kind: .conflict)
         }

@@ -47,20 +47,22 @@ struct PanelScope: Sendable {
         return .object(panel)
     }
 
-    /// A case's record, when it is of one of the member's children.
-    ///
-    /// - Throws: ``ServerError/notFound`` otherwise.
-    func ceCase(_ detail: JSONValue) throws -> JSONValue {
-        guard children[detail.objectValue?["child_ref"]?.stringValue ?? ""] != nil else { throw ServerError.notFound }
-        return detail
-    }
-
     /// Whether an action may be read: of one of their cases or none, about one of their
-    /// children or no one.
+    /// children or no one. Fail closed: a row that does not say which case and whom it is
+    /// about (the keys absent, or not text nor null) is hidden, so a renamed column hides
+    /// actions rather than showing them.
     private func mayRead(_ action: [String: JSONValue]) -> Bool {
-        if let ceCase = action["case_ref"]?.stringValue, !cases.contains(ceCase) { return false }
-        if let subject = action["subject_ref"]?.stringValue, children[subject] == nil { return false }
-        return true
+        guard let ceCase = action["case_ref"], let subject = action["subject_ref"] else { return false }
+        switch ceCase {
+        case .null: break
+        case .string(let ref): guard cases.contains(ref) else { return false }
+        default: return false
+        }
+        switch subject {
+        case .null: return true
+        case .string(let ref): return children[ref] != nil
+        default: return false
+        }
     }
 
     private func kept(_ list: JSONValue?, where keep: ([String: JSONValue]) -> Bool) -> JSONValue {

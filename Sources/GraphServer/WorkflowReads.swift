@@ -22,15 +22,13 @@ struct WorkflowReads: Sendable {
 
     /// Everything recorded on a case, as JSON.
     ///
-    /// - Throws: ``ServerError/notFound`` for a missing case and, for a panel member, a case
-    ///   whose child is on none of their agendas, alike.
+    /// - Throws: ``ServerError/notFound`` for a missing case and for one outside the
+    ///   viewer's need-to-know (another area's; for a panel member, a child on none of their
+    ///   agendas), alike; the workflow audits which it was.
     func ceCase(_ ref: String, for context: AppRequestContext) throws -> JSONValue {
-        let account = try context.requireSensitive(.readCase)
-        let scope = try services.visibility.panelScope(for: account)
+        _ = try context.requireSensitive(.readCase)
         do {
-            return try services.workflow.caseDetail(ref, asOf: .today, by: services.viewer(context, purpose: "viewing a case")) { detail in
-                try scope?.ceCase(detail) ?? detail
-            }
+            return try services.workflow.caseDetail(ref, asOf: .today, by: services.viewer(context, purpose: "viewing a case"))
         } catch is WorkflowError {
             throw ServerError.notFound
         }
@@ -66,11 +64,14 @@ struct WorkflowReads: Sendable {
     func panel(_ ref: String, for context: AppRequestContext) throws -> JSONValue {
         let account = try context.requireSensitive(.readPanels)
         let scope = try services.visibility.panelScope(for: account)
+        let viewer = try services.viewer(context, purpose: "viewing a panel")
         do {
-            return try services.workflow.panel(ref, by: services.viewer(context, purpose: "viewing a panel")) { detail in
-                try scope?.panel(detail) ?? detail
-            }
-        } catch is WorkflowError {
+            return try services.workflow.panel(ref, by: viewer) { detail in try scope?.panel(detail) ?? detail }
+        } catch let error as ServerError where error.status == .notFound {
+            // A panel of their authority outside the member's window: refused, and audited.
+            try services.store.auditUnseen("panel", ref, found: true, by: viewer)
+            throw error
+        } catch let error as WorkflowError where error.kind == .notFound {
             throw ServerError.notFound
         }
     }

@@ -6,96 +6,205 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// Every role × every route × a record the role may see and one it may not. Deny by
-/// default: anything not listed as allowed must be refused.
+/// Every account (each role, and accounts scoped to other areas and panels) × every
+/// route × records it may and may not see. Deny by default: anything not listed as allowed
+/// must be refused, and a record outside the account's need-to-know answers as a missing one.
 struct AccessMatrixTests {
-    /// A route, the record it reaches that every allowed role may see, and one a panel
-    /// member may not (nil when the route has no record).
-    struct Route: CustomStringConvertible {
-        let visible: String
-        let hidden: String?
-        /// The roles allowed at all.
-        let allowed: Set<String>
-        var description: String { visible }
+    /// The records the routes reach, and so who may see them.
+    enum Record {
+        /// Nothing personal: a list, a count, a search over what the account may see.
+        case none
+        /// CH1, a Liverpool child on the Liverpool panel's agenda, or its case, map, report.
+        case agendaChild
+        /// CH2, a Liverpool child on no agenda, or its case.
+        case otherChild
+        /// AD2, a Liverpool adult known only through handling-code-C intelligence, or INC.
+        case codeC
+        /// The Liverpool panel.
+        case liverpoolPanel
+        /// Liverpool's quarterly figures: an area outside scope answers as an unknown one.
+        case liverpoolFigures
     }
 
+    /// A route, the record it reaches and the roles allowed at all.
+    struct Route: CustomStringConvertible {
+        let path: String
+        let record: Record
+        let allowed: Set<String>
+        var description: String { path }
+    }
+
+    /// The accounts of ``ServerFixture`` and their roles.
+    static let accounts: [String: String] = Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0.rawValue, $0.rawValue) })
+        .merging(["wirral_member": "panel_member", "sefton_coordinator": "maccse_coordinator", "wirral_analyst": "analyst"]) { $1 }
+
+    static func roles(_ permission: Permission) -> Set<String> { Set(Role.holding(permission).map(\.rawValue)) }
+
     static let police: Set<String> = ["analyst", "ccset_coordinator", "marthr_chair"]
+    static let readers: Set<String> = police.union(["maccse_coordinator", "panel_member"])
+    static let caseWorkers: Set<String> = police.union(["maccse_coordinator"])
+    static let panelReaders: Set<String> = ["ccset_coordinator", "marthr_chair", "maccse_coordinator", "panel_member"]
+
     static let routes: [Route] = [
-        Route(visible: "/api/me", hidden: nil, allowed: Set(Role.allCases.map(\.rawValue))),
-        Route(visible: "/api/entities/CH1", hidden: "/api/entities/CH2", allowed: police.union(["panel_member"])),
-        Route(visible: "/api/intel/IN1", hidden: "/api/intel/INC", allowed: police.union(["panel_member"])),
-        Route(visible: "/api/associations/CH1", hidden: "/api/associations/CH2", allowed: police),
-        Route(visible: "/api/maps/CH1", hidden: "/api/maps/CH2", allowed: police.union(["panel_member"])),
-        Route(visible: "/api/maps/CH1?audience=analyst", hidden: nil, allowed: police),
-        Route(visible: "/api/cases", hidden: nil, allowed: police),
-        Route(visible: "/api/cases/CASE-000001", hidden: "/api/cases/CASE-000002", allowed: police.union(["panel_member"])),
-        Route(visible: "/api/panels", hidden: nil, allowed: ["ccset_coordinator", "marthr_chair", "panel_member"]),
-        Route(visible: "/api/panels/PANEL-000001", hidden: nil, allowed: ["ccset_coordinator", "marthr_chair", "panel_member"]),
-        Route(visible: "/api/marthr", hidden: nil, allowed: police),
-        Route(visible: "/api/marthr/MARTHR-000001", hidden: nil, allowed: police),
-        Route(visible: "/api/disruptions", hidden: nil, allowed: police),
-        Route(visible: "/api/overdue", hidden: nil, allowed: ["ccset_coordinator", "marthr_chair"]),
-        Route(visible: "/api/reports/quarterly?area=E08000012&quarter=2026Q1", hidden: nil, allowed: police),
-        Route(visible: "/api/reports/quarterly/charts/referrals_by_agency.svg?area=E08000012&quarter=2026Q1", hidden: nil, allowed: police),
-        Route(visible: "/api/audit", hidden: nil, allowed: ["auditor"]),
-        Route(visible: "/api/query/path?from=CH1&to=AD1", hidden: "/api/query/path?from=CH2&to=AD1", allowed: police),
-        Route(visible: "/api/query/common?a=CH1&b=AD1", hidden: "/api/query/common?a=CH2&b=AD1", allowed: police),
-        Route(visible: "/api/query/network/CH1", hidden: "/api/query/network/CH2", allowed: police),
-        Route(visible: "/api/query/colocation?window_hours=24", hidden: nil, allowed: police),
-        Route(visible: "/api/query/key-players?area=E08000012", hidden: nil, allowed: police),
-        Route(visible: "/api/query/communities", hidden: nil, allowed: police),
-        Route(visible: "/api/query/cross-border?from=CH1", hidden: "/api/query/cross-border?from=CH2", allowed: police),
-        Route(visible: "/api/query/marthr", hidden: nil, allowed: police),
-        Route(visible: "/api/export?format=graphml&root=CH1", hidden: nil, allowed: police),
-        Route(visible: "/api/export?format=jsonl", hidden: nil, allowed: ["analyst"]),
-        Route(visible: "/api/stats", hidden: nil, allowed: police),
-        Route(visible: "/api/referrals?area=E08000012", hidden: nil, allowed: police),
-        Route(visible: "/api/transitions", hidden: nil, allowed: police),
-        Route(visible: "/api/alerts?status=all", hidden: nil, allowed: police),
-        Route(visible: "/api/flags/CH1", hidden: "/api/flags/CH2", allowed: police),
-        Route(visible: "/api/settings?area=E08000012", hidden: nil, allowed: ["admin", "ccset_coordinator", "marthr_chair"]),
+        Route(path: "/api/me", record: .none, allowed: Set(Role.allCases.map(\.rawValue))),
+        Route(path: "/api/entities/CH1", record: .agendaChild, allowed: readers),
+        Route(path: "/api/entities/CH2", record: .otherChild, allowed: readers),
+        Route(path: "/api/entities/AD2", record: .codeC, allowed: readers),
+        Route(path: "/api/intel/IN1", record: .agendaChild, allowed: readers),
+        Route(path: "/api/intel/INC", record: .codeC, allowed: readers),
+        Route(path: "/api/associations/CH1", record: .agendaChild, allowed: police),
+        Route(path: "/api/associations/CH2", record: .otherChild, allowed: police),
+        Route(path: "/api/maps/CH1", record: .agendaChild, allowed: readers),
+        Route(path: "/api/maps/CH2", record: .otherChild, allowed: readers),
+        Route(path: "/api/maps/AD2", record: .codeC, allowed: readers),
+        Route(path: "/api/maps/CH1?audience=analyst", record: .agendaChild, allowed: police),
+        Route(path: "/api/cases", record: .none, allowed: caseWorkers),
+        Route(path: "/api/cases/CASE-000001", record: .agendaChild, allowed: readers),
+        Route(path: "/api/cases/CASE-000002", record: .otherChild, allowed: readers),
+        Route(path: "/api/panels", record: .none, allowed: panelReaders),
+        Route(path: "/api/panels/PANEL-000001", record: .liverpoolPanel, allowed: panelReaders),
+        Route(path: "/api/marthr", record: .none, allowed: police),
+        Route(path: "/api/marthr/MARTHR-000001", record: .none, allowed: police),
+        Route(path: "/api/disruptions", record: .none, allowed: police),
+        Route(path: "/api/overdue", record: .none, allowed: caseWorkers),
+        Route(path: "/api/reports/quarterly?area=E08000012&quarter=2026Q1", record: .liverpoolFigures, allowed: caseWorkers),
+        Route(path: "/api/reports/quarterly/charts/referrals_by_agency.svg?area=E08000012&quarter=2026Q1", record: .liverpoolFigures,
+              allowed: caseWorkers),
+        Route(path: "/api/audit", record: .none, allowed: ["auditor"]),
+        Route(path: "/api/query/path?from=CH1&to=AD1", record: .agendaChild, allowed: police),
+        Route(path: "/api/query/path?from=CH2&to=AD1", record: .otherChild, allowed: police),
+        Route(path: "/api/query/common?a=CH1&b=AD1", record: .agendaChild, allowed: police),
+        Route(path: "/api/query/network/CH1", record: .agendaChild, allowed: police),
+        Route(path: "/api/query/network/CH2", record: .otherChild, allowed: police),
+        Route(path: "/api/query/colocation?window_hours=24", record: .none, allowed: police),
+        Route(path: "/api/query/key-players?area=E08000012", record: .none, allowed: police),
+        Route(path: "/api/query/communities", record: .none, allowed: police),
+        Route(path: "/api/query/cross-border?from=CH1", record: .agendaChild, allowed: police),
+        Route(path: "/api/query/marthr", record: .none, allowed: police),
+        Route(path: "/api/export?format=graphml&root=CH1", record: .agendaChild, allowed: police),
+        Route(path: "/api/referrals?area=E08000012", record: .none, allowed: caseWorkers),
+        Route(path: "/api/transitions", record: .none, allowed: caseWorkers),
+        Route(path: "/api/alerts?status=all", record: .none, allowed: police),
+        Route(path: "/api/flags/CH1", record: .agendaChild, allowed: police),
+        Route(path: "/api/flags/CH2", record: .otherChild, allowed: police),
+        Route(path: "/api/settings?area=E08000012", record: .none, allowed: ["admin", "ccset_coordinator", "marthr_chair", "maccse_coordinator"]),
     ]
 
-    @Test func everyRoleOnEveryRoute() async throws {
+    /// Whether `account` may see `record`: the police covering the whole picture see every
+    /// record; Liverpool's MACCSE coordinator Liverpool's children and panel, but nothing
+    /// resting only on code-C intelligence nor any adult's page; the Liverpool panel member
+    /// only their agenda child and their panel; the accounts scoped to Sefton, Wirral, or
+    /// Wirral's panel, none of these Liverpool records.
+    static func sees(_ account: String, _ record: Record) -> Bool {
+        switch record {
+        case .none: true
+        case .agendaChild: !["wirral_member", "sefton_coordinator", "wirral_analyst"].contains(account)
+        case .otherChild: police.contains(account) || account == "maccse_coordinator"
+        case .codeC: police.contains(account)
+        case .liverpoolPanel: ["ccset_coordinator", "marthr_chair", "maccse_coordinator", "panel_member"].contains(account)
+        case .liverpoolFigures: police.contains(account) || account == "maccse_coordinator"
+        }
+    }
+
+    /// Two routes need more than their record: whole-store exports and counts are for
+    /// accounts covering the whole picture.
+    static let wholePictureRoutes: [(path: String, allowed: Set<String>)] = [
+        ("/api/export?format=jsonl", ["analyst"]), ("/api/stats", police),
+    ]
+
+    @Test func everyAccountOnEveryRoute() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
             for route in Self.routes {
-                let signedOut = try await client.executeRequest(uri: route.visible, method: .get, headers: [:], body: nil)
+                let signedOut = try await client.executeRequest(uri: route.path, method: .get, headers: [:], body: nil)
                 #expect(signedOut.status == .unauthorized, "signed out: \(route)")
             }
-            for username in Role.allCases.map(\.rawValue) + ["wirral_member"] {
-                let session = try #require(try await SignedIn.signIn(client, as: username))
-                let role = username == "wirral_member" ? "panel_member" : username
+            for (account, role) in Self.accounts.sorted(by: { $0.key < $1.key }) {
+                let session = try #require(try await SignedIn.signIn(client, as: account))
                 for route in Self.routes {
-                    let response = try await session.get(route.visible)
-                    var expected: HTTPResponse.Status = route.allowed.contains(role) ? .ok : .forbidden
-                    // The Wirral panel member sits on no Liverpool panel: every Liverpool record
-                    // is hidden from them, so it answers as missing, before any other refusal.
-                    let isRecord = route.visible.hasPrefix("/api/entities/") || route.visible.hasPrefix("/api/maps/") || route.visible.hasPrefix("/api/intel/")
-                        || route.visible.hasPrefix("/api/cases/") || route.visible.hasPrefix("/api/panels/")
-                    if username == "wirral_member", isRecord, route.allowed.contains("panel_member") || route.visible.hasPrefix("/api/maps") {
-                        expected = .notFound
-                    }
-                    #expect(response.status == expected, "\(username) \(route.visible): \(response.status) \(response.text.prefix(120))")
-                    #expect(response.headers[.cacheControl] == "no-store", "\(username) \(route.visible)")
-                    guard let hidden = route.hidden else { continue }
-                    let hiddenResponse = try await session.get(hidden)
-                    let hiddenExpected: HTTPResponse.Status = !route.allowed.contains(role) ? .forbidden
-                        : role == "panel_member" ? .notFound : .ok
-                    #expect(hiddenResponse.status == hiddenExpected, "\(username) \(hidden): \(hiddenResponse.status)")
+                    let response = try await session.get(route.path)
+                    // A map's record is checked before its parameters (the audience), so a
+                    // hidden record answers as a missing one whatever the request asks.
+                    let recordFirst = route.path.hasPrefix("/api/maps/") && Self.readers.contains(role) && !Self.sees(account, route.record)
+                    let expected: HTTPResponse.Status = recordFirst ? .notFound : !route.allowed.contains(role) ? .forbidden
+                        : Self.sees(account, route.record) ? .ok
+                        : route.record == .liverpoolFigures ? .badRequest : .notFound
+                    #expect(response.status == expected, "\(account) \(route.path): \(response.status) \(response.text.prefix(120))")
+                    #expect(response.headers[.cacheControl] == "no-store", "\(account) \(route.path)")
+                }
+                for (path, allowed) in Self.wholePictureRoutes {
+                    let response = try await session.get(path)
+                    #expect(response.status == (allowed.contains(account) ? .ok : .forbidden), "\(account) \(path): \(response.status)")
                 }
             }
         }
     }
 
-    @Test func searchIsForThePoliceRolesAndPanelMembers() async throws {
+    /// A hidden record answers exactly as a missing one, for every account that may not
+    /// see it: the same status and the same bytes.
+    @Test func everyHiddenRecordAnswersAsAMissingOne() async throws {
+        let fixture = try ServerFixture()
+        let pairs: [(hidden: String, missing: String, record: Record)] = [
+            ("/api/entities/CH1", "/api/entities/CH404", .agendaChild), ("/api/entities/CH2", "/api/entities/CH404", .otherChild),
+            ("/api/entities/AD2", "/api/entities/AD404", .codeC), ("/api/intel/INC", "/api/intel/IN404", .codeC),
+            ("/api/intel/IN1", "/api/intel/IN404", .agendaChild), ("/api/maps/CH2", "/api/maps/CH404", .otherChild),
+            ("/api/cases/CASE-000002", "/api/cases/CASE-404404", .otherChild),
+            ("/api/cases/CASE-000001", "/api/cases/CASE-404404", .agendaChild),
+            ("/api/panels/PANEL-000001", "/api/panels/PANEL-404404", .liverpoolPanel),
+        ]
+        try await fixture.application.test(.router) { client in
+            for (account, role) in Self.accounts.sorted(by: { $0.key < $1.key }) where Self.readers.union(Self.panelReaders).contains(role) {
+                let session = try #require(try await SignedIn.signIn(client, as: account))
+                for pair in pairs where !Self.sees(account, pair.record) {
+                    let a = try await session.get(pair.hidden), b = try await session.get(pair.missing)
+                    #expect(a.status == b.status && a.text == b.text, "\(account) \(pair.hidden): \(a.status) \(a.text) vs \(b.status) \(b.text)")
+                }
+            }
+        }
+    }
+
+    /// Every refusal for need-to-know is in the audit log, with who asked for what; the
+    /// answer is the missing record's.
+    @Test func refusalsAreAudited() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
-            for role in Role.allCases.map(\.rawValue) {
-                let session = try #require(try await SignedIn.signIn(client, as: role))
-                let answer = try await session.send(.post, "/api/search", json: #"{"q": "child"}"#)
-                let expected: HTTPResponse.Status = Self.police.union(["panel_member"]).contains(role) ? .ok : .forbidden
-                #expect(answer.status == expected, "\(role): \(answer.status)")
+            let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
+            for path in ["/api/entities/CH2", "/api/intel/INC", "/api/maps/CH2", "/api/cases/CASE-000002"] {
+                #expect(try await member.get(path).status == .notFound)
+                let row = try #require(try fixture.store.auditEntries(limit: 1, refusedOnly: true).first)
+                #expect(row.actor == "panel_member" && row.records.contains("\"refused\":true"), "\(path): \(row.records)")
+                let asked = String(path.split(separator: "/").last!)
+                #expect(row.records.contains(asked), "\(path): \(row.records)")
+            }
+            // A missing record is audited too, but not as a refusal.
+            let refusals = try fixture.store.auditEntries(limit: 100, refusedOnly: true).count
+            #expect(try await member.get("/api/entities/CH404").status == .notFound)
+            #expect(try fixture.store.auditEntries(limit: 100, refusedOnly: true).count == refusals)
+            #expect(try fixture.store.auditEntries(limit: 1).first?.records.contains("\"found\":false") == true)
+            #expect(try fixture.store.verifyAuditChain().isIntact)
+        }
+    }
+
+    @Test func searchFindsOnlyWhatEachAccountMayOpen() async throws {
+        let fixture = try ServerFixture()
+        // What "child" and "adult" find for each account: the police covering the whole
+        // picture everything; Liverpool's coordinator Liverpool's children; a panel member
+        // their agenda child; accounts scoped elsewhere nothing in Liverpool.
+        let finds: [String: Set<String>] = [
+            "analyst": ["CH1", "CH2", "AD1", "AD2"], "ccset_coordinator": ["CH1", "CH2", "AD1", "AD2"],
+            "marthr_chair": ["CH1", "CH2", "AD1", "AD2"], "maccse_coordinator": ["CH1", "CH2"], "panel_member": ["CH1"],
+            "wirral_member": [], "sefton_coordinator": [], "wirral_analyst": [],
+        ]
+        try await fixture.application.test(.router) { client in
+            for (account, role) in Self.accounts.sorted(by: { $0.key < $1.key }) {
+                let session = try #require(try await SignedIn.signIn(client, as: account))
+                var found = Set<String>()
+                for text in ["child", "adult"] {
+                    let answer = try await session.send(.post, "/api/search", json: #"{"q": "\#(text)"}"#)
+                    #expect(answer.status == (Self.readers.contains(role) ? .ok : .forbidden), "\(account): \(answer.status)")
+                    found.formUnion((answer.json["hits"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? [])
+                }
+                #expect(found == (finds[account] ?? []), "\(account) found \(found.sorted())")
             }
         }
     }
@@ -118,7 +227,7 @@ struct AccessMatrixTests {
         }
     }
 
-    @Test func aHiddenRecordAnswersExactlyAsAMissingOne() async throws {
+    @Test func aPanelMembersSearchSeesOnlyTheirChild() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
             let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))

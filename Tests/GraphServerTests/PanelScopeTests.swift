@@ -98,16 +98,21 @@ struct PanelScopeTests {
         }
     }
 
-    @Test func aRefusedPanelOrCaseReadIsNotAudited() async throws {
+    /// A refused read is audited as a refusal, naming what was asked and nothing of the
+    /// record: the auditor sees someone asking outside their need-to-know.
+    @Test func aRefusedPanelOrCaseReadIsAuditedAsARefusal() async throws {
         let (fixture, old, _, _) = try Self.fixture()
         try await fixture.application.test(.router) { client in
             let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
-            let before = try fixture.store.auditEntries(limit: 1).first?.seq
             #expect(try await member.get("/api/panels/\(old)").status == .notFound)
+            var refused = try #require(try fixture.store.auditEntries(limit: 1).first)
+            #expect(refused.records == #"{"asked":{"panel":"\#(old)"},"refused":true}"#, "\(refused.records)")
             #expect(try await member.get("/api/cases/CASE-000002").status == .notFound)
-            #expect(try fixture.store.auditEntries(limit: 1).first?.seq == before)
+            refused = try #require(try fixture.store.auditEntries(limit: 1).first)
+            #expect(refused.records == #"{"asked":{"case":"CASE-000002"},"refused":true}"#, "\(refused.records)")
+            #expect(try fixture.store.auditEntries(limit: 10, refusedOnly: true).count == 2)
             #expect(try await member.get("/api/cases/CASE-000001").status == .ok)
-            #expect(try fixture.store.auditEntries(limit: 1).first?.seq != before)
+            #expect(try fixture.store.auditEntries(limit: 1).first?.records.contains("\"refused\"") == false)
         }
     }
 }

@@ -25,8 +25,9 @@ WHERE id = :id;
 -- name: carried
 -- Open actions from earlier meetings of the same forum and area, carried to this one.
 SELECT a.ref, a.text, a.owner_agency, a.due_on, a.status, a.category, m.ref AS from_meeting, m.held_on AS from_held_on,
-       c.ref AS case_ref, a.due_on < :held AS overdue
+       c.ref AS case_ref, s.ref AS subject_ref, a.due_on < :held AS overdue
 FROM workflow_action a JOIN panel_meeting m ON m.id = a.panel_meeting_id LEFT JOIN ce_case c ON c.id = a.case_id
+LEFT JOIN entity s ON s.id = a.subject_id
 WHERE m.area = :area AND m.held_on < :held AND a.status = 'open'
 ORDER BY a.due_on, a.id;
 
