@@ -43,8 +43,24 @@ final class FilterMask: Sendable {
                 && FilterMask.supportPasses(snapshot, Int32(link), filter, asOf: asOf)
             if !keep { links.remove(link) }
         }
+        if !filter.includeHandlingCodeC { FilterMask.removeKnownOnlyThroughWithheld(snapshot, &entities, links: links) }
         self.entities = entities
         self.links = links
+    }
+
+    /// Takes out every entity that handling-code-C intelligence alone tells of: one with
+    /// reports about it or links, every report code C and no link left. A viewer who may not
+    /// read code C must not learn of it, not even as the subject of a map they asked for.
+    private static func removeKnownOnlyThroughWithheld(_ snapshot: Snapshot, _ entities: inout Bitset, links: Bitset) {
+        let offsets = snapshot.adjacencyOffsets, incident = snapshot.adjacencyLink
+        for entity in 0..<snapshot.entityCount where entities.contains(entity) {
+            let about = snapshot.about(Int32(entity))
+            let edges = Int(offsets[entity])..<Int(offsets[entity + 1])
+            guard !about.isEmpty || !edges.isEmpty else { continue }
+            if about.contains(where: { snapshot.intel.handling[Int($0)] == 0 }) { continue }
+            if edges.contains(where: { links.contains(Int(incident[$0])) }) { continue }
+            entities.remove(entity)
+        }
     }
 
     /// Whether a link's seen dates overlap [since, until]. A link with one date is seen on
