@@ -11,6 +11,8 @@ extension StoreTransaction {
     /// report it shows.
     public func intelReport(_ ref: String, for viewer: Viewer) throws -> IntelReport? {
         let report = try intelReport(ref)
+        // A missing report costs what a hidden one does: the same reads, of nothing.
+        if report == nil { _ = try IntelReport.parts(of: -1, in: self) }
         guard let seen = try report?.seen(by: viewer.access, names: Store.names(db, for: viewer.access)) else {
             if !viewer.access.seesWholePicture { try AuditLog.appendUnseen(db, "intel", ref, found: report != nil, by: viewer) }
             return nil
@@ -30,15 +32,16 @@ extension StoreTransaction {
             entity.force = row.text(prefix + "force")
             return entity
         }
-        let about = try rows("intel/report.about", ["intel": .integer(intel)]).compactMap { entity($0, "") }
-        let links = try rows("intel/report.links", ["intel": .integer(intel)]).compactMap { link -> IntelReport.Link? in
+        let (aboutRows, linkRows, historyRows) = try IntelReport.parts(of: intel, in: self)
+        let about = aboutRows.compactMap { entity($0, "") }
+        let links = linkRows.compactMap { link -> IntelReport.Link? in
             guard let kind = LinkKind(rawValue: link.string("kind")), let from = entity(link, "from_"), let to = entity(link, "to_") else {
                 return nil
             }
             return IntelReport.Link(kind: kind, from: from, to: to, firstSeen: link.text("first_seen"),
                                     lastSeen: link.text("last_seen"), note: link.text("note"))
         }
-        let history = try rows("intel/report.history", ["intel": .integer(intel)]).map { version in
+        let history = historyRows.map { version in
             IntelReport.Version(version: Int(version.integer("version") ?? 0), fields: version.json("fields")?.objectValue ?? [:],
                                 changedBy: version.string("changed_by"), changedAt: version.string("changed_at"),
                                 reason: version.string("reason"))
@@ -117,5 +120,13 @@ extension StoreTransaction {
             throw StoreError(operation, "one report at a time", field: "record")
         }
         return id
+    }
+}
+
+extension IntelReport {
+    /// The rows of a report's entities, links and earlier versions.
+    static func parts(of intel: Int64, in tx: StoreTransaction) throws -> (about: [StoredRow], links: [StoredRow], history: [StoredRow]) {
+        (try tx.rows("intel/report.about", ["intel": .integer(intel)]), try tx.rows("intel/report.links", ["intel": .integer(intel)]),
+         try tx.rows("intel/report.history", ["intel": .integer(intel)]))
     }
 }
