@@ -100,48 +100,10 @@ struct IntelRoutes {
     // MARK: - The records an entry or an edit brings
 
     /// The report and the entities and links of an entry or edit body, as data-contract
-    /// records, the report first; every link names the report among its supporting
-    /// intelligence.
-    ///
-    /// - Parameters:
-    ///   - editing: the id in the edit's path (the body may repeat it, not change it); nil
-    ///     for an entry, whose body gives the id.
-    ///   - submittedBy: who submitted a new report when the body does not say; an edit
-    ///     never changes who submitted the report.
-    /// - Returns: the report's id and the records.
-    /// - Throws: ``ServerError`` 400 when the body is not in that form.
+    /// records (``IntelEntry``: the store's rule that every link rests on the report).
     static func records(_ body: [String: JSONValue], editing: String?, submittedBy: String?) throws -> (String, [[String: JSONValue]]) {
-        guard case .object(var report)? = body["intel"] else {
-            throw ServerError(.badRequest, editing == nil ? "give intel: the graded report, with its id" : "give intel: the graded report")
-        }
-        if let editing {
-            if let given = report["id"], given != .string(editing) {
-                throw ServerError(.badRequest, "the report's id cannot change (it is \(editing))")
-            }
-            report["id"] = .string(editing)
-            report["submitted_by"] = nil
-        } else if report["submitted_by"] == nil, let submittedBy {
-            report["submitted_by"] = .string(submittedBy)
-        }
-        guard let id = report["id"]?.stringValue, !id.trimmingWhitespace().isEmpty else {
-            throw ServerError(.badRequest, "give intel: the graded report, with its id")
-        }
-        report["record"] = "intel"
-        var records: [[String: JSONValue]] = [report]
-        for entity in body["entities"]?.arrayValue ?? [] {
-            guard case .object(var fields) = entity else { throw ServerError(.badRequest, "each of entities must be an object") }
-            fields["record"] = "entity"
-            records.append(fields)
-        }
-        for link in body["links"]?.arrayValue ?? [] {
-            guard case .object(var fields) = link else { throw ServerError(.badRequest, "each of links must be an object") }
-            fields["record"] = "link"
-            var support = fields["intel"]?.arrayValue ?? []
-            if !support.contains(.string(id)) { support.append(.string(id)) }
-            fields["intel"] = .array(support)
-            records.append(fields)
-        }
-        return (id, records)
+        let entry = try IntelEntry(body, editing: editing, submittedBy: submittedBy)
+        return (entry.reportId, entry.records)
     }
 
     /// The child-first language warnings for a report's text, as JSON: the text is stored
