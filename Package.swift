@@ -72,11 +72,13 @@ let package = Package(
         ),
         // Deterministic synthetic data that looks like the domain.
         .target(name: "SyntheticData", dependencies: ["GraphCore"]),
+        // The demo's picture and scripted case work, for `cegraph demo` and the tests.
+        .target(name: "DemoData", dependencies: ["GraphCore", "GraphStore", "CaseWorkflow", "SyntheticData"]),
         // The command line: thin, parses and calls the libraries.
         .executableTarget(
             name: "cegraph",
             dependencies: [
-                "GraphCore", "GraphStore", "GraphQuery", "GraphRender", "CaseWorkflow", "GraphServer", "SyntheticData",
+                "GraphCore", "GraphStore", "GraphQuery", "GraphRender", "CaseWorkflow", "GraphServer", "SyntheticData", "DemoData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "GraphServerTests",
             dependencies: [
-                "GraphCore", "GraphStore", "GraphServer", "CaseWorkflow", "SyntheticData",
+                "GraphCore", "GraphStore", "GraphServer", "CaseWorkflow", "SyntheticData", "DemoData",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DemoData
 import Foundation
 import GraphCore
 import GraphStore
@@ -17,7 +18,7 @@ extension CEGraph {
         var seed: UInt64 = 1
 
         /// The audit reason the demo loads under: how a later `demo` knows the file is its own.
-        static let purpose = "loading synthetic demo data"
+        static let purpose = DemoPicture.purpose
 
         func run() throws {
             if FileManager.default.fileExists(atPath: db) {
@@ -29,17 +30,12 @@ extension CEGraph {
                 }
             }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-            let data = (NSTemporaryDirectory() as NSString).appendingPathComponent("cegraph-demo-\(getpid()).jsonl")
-            defer { try? FileManager.default.removeItem(atPath: data) }
-            let sink = try TextOutput(path: data)
-            let counts = try Generator(seed: seed, scale: .small).write(to: sink)
-            try sink.close()
             let store = try Store.open(path: db)
             let environment = ProcessInfo.processInfo.environment
             let viewer = Viewer.commandLine(name: environment["CEGRAPH_ACTOR"] ?? environment["USER"] ?? "demo",
                                 purpose: Demo.purpose)
-            let summary = try store.importFile(at: data, options: ImportOptions(viewer: viewer))
-            let workflow = try DemoWorkflow.record(store: store, viewer: viewer)
+            let built = try DemoPicture.build(into: store, seed: seed, viewer: viewer)
+            let summary = built.imported, counts = built.generated, workflow = built.workflow
             for warning in workflow.warnings { Printer.error("warning: demo text: \(warning)") }
             let child = Generator.id(.child, community: 0, index: 0)
             print("""

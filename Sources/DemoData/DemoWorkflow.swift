@@ -24,29 +24,29 @@ import SyntheticData
 /// - a MARTHR meeting in October nominating the top three of `query marthr`, one accepted
 ///   and one declined, a CAWN in the disruption register, and feedback to MACCSE;
 /// - a panel on 2026-11-26 whose agenda is built but not sent, so `case overdue` lists it.
-struct DemoWorkflow {
+public struct DemoWorkflow: Sendable {
     /// What the demo's workflow recorded, for its print-out.
-    struct Summary {
+    public struct Summary: Sendable {
         /// The local authority the workflow runs in.
-        let area: String
-        let areaName: String
-        let referrals: Int
-        let cases: Int
-        let assessments: Int
+        public let area: String
+        public let areaName: String
+        public let referrals: Int
+        public let cases: Int
+        public let assessments: Int
         /// The panels held, in date order.
-        let panelsHeld: [String]
+        public let panelsHeld: [String]
         /// The panel held in quarter 2 of 2026, the one with the most decisions.
-        let quarterTwoPanel: String
+        public let quarterTwoPanel: String
         /// The panel still to come, its agenda built but not sent.
-        let upcomingPanel: String
-        let marthr: String
-        let nominations: Int
-        let actions: Int
+        public let upcomingPanel: String
+        public let marthr: String
+        public let nominations: Int
+        public let actions: Int
         /// Child-first language warnings about the demo's own text (none are expected).
-        let warnings: [String]
+        public let warnings: [String]
 
         /// Two lines saying what was recorded.
-        var description: String {
+        public var description: String {
             "Recorded a synthetic case workflow in \(areaName) (\(area)) up to \(DemoWorkflow.today):\n  \(referrals) referrals, "
                 + "\(cases) cases, \(assessments) assessments, 1 NRM, \(panelsHeld.count) panels held and \(upcomingPanel) "
                 + "to come (agenda built, not yet sent), \(actions) actions, \(marthr) with \(nominations) nominations, "
@@ -55,10 +55,10 @@ struct DemoWorkflow {
     }
 
     /// The demo's fixed "today": the workflow is recorded up to this day.
-    static let today = CalendarDate(year: 2026, month: 11, day: 23)
+    public static let today = CalendarDate(year: 2026, month: 11, day: 23)
 
     /// The Merseyside local authorities, whose framework the demo's assessments use.
-    static let merseyside = ["E08000012", "E08000011", "E08000013", "E08000014", "E08000015"]
+    public static let merseyside = ["E08000012", "E08000011", "E08000013", "E08000014", "E08000015"]
 
     /// A child of the generated picture: id, date of birth and home area.
     struct Child {
@@ -80,9 +80,9 @@ struct DemoWorkflow {
     /// Records the demo's workflow in `store`, under `viewer`, in the Merseyside authority
     /// with the most generated children.
     ///
-    /// - Throws: ``CommandError`` when the generated data has too few Merseyside children;
+    /// - Throws: ``DemoError`` when the generated data has too few Merseyside children;
     ///   any error the workflow raises (which would be a bug in the demo).
-    static func record(store: Store, viewer: Viewer) throws -> Summary {
+    public static func record(store: Store, viewer: Viewer) throws -> Summary {
         let children = try merseysideChildren(in: store)
         var byArea: [String: [Child]] = [:]
         for child in children { byArea[child.area, default: []].append(child) }
@@ -93,12 +93,11 @@ struct DemoWorkflow {
         let bornFrom = today.adding(months: 7).adding(months: -18 * 12)
         let dated = local.compactMap { child in child.dob.map { (child: child, dob: $0) } }
         guard let oldest = dated.min(by: { ($0.dob, $0.child.id) < ($1.dob, $1.child.id) })?.child else {
-            throw CommandError(message: "the synthetic data has no Merseyside children for the demo's case workflow", kind: .internal)
+            throw DemoError(message: "the synthetic data has no Merseyside children for the demo's case workflow")
         }
         let young = local.filter { $0.id != oldest.id && ($0.dob.map { $0 >= bornFrom } ?? false) }
         guard young.count >= 6 else {
-            throw CommandError(message: "the synthetic data has too few children in \(area) for the demo's case workflow",
-                               kind: .internal)
+            throw DemoError(message: "the synthetic data has too few children in \(area) for the demo's case workflow")
         }
         var demo = DemoWorkflow(workflow: try Workflow(store: store), viewer: viewer, area: area)
         return try demo.record(store: store, oldest: oldest, young: young.map(\.id))
