@@ -60,13 +60,15 @@ serve: build
 	@$(MAKE) --no-print-directory serve-demo
 
 serve-demo:
-	@for role in analyst ccset_coordinator marthr_chair panel_member auditor admin; do \
-	  panel=""; [ $$role = panel_member ] && panel="--panel $(DEMO_AREA)"; \
-	  echo "demo password $$role" | $$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) account add $$role --role $$role $$panel --password-stdin >/dev/null; \
+	@for role in analyst ccset_coordinator marthr_chair maccse_coordinator panel_member auditor admin; do \
+	  scope=""; [ $$role = panel_member ] && scope="--panel $(DEMO_AREA) --agency health"; \
+	  [ $$role = maccse_coordinator ] && scope="--area $(DEMO_AREA) --agency childrens_services"; \
+	  echo "demo password $$role" | $$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) account add $$role --role $$role $$scope --password-stdin >/dev/null; \
 	done
 	@echo "cegraph is serving the demo at http://127.0.0.1:$(DEMO_PORT)/  (Ctrl-C to stop)"
 	@echo "demo accounts, each with the password \"demo password ROLE\": analyst, ccset_coordinator, marthr_chair,"
-	@echo "  panel_member (sits on the Liverpool panel: sees only the children on its agendas), auditor, admin"
+	@echo "  maccse_coordinator (Liverpool's, not police), panel_member (sits on the Liverpool panel for health:"
+	@echo "  sees only the children on its agendas), auditor, admin (docs/ROLES.md)"
 	@echo "the JSON API is described in docs/openapi.json (also at /openapi.json)"
 	$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) serve --port $(DEMO_PORT)
 
