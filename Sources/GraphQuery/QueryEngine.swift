@@ -36,6 +36,10 @@ public final class QueryEngine: Sendable {
             throw QueryError("no entity has the id \(id)", kind: .notFound)
         }
         guard view.includes(entity: entity) else {
+            if !view.filter.includeHandlingCodeC, view.snapshot.view(QueryFilter(asOf: view.filter.asOf)).includes(entity: entity) {
+                throw QueryError("only handling-code-C intelligence tells of \(id), and this audience may not see it: "
+                                 + "ask for the police audience")
+            }
             throw QueryError("\(id) is left out by the filters (its kind is not in --entity-kinds, or it was recorded after --as-of)")
         }
         return entity

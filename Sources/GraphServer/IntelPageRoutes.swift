@@ -156,6 +156,7 @@ struct IntelPageRoutes {
             "links": try (report["links"]?.arrayValue ?? []).compactMap(\.objectValue).map { try link($0, href: href) },
             "history": (report["history"]?.arrayValue ?? []).compactMap(\.objectValue).map(version),
             "historyWithheld": (Int(report["history_withheld"].map(PageRoutes.text) ?? "") ?? 0) > 0,
+            "textWithheld": report["text_withheld"] == .bool(true),
         ]
         for (key, field) in [("conditions", "handling_conditions"), ("agency", "agency"), ("submittedBy", "submitted_by"),
                              ("text", "text"), ("legacy", "legacy_grading")] {

@@ -262,6 +262,7 @@ struct PageRoutes {
             if let value = intel[field]?.stringValue { row[key] = value }
         }
         if let id = intel["id"]?.stringValue { row["href"] = "/intel/" + PageRenderer.pathSegment(id) }
+        if intel["text_withheld"] == .bool(true) { row["textWithheld"] = true }
         return row
     }
 

@@ -20,6 +20,7 @@ extension EntityDetail {
         func shown(_ intel: [Intelligence]) -> [Intelligence] {
             intel.filter { access.maySee(handling: $0.handling) }.map { report in
                 var report = report
+                report.textWithheld = report.text != nil && text.policy == .withheld
                 report.text = text.apply(report.text)
                 report.handlingConditions = text.apply(report.handlingConditions)
                 if text.policy != .whole { report.submittedBy = nil }

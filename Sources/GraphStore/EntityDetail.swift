@@ -26,6 +26,9 @@ public struct EntityDetail: Sendable, Equatable {
         /// stored code is not one cegraph knows, which hides the report from everyone but
         /// the command line.
         public var handling: Grading.HandlingCode? = nil
+        /// Whether the report's text was held back from the viewer (a partner, while the
+        /// partnership does not share free text).
+        public var textWithheld = false
     }
 
     /// A link from or to the entity.
@@ -70,7 +73,7 @@ public struct EntityDetail: Sendable, Equatable {
             .object(["id": .string(intel.id), "date": .string(intel.date), "grading": .string(intel.grading),
                      "handling_conditions": optional(intel.handlingConditions), "agency": optional(intel.agency),
                      "submitted_by": optional(intel.submittedBy), "text": optional(intel.text),
-                     "legacy_grading": optional(intel.legacyGrading)])
+                     "legacy_grading": optional(intel.legacyGrading)].merging(intel.textWithheld ? ["text_withheld": .bool(true)] : [:]) { $1 })
         }
         var object: [String: JSONValue] = [
             "id": .string(id), "kind": .string(kind.rawValue), "label": .string(label),

@@ -22,6 +22,7 @@ extension IntelReport {
         if limited, !about.contains(where: opens), !links.contains(where: { opens($0.from) || opens($0.to) }) { return nil }
         var report = self
         var text = FreeTextFilter(access.freeText, names: names)
+        report.textWithheld = self.text != nil && text.policy == .withheld
         report.text = text.apply(self.text)
         report.handlingConditions = text.apply(handlingConditions)
         if access.freeText != .whole { report.submittedBy = nil }

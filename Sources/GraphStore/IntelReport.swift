@@ -60,6 +60,9 @@ public struct IntelReport: Sendable, Equatable {
     public var history: [Version]
     /// How many earlier versions were held back from the viewer (nil: none held back).
     public var historyWithheld: Int? = nil
+    /// Whether the text was held back from the viewer (a partner, while the partnership does
+    /// not share free text).
+    public var textWithheld = false
 
     /// The report as the API answers with it.
     public var json: JSONValue {
@@ -85,6 +88,7 @@ public struct IntelReport: Sendable, Equatable {
             }),
         ]
         if let historyWithheld { object["history_withheld"] = .number(String(historyWithheld)) }
+        if textWithheld { object["text_withheld"] = .bool(true) }
         return .object(object)
     }
 }

@@ -56,7 +56,7 @@ struct AccessMatrixTests {
         Route(path: "/api/associations/CH2", record: .otherChild, allowed: police),
         Route(path: "/api/maps/CH1", record: .agendaChild, allowed: readers),
         Route(path: "/api/maps/CH2", record: .otherChild, allowed: readers),
-        Route(path: "/api/maps/AD2", record: .codeC, allowed: readers),
+        Route(path: "/api/maps/AD2?audience=police", record: .codeC, allowed: readers),
         Route(path: "/api/maps/CH1?audience=analyst", record: .agendaChild, allowed: police),
         Route(path: "/api/cases", record: .none, allowed: caseWorkers),
         Route(path: "/api/cases/CASE-000001", record: .agendaChild, allowed: readers),
@@ -259,6 +259,20 @@ struct AccessMatrixTests {
             for canary in ["AD2", "Known Only Through C", "Hidden Child"] {
                 #expect(!map.contains(canary), "\(canary) on a panel member's map")
             }
+        }
+    }
+
+    /// AD2 is known only through a code-C report: the police may map it for themselves, but
+    /// a panel audience's map of it would tell the panel of it, so there is none.
+    @Test func noPanelMapOfWhatOnlyCodeCTellsOf() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let analyst = try #require(try await SignedIn.signIn(client, as: "analyst"))
+            #expect(try await analyst.get("/api/maps/AD2?audience=police").status == .ok)
+            let panel = try await analyst.get("/api/maps/AD2?audience=panel")
+            #expect(panel.status == .badRequest && panel.text.contains("only handling-code-C intelligence tells of AD2"), "\(panel.text)")
+            let export = try await analyst.get("/api/export?format=graphml&root=AD2&audience=panel")
+            #expect(export.status == .badRequest && !export.text.contains("Known Only Through C"))
         }
     }
 
