@@ -46,21 +46,15 @@ struct PageRoutes {
         return response
     }
 
+    /// Each role lands where its work is (``Role/firstPage``); signed out, the sign-in form.
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
-        // Each role lands where its work is.
-        let landing = switch context.account?.role {
-        case nil: "/sign-in"
-        case .auditor?: "/audit"
-        case .admin?: "/accounts"
-        default: "/search"
-        }
-        return .redirect(to: landing, type: .normal)
+        .redirect(to: context.account?.role.firstPage ?? "/sign-in", type: .normal)
     }
 
     // MARK: - Sign in and out
 
     @Sendable func signInForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if context.account != nil { return .redirect(to: "/search", type: .normal) }
+        if let account = context.account { return .redirect(to: account.role.firstPage, type: .normal) }
         return pages.page("sign-in", [:], context: context)
     }
 
@@ -75,7 +69,7 @@ struct PageRoutes {
         let username = form["username"] ?? ""
         do {
             let session = try await services.signIn(username: username, password: form["password"] ?? "", address: context.remoteIP)
-            var response = Response.redirect(to: "/search", type: .normal)
+            var response = Response.redirect(to: session.account.role.firstPage, type: .normal)
             response.setCookie(services.sessionCookie(session.token))
             return response
         } catch let error as ServerError where error.status == .unauthorized || error.status == .tooManyRequests {
@@ -98,16 +92,17 @@ struct PageRoutes {
     /// Asks, once per session, why the user needs to see personal data; the audit log
     /// records the answer with every view.
     @Sendable func reasonForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSignedIn()
-        return pages.page("reason", ["next": PageRenderer.localPath(request.query("next")), "reason": context.reason ?? ""], context: context)
+        let account = try context.requireSignedIn()
+        return pages.page("reason", ["next": PageRenderer.localPath(request.query("next"), otherwise: account.role.firstPage),
+                                     "reason": context.reason ?? ""], context: context)
     }
 
     @Sendable func giveReason(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSignedIn()
+        let account = try context.requireSignedIn()
         guard let session = context.session else { throw ServerError.signInNeeded }
         var request = request
         let form = try await request.formFields()
-        let next = PageRenderer.localPath(form["next"])
+        let next = PageRenderer.localPath(form["next"], otherwise: account.role.firstPage)
         do {
             try services.accounts.justify(sessionDigest: session.digest, try Services.checkedReason(form["reason"]))
         } catch let error as ServerError where error.status == .badRequest {
