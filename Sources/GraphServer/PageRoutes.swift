@@ -38,7 +38,6 @@ struct PageRoutes {
         group.get("/entities/{id}", use: entity)
         group.get("/maps/{id}", use: map)
         group.get("/audit", use: audit)
-        group.get("/accounts", use: accounts)
     }
 
     @Sendable func staticFile(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -112,7 +111,7 @@ struct PageRoutes {
         return .redirect(to: next, type: .normal)
     }
 
-    // MARK: - Audit and accounts
+    // MARK: - Audit
 
     /// The audit viewer, for auditors: the newest rows and whether the chain is intact.
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -126,16 +125,6 @@ struct PageRoutes {
         return pages.page("audit", ["intact": verification.isIntact, "rows": String(verification.rows),
                                     "broken": verification.firstBrokenSeq.map { String($0) } ?? "", "limit": String(limit),
                                     "entries": entries], context: context)
-    }
-
-    /// The accounts, for admins.
-    @Sendable func accounts(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.manageAccounts)
-        let rows = try services.accounts.list().map { row -> [String: Any] in
-            ["username": row.string("username"), "name": row.string("display_name"), "role": row.string("role"),
-             "panels": row.string("panels"), "state": row.bool("disabled") == true ? "disabled" : "active"]
-        }
-        return pages.page("accounts", ["accounts": rows], context: context)
     }
 
     // MARK: - The picture
