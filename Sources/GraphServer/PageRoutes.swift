@@ -113,17 +113,27 @@ struct PageRoutes {
 
     // MARK: - Audit
 
-    /// The audit viewer, for auditors: the newest rows and whether the chain is intact.
+    /// The audit viewer, for auditors: the newest rows and whether the chain is intact; with
+    /// `?refused=1`, only the reads refused for need-to-know (who, when, what was asked).
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.readAudit)
         let limit = try request.integer("limit", default: 200, in: 1...10_000)
-        let (read, verification) = try services.store.readAuditLog(limit: limit, by: services.viewer(context, purpose: "reading the audit log"))
+        let refused = try AdminRoutes.refusedOnly(request)
+        let purpose = refused ? "reading the audit log's refusals" : "reading the audit log"
+        let (read, verification) = try services.store.readAuditLog(limit: limit, refusedOnly: refused,
+                                                                   by: services.viewer(context, purpose: purpose))
         let entries = read.map { entry -> [String: Any] in
-            ["seq": String(entry.seq), "at": entry.at, "operation": entry.operation, "actor": entry.actor,
-             "justification": entry.justification, "records": entry.records, "recipients": entry.recipients == "[]" ? "" : entry.recipients]
+            var row: [String: Any] = [
+                "seq": String(entry.seq), "at": entry.at, "operation": entry.operation, "actor": entry.actor,
+                "justification": entry.justification, "records": entry.records, "recipients": entry.recipients == "[]" ? "" : entry.recipients,
+            ]
+            if let asked = entry.asked { row["asked"] = ["what": asked.what, "id": asked.id] }
+            return row
         }
         return pages.page("audit", ["intact": verification.isIntact, "rows": String(verification.rows),
                                     "broken": verification.firstBrokenSeq.map { String($0) } ?? "", "limit": String(limit),
+                                    "refused": refused, "anyEntries": !entries.isEmpty, "shown": String(entries.count),
+                                    "allHref": "/audit?limit=\(limit)", "refusedHref": "/audit?refused=1&limit=\(limit)",
                                     "entries": entries], context: context)
     }
 

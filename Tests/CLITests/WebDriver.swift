@@ -240,14 +240,17 @@ func freePort() throws -> Int {
 /// (`Connection: close`), the answer read to its end. Enough for chromedriver and the
 /// service's readiness check.
 enum LocalHTTP {
-    static func request(_ method: String, _ url: URL, json: Data? = nil, timeout: TimeInterval) async throws -> (Int, Data) {
+    /// - Parameter headers: more request headers (an API token, a reason), sent as given.
+    static func request(_ method: String, _ url: URL, json: Data? = nil, headers: [String: String] = [:],
+                        timeout: TimeInterval) async throws -> (Int, Data) {
         guard let host = url.host, let port = url.port else { throw WebDriver.Failure("not a local address: \(url)") }
         let task = Task.detached { try exchange(method, host: host, port: port, path: url.path.isEmpty ? "/" : url.path,
-                                                json: json, timeout: timeout) }
+                                                json: json, headers: headers, timeout: timeout) }
         return try await task.value
     }
 
-    private static func exchange(_ method: String, host: String, port: Int, path: String, json: Data?, timeout: TimeInterval) throws -> (Int, Data) {
+    private static func exchange(_ method: String, host: String, port: Int, path: String, json: Data?, headers: [String: String],
+                                 timeout: TimeInterval) throws -> (Int, Data) {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -269,6 +272,7 @@ enum LocalHTTP {
 
         var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\nAccept: */*\r\n"
         if let json { head += "Content-Type: application/json; charset=utf-8\r\nContent-Length: \(json.count)\r\n" }
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         var outgoing = Data((head + "\r\n").utf8)
         if let json { outgoing.append(json) }
         try outgoing.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
