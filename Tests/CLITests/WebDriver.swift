@@ -131,6 +131,37 @@ struct WebDriver: Sendable {
         return data
     }
 
+    /// A PNG of the whole page, below the fold too (Chromium's DevTools command through
+    /// chromedriver's `goog/cdp/execute`): for a long list.
+    func fullPageScreenshot() async throws -> Data {
+        let metrics = try await command("POST", "goog/cdp/execute", ["cmd": "Page.getLayoutMetrics", "params": [String: Any]()]) as? [String: Any]
+        let size = metrics?["cssContentSize"] as? [String: Any]
+        let width = (size?["width"] as? Double) ?? 1024, height = (size?["height"] as? Double) ?? 768
+        let value = try await command("POST", "goog/cdp/execute", ["cmd": "Page.captureScreenshot", "params": [
+            "format": "png", "captureBeyondViewport": true,
+            "clip": ["x": 0, "y": 0, "width": width, "height": height, "scale": 1],
+        ] as [String: Any]]) as? [String: Any]
+        guard let base64 = value?["data"] as? String, let data = Data(base64Encoded: base64) else {
+            throw Failure("the full-page screenshot was not base64 PNG")
+        }
+        return data
+    }
+
+    /// Makes the viewport (the page's part of the window) `width` by `height` CSS pixels: a
+    /// laptop's screen, a phone's. The window is set, then widened by what its own frame takes.
+    func setViewportSize(width: Int, height: Int) async throws {
+        try await command("POST", "window/rect", ["width": width, "height": height])
+        let inner = try await viewportSize()
+        guard inner.width > 0, inner.height > 0, inner.width != width || inner.height != height else { return }
+        try await command("POST", "window/rect", ["width": 2 * width - inner.width, "height": 2 * height - inner.height])
+    }
+
+    /// The viewport's size in CSS pixels, as the page sees it.
+    func viewportSize() async throws -> (width: Int, height: Int) {
+        let size = try await execute("return [window.innerWidth, window.innerHeight];") as? [Any] ?? []
+        return ((size.first as? Int) ?? 0, (size.last as? Int) ?? 0)
+    }
+
     func quit() async { _ = try? await command("DELETE", "") }
 
     /// Polls `condition` until it answers something, or fails after `timeout` seconds
