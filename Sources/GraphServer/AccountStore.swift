@@ -51,6 +51,7 @@ public struct AccountStore: Sendable {
         try AccountStore.check(scope, for: role)
         let hash = Bcrypt.hash(password, cost: configuration.bcryptCost)
         return try store.transaction { tx in
+            try AccountStore.checkKnown(scope, agency: agency, in: tx)
             let id = try tx.execute("server/account.insert", [
                 "username": .text(username.lowercased()), "display_name": .text(displayName), "role": .text(role.rawValue),
                 "password_hash": .text(hash), "agency": agency.map { .text($0) } ?? .null,
@@ -70,6 +71,7 @@ public struct AccountStore: Sendable {
         try AccountStore.check(scope, for: role)
         try store.transaction { tx in
             let id = try requireAccount(username, in: tx)
+            try AccountStore.checkKnown(scope, agency: agency, in: tx)
             try tx.execute("server/account.set_role", ["id": .integer(id), "role": .text(role.rawValue),
                                                        "agency": agency.map { .text($0) } ?? .null])
             try tx.execute("server/account.clear_areas", ["account": .integer(id)])
@@ -83,14 +85,37 @@ public struct AccountStore: Sendable {
 
     /// A panel member is scoped by their panels and nothing else; panels mean nothing for
     /// any other role.
+    /// The words name the scope's parts as both the command line (`--panel`, `--area`) and
+    /// the accounts page and API (panels, areas) call them.
     static func check(_ scope: Scope, for role: Role) throws {
         if role == .panelMember {
-            guard !scope.panels.isEmpty else { throw ServerError(.badRequest, "a panel member sits on at least one panel: give --panel") }
-            guard scope.areas == nil else { throw ServerError(.badRequest, "a panel member is scoped by their panels: give --panel, not --area") }
+            guard !scope.panels.isEmpty else {
+                throw ServerError(.badRequest, "a panel member sits on at least one MACCSE panel: give their panels (--panel)")
+            }
+            guard scope.areas == nil else {
+                throw ServerError(.badRequest, "a panel member is scoped by their panels, not by areas: give panels (--panel), no areas")
+            }
         } else if !scope.panels.isEmpty {
-            throw ServerError(.badRequest, "only a panel member sits on panels: give --area for a \(role.rawValue)")
+            throw ServerError(.badRequest, "only a panel member sits on panels: a \(role.rawValue) covers areas (--area), not panels")
         }
         if let areas = scope.areas, areas.isEmpty { throw ServerError(.badRequest, "give at least one area, or none for the whole picture") }
+    }
+
+    /// Every area, panel and agency named must exist, and a panel is a local authority's:
+    /// refused in words naming the code, before anything is written (the foreign keys would
+    /// refuse them too, without saying which).
+    static func checkKnown(_ scope: Scope, agency: String?, in tx: StoreTransaction) throws {
+        for code in (scope.areas ?? []).sorted() where try tx.row("server/account.area", ["code": .text(code)]) == nil {
+            throw ServerError(.badRequest, "no local authority or police force has the code \(code)")
+        }
+        for code in scope.panels.sorted() {
+            guard try tx.row("server/account.area", ["code": .text(code)])?.text("area_type") == "local_authority" else {
+                throw ServerError(.badRequest, "no local authority has the code \(code): a MACCSE panel is a local authority's")
+            }
+        }
+        if let agency, try tx.row("common.agency", ["code": .text(agency)]) == nil {
+            throw ServerError(.badRequest, "no agency has the code \(agency)")
+        }
     }
 
     private static func write(_ scope: Scope, account id: Int64, in tx: StoreTransaction) throws {
@@ -115,6 +140,20 @@ public struct AccountStore: Sendable {
     /// The accounts, for `cegraph account list`.
     public func list() throws -> [StoredRow] {
         try store.reading { tx in try tx.rows("server/account.list") }
+    }
+
+    /// The accounts as the accounts page and API show them, by username; never a password hash.
+    public func summaries() throws -> [AccountSummary] {
+        try list().compactMap(AccountSummary.init(row:))
+    }
+
+    /// One account as the accounts page and API show it.
+    ///
+    /// - Throws: ``ServerError/notFound`` when there is no such account.
+    public func summary(username: String) throws -> AccountSummary {
+        let row = try store.reading { tx in try tx.row("server/account.summary", ["username": .text(username.lowercased())]) }
+        guard let summary = row.flatMap(AccountSummary.init(row:)) else { throw ServerError(.notFound, "no account \(username)") }
+        return summary
     }
 
     func account(id: Int64, in tx: StoreTransaction) throws -> Account? {
@@ -274,6 +313,16 @@ public struct AccountStore: Sendable {
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// A password for a new account, shown once: four groups of five letters and digits
+    /// from the system's secure generator (about 99 bits), without the characters that are
+    /// easily misread (0, o, 1, l, i).
+    public static func generatePassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String((0..<5).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }) }
+            .joined(separator: "-")
     }
 
     static let decoyHash = Bcrypt.hash("cegraph decoy password", cost: 12)

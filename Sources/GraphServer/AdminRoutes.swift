@@ -17,19 +17,39 @@ struct AdminRoutes {
         }
     }
 
+    /// The newest rows and whether the chain is intact; `refused=1` keeps only the reads
+    /// refused for need-to-know, each with what was asked (`"asked": {"what", "id"}`).
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.readAudit)
         let limit = try request.integer("limit", default: 100, in: 1...10_000)
-        let (entries, verification) = try services.store.readAuditLog(limit: limit, by: services.viewer(context, purpose: "reading the audit log"))
+        let refused = try AdminRoutes.refusedOnly(request)
+        let purpose = refused ? "reading the audit log's refusals" : "reading the audit log"
+        let (entries, verification) = try services.store.readAuditLog(limit: limit, refusedOnly: refused,
+                                                                      by: services.viewer(context, purpose: purpose))
         return JSONResponse.make(.object([
-            "intact": .bool(verification.isIntact), "rows": .number(String(verification.rows)),
-            "entries": .array(entries.map { entry in
-                .object(["seq": .number(String(entry.seq)), "at": .string(entry.at), "operation": .string(entry.operation),
-                         "actor": .string(entry.actor), "justification": .string(entry.justification),
-                         "records": (try? JSONParser.parse(entry.records)) ?? .string(entry.records),
-                         "recipients": (try? JSONParser.parse(entry.recipients)) ?? .array([])])
+            "intact": .bool(verification.isIntact), "rows": .number(String(verification.rows)), "refused_only": .bool(refused),
+            "entries": .array(entries.map { entry -> JSONValue in
+                var row: [String: JSONValue] = [
+                    "seq": .number(String(entry.seq)), "at": .string(entry.at), "operation": .string(entry.operation),
+                    "actor": .string(entry.actor), "justification": .string(entry.justification),
+                    "records": (try? JSONParser.parse(entry.records)) ?? .string(entry.records),
+                    "recipients": (try? JSONParser.parse(entry.recipients)) ?? .array([]),
+                ]
+                if let asked = entry.asked { row["asked"] = .object(["what": .string(asked.what), "id": .string(asked.id)]) }
+                return .object(row)
             }),
         ]))
+    }
+
+    /// `refused`: `1` or `true` for the refusals only; `0`, `false` or absent for every row.
+    ///
+    /// - Throws: ``ServerError`` 400 for any other value.
+    static func refusedOnly(_ request: Request) throws -> Bool {
+        switch request.query("refused")?.lowercased() {
+        case nil, "", "0", "false": return false
+        case "1", "true": return true
+        default: throw ServerError(.badRequest, "refused must be 1 (only the refused reads) or 0")
+        }
     }
 
     @Sendable func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -33,9 +33,11 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     StoreRoutes(services: services).add(to: router)
     IntelRoutes(services: services).add(to: router)
     AdminRoutes(services: services).add(to: router)
+    AccountRoutes(services: services).add(to: router)
     QueryPageRoutes(services: services).add(to: router)
     IntelPageRoutes(services: services).add(to: router)
     WorkflowPageRoutes(services: services).add(to: router)
+    AccountPageRoutes(services: services).add(to: router)
     PageRoutes(services: services).add(to: router)
     return router
 }

@@ -107,10 +107,11 @@ struct PageRenderer: Sendable {
     static func queryValue(_ text: String) -> String { pathSegment(text) }
 
     /// Where a form may send the browser back to: a path on this service only (never
-    /// `//host` or a full URL), else the search page.
-    static func localPath(_ next: String?) -> String {
+    /// `//host` or a full URL), else `otherwise` (the search page unless told: a role's
+    /// first page, ``Role/firstPage``, for a form every role sees).
+    static func localPath(_ next: String?, otherwise: String = "/search") -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"),
-              !next.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else { return "/search" }
+              !next.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else { return otherwise }
         return next
     }
 

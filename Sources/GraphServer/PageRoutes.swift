@@ -38,7 +38,6 @@ struct PageRoutes {
         group.get("/entities/{id}", use: entity)
         group.get("/maps/{id}", use: map)
         group.get("/audit", use: audit)
-        group.get("/accounts", use: accounts)
     }
 
     @Sendable func staticFile(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -46,21 +45,15 @@ struct PageRoutes {
         return response
     }
 
+    /// Each role lands where its work is (``Role/firstPage``); signed out, the sign-in form.
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
-        // Each role lands where its work is.
-        let landing = switch context.account?.role {
-        case nil: "/sign-in"
-        case .auditor?: "/audit"
-        case .admin?: "/accounts"
-        default: "/search"
-        }
-        return .redirect(to: landing, type: .normal)
+        .redirect(to: context.account?.role.firstPage ?? "/sign-in", type: .normal)
     }
 
     // MARK: - Sign in and out
 
     @Sendable func signInForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if context.account != nil { return .redirect(to: "/search", type: .normal) }
+        if let account = context.account { return .redirect(to: account.role.firstPage, type: .normal) }
         return pages.page("sign-in", [:], context: context)
     }
 
@@ -75,7 +68,7 @@ struct PageRoutes {
         let username = form["username"] ?? ""
         do {
             let session = try await services.signIn(username: username, password: form["password"] ?? "", address: context.remoteIP)
-            var response = Response.redirect(to: "/search", type: .normal)
+            var response = Response.redirect(to: session.account.role.firstPage, type: .normal)
             response.setCookie(services.sessionCookie(session.token))
             return response
         } catch let error as ServerError where error.status == .unauthorized || error.status == .tooManyRequests {
@@ -98,16 +91,17 @@ struct PageRoutes {
     /// Asks, once per session, why the user needs to see personal data; the audit log
     /// records the answer with every view.
     @Sendable func reasonForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSignedIn()
-        return pages.page("reason", ["next": PageRenderer.localPath(request.query("next")), "reason": context.reason ?? ""], context: context)
+        let account = try context.requireSignedIn()
+        return pages.page("reason", ["next": PageRenderer.localPath(request.query("next"), otherwise: account.role.firstPage),
+                                     "reason": context.reason ?? ""], context: context)
     }
 
     @Sendable func giveReason(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireSignedIn()
+        let account = try context.requireSignedIn()
         guard let session = context.session else { throw ServerError.signInNeeded }
         var request = request
         let form = try await request.formFields()
-        let next = PageRenderer.localPath(form["next"])
+        let next = PageRenderer.localPath(form["next"], otherwise: account.role.firstPage)
         do {
             try services.accounts.justify(sessionDigest: session.digest, try Services.checkedReason(form["reason"]))
         } catch let error as ServerError where error.status == .badRequest {
@@ -117,30 +111,30 @@ struct PageRoutes {
         return .redirect(to: next, type: .normal)
     }
 
-    // MARK: - Audit and accounts
+    // MARK: - Audit
 
-    /// The audit viewer, for auditors: the newest rows and whether the chain is intact.
+    /// The audit viewer, for auditors: the newest rows and whether the chain is intact; with
+    /// `?refused=1`, only the reads refused for need-to-know (who, when, what was asked).
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.readAudit)
         let limit = try request.integer("limit", default: 200, in: 1...10_000)
-        let (read, verification) = try services.store.readAuditLog(limit: limit, by: services.viewer(context, purpose: "reading the audit log"))
+        let refused = try AdminRoutes.refusedOnly(request)
+        let purpose = refused ? "reading the audit log's refusals" : "reading the audit log"
+        let (read, verification) = try services.store.readAuditLog(limit: limit, refusedOnly: refused,
+                                                                   by: services.viewer(context, purpose: purpose))
         let entries = read.map { entry -> [String: Any] in
-            ["seq": String(entry.seq), "at": entry.at, "operation": entry.operation, "actor": entry.actor,
-             "justification": entry.justification, "records": entry.records, "recipients": entry.recipients == "[]" ? "" : entry.recipients]
+            var row: [String: Any] = [
+                "seq": String(entry.seq), "at": entry.at, "operation": entry.operation, "actor": entry.actor,
+                "justification": entry.justification, "records": entry.records, "recipients": entry.recipients == "[]" ? "" : entry.recipients,
+            ]
+            if let asked = entry.asked { row["asked"] = ["what": asked.what, "id": asked.id] }
+            return row
         }
         return pages.page("audit", ["intact": verification.isIntact, "rows": String(verification.rows),
                                     "broken": verification.firstBrokenSeq.map { String($0) } ?? "", "limit": String(limit),
+                                    "refused": refused, "anyEntries": !entries.isEmpty, "shown": String(entries.count),
+                                    "allHref": "/audit?limit=\(limit)", "refusedHref": "/audit?refused=1&limit=\(limit)",
                                     "entries": entries], context: context)
-    }
-
-    /// The accounts, for admins.
-    @Sendable func accounts(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.manageAccounts)
-        let rows = try services.accounts.list().map { row -> [String: Any] in
-            ["username": row.string("username"), "name": row.string("display_name"), "role": row.string("role"),
-             "panels": row.string("panels"), "state": row.bool("disabled") == true ? "disabled" : "active"]
-        }
-        return pages.page("accounts", ["accounts": rows], context: context)
     }
 
     // MARK: - The picture

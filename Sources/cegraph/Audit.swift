@@ -9,31 +9,54 @@ extension CEGraph {
             discussion: """
                 Examples:
                   cegraph audit list --limit 20
+                  cegraph audit list --refused
                   cegraph audit verify
                 """,
             subcommands: [List.self, Verify.self])
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "The most recent audit rows, newest first.",
-                                                            discussion: "Example:\n  cegraph audit list --json")
+            static let configuration = CommandConfiguration(
+                abstract: "The most recent audit rows, newest first.",
+                discussion: """
+                    With --refused, only the reads refused for need-to-know: a record that exists, answered to \
+                    the account as a missing one. Each line is then: row, time, who, what was asked, why.
+
+                    Examples:
+                      cegraph audit list --json
+                      cegraph audit list --refused --limit 50
+                    """)
             @OptionGroup var global: GlobalOptions
             @Option(help: "How many rows.") var limit = 20
+            @Flag(help: "Only the reads refused for need-to-know.") var refused = false
             @Flag(help: "Print JSON.") var json = false
 
+            func validate() throws {
+                guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+            }
+
             func run() throws {
-                let entries = try global.openStore().auditEntries(limit: limit)
+                let entries = try global.openStore().auditEntries(limit: limit, refusedOnly: refused)
                 if json {
-                    Printer.json(.array(entries.map { entry in
-                        .object(["seq": .number(String(entry.seq)), "at": .string(entry.at), "operation": .string(entry.operation),
-                                 "actor": .string(entry.actor), "justification": .string(entry.justification),
-                                 "records": (try? JSONParser.parse(entry.records)) ?? .string(entry.records),
-                                 "recipients": (try? JSONParser.parse(entry.recipients)) ?? .array([]),
-                                 "hash": .string(entry.hash)])
+                    Printer.json(.array(entries.map { entry -> JSONValue in
+                        var row: [String: JSONValue] = [
+                            "seq": .number(String(entry.seq)), "at": .string(entry.at), "operation": .string(entry.operation),
+                            "actor": .string(entry.actor), "justification": .string(entry.justification),
+                            "records": (try? JSONParser.parse(entry.records)) ?? .string(entry.records),
+                            "recipients": (try? JSONParser.parse(entry.recipients)) ?? .array([]),
+                            "hash": .string(entry.hash),
+                        ]
+                        if let asked = entry.asked { row["asked"] = .object(["what": .string(asked.what), "id": .string(asked.id)]) }
+                        return .object(row)
                     }))
                     return
                 }
                 for entry in entries {
-                    print("\(entry.seq)\t\(entry.at)\t\(entry.operation)\t\(entry.actor)\t\(entry.justification)")
+                    if refused {
+                        let asked = entry.asked.map { "\($0.what) \($0.id)" } ?? entry.records
+                        print("\(entry.seq)\t\(entry.at)\t\(entry.actor)\t\(asked)\t\(entry.justification)")
+                    } else {
+                        print("\(entry.seq)\t\(entry.at)\t\(entry.operation)\t\(entry.actor)\t\(entry.justification)")
+                    }
                 }
             }
         }

@@ -67,7 +67,7 @@ extension CEGraph {
                     password = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
                         .trimmingCharacters(in: .newlines)
                 } else {
-                    password = (0..<4).map { _ in String(UInt32.random(in: 0...UInt32.max), radix: 36) }.joined(separator: "-")
+                    password = AccountStore.generatePassword()
                 }
                 let accounts = try global.accounts()
                 let scope = Scope(areas: area.isEmpty ? nil : Set(area), panels: Set(panel))

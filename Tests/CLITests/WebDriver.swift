@@ -131,6 +131,37 @@ struct WebDriver: Sendable {
         return data
     }
 
+    /// A PNG of the whole page, below the fold too (Chromium's DevTools command through
+    /// chromedriver's `goog/cdp/execute`): for a long list.
+    func fullPageScreenshot() async throws -> Data {
+        let metrics = try await command("POST", "goog/cdp/execute", ["cmd": "Page.getLayoutMetrics", "params": [String: Any]()]) as? [String: Any]
+        let size = metrics?["cssContentSize"] as? [String: Any]
+        let width = (size?["width"] as? Double) ?? 1024, height = (size?["height"] as? Double) ?? 768
+        let value = try await command("POST", "goog/cdp/execute", ["cmd": "Page.captureScreenshot", "params": [
+            "format": "png", "captureBeyondViewport": true,
+            "clip": ["x": 0, "y": 0, "width": width, "height": height, "scale": 1],
+        ] as [String: Any]]) as? [String: Any]
+        guard let base64 = value?["data"] as? String, let data = Data(base64Encoded: base64) else {
+            throw Failure("the full-page screenshot was not base64 PNG")
+        }
+        return data
+    }
+
+    /// Makes the viewport (the page's part of the window) `width` by `height` CSS pixels: a
+    /// laptop's screen, a phone's. The window is set, then widened by what its own frame takes.
+    func setViewportSize(width: Int, height: Int) async throws {
+        try await command("POST", "window/rect", ["width": width, "height": height])
+        let inner = try await viewportSize()
+        guard inner.width > 0, inner.height > 0, inner.width != width || inner.height != height else { return }
+        try await command("POST", "window/rect", ["width": 2 * width - inner.width, "height": 2 * height - inner.height])
+    }
+
+    /// The viewport's size in CSS pixels, as the page sees it.
+    func viewportSize() async throws -> (width: Int, height: Int) {
+        let size = try await execute("return [window.innerWidth, window.innerHeight];") as? [Any] ?? []
+        return ((size.first as? Int) ?? 0, (size.last as? Int) ?? 0)
+    }
+
     func quit() async { _ = try? await command("DELETE", "") }
 
     /// Polls `condition` until it answers something, or fails after `timeout` seconds
@@ -240,14 +271,17 @@ func freePort() throws -> Int {
 /// (`Connection: close`), the answer read to its end. Enough for chromedriver and the
 /// service's readiness check.
 enum LocalHTTP {
-    static func request(_ method: String, _ url: URL, json: Data? = nil, timeout: TimeInterval) async throws -> (Int, Data) {
+    /// - Parameter headers: more request headers (an API token, a reason), sent as given.
+    static func request(_ method: String, _ url: URL, json: Data? = nil, headers: [String: String] = [:],
+                        timeout: TimeInterval) async throws -> (Int, Data) {
         guard let host = url.host, let port = url.port else { throw WebDriver.Failure("not a local address: \(url)") }
         let task = Task.detached { try exchange(method, host: host, port: port, path: url.path.isEmpty ? "/" : url.path,
-                                                json: json, timeout: timeout) }
+                                                json: json, headers: headers, timeout: timeout) }
         return try await task.value
     }
 
-    private static func exchange(_ method: String, host: String, port: Int, path: String, json: Data?, timeout: TimeInterval) throws -> (Int, Data) {
+    private static func exchange(_ method: String, host: String, port: Int, path: String, json: Data?, headers: [String: String],
+                                 timeout: TimeInterval) throws -> (Int, Data) {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -269,6 +303,7 @@ enum LocalHTTP {
 
         var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\nAccept: */*\r\n"
         if let json { head += "Content-Type: application/json; charset=utf-8\r\nContent-Length: \(json.count)\r\n" }
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         var outgoing = Data((head + "\r\n").utf8)
         if let json { outgoing.append(json) }
         try outgoing.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in

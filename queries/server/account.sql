@@ -38,6 +38,21 @@ SELECT a.username, a.display_name, a.role, a.disabled, a.agency,
        (SELECT group_concat(area, ',') FROM account_area r WHERE r.account_id = a.id) AS areas
 FROM account a ORDER BY a.username;
 
+-- name: summary
+-- One account as the accounts page shows it: the list's columns.
+SELECT a.username, a.display_name, a.role, a.disabled, a.agency,
+       (SELECT group_concat(area, ',') FROM account_panel p WHERE p.account_id = a.id) AS panels,
+       (SELECT group_concat(area, ',') FROM account_area r WHERE r.account_id = a.id) AS areas
+FROM account a WHERE a.username = :username;
+
+-- name: area
+-- An area an account may cover, or whose panel it may sit on.
+SELECT code, name, area_type FROM area WHERE code = :code;
+
+-- name: known_areas
+-- The areas the accounts page offers: local authorities first, then forces, by name.
+SELECT code, name, area_type FROM area ORDER BY area_type = 'police_force', name;
+
 -- name: set_password
 UPDATE account SET password_hash = :password_hash WHERE id = :id;
 
