@@ -51,10 +51,12 @@ extension WorkflowPageRoutes {
         var order: [String] = []
         var slots: [String: [String: Any]] = [:]
         var reasons: [String: [String]] = [:]
+        var assessments: [String: [String]] = [:]
         for item in detail["agenda"]?.arrayValue ?? [] {
             guard let object = item.objectValue, let caseRef = object["case_ref"]?.stringValue else { continue }
             // The reason names the item already ("new assessment ASMT-…", "review due …").
             reasons[caseRef, default: []].append(object["reason"]?.stringValue ?? (object["item"]?.stringValue ?? ""))
+            if let assessment = object["assessment_ref"]?.stringValue { assessments[caseRef, default: []].append(assessment) }
             guard slots[caseRef] == nil else { continue }
             order.append(caseRef)
             var slot = PageRenderer.fields(object)
@@ -66,6 +68,10 @@ extension WorkflowPageRoutes {
         fields["agenda"] = order.map { caseRef -> [String: Any] in
             var slot = slots[caseRef] ?? [:]
             slot["reasons"] = reasons[caseRef] ?? []
+            // The assessment the panel is to decide on, to read in full before it does.
+            if account.role.may(.readAssessment) {
+                slot["assessments"] = (assessments[caseRef] ?? []).map { ["ref": $0, "href": "/assessments/" + PageRenderer.pathSegment($0)] }
+            }
             slot["decided"] = decided.contains(caseRef)
             if coordinator {
                 let form = "decision:" + caseRef
