@@ -131,6 +131,37 @@ struct WebDriver: Sendable {
         return data
     }
 
+    /// Back one page in the browser's history, as its back button.
+    func back() async throws { try await command("POST", "back") }
+
+    /// Lays out pages at a viewport of `width` × `height` CSS pixels: a desktop window, or a
+    /// phone (`mobile`: the page's viewport meta tag applies, as on a phone). Chromium's own
+    /// device emulation (DevTools, through chromedriver), since a window cannot be made as
+    /// narrow as a phone.
+    func setViewport(width: Int, height: Int, mobile: Bool = false) async throws {
+        try await command("POST", "window/rect", ["width": width, "height": height])
+        try await command("POST", "goog/cdp/execute", ["cmd": "Emulation.setDeviceMetricsOverride",
+                                                       "params": ["width": width, "height": height, "deviceScaleFactor": 1,
+                                                                  "mobile": mobile, "screenWidth": width, "screenHeight": height]])
+    }
+
+    /// A PNG of the whole page, below the fold too, at the current viewport's width.
+    func fullPageScreenshot() async throws -> Data {
+        let size = try await execute("""
+            return [document.documentElement.scrollWidth, document.documentElement.scrollHeight];
+            """) as? [Any]
+        let width = (size?.first as? NSNumber)?.intValue ?? 1366, height = (size?.last as? NSNumber)?.intValue ?? 768
+        let value = try await command("POST", "goog/cdp/execute", [
+            "cmd": "Page.captureScreenshot",
+            "params": ["format": "png", "captureBeyondViewport": true,
+                       "clip": ["x": 0, "y": 0, "width": width, "height": height, "scale": 1]] as [String: Any],
+        ])
+        guard let base64 = (value as? [String: Any])?["data"] as? String, let data = Data(base64Encoded: base64) else {
+            throw Failure("the full-page screenshot was not base64 PNG")
+        }
+        return data
+    }
+
     func quit() async { _ = try? await command("DELETE", "") }
 
     /// Polls `condition` until it answers something, or fails after `timeout` seconds
