@@ -107,7 +107,7 @@ extension Workflow {
                 "intelligence_assessment": .string(input.grading.assessment.rawValue),
                 "handling_code": .string(input.grading.handling.rawValue),
                 "submitted_by": .string(viewer.name), "agency": .string(agencies.joined(separator: ", ")),
-                "text": .string(input.summary ?? "Child exploitation assessment \(ref) for case \(input.caseRef)."),
+                "text": .string(input.summary ?? Workflow.unwrittenSummary(ref, case: input.caseRef)),
                 "about": .array(named.map { .string($0) }), "assessment": .string(ref),
             ]
             if let conditions = input.handlingConditions { intel["handling_conditions"] = .string(conditions) }

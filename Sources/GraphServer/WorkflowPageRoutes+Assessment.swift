@@ -14,6 +14,7 @@ extension WorkflowPageRoutes {
     func addAssessment(to group: RouterGroup<AppRequestContext>) {
         let services = services
         group.get("/cases/{ref}/assessment", use: page(assessmentPage))
+        group.get("/assessments/{ref}", use: page(assessmentRecordPage))
         group.post("/cases/{ref}/assessment", use: form(.assess, layout: assessmentPage, fields: { form, ref, viewer in
             Self.assessmentFields(form, framework: try services.workflow.assessmentForm(case: ref ?? "", by: viewer).framework)
         }) { ref, _ in "/cases/" + PageRenderer.pathSegment(ref ?? "") })
@@ -129,5 +130,73 @@ extension WorkflowPageRoutes {
         }
         object["answers"] = .object(answers)
         return WriteFields(object)
+    }
+
+    // MARK: - Reading an assessment
+
+    /// An assessment laid out for reading (``WorkflowReads/assessment(_:for:)``, the API's
+    /// read): what it is about and who took part, the risk level and how the framework's
+    /// rules reached it, the summary, and every question of the framework with its answer,
+    /// in the framework's order. Free text is checked for child-first language as it is shown.
+    @Sendable func assessmentRecordPage(_ request: Request, context: AppRequestContext, ref: String?,
+                                        refusal: Refusal?) throws -> (String, [String: Any]) {
+        let detail = try reads.assessment(ref ?? "", for: context)
+        let language = services.workflow.language
+        var fields: [String: Any] = [
+            "ref": detail.ref, "caseRef": detail.caseRef, "caseHref": "/cases/" + PageRenderer.pathSegment(detail.caseRef),
+            "childRef": detail.childRef, "childLabel": detail.childLabel, "childHref": "/entities/" + PageRenderer.pathSegment(detail.childRef),
+            "area": detail.area, "assessedOn": detail.assessedOn,
+            "kind": detail.kind == .review ? "Review assessment" : "First assessment",
+            "concern": Self.concernWords(detail.concern),
+            "agencies": detail.agencies.map(\.name).joined(separator: ", "),
+            "frameworkName": detail.framework.name, "risk": detail.risk, "immediate": detail.immediateAction,
+            "reasons": detail.reasons.map { reason -> [String: Any] in
+                ["conclusion": reason.conclusion, "explanation": reason.explanation, "because": reason.answers,
+                 "anyBecause": !reason.answers.isEmpty]
+            },
+            "withheld": detail.freeTextWithheld,
+            "answers": detail.answers.map { Self.answerFields($0, language: language) },
+        ]
+        if let label = detail.riskLabel { fields["riskLabel"] = label }
+        if let grading = detail.grading.flatMap(Grading.init) {
+            fields["grading"] = grading.description
+            fields["gradingMeaning"] = "\(grading.source.meaning); \(grading.assessment.meaning); \(grading.handling.meaning)"
+        }
+        if let conditions = detail.handlingConditions { fields["conditions"] = conditions }
+        if let summary = detail.summary {
+            fields["summary"] = summary
+            fields["summaryWarnings"] = Self.warnings(language.check(summary))
+        }
+        return ("assessment-record", fields)
+    }
+
+    /// One question and its answer as the page lays it out: a list of the options chosen,
+    /// or the answer in words; "not answered" otherwise.
+    static func answerFields(_ answer: AssessmentDetail.Answer, language: LanguageChecker) -> [String: Any] {
+        var row: [String: Any] = ["question": answer.question, "code": answer.code, "withheld": answer.withheld, "asked": answer.kind != nil,
+                                  "notAnswered": !answer.isAnswered && !answer.withheld]
+        if answer.kind?.isMultiple == true, answer.isAnswered {
+            row["list"] = answer.chosen.map(\.label)
+            row["hasList"] = !answer.chosen.isEmpty
+            row["none"] = answer.chosen.isEmpty
+        } else if let words = answer.words {
+            row["words"] = words
+            if answer.kind == .text { row["warnings"] = Self.warnings(language.check(words)) }
+        }
+        if let scale = answer.scale {
+            // What the ends mean, so that a number between them can be read.
+            row["scale"] = [scale.minLabel.map { "\(scale.min) = \($0)" }, scale.maxLabel.map { "\(scale.max) = \($0)" }]
+                .compactMap { $0 }.joined(separator: "; ")
+        }
+        return row
+    }
+
+    /// A concern in words.
+    static func concernWords(_ concern: Concern) -> String {
+        switch concern {
+        case .cse: "Child sexual exploitation (CSE)"
+        case .cce: "Child criminal exploitation (CCE)"
+        case .both: "Child sexual and criminal exploitation"
+        }
     }
 }

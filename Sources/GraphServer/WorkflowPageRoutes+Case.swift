@@ -38,6 +38,9 @@ extension WorkflowPageRoutes {
         fields["assessments"] = (detail["assessments"]?.arrayValue ?? []).map { item -> [String: Any] in
             var row = PageRenderer.fields(item.objectValue?.filter { $0.key != "outcome" })
             row["immediate"] = PageRenderer.isSet(item.objectValue?["immediate_action"])
+            if account.role.may(.readAssessment), let href = Self.href("/assessments/", item.objectValue?["ref"]?.stringValue) {
+                row["href"] = href
+            }
             return row
         }
         fields["decisions"] = PageRenderer.rows(detail["decisions"]).map { row -> [String: Any] in

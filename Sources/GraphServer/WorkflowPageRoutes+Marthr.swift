@@ -59,8 +59,9 @@ extension WorkflowPageRoutes {
                 row["overdue"] = PageRenderer.isSet(item.objectValue?["overdue"])
                 if let category = row["category"] as? String { row["category"] = category.replacingOccurrences(of: "_", with: " ") }
                 if account.role.may(WorkflowWrite.updateAction.permission), let action = item.objectValue?["ref"]?.stringValue {
-                    row["updateForm"] = ["action": base + "/actions/" + PageRenderer.pathSegment(action),
-                                         "statuses": Self.options(["done", "cancelled", "open"], selected: nil)] as [String: Any]
+                    row["updateForm"] = ["action": base + "/actions/" + PageRenderer.pathSegment(action), "form": "action:" + action,
+                                         "statuses": Self.options(["done", "cancelled", "open"], selected: nil),
+                                         "note": "", "id": "update-" + action] as [String: Any]
                 }
                 return row
             }

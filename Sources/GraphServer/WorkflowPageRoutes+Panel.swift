@@ -51,10 +51,12 @@ extension WorkflowPageRoutes {
         var order: [String] = []
         var slots: [String: [String: Any]] = [:]
         var reasons: [String: [String]] = [:]
+        var assessments: [String: [String]] = [:]
         for item in detail["agenda"]?.arrayValue ?? [] {
             guard let object = item.objectValue, let caseRef = object["case_ref"]?.stringValue else { continue }
             // The reason names the item already ("new assessment ASMT-…", "review due …").
             reasons[caseRef, default: []].append(object["reason"]?.stringValue ?? (object["item"]?.stringValue ?? ""))
+            if let assessment = object["assessment_ref"]?.stringValue { assessments[caseRef, default: []].append(assessment) }
             guard slots[caseRef] == nil else { continue }
             order.append(caseRef)
             var slot = PageRenderer.fields(object)
@@ -66,6 +68,10 @@ extension WorkflowPageRoutes {
         fields["agenda"] = order.map { caseRef -> [String: Any] in
             var slot = slots[caseRef] ?? [:]
             slot["reasons"] = reasons[caseRef] ?? []
+            // The assessment the panel is to decide on, to read in full before it does.
+            if account.role.may(.readAssessment) {
+                slot["assessments"] = (assessments[caseRef] ?? []).map { ["ref": $0, "href": "/assessments/" + PageRenderer.pathSegment($0)] }
+            }
             slot["decided"] = decided.contains(caseRef)
             if coordinator {
                 let form = "decision:" + caseRef
@@ -87,6 +93,11 @@ extension WorkflowPageRoutes {
             row["caseHref"] = Self.href("/cases/", row["case_ref"] as? String)
             return row
         }
+        // Who may mark an action done or cancelled here: any action for a role that updates
+        // actions; for a panel member, the open actions their own agency owns. The workflow
+        // checks again when the form is sent.
+        let updatesAny = account.role.may(.updateActions)
+        let updatesOwn = account.role.may(.updateOwnAgencyActions) ? account.agency : nil
         let actionRows: (JSONValue?) -> [[String: Any]] = { list in
             (list?.arrayValue ?? []).map { item -> [String: Any] in
                 var row = PageRenderer.fields(item.objectValue)
@@ -99,9 +110,17 @@ extension WorkflowPageRoutes {
                 }
                 row["warnings"] = Self.warnings(services.workflow.language.check(item.objectValue?["text"]?.stringValue ?? ""))
                 row["overdue"] = PageRenderer.isSet(item.objectValue?["overdue"])
-                if coordinator, let action = item.objectValue?["ref"]?.stringValue {
-                    row["updateForm"] = ["action": base + "/actions/" + PageRenderer.pathSegment(action),
-                                         "statuses": Self.options(["done", "cancelled", "open"], selected: nil)] as [String: Any]
+                if let action = item.objectValue?["ref"]?.stringValue {
+                    let owner = item.objectValue?["owner_agency"]?.stringValue
+                    let open = item.objectValue?["status"]?.stringValue == "open"
+                    if updatesAny || (open && updatesOwn != nil && owner == updatesOwn) {
+                        let form = "action:" + action
+                        let typed = refusal?.typed(in: form) ?? [:]
+                        row["updateForm"] = ["action": base + "/actions/" + PageRenderer.pathSegment(action), "form": form,
+                                             "statuses": Self.options(updatesAny ? ["done", "cancelled", "open"] : ["done", "cancelled"],
+                                                                      selected: typed["status"]),
+                                             "note": typed["note"] ?? "", "id": "update-" + action] as [String: Any]
+                    }
                 }
                 return row
             }

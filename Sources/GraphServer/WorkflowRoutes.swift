@@ -15,6 +15,7 @@ struct WorkflowRoutes {
     func add(to router: Router<AppRequestContext>) {
         router.get("/api/cases", use: cases)
         router.get("/api/cases/{ref}", use: ceCase)
+        router.get("/api/assessments/{ref}", use: assessment)
         router.get("/api/panels", use: panels)
         router.get("/api/panels/{ref}", use: panel)
         router.get("/api/marthr", use: marthrMeetings)
@@ -33,6 +34,11 @@ struct WorkflowRoutes {
 
     @Sendable func ceCase(_ request: Request, context: AppRequestContext) async throws -> Response {
         JSONResponse.make(try reads.ceCase(try context.parameters.require("ref"), for: context))
+    }
+
+    /// One assessment in full: every question of its framework with the answer recorded.
+    @Sendable func assessment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        JSONResponse.make(bytes: try reads.assessment(try context.parameters.require("ref"), for: context).jsonData())
     }
 
     @Sendable func panels(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -16,9 +16,10 @@ extension CEGraph {
                   cegraph case referral --child CH12 --received 2026-03-02 --referrer "Duty worker" --agency education --concern cce
                   cegraph case open REF-000001
                   cegraph case assess CASE-000001 assessment.json
+                  cegraph case assessment ASMT-000001
                   cegraph case overdue --area E08000012
                 """,
-            subcommands: [Referral.self, Screen.self, Open.self, Strategy.self, Assess.self, Show.self, List.self,
+            subcommands: [Referral.self, Screen.self, Open.self, Strategy.self, Assess.self, Assessment.self, Show.self, List.self,
                           Referrals.self, Overdue.self, Transitions.self, NRM.self, SetFlag.self, Unflag.self, Flags.self,
                           Alerts.self, AlertReview.self, Settings.self]
         )
@@ -111,6 +112,40 @@ extension CEGraph {
                                       + (outcome.immediateAction ? " — IMMEDIATE ACTION: this must not wait for the panel" : "")]
                                       + outcome.reasons.map { "  " + $0.description }
                                       + ["  \(record.touched.count) graph records written, resting on \(record.intelRef)"])
+            }
+        }
+
+        struct Assessment: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "One assessment in full: every question of its framework with the answer recorded, in the framework's order.",
+                discussion: "`case show CASE` lists a case's assessments by reference (ASMT-NNNNNN).")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The assessment (ASMT-NNNNNN).") var assessment: String
+            func run() throws {
+                let detail = try options.workflow().assessment(assessment, by: options.viewer)
+                if options.json {
+                    print(String(decoding: try detail.jsonData(), as: UTF8.self))
+                    return
+                }
+                var lines = [
+                    "\(detail.ref)  \(detail.kind.rawValue) assessment of \(detail.caseRef) (\(detail.childRef), \(detail.childLabel)) on \(detail.assessedOn)",
+                    "  risk \(detail.risk)" + (detail.riskLabel.map { " (\($0))" } ?? "")
+                        + (detail.immediateAction ? " — IMMEDIATE ACTION: this must not wait for the panel" : ""),
+                    "  concern \(detail.concern.rawValue); agencies " + detail.agencies.map(\.code).joined(separator: ", ")
+                        + "; graded " + (detail.grading ?? "—"),
+                    "  framework: \(detail.framework.name)",
+                ]
+                lines += detail.reasons.map { reason in
+                    "  \(reason.conclusion): \(reason.explanation)"
+                        + (reason.answers.isEmpty ? "" : " Answers: " + reason.answers.joined(separator: "; ") + ".")
+                }
+                if let summary = detail.summary { lines.append("  summary: " + summary) }
+                if detail.freeTextWithheld { lines.append("  free text withheld: handling code C") }
+                for answer in detail.answers {
+                    let words = answer.withheld ? "(withheld)" : answer.words ?? "(not answered)"
+                    lines.append("  \(answer.question): \(words)")
+                }
+                print(lines.joined(separator: "\n"))
             }
         }
 

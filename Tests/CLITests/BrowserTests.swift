@@ -298,6 +298,49 @@ struct BrowserTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(4)))
+    func aPanelMemberReadsTheAssessmentThenMarksTheirAgencysActionDone() async throws {
+        try preparePicture()
+        try await withBrowser { browser, site in
+            try await signIn(browser, site: site, as: "member")
+            try await browser.navigate(to: site + "/panels")
+            try await browser.click(try await browser.waitForElement(#"a[href="/panels/PANEL-000001"]"#))
+
+            // The agenda item links the assessment the panel is to decide on.
+            try await browser.click(try await browser.waitForElement(#"table.agenda a[href="/assessments/ASMT-000001"]"#))
+            let harm = try await browser.wait("the assessment page's harm statement") {
+                guard try await browser.currentURL().hasSuffix("/assessments/ASMT-000001") else { return nil as String? }
+                return try await browser.text(of: try await browser.waitForElement("#answer-harm_statement"))
+            }
+            #expect(harm.contains("Harm statement") && harm.contains("The child may be experiencing exploitation harm"), "\(harm)")
+            let page = try await browser.text(of: try await browser.findElement("main"))
+            #expect(page.contains("merseyside:3") && page.contains("Scaling 3") && page.contains("Social worker"), "\(page.prefix(600))")
+            try await keepAtBothSizes(browser, as: "assessment-page")
+
+            // Back to the panel: the form is on health's action only.
+            try await browser.back()
+            _ = try await browser.wait("the panel page again") {
+                try await browser.currentURL().hasSuffix("/panels/PANEL-000001") ? try await browser.findElements("#update-ACT-000001").first : nil
+            }
+            #expect(try await browser.findElements("#update-ACT-000002").isEmpty, "no form on the police's action")
+            try await keepAtBothSizes(browser, as: "panel-page")
+            try await browser.click(try await browser.findElement(#"#update-ACT-000001 option[value="done"]"#))
+            try await browser.sendKeys("Health check booked with the school nurse", to: try await browser.findElement(#"#update-ACT-000001 input[name="note"]"#))
+            try await browser.click(try await browser.findElement(#"#update-ACT-000001 button[type="submit"]"#))
+            let row = try await browser.wait("the action marked done") {
+                let rows = try await browser.findElements("#action-ACT-000001")
+                guard let row = rows.first, try await browser.findElements("#update-ACT-000001").isEmpty else { return nil as String? }
+                return try await browser.text(of: row)
+            }
+            #expect(row.contains("done on") && row.contains("Health check booked with the school nurse"), "\(row)")
+            #expect(try await browser.currentURL().hasSuffix("/panels/PANEL-000001"))
+            #expect(try await browser.findElements("p.message").isEmpty)
+            let police = try await browser.text(of: try await browser.findElement("#action-ACT-000002"))
+            #expect(police.contains("open"), "\(police)")
+            try await keepAtBothSizes(browser, as: "panel-page-done")
+        }
+    }
+
     @Test(.timeLimit(.minutes(3)))
     func theMARTHRChairDeclinesANominationWithAReasonThroughTheForm() async throws {
         try preparePicture()
@@ -394,6 +437,22 @@ struct BrowserTests {
         }
     }
 
+    /// Keeps screenshots of the page at a desktop's 1366x768 and a phone's 390x844
+    /// (`NAME-1366.png`, `NAME-390.png`: what is in view), and of the whole page at each width
+    /// (`NAME-1366-full.png`, `NAME-390-full.png`); then the desktop size again.
+    func keepAtBothSizes(_ browser: WebDriver, as name: String) async throws {
+        for (width, height, mobile) in [(1366, 768, false), (390, 844, true)] {
+            try await browser.setViewport(width: width, height: height, mobile: mobile)
+            let width = try await browser.wait("the page laid out \(width) wide") {
+                let inner = try await browser.execute("return screen.width;") as? NSNumber
+                return inner?.intValue == width ? width : nil
+            }
+            try keep(try await browser.screenshot(), as: "\(name)-\(width).png")
+            try keep(try await browser.fullPageScreenshot(), as: "\(name)-\(width)-full.png")
+        }
+        try await browser.setViewport(width: 1366, height: 768)
+    }
+
     /// Writes a screenshot under the test's directory and copies it to .build/test-artifacts.
     func keep(_ png: Data, as name: String) throws {
         let file = directory.appendingPathComponent(name)
@@ -408,9 +467,11 @@ struct BrowserTests {
     // MARK: - The picture, the service and the browser
 
     /// A small synthetic picture in b.sqlite: CH1 on the agenda of a Liverpool MACCSE panel
-    /// a week from today; CH2 on no agenda; AD2 known only through a handling-code-C report;
-    /// a MARTHR meeting in a fortnight with AD1 nominated from CH1's case; an analyst, a
-    /// Liverpool panel member, a CCSET coordinator and the MARTHR chair.
+    /// a week from today, with its assessment (ASMT-000001) and two actions on the panel,
+    /// one for health (ACT-000001) and one for the police (ACT-000002); CH2 on no agenda;
+    /// AD2 known only through a handling-code-C report; a MARTHR meeting in a fortnight with
+    /// AD1 nominated from CH1's case; an analyst, a Liverpool panel member for health, a
+    /// CCSET coordinator and the MARTHR chair.
     func preparePicture() throws {
         try """
             {"record":"entity","id":"CH1","kind":"child","name":"Visible Child","area":"E08000012"}
@@ -446,8 +507,12 @@ struct BrowserTests {
         try ok(["panel", "schedule", "--area", "E08000012", "--on", day(7), "--co-chair", "DI", "--co-chair", "Manager"])
         try ok(["panel", "agenda", "PANEL-000001"])
         try ok(["account", "add", "analyst", "--role", "analyst", "--password-stdin"], input: BrowserTests.password + "\n")
-        try ok(["account", "add", "member", "--role", "panel_member", "--panel", "E08000012", "--password-stdin"],
+        try ok(["account", "add", "member", "--role", "panel_member", "--panel", "E08000012", "--agency", "health", "--password-stdin"],
                input: BrowserTests.password + "\n")
+        try ok(["panel", "action", "PANEL-000001", "--text", "Arrange a health check", "--owner", "health", "--due", day(14),
+                "--ce-case", "CASE-000001"])
+        try ok(["panel", "action", "PANEL-000001", "--text", "Visit the address with the police", "--owner", "police", "--due", day(14),
+                "--ce-case", "CASE-000001"])
         try ok(["account", "add", "coordinator", "--role", "ccset_coordinator", "--password-stdin"], input: BrowserTests.password + "\n")
         try ok(["marthr", "schedule", "--on", day(14), "--chair", "DCI Synthetic"])
         try ok(["marthr", "nominate", "MARTHR-000001", "--subject", "AD1", "--ce-case", "CASE-000001", "--because", "Linked to a child on MACCSE"])

@@ -131,6 +131,20 @@ struct WebDriver: Sendable {
         return data
     }
 
+    /// Back one page in the browser's history, as its back button.
+    func back() async throws { try await command("POST", "back") }
+
+    /// Lays out pages at a viewport of `width` × `height` CSS pixels: a desktop window, or a
+    /// phone (`mobile`: the page's viewport meta tag applies, as on a phone). Chromium's own
+    /// device emulation (DevTools, through chromedriver), since a window cannot be made as
+    /// narrow as a phone.
+    func setViewport(width: Int, height: Int, mobile: Bool = false) async throws {
+        try await command("POST", "window/rect", ["width": width, "height": height])
+        try await command("POST", "goog/cdp/execute", ["cmd": "Emulation.setDeviceMetricsOverride",
+                                                       "params": ["width": width, "height": height, "deviceScaleFactor": 1,
+                                                                  "mobile": mobile, "screenWidth": width, "screenHeight": height]])
+    }
+
     /// A PNG of the whole page, below the fold too (Chromium's DevTools command through
     /// chromedriver's `goog/cdp/execute`): for a long list.
     func fullPageScreenshot() async throws -> Data {

@@ -61,6 +61,7 @@ struct AccessMatrixTests {
         Route(path: "/api/cases", record: .none, allowed: caseWorkers),
         Route(path: "/api/cases/CASE-000001", record: .agendaChild, allowed: readers),
         Route(path: "/api/cases/CASE-000002", record: .otherChild, allowed: readers),
+        Route(path: "/api/assessments/ASMT-000001", record: .agendaChild, allowed: roles(.readAssessment)),
         Route(path: "/api/panels", record: .none, allowed: panelReaders),
         Route(path: "/api/panels/PANEL-000001", record: .liverpoolPanel, allowed: panelReaders),
         Route(path: "/api/marthr", record: .none, allowed: police),

@@ -40,7 +40,8 @@ WHERE m.held_on < :held AND a.status = 'open'
 ORDER BY a.due_on, a.id;
 
 -- name: for_meeting
-SELECT a.ref, a.text, a.owner_agency, a.due_on, a.status, a.category, c.ref AS case_ref, e.ref AS subject_ref
+SELECT a.ref, a.text, a.owner_agency, a.due_on, a.status, a.closed_on, a.update_note, a.category, c.ref AS case_ref,
+       e.ref AS subject_ref
 FROM workflow_action a LEFT JOIN ce_case c ON c.id = a.case_id LEFT JOIN entity e ON e.id = a.subject_id
 WHERE (a.panel_meeting_id = :panel OR a.marthr_meeting_id = :marthr) ORDER BY a.id;
 

@@ -11,3 +11,13 @@ SELECT a.ref, a.framework, a.assessed_on, a.kind, a.concern, a.agencies, a.risk,
        i.ref AS intel_ref
 FROM assessment a LEFT JOIN intel i ON i.id = a.intel_id
 WHERE a.case_id = :case ORDER BY a.assessed_on, a.id;
+
+-- name: by_ref
+-- One assessment in full, with its case, child, and the intelligence record that carries
+-- its grading and summary.
+SELECT a.ref, a.framework, a.assessed_on, a.kind, a.concern, a.agencies, a.answers, a.risk, a.immediate_action,
+       a.outcome, c.ref AS case_ref, c.area, e.ref AS child_ref, e.label AS child_label, i.ref AS intel_ref,
+       i.source_evaluation, i.intelligence_assessment, i.handling_code, i.handling_conditions, i.text AS summary
+FROM assessment a JOIN ce_case c ON c.id = a.case_id JOIN entity e ON e.id = c.child_id
+LEFT JOIN intel i ON i.id = a.intel_id
+WHERE a.ref = :ref;

@@ -48,8 +48,13 @@ INSERT INTO agenda_item (meeting_id, case_id, item, reason, slot, minutes, posit
 VALUES (:meeting, :case, :item, :reason, :slot, :minutes, :position);
 
 -- name: agenda
+-- A new assessment's item names the assessment in its reason ("new assessment ASMT-…: …");
+-- `assessment_ref` is that assessment of the item's case, for a link to it.
 SELECT a.position, a.slot, a.minutes, a.item, a.reason, c.ref AS case_ref, e.ref AS child_ref, e.label AS child_label,
-       c.review_on, e.attrs ->> 'risk' AS risk
+       c.review_on, e.attrs ->> 'risk' AS risk,
+       CASE WHEN a.item = 'new_assessment' THEN
+           (SELECT s.ref FROM assessment s WHERE s.case_id = a.case_id AND instr(a.reason, ' ' || s.ref || ':') > 0)
+       END AS assessment_ref
 FROM agenda_item a JOIN ce_case c ON c.id = a.case_id JOIN entity e ON e.id = c.child_id
 WHERE a.meeting_id = :meeting ORDER BY a.position;
 
