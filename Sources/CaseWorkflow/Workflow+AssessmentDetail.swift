@@ -62,7 +62,13 @@ extension Workflow {
         let agencies = (row.json("agencies")?.arrayValue ?? []).compactMap(\.stringValue).map {
             AssessmentDetail.Agency(code: $0, name: names[$0] ?? $0)
         }
-        let recorded = row.json("answers")?.objectValue ?? [:]
+        // A partner reads the answers with every child outside their need-to-know
+        // pseudonymised: an assessment may name other children.
+        let pseudonyms = try tx.pseudonymiser(for: viewer.access)
+        var recorded = row.json("answers")?.objectValue ?? [:]
+        if let pseudonyms {
+            for (code, value) in recorded { if case .string(let text) = value { recorded[code] = .string(pseudonyms.apply(text)) } }
+        }
         var answers = framework.fields.map { field in
             Self.answer(to: field, recorded[field.code] ?? .null, withheld: withheld)
         }
@@ -75,6 +81,7 @@ extension Workflow {
         let risk = row.string("risk")
         var summary = row.text("summary")
         if summary == Self.unwrittenSummary(ref, case: caseRef) { summary = nil }
+        if let pseudonyms { summary = summary.map(pseudonyms.apply) }
         return AssessmentDetail(
             ref: ref, caseRef: caseRef, area: row.string("area"), childRef: row.string("child_ref"),
             childLabel: row.string("child_label"), assessedOn: row.string("assessed_on"),

@@ -96,7 +96,8 @@ extension Workflow {
             detail["nrm"] = WorkflowJSON.array(try tx.rows("nrm.for_case", ["case": id]))
             detail["actions"] = WorkflowJSON.array(try tx.rows("action.for_case", ["case": id]))
             detail["marthr_feedback"] = WorkflowJSON.array(try tx.rows("marthr.feedback_for_case", ["case": id]))
-            let shown = try visible(.object(detail))
+            var shown = try visible(.object(detail))
+            if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { shown = pseudonyms.apply(shown, keys: Workflow.freeTextKeys) }
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "case", "case": .string(ref), "child": .string(ceCase.string("child_ref")),
             ]))

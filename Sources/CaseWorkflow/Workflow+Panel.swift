@@ -350,7 +350,8 @@ extension Workflow {
     public func panel(_ ref: String, by viewer: Viewer, visible: (JSONValue) throws -> JSONValue = { $0 }) throws -> JSONValue {
         try transaction(by: viewer) { tx in
             let meeting = try requirePanel(ref, operation: "panel", by: viewer, in: tx)
-            let detail = try visible(try panelDetail(meeting, in: tx))
+            var detail = try visible(try panelDetail(meeting, in: tx))
+            if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { detail = pseudonyms.apply(detail, keys: Workflow.freeTextKeys) }
             let cases = Set((detail.objectValue?["agenda"]?.arrayValue ?? []).compactMap { $0.objectValue?["case_ref"]?.stringValue })
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "panel", "panel": .string(ref), "cases": .array(cases.sorted().map { .string($0) }),

@@ -6,6 +6,11 @@ import GraphStore
 /// one. The rule is GraphCore's (``Access/coversWorkflow(area:force:)``); this reads the
 /// force of an area for it, and audits every "not found" it gives.
 extension Workflow {
+    /// The keys of a workflow record's free text, which may name any child: minutes, an
+    /// action's text and note, a decision's reason, MARTHR's feedback. A partner reads them
+    /// with every child outside their need-to-know pseudonymised.
+    static let freeTextKeys: Set<String> = ["minutes", "text", "update_note", "reason", "note", "summary", "feedback", "cancelled_reason"]
+
     /// Whether the viewer covers a workflow record of local authority `area`.
     func covers(_ area: String?, by viewer: Viewer, in tx: StoreTransaction) throws -> Bool {
         let access = viewer.access

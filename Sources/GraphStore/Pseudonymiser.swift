@@ -50,4 +50,40 @@ public struct Pseudonymiser: Sendable {
         }
         return text
     }
+
+    /// A piece of text with the names replaced, numbered afresh.
+    public func apply(_ text: String) -> String {
+        var numbers: [String: Int] = [:]
+        return apply(text, numbers: &numbers)
+    }
+
+    /// Every string under `keys` in `json` (at any depth) with the names replaced: the
+    /// free text of a workflow record (minutes, an action's text, a decision's reason).
+    public func apply(_ json: JSONValue, keys: Set<String>) -> JSONValue {
+        switch json {
+        case .object(let object):
+            var result: [String: JSONValue] = [:]
+            for (key, value) in object {
+                if keys.contains(key), case .string(let text) = value {
+                    result[key] = .string(apply(text))
+                } else {
+                    result[key] = apply(value, keys: keys)
+                }
+            }
+            return .object(result)
+        case .array(let items):
+            return .array(items.map { apply($0, keys: keys) })
+        default:
+            return json
+        }
+    }
+}
+
+extension StoreTransaction {
+    /// The pseudonymiser for a partner reading the partnership's own records (minutes,
+    /// assessments, actions): every child outside their need-to-know named "Child N".
+    /// Nil for a police role, who may see every child.
+    public func pseudonymiser(for access: Access) throws -> Pseudonymiser? {
+        access.may(.readHandlingCodeC) ? nil : try Pseudonymiser.load(db, for: access)
+    }
 }

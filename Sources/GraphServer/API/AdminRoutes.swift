@@ -20,12 +20,8 @@ struct AdminRoutes {
     /// The newest rows and whether the chain is intact; `refused=1` keeps only the reads
     /// refused for need-to-know, each with what was asked (`"asked": {"what", "id"}`).
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.readAudit)
-        let limit = try request.integer("limit", default: 100, in: 1...10_000)
-        let refused = try AdminRoutes.refusedOnly(request)
-        let purpose = refused ? "reading the audit log's refusals" : "reading the audit log"
-        let (entries, verification) = try services.store.readAuditLog(limit: limit, refusedOnly: refused,
-                                                                      by: services.viewer(context, purpose: purpose))
+        let read = try AuditReads(services: services).read(request, defaultLimit: 100, for: context)
+        let (entries, verification, refused) = (read.entries, read.verification, read.refusedOnly)
         return JSONResponse.make(.object([
             "intact": .bool(verification.isIntact), "rows": .number(String(verification.rows)), "refused_only": .bool(refused),
             "entries": .array(entries.map { entry -> JSONValue in
@@ -41,16 +37,6 @@ struct AdminRoutes {
         ]))
     }
 
-    /// `refused`: `1` or `true` for the refusals only; `0`, `false` or absent for every row.
-    ///
-    /// - Throws: ``ServerError`` 400 for any other value.
-    static func refusedOnly(_ request: Request) throws -> Bool {
-        switch request.query("refused")?.lowercased() {
-        case nil, "", "0", "false": return false
-        case "1", "true": return true
-        default: throw ServerError(.badRequest, "refused must be 1 (only the refused reads) or 0")
-        }
-    }
 
     @Sendable func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),

@@ -116,12 +116,8 @@ struct PageRoutes {
     /// The audit viewer, for auditors: the newest rows and whether the chain is intact; with
     /// `?refused=1`, only the reads refused for need-to-know (who, when, what was asked).
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.readAudit)
-        let limit = try request.integer("limit", default: 200, in: 1...10_000)
-        let refused = try AdminRoutes.refusedOnly(request)
-        let purpose = refused ? "reading the audit log's refusals" : "reading the audit log"
-        let (read, verification) = try services.store.readAuditLog(limit: limit, refusedOnly: refused,
-                                                                   by: services.viewer(context, purpose: purpose))
+        let audit = try AuditReads(services: services).read(request, defaultLimit: 200, for: context)
+        let (read, verification, refused) = (audit.entries, audit.verification, audit.refusedOnly)
         let entries = read.map { entry -> [String: Any] in
             var row: [String: Any] = [
                 "seq": String(entry.seq), "at": entry.at, "operation": entry.operation, "actor": entry.actor,
