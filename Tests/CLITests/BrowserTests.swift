@@ -341,6 +341,169 @@ struct BrowserTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(4)))
+    func aMACCSECoordinatorRunsAPanelFromAgendaToMinutes() async throws {
+        try preparePicture()
+        try prepareMACCSECoordinatorAndASeftonPanel()
+        let held = BrowserTests.day(6)
+        let review = BrowserTests.day(6 + 12 * 7)
+        let due = BrowserTests.day(20)
+        let today = BrowserTests.day(0)
+        let minutes = "The panel agreed that the child is being criminally exploited and that the safety plan continues. "
+            + "Children's social care and the police will visit the child at home together; education will arrange "
+            + "a return to school meeting with the child and their carer. Review in 12 weeks."
+        let action = "Arrange a return to school meeting with the child and their carer"
+        try await withBrowser { browser, site in
+            try await browser.setViewportSize(width: BrowserTests.laptop.width, height: BrowserTests.laptop.height)
+            // Liverpool's MACCSE coordinator lands on the panels: Liverpool's, not Sefton's.
+            try await signIn(browser, site: site, as: "maccse")
+            #expect(try await browser.text(of: try await browser.findElement("h1")) == "MACCSE panels")
+            #expect(try await browser.findElements(#"a[href="/panels/PANEL-000001"]"#).count == 1)
+            try await expectNone(of: BrowserTests.codeC + BrowserTests.sefton, in: browser, on: "/panels")
+
+            // Schedules a Liverpool panel six days ahead, the day picked in the form.
+            try await browser.sendKeys("E08000012", to: try await browser.findElement("#s-area"))
+            try await typeDay(held, into: "#s-on", browser)
+            try await browser.sendKeys("DI Synthetic\nSenior Manager Synthetic", to: try await browser.findElement("#s-chairs"))
+            try await browser.click(try await browser.findElement(#"#schedule-panel button[type="submit"]"#))
+            let ref = "PANEL-000003"
+            _ = try await browser.wait("the new panel's page") {
+                try await browser.currentURL().hasSuffix("/panels/" + ref) ? try await browser.findElements("#build-agenda").first : nil
+            }
+            let scheduled = try await browser.text(of: try await browser.findElement("dl.attributes"))
+            #expect(scheduled.contains("E08000012") && scheduled.contains(held) && scheduled.contains("not sent yet"), "\(scheduled)")
+            #expect(try await browser.text(of: try await browser.findElement("h1")).contains("scheduled"))
+
+            // Builds the agenda: CH1's open case, for the assessment no panel has decided on.
+            try await browser.click(try await browser.findElement(#"#build-agenda button[type="submit"]"#))
+            let agenda = try await browser.wait("the agenda") {
+                guard let table = try await browser.findElements("#agenda").first else { return nil as String? }
+                return try await browser.text(of: table)
+            }
+            for part in ["CASE-000001", "Visible Child", "assessment ASMT-000001", "Not decided yet."] {
+                #expect(agenda.contains(part), "\(part) missing from the agenda: \(agenda)")
+            }
+            #expect(try await browser.findElements("#agenda tbody tr").count == 1)
+
+            // Sends it, to the co-chairs and the standing members.
+            try await browser.sendKeys("DI Synthetic\nSenior Manager Synthetic\nMACCSE members list",
+                                       to: try await browser.findElement("#recipients"))
+            try await browser.click(try await browser.findElement(#"#send-agenda button[type="submit"]"#))
+            _ = try await browser.wait("the agenda recorded as sent") {
+                try await browser.text(of: try await browser.findElement("dl.attributes")).contains("sent " + today) ? true : nil
+            }
+
+            // Attendance: police, children's social care, health and education have signed the
+            // confidentiality statement; youth justice has not, and is not needed.
+            try await browser.sendKeys("""
+                DI Synthetic:police
+                Senior Manager Synthetic:childrens_services
+                School Nurse Synthetic:health
+                Head of Year Synthetic:education
+                Youth Worker Synthetic:youth_justice:unsigned
+                """, to: try await browser.findElement("#attendees"))
+            try await browser.click(try await browser.findElement(#"#record-attendance button[type="submit"]"#))
+            let quoracy = try await browser.wait("the panel quorate") {
+                let text = try await browser.text(of: try await browser.findElement("p.quoracy"))
+                return text == "Quorate." ? text : nil
+            }
+            #expect(quoracy == "Quorate.")
+
+            // The decision as minuted: review in the standard 12 weeks.
+            try await browser.click(try await browser.findElement(#"#decide-CASE-000001 select[name="decision"] option[value="review"]"#))
+            try await browser.sendKeys("Safety plan continues", to: try await browser.findElement(#"#decide-CASE-000001 input[name="note"]"#))
+            try await browser.click(try await browser.findElement(#"#decide-CASE-000001 button[type="submit"]"#))
+            let decision = try await browser.wait("the decision") {
+                let text = try await browser.text(of: try await browser.findElement("#decisions"))
+                return text.contains("CASE-000001") ? text : nil
+            }
+            #expect(decision.contains("review, review on " + review) && decision.contains("Safety plan continues"), "\(decision)")
+
+            // An action owned by education, for the case.
+            try await browser.sendKeys(action, to: try await browser.findElement("#a-text"))
+            try await browser.sendKeys("education", to: try await browser.findElement("#a-owner"))
+            try await typeDay(due, into: "#a-due", browser)
+            try await browser.click(try await browser.findElement(#"#a-case option[value="CASE-000001"]"#))
+            try await browser.click(try await browser.findElement(#"#add-action button[type="submit"]"#))
+            _ = try await browser.wait("the action in the log") { try await browser.findElements("#action-ACT-000003").first }
+
+            // The minutes are checked as they are typed: a draft that blames the child is
+            // warned about; the child-first words that replace it are not.
+            let field = try await browser.findElement("#minutes-text")
+            try await browser.sendKeys("Draft: the child keeps putting herself at risk.", to: field)
+            let warning = try await browser.wait("the live warning on the draft") {
+                let items = try await browser.findElements("#minutes-warnings li")
+                return items.isEmpty ? nil : try await browser.text(of: items[0])
+            }
+            #expect(warning.contains("putting herself at risk"), "\(warning)")
+            try await browser.clear(field)
+            try await browser.sendKeys(minutes, to: field)
+            _ = try await browser.wait("no warning on the child-first minutes") {
+                let typed = try await browser.execute("return document.getElementById('minutes-text').value;") as? String
+                let warnings = try await browser.findElements("#minutes-warnings li")
+                return typed == minutes && warnings.isEmpty ? true : nil
+            }
+            // Long enough for the check of the last words typed to have answered too.
+            try await Task.sleep(for: .seconds(1))
+            #expect(try await browser.findElements("#minutes-warnings li").isEmpty)
+            try await browser.click(try await browser.findElement(#"#record-minutes button[type="submit"]"#))
+            _ = try await browser.wait("the minutes saved") { try await browser.findElements("div.minutes").first }
+            #expect(try await browser.findElements("p.message").isEmpty)
+
+            // Read again from the start: everything recorded is there.
+            try await browser.navigate(to: site + "/panels/" + ref)
+            let page = try await browser.wait("the panel page again") {
+                try await browser.findElements("div.minutes").isEmpty ? nil : try await browser.text(of: try await browser.findElement("main"))
+            }
+            #expect(try await browser.text(of: try await browser.findElement("h1")).contains("held"))
+            let details = try await browser.text(of: try await browser.findElement("dl.attributes"))
+            #expect(details.contains("sent " + today) && details.contains("DI Synthetic") && details.contains("Senior Manager Synthetic"), "\(details)")
+            let row = try await browser.text(of: try await browser.findElement("#agenda tbody tr"))
+            #expect(row.contains("CASE-000001") && row.contains("Visible Child") && row.contains("Decided (below)."), "\(row)")
+            #expect(try await browser.text(of: try await browser.findElement("p.quoracy")) == "Quorate.")
+            let attendees = try await browser.text(of: try await browser.findElement("ul.attendees"))
+            for name in ["DI Synthetic · police", "Senior Manager Synthetic · childrens_services", "School Nurse Synthetic · health",
+                         "Head of Year Synthetic · education", "Youth Worker Synthetic · youth_justice has not signed"] {
+                #expect(attendees.contains(name), "\(name) missing from \(attendees)")
+            }
+            let decided = try await browser.text(of: try await browser.findElement("#decisions"))
+            #expect(decided.contains("CASE-000001: review, review on " + review), "\(decided)")
+            let logged = try await browser.text(of: try await browser.findElement("#action-ACT-000003"))
+            for part in [action, "CASE-000001", "education", due, "open"] {
+                #expect(logged.contains(part), "\(part) missing from the action: \(logged)")
+            }
+            #expect(try await browser.text(of: try await browser.findElement("div.minutes")) == minutes)
+            #expect(try await browser.findElements("div.language-warning").isEmpty, "a language warning on \(page.prefix(2000))")
+            #expect(try await browser.findElements("#cancel-panel").isEmpty, "a panel held cannot be cancelled")
+            try await expectNone(of: BrowserTests.codeC + BrowserTests.sefton, in: browser, on: "/panels/" + ref)
+            try await keepAtBothSizes(browser, as: "maccse-panel-page")
+
+            // The child's page, from the agenda: still nothing that only code C tells of.
+            try await browser.click(try await browser.findElement(#"#agenda a[href="/entities/CH1"]"#))
+            let child = try await browser.wait("the child's page") {
+                try await browser.currentURL().hasSuffix("/entities/CH1") ? try await browser.text(of: try await browser.findElement("main")) : nil
+            }
+            #expect(child.contains("Visible Child") && child.contains("Shared Adult"), "\(child.prefix(600))")
+            try await expectNone(of: BrowserTests.codeC, in: browser, on: "/entities/CH1")
+
+            // The list: Liverpool's two panels; Sefton's is not there, and reads as a missing one.
+            try await browser.navigate(to: site + "/panels")
+            _ = try await browser.waitForElement(#"a[href="/panels/\#(ref)"]"#)
+            #expect(try await browser.findElements(#"a[href="/panels/PANEL-000001"]"#).count == 1)
+            try await expectNone(of: BrowserTests.codeC + BrowserTests.sefton, in: browser, on: "/panels")
+            try await browser.navigate(to: site + "/panels/PANEL-000002")
+            let hidden = try await browser.text(of: try await browser.waitForElement("main"))
+            try await browser.navigate(to: site + "/panels/PANEL-999999")
+            let missing = try await browser.text(of: try await browser.waitForElement("main"))
+            #expect(hidden.lowercased().contains("not found"), "\(hidden)")
+            #expect(hidden.replacingOccurrences(of: "PANEL-000002", with: "PANEL-?") == missing.replacingOccurrences(of: "PANEL-999999", with: "PANEL-?"),
+                    "Sefton's panel differs from a missing one: \(hidden) / \(missing)")
+            try await browser.navigate(to: site + "/panels/PANEL-000002")
+            _ = try await browser.waitForElement("main")
+            try await expectNone(of: BrowserTests.codeC + BrowserTests.sefton.filter { $0 != "PANEL-000002" }, in: browser, on: "/panels/PANEL-000002")
+        }
+    }
+
     @Test(.timeLimit(.minutes(3)))
     func theMARTHRChairDeclinesANominationWithAReasonThroughTheForm() async throws {
         try preparePicture()
@@ -464,6 +627,51 @@ struct BrowserTests {
         print("browser test screenshot: \(artifact.path)")
     }
 
+    /// What only the handling-code-C report tells of: the adult, the report's id, text and
+    /// handling conditions. A partner meets none of it anywhere.
+    static let codeC = ["Canary Hiddenadult", "AD2", "INC", "CANARY conditional report", "Police only"]
+    /// Sefton's child, case and panel: outside a Liverpool coordinator's scope.
+    static let sefton = ["Canary Seftonchild", "CH3", "CASE-000002", "PANEL-000002"]
+
+    /// The day `offset` days from today (UTC), as YYYY-MM-DD.
+    static func day(_ offset: Int) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date().addingTimeInterval(Double(offset) * 86_400))
+    }
+
+    /// Types the day `iso` (YYYY-MM-DD) into the date field `css` as a person does: the
+    /// digits of each part in the order the browser's locale shows them (month, day, year in
+    /// en-US); then checks the field holds that day.
+    func typeDay(_ iso: String, into css: String, _ browser: WebDriver) async throws {
+        let order = try await browser.execute("""
+            return new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2001, 10, 22))
+                .map(function (part) { return part.type; })
+                .filter(function (type) { return type === "year" || type === "month" || type === "day"; }).join(",");
+            """) as? String ?? "month,day,year"
+        let parts = iso.split(separator: "-").map(String.init)
+        let byType = ["year": parts[0], "month": parts[1], "day": parts[2]]
+        let keys = order.split(separator: ",").compactMap { byType[String($0)] }.joined()
+        try await browser.sendKeys(keys, to: try await browser.findElement(css))
+        let value = try await browser.execute("return document.querySelector(arguments[0]).value;", [css]) as? String
+        #expect(value == iso, "the date field \(css) after typing \(keys) (\(order)): \(value ?? "nothing")")
+    }
+
+    /// Expects none of `canaries` in the page's text or its source. The session's CSRF token
+    /// is taken out of the source first: a random token may spell a short id.
+    func expectNone(of canaries: [String], in browser: WebDriver, on page: String) async throws {
+        let token = try await browser.execute(#"var m = document.querySelector('meta[name="csrf-token"]'); return m ? m.content : "";"#)
+            as? String ?? ""
+        var source = try await browser.source()
+        if !token.isEmpty { source = source.replacingOccurrences(of: token, with: "") }
+        let shown = try await browser.execute("return document.body.innerText;") as? String ?? ""
+        for canary in canaries {
+            #expect(!source.contains(canary) && !shown.contains(canary), "\(canary) on \(page)")
+        }
+    }
+
     // MARK: - The picture, the service and the browser
 
     /// A small synthetic picture in b.sqlite: CH1 on the agenda of a Liverpool MACCSE panel
@@ -517,6 +725,29 @@ struct BrowserTests {
         try ok(["marthr", "schedule", "--on", day(14), "--chair", "DCI Synthetic"])
         try ok(["marthr", "nominate", "MARTHR-000001", "--subject", "AD1", "--ce-case", "CASE-000001", "--because", "Linked to a child on MACCSE"])
         try ok(["account", "add", "chair", "--role", "marthr_chair", "--password-stdin"], input: BrowserTests.password + "\n")
+    }
+
+    /// Adds to the picture a MACCSE coordinator for Liverpool (children's social care), and a
+    /// Sefton child (CH3) whose open case (CASE-000002) is on the agenda of a Sefton panel in
+    /// five days (PANEL-000002).
+    func prepareMACCSECoordinatorAndASeftonPanel() throws {
+        try """
+            {"record":"entity","id":"CH3","kind":"child","name":"Canary Seftonchild","area":"E08000014"}
+            """.write(to: directory.appendingPathComponent("sefton.jsonl"), atomically: true, encoding: .utf8)
+        func ok(_ arguments: [String], input: String? = nil) throws {
+            let result = try cli.run(["--db", "b.sqlite"] + arguments, input: input)
+            if result.status != 0 { throw WebDriver.Failure("cegraph \(arguments.joined(separator: " ")): \(result.stderr)") }
+        }
+        let day = BrowserTests.day
+        try ok(["import", "sefton.jsonl"])
+        try ok(["case", "referral", "--child", "CH3", "--received", day(-25), "--referrer", "Duty worker", "--agency", "health",
+                "--concern", "cse", "--outcome", "section_47", "--screened", day(-25)])
+        try ok(["case", "open", "REF-000002", "--today", day(-25)])
+        try ok(["case", "assess", "CASE-000002", "assessment.json"])
+        try ok(["panel", "schedule", "--area", "E08000014", "--on", day(5), "--co-chair", "DI Sefton", "--co-chair", "Manager Sefton"])
+        try ok(["panel", "agenda", "PANEL-000002"])
+        try ok(["account", "add", "maccse", "--role", "maccse_coordinator", "--area", "E08000012", "--agency", "childrens_services",
+                "--password-stdin"], input: BrowserTests.password + "\n")
     }
 
     /// Starts `cegraph serve` on b.sqlite and chromedriver, each on a free port (retrying

@@ -84,6 +84,9 @@ struct WebDriver: Sendable {
 
     func click(_ element: Element) async throws { try await command("POST", "element/\(element.id)/click") }
 
+    /// Empties a text field (W3C Element Clear); what is typed next replaces its text.
+    func clear(_ element: Element) async throws { try await command("POST", "element/\(element.id)/clear") }
+
     func text(of element: Element) async throws -> String {
         try await command("GET", "element/\(element.id)/text") as? String ?? ""
     }

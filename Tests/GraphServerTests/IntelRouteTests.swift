@@ -162,7 +162,7 @@ struct IntelRouteTests {
     @Test func theLanguageCheckAnswersWarnings() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
-            for role in ["ccset_coordinator", "analyst", "marthr_chair"] {
+            for role in ["ccset_coordinator", "analyst", "marthr_chair", "maccse_coordinator"] {
                 let session = try #require(try await SignedIn.signIn(client, as: role))
                 let answer = try await session.send(.post, "/api/lint", json: #"{"text": "She keeps putting herself at risk."}"#)
                 #expect(answer.status == .ok, "\(role): \(answer.text)")

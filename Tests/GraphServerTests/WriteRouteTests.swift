@@ -79,7 +79,7 @@ extension WriteRouteTests {
         let fixture = try ServerFixture()
         let writes: [(String, Set<String>)] = [
             ("/api/intel", ["ccset_coordinator", "analyst"]),
-            ("/api/lint", ["ccset_coordinator", "analyst", "marthr_chair"]),
+            ("/api/lint", ["ccset_coordinator", "analyst", "marthr_chair", "maccse_coordinator"]),
             ("/api/referrals", ["ccset_coordinator", "maccse_coordinator"]),
             ("/api/cases", ["ccset_coordinator", "maccse_coordinator"]),
             ("/api/cases/CASE-000001/assessments", ["ccset_coordinator", "maccse_coordinator"]),

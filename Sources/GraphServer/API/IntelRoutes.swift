@@ -54,7 +54,11 @@ struct IntelRoutes {
     /// `{"text": "..."}` → `{"warnings": [...]}`: the child-first language check, for the
     /// pages' live warnings. It reads nothing stored and keeps nothing.
     @Sendable func lint(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.annotateIntel)
+        // Everyone who writes free text checks it as it is typed: intelligence and its notes,
+        // case work, and a panel's minutes and actions (a MACCSE coordinator's too).
+        let account = try context.requireSignedIn()
+        let writers: [Permission] = [.annotateIntel, .workCases, .runPanels]
+        guard writers.contains(where: account.role.may) else { throw ServerError.forbidden }
         let body = try await request.jsonObject(limit: limit)
         guard let text = body["text"]?.stringValue else { throw ServerError(.badRequest, "give text, the words to check") }
         return JSONResponse.make(.object(["warnings": services.workflow.language.check(text).json]))

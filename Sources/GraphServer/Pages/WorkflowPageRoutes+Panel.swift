@@ -32,7 +32,9 @@ extension WorkflowPageRoutes {
         let ref = ref ?? ""
         let detail = try reads.panel(ref, for: context).objectValue ?? [:]
         let base = "/panels/" + PageRenderer.pathSegment(ref)
-        let coordinator = account.role == .ccsetCoordinator
+        // Whoever runs panels gets the forms: the CCSET coordinator and the local authority's
+        // MACCSE coordinator alike (the writes check the same permission).
+        let coordinator = account.role.may(.runPanels)
         let police = account.role.isPolice
         var fields = PageRenderer.fields(detail.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil && $0.key != "quorate" })
         fields["coChairs"] = PageRoutes.text(detail["co_chairs"] ?? .array([]))
