@@ -117,7 +117,7 @@ struct PageRoutes {
     /// `?refused=1`, only the reads refused for need-to-know (who, when, what was asked).
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let audit = try AuditReads(services: services).read(request, defaultLimit: 200, for: context)
-        let (read, verification, refused) = (audit.entries, audit.verification, audit.refusedOnly)
+        let (read, verification, refused, limit) = (audit.entries, audit.verification, audit.refusedOnly, audit.limit)
         let entries = read.map { entry -> [String: Any] in
             var row: [String: Any] = [
                 "seq": String(entry.seq), "at": entry.at, "operation": entry.operation, "actor": entry.actor,

@@ -72,7 +72,8 @@ extension WorkflowPageRoutes {
                  "late": item.isOverdue ? "\(item.workingDaysLate) working day\(item.workingDaysLate == 1 ? "" : "s") late" : "due"]
             }
         }
-        if account.role == .ccsetCoordinator {
+        // Each form is shown to the roles whose permission its write checks.
+        if account.role.may(WorkflowWrite.nrm.permission) {
             if detail["status"]?.stringValue == "open" { fields["assessHref"] = "/cases/\(PageRenderer.pathSegment(ref))/assessment" }
             let typed = refusal?.typed(in: "nrm") ?? [:]
             fields["nrmForm"] = ["action": "/cases/\(PageRenderer.pathSegment(ref))/nrm",

@@ -31,7 +31,7 @@ extension WorkflowPageRoutes {
         let area = request.query("area")?.trimmingWhitespace()
         let to = try request.date("to"), from = try request.date("from")
         let rows = try reads.referrals(area: area?.isEmpty == false ? area : nil, from: from, to: to, for: context)
-        let screens = account.role == .ccsetCoordinator
+        let screens = account.role.may(WorkflowWrite.screen.permission)
         return ("referrals", [
             "area": area ?? "", "from": from?.description ?? "", "to": to?.description ?? "",
             "screens": screens,
@@ -80,7 +80,7 @@ extension WorkflowPageRoutes {
         let account = try context.requireSensitive(.readAlerts)
         let status = request.query("status") ?? "open"
         let rows = try reads.alerts(status: status == "all" ? nil : status, for: context)
-        let reviews = account.role == .ccsetCoordinator
+        let reviews = account.role.may(WorkflowWrite.reviewAlert.permission)
         return ("alerts", [
             "status": status, "reviews": reviews,
             "statusChoices": Self.options(["open", "reviewed", "dismissed", "all"], selected: status),
@@ -125,7 +125,7 @@ extension WorkflowPageRoutes {
             },
             "anyFlags": !rows.isEmpty,
         ]
-        if account.role == .ccsetCoordinator {
+        if account.role.may(WorkflowWrite.setFlag.permission) {
             let typed = refusal?.typed(in: "flag") ?? [:]
             fields["flagForm"] = ["action": "/flags/" + PageRenderer.pathSegment(ref),
                                   "kinds": Self.options(FlagKind.allCases.map(\.rawValue), selected: typed["flag"]),

@@ -13,6 +13,8 @@ struct AuditReads: Sendable {
         let entries: [AuditLog.Entry]
         let verification: AuditLog.Verification
         let refusedOnly: Bool
+        /// How many rows were asked for.
+        let limit: Int
     }
 
     func read(_ request: Request, defaultLimit: Int, for context: AppRequestContext) throws -> Read {
@@ -22,7 +24,7 @@ struct AuditReads: Sendable {
         let purpose = refused ? "reading the audit log's refusals" : "reading the audit log"
         let (entries, verification) = try services.store.readAuditLog(limit: limit, refusedOnly: refused,
                                                                       by: services.viewer(context, purpose: purpose))
-        return Read(entries: entries, verification: verification, refusedOnly: refused)
+        return Read(entries: entries, verification: verification, refusedOnly: refused, limit: limit)
     }
 
     /// `refused=1` (or `true`): only the refused reads; absent, `0` or `false`: every row.
