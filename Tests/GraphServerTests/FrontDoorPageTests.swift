@@ -155,4 +155,25 @@ struct FrontDoorPageTests {
             #expect(try await Browser.signIn(client, as: "analyst").get("/settings").status == .forbidden)
         }
     }
+
+    /// The settings with a fixed set of values are choices on the form (they were missing
+    /// from it: the template asked for `choices.0`, which swift-mustache does not read).
+    @Test func theSettingsFormOffersItsChoicesAndSharingFreeTextIsOne() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let admin = try await Browser.signIn(client, as: "admin", reason: nil)
+            let page = try await admin.text("/settings")
+            for select in [#"<select id="setting-framework" name="framework">"#, #"<select id="setting-partnerFreeText" name="partnerFreeText">"#,
+                           #"<select id="setting-quorum-signedConfidentialityOnly" name="quorum.signedConfidentialityOnly">"#] {
+                #expect(page.contains(select), "\(select)")
+            }
+            #expect(page.contains(#"<option value="no" selected>no</option>"#))
+            let saved = try await admin.post("/settings/default", ["form": "settings", "partnerFreeText": "yes", "csrf_token": admin.csrf])
+            #expect(saved.status == .seeOther)
+            #expect(try fixture.services.workflow.settings(for: nil).partnerFreeText)
+            // A partnership-wide choice: an authority may not make its own.
+            let local = try await admin.post("/settings/E08000012", ["form": "settings", "partnerFreeText": "no", "csrf_token": admin.csrf])
+            #expect(local.status == .badRequest && local.text.contains("chosen for the whole partnership"), "\(local.status)")
+        }
+    }
 }

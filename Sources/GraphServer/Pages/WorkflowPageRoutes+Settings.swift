@@ -61,8 +61,10 @@ extension WorkflowPageRoutes {
                 switch key {
                 case "framework":
                     row["choices"] = Self.options(RiskLevel.Framework.allCases.map(\.rawValue), selected: value)
+                    row["select"] = true
                 case "quorum.signedConfidentialityOnly", "partnerFreeText":
                     row["choices"] = Self.options(["yes", "no"], selected: value)
+                    row["select"] = true
                 case "extraClosures":
                     row["lines"] = true
                 default:
