@@ -80,11 +80,9 @@ extension Workflow {
     /// child's referrals, assessments, decisions, flags (and which are present on `date`),
     /// NRM, actions and MARTHR feedback. Written to the audit log as a consultation.
     ///
-    /// - Parameter visible: what the viewer may see of the record; it throws (and nothing is
-    ///   audited) when they may see none of it. It runs inside the store's transaction, so
-    ///   it must not open another.
-    public func caseDetail(_ ref: String, asOf date: CalendarDate, by viewer: Viewer,
-                           visible: (JSONValue) throws -> JSONValue = { $0 }) throws -> JSONValue {
+    /// A case outside the viewer's need-to-know (another area's; for a panel member, a child
+    /// off their agendas) answers as a missing one (``requireCase(_:open:operation:by:in:)``).
+    public func caseDetail(_ ref: String, asOf date: CalendarDate, by viewer: Viewer) throws -> JSONValue {
         try transaction(by: viewer) { tx in
             let ceCase = try requireCase(ref, open: nil, operation: "show", by: viewer, in: tx)
             let id = ceCase["id"], child = ceCase["child_id"]
@@ -96,7 +94,7 @@ extension Workflow {
             detail["nrm"] = WorkflowJSON.array(try tx.rows("nrm.for_case", ["case": id]))
             detail["actions"] = WorkflowJSON.array(try tx.rows("action.for_case", ["case": id]))
             detail["marthr_feedback"] = WorkflowJSON.array(try tx.rows("marthr.feedback_for_case", ["case": id]))
-            var shown = try visible(.object(detail))
+            var shown = JSONValue.object(detail)
             if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { shown = pseudonyms.apply(shown, keys: Workflow.freeTextKeys) }
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "case", "case": .string(ref), "child": .string(ceCase.string("child_ref")),

@@ -344,13 +344,14 @@ extension Workflow {
     /// actions raised and those carried from earlier meetings. Audited as a consultation,
     /// naming the cases shown.
     ///
-    /// - Parameter visible: what the viewer may see of the record; it throws (and nothing is
-    ///   audited) when they may see none of it. It runs inside the store's transaction, so
-    ///   it must not open another.
-    public func panel(_ ref: String, by viewer: Viewer, visible: (JSONValue) throws -> JSONValue = { $0 }) throws -> JSONValue {
+    /// A panel member opens only the panels of their authorities held in their window or to
+    /// come, not cancelled (``Access/mayOpenPanel(heldOn:status:)``), and sees on them only
+    /// what ``PanelView`` leaves; any other panel answers as a missing one.
+    public func panel(_ ref: String, by viewer: Viewer) throws -> JSONValue {
         try transaction(by: viewer) { tx in
             let meeting = try requirePanel(ref, operation: "panel", by: viewer, in: tx)
-            var detail = try visible(try panelDetail(meeting, in: tx))
+            var detail = try panelDetail(meeting, in: tx)
+            if let view = try PanelView(viewer.access, in: tx) { detail = view.panel(detail) }
             if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { detail = pseudonyms.apply(detail, keys: Workflow.freeTextKeys) }
             let cases = Set((detail.objectValue?["agenda"]?.arrayValue ?? []).compactMap { $0.objectValue?["case_ref"]?.stringValue })
             try tx.audit(.consultation, by: viewer, records: .object([
@@ -363,7 +364,9 @@ extension Workflow {
     /// The panels of an area (or all).
     public func listPanels(area: String?, by viewer: Viewer) throws -> [JSONValue] {
         try store.reading { tx in
-            try covered(try tx.rows("panel.list", ["area": StoredValue(area)]), by: viewer, in: tx).map { .object(WorkflowJSON.object($0)) }
+            try covered(try tx.rows("panel.list", ["area": StoredValue(area)]), by: viewer, in: tx)
+                .filter { viewer.access.mayOpenPanel(heldOn: $0.date("held_on"), status: $0.text("status")) }
+                .map { .object(WorkflowJSON.object($0)) }
         }
     }
 
@@ -386,6 +389,9 @@ extension Workflow {
         let row = try tx.row("panel.by_ref", ["ref": .text(ref)])
         try requireCovered(row, "panel", ref, by: viewer, in: tx, else: missing)
         guard let row else { throw missing }
+        guard viewer.access.mayOpenPanel(heldOn: row.date("held_on"), status: row.text("status")) else {
+            throw Unseen(what: "panel", ref: ref, found: true, error: missing)
+        }
         return row
     }
 }

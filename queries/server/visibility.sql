@@ -6,7 +6,3 @@
 SELECT DISTINCT e.id, e.ref FROM agenda_item a
 JOIN panel_meeting m ON m.id = a.meeting_id JOIN ce_case c ON c.id = a.case_id JOIN entity e ON e.id = c.child_id
 WHERE m.area IN (SELECT value FROM json_each(:areas)) AND m.held_on >= :since AND m.status <> 'cancelled';
-
--- name: cases_of
--- The cases of these children (a JSON array of entity ids): the cases a panel member may see.
-SELECT ref FROM ce_case WHERE child_id IN (SELECT value FROM json_each(:children));

@@ -40,3 +40,7 @@ SELECT c.ref, c.status, c.area, c.concern, c.opened_on, c.review_on, c.closed_on
 FROM ce_case c JOIN entity e ON e.id = c.child_id
 WHERE (:area IS NULL OR c.area = :area) AND (:status IS NULL OR c.status = :status)
 ORDER BY c.opened_on, c.id;
+
+-- name: refs_of_children
+-- The cases of these children (a JSON array of entity ids): a panel member's cases.
+SELECT ref FROM ce_case WHERE child_id IN (SELECT value FROM json_each(:children));

@@ -34,18 +34,23 @@ public struct Access: Sendable, Hashable {
     /// member updates only the actions their agency owns.
     public let agency: String?
 
+    /// For a panel member, the first day whose panels' agendas still count: an earlier
+    /// panel (or a cancelled one) is not theirs to open. Nil for every other role; a panel
+    /// member without it opens no panel.
+    public let agendaSince: CalendarDate?
     /// Whether this is the command line's operator, who may do everything.
     private let isOperator: Bool
 
     public init(role: Role?, scope: Scope, children: [String: Int64]? = nil, withholdsHandlingCodeC: Bool = false,
-                partnerFreeText: FreeText = .withheld, agency: String? = nil) {
+                partnerFreeText: FreeText = .withheld, agency: String? = nil, agendaSince: CalendarDate? = nil) {
         self.init(role: role, scope: scope, children: children, withholdsHandlingCodeC: withholdsHandlingCodeC,
-                  partnerFreeText: partnerFreeText, agency: agency, isOperator: false)
+                  partnerFreeText: partnerFreeText, agency: agency, agendaSince: agendaSince, isOperator: false)
     }
 
     private init(role: Role?, scope: Scope, children: [String: Int64]?, withholdsHandlingCodeC: Bool,
-                 partnerFreeText: FreeText, agency: String?, isOperator: Bool) {
+                 partnerFreeText: FreeText, agency: String?, agendaSince: CalendarDate?, isOperator: Bool) {
         self.isOperator = isOperator
+        self.agendaSince = agendaSince
         self.role = role
         self.agency = agency
         self.scope = scope
@@ -62,7 +67,7 @@ public struct Access: Sendable, Hashable {
     /// picture, so the command line may read and do everything (it audits every read and
     /// write all the same). Shown as an analyst where a role is asked for.
     public static let commandLine = Access(role: .analyst, scope: .wholePicture, children: nil, withholdsHandlingCodeC: false,
-                                           partnerFreeText: .withheld, agency: nil, isOperator: true)
+                                           partnerFreeText: .withheld, agency: nil, agendaSince: nil, isOperator: true)
 
     /// Whether the viewer sees the whole picture as the police do: no scope, no agenda,
     /// nothing held back. Every entity there is may be opened.
@@ -88,7 +93,7 @@ public struct Access: Sendable, Hashable {
     public func narrowed(to audience: Audience) -> Access {
         guard audience == .panel else { return self }
         return Access(role: role, scope: scope, children: children, withholdsHandlingCodeC: true, partnerFreeText: partnerFreeText,
-                      agency: agency, isOperator: isOperator)
+                      agency: agency, agendaSince: agendaSince, isOperator: isOperator)
     }
 
     /// Whether the viewer may see a report of handling code `handling`: a code-C report
@@ -133,6 +138,15 @@ public struct Access: Sendable, Hashable {
         if kind == .child { return maySeeChild(ref: ref, area: area, force: force) }
         if children != nil || area == nil { return true }
         return scope.covers(area: area, force: force)
+    }
+
+    /// Whether a panel member may open a panel of an authority they sit for, held on `heldOn`
+    /// with `status`: in their window (``agendaSince``), or to come, and not cancelled.
+    /// Every other role: yes (their scope decides).
+    public func mayOpenPanel(heldOn: CalendarDate?, status: String?) -> Bool {
+        guard role == .panelMember else { return true }
+        guard let agendaSince, let heldOn, heldOn >= agendaSince, let status else { return false }
+        return status != "cancelled"
     }
 
     /// Whether the viewer may see a case workflow record of local authority `area` (whose

@@ -26,7 +26,8 @@ struct Visibility: Sendable {
         var freeText = Access.FreeText.withheld
         if !account.role.may(.readHandlingCodeC), try workflow.settings(for: nil).partnerFreeText { freeText = .pseudonymised }
         return Access(role: account.role, scope: account.scope, children: try panelChildren(for: account, today: today),
-                      partnerFreeText: freeText, agency: account.agency)
+                      partnerFreeText: freeText, agency: account.agency,
+                      agendaSince: account.role == .panelMember ? Visibility.windowStart(today: today) : nil)
     }
 
     /// The database ids and refs of the children `account` may see, or nil for "not limited
@@ -43,27 +44,5 @@ struct Visibility: Sendable {
             }
             return children
         }
-    }
-
-    /// What `account` may see of the case workflow, or nil when it is not limited (every
-    /// role but panel member).
-    func panelScope(for account: Account, today: CalendarDate = .today) throws -> PanelScope? {
-        guard let children = try panelChildren(for: account, today: today) else { return nil }
-        let cases = try store.reading { tx in
-            try tx.rows("server/visibility.cases_of", ["children": StoredValue(json: .array(children.values.map { .number(String($0)) }))])
-                .map { $0.string("ref") }
-        }
-        return PanelScope(areas: Set(account.panelAreas), children: children, cases: Set(cases),
-                          since: Visibility.windowStart(today: today))
-    }
-
-    /// Whether the entity `ref` names is among `children` (nil: not limited): for a panel
-    /// member, whether it is a child on one of their agendas (by any of the child's ids).
-    /// Read the children once per request (``panelChildren(for:today:)``), then ask this for
-    /// each record.
-    func maySee(_ ref: String, among children: [String: Int64]?) throws -> Bool {
-        guard let children else { return true }
-        guard let rowid = try store.entityRowid(for: ref) else { return false }
-        return children.values.contains(rowid)
     }
 }

@@ -44,33 +44,23 @@ struct WorkflowReads: Sendable {
 
     // MARK: - MACCSE panels
 
-    /// The panels a viewer may see: every panel (of `area`, when given), or for a panel
-    /// member only those they may open (``PanelScope/mayOpen(panel:)``). Holds no personal data.
+    /// The panels a viewer may see (the workflow applies their scope and, for a panel
+    /// member, their window). Holds no personal data.
     func panels(area: String?, for context: AppRequestContext) throws -> [JSONValue] {
-        let account = try context.require(.readPanels)
-        let rows = try services.workflow.listPanels(area: area, by: services.viewer(context, purpose: "listing panels"))
-        guard account.role == .panelMember else { return rows }
-        let areas = Set(account.panelAreas), since = Visibility.windowStart()
-        return rows.filter { PanelScope.mayOpen(panel: $0.objectValue ?? [:], areas: areas, since: since) }
+        _ = try context.require(.readPanels)
+        return try services.workflow.listPanels(area: area, by: services.viewer(context, purpose: "listing panels"))
     }
 
-    /// A panel's record: attendance, quoracy, agenda, decisions, minutes and actions.
-    ///
-    /// A panel member sees only what ``PanelScope/panel(_:)`` leaves.
+    /// A panel's record: attendance, quoracy, agenda, decisions, minutes and actions, as the
+    /// workflow leaves it for the viewer (a panel member: ``PanelView``).
     ///
     /// - Throws: ``ServerError/notFound`` for a missing panel and, for a panel member, a
     ///   panel of an authority they do not sit for, one cancelled or one held before the
-    ///   window, alike.
+    ///   window, alike; the workflow audits which it was.
     func panel(_ ref: String, for context: AppRequestContext) throws -> JSONValue {
-        let account = try context.requireSensitive(.readPanels)
-        let scope = try services.visibility.panelScope(for: account)
-        let viewer = try services.viewer(context, purpose: "viewing a panel")
+        _ = try context.requireSensitive(.readPanels)
         do {
-            return try services.workflow.panel(ref, by: viewer) { detail in try scope?.panel(detail) ?? detail }
-        } catch let error as ServerError where error.status == .notFound {
-            // A panel of their authority outside the member's window: refused, and audited.
-            try services.store.auditUnseen("panel", ref, found: true, by: viewer)
-            throw error
+            return try services.workflow.panel(ref, by: services.viewer(context, purpose: "viewing a panel"))
         } catch let error as WorkflowError where error.kind == .notFound {
             throw ServerError.notFound
         }
