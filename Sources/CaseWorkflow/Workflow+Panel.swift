@@ -361,6 +361,29 @@ extension Workflow {
         }
     }
 
+    /// The chair's approval of a panel's minutes as recorded: the day, and who approved.
+    ///
+    /// - Throws: ``WorkflowError``: not a chair of the panel's authority (input); no minutes
+    ///   recorded yet, or already approved (conflict); a panel the viewer may not open
+    ///   answers as a missing one.
+    public func approveMinutes(panel ref: String, on date: CalendarDate, by viewer: Viewer) throws {
+        try transaction(by: viewer) { tx in
+            let meeting = try requirePanel(ref, operation: "approve minutes", by: viewer, in: tx)
+            guard viewer.access.mayApproveMinutes(area: meeting.text("area")) else {
+                throw WorkflowError("approve minutes", "only a chair of \(ref)'s panel approves its minutes", field: "panel")
+            }
+            guard meeting.text("minutes") != nil else {
+                throw WorkflowError("approve minutes", "\(ref) has no minutes recorded yet", field: "panel", kind: .conflict)
+            }
+            guard meeting.text("minutes_approved_on") == nil else {
+                throw WorkflowError("approve minutes", "the minutes of \(ref) were approved on \(meeting.string("minutes_approved_on"))",
+                                    field: "panel", kind: .conflict)
+            }
+            try tx.execute("panel.approve_minutes", ["id": meeting["id"], "on": StoredValue(date), "by": .text(viewer.name)])
+            try tx.audit(.alteration, by: viewer, records: .object(["workflow": "minutes_approval", "panel": .string(ref)]))
+        }
+    }
+
     /// The panels of an area (or all).
     public func listPanels(area: String?, by viewer: Viewer) throws -> [JSONValue] {
         try store.reading { tx in

@@ -54,6 +54,8 @@ extension CEGraph {
             var role: String
             @Option(help: "The name shown.") var name: String?
             @Option(help: "A local authority whose MACCSE panel a panel member sits on (repeat).") var panel: [String] = []
+            @Option(help: "A local authority whose MACCSE panel a panel member chairs, approving its minutes (repeat; implies --panel).")
+            var chair: [String] = []
             @Option(help: "A local authority or police force the account covers (repeat); none: the whole picture.") var area: [String] = []
             @Option(help: "The agency the account works for (police, childrens_services, health, education, ...).") var agency: String?
             @Flag(help: "Read the password from standard input.") var passwordStdin = false
@@ -70,7 +72,7 @@ extension CEGraph {
                     password = AccountStore.generatePassword()
                 }
                 let accounts = try global.accounts()
-                let scope = Scope(areas: area.isEmpty ? nil : Set(area), panels: Set(panel))
+                let scope = Scope(areas: area.isEmpty ? nil : Set(area), panels: Set(panel), chairs: Set(chair))
                 try accounts.create(username: username, displayName: name ?? username, role: role, password: password,
                                     scope: scope, agency: agency, by: global.viewer(purpose: "adding an account"))
                 print("account \(username.lowercased()) added (\(role.rawValue))" + (passwordStdin ? "" : "; password: \(password)"))

@@ -5,7 +5,8 @@ INSERT INTO account (username, display_name, role, password_hash, created_at, ag
 VALUES (:username, :display_name, :role, :password_hash, :now, :agency);
 
 -- name: add_panel
-INSERT OR IGNORE INTO account_panel (account_id, area) VALUES (:account, :area);
+-- `chair`: 1 when the account chairs the authority's panels (approves their minutes).
+INSERT OR IGNORE INTO account_panel (account_id, area, chair) VALUES (:account, :area, coalesce(:chair, 0));
 
 -- name: by_username
 SELECT id, username, display_name, role, password_hash, disabled FROM account WHERE username = :username;
@@ -30,7 +31,7 @@ DELETE FROM account_panel WHERE account_id = :account;
 UPDATE account SET role = :role, agency = :agency WHERE id = :id;
 
 -- name: panels
-SELECT area FROM account_panel WHERE account_id = :account ORDER BY area;
+SELECT area, chair FROM account_panel WHERE account_id = :account ORDER BY area;
 
 -- name: list
 SELECT a.username, a.display_name, a.role, a.disabled, a.agency,

@@ -78,6 +78,10 @@ UPDATE panel_meeting SET status = :status WHERE id = :id AND status = 'scheduled
 -- name: minutes
 UPDATE panel_meeting SET minutes = :minutes, status = 'held' WHERE id = :id;
 
+-- name: approve_minutes
+-- The chair's approval of the minutes as recorded.
+UPDATE panel_meeting SET minutes_approved_on = :on, minutes_approved_by = :by WHERE id = :id;
+
 -- name: decide
 INSERT INTO panel_decision (meeting_id, case_id, decision, review_on, reason, police_flag_until, risk, note, created_at)
 VALUES (:meeting, :case, :decision, :review, :reason, :police_until, :risk, :note, :now);

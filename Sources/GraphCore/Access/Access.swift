@@ -149,6 +149,13 @@ public struct Access: Sendable, Hashable {
         return status != "cancelled"
     }
 
+    /// Whether the viewer approves the minutes of a panel of local authority `area`: a panel
+    /// member who chairs that authority's panels.
+    public func mayApproveMinutes(area: String?) -> Bool {
+        guard role == .panelMember, may(.approveMinutes), let area else { return false }
+        return scope.chairs.contains(area)
+    }
+
     /// Whether the viewer may see a case workflow record of local authority `area` (whose
     /// force is `force`): a referral, case, panel or report. Within scope; for a panel
     /// member, one of the authorities whose panels they sit on; for no one signed in, none.

@@ -34,6 +34,8 @@ public enum Permission: String, Sendable, CaseIterable, Hashable {
     case readPanels = "read_panels"
     /// Schedule panels, build and send agendas, record attendance, decisions, minutes, actions.
     case runPanels = "run_panels"
+    /// Approve a panel's minutes: a panel member who chairs the panel (``Scope/chairs``).
+    case approveMinutes = "approve_minutes"
     /// Update the status of any action the viewer may see (MARTHR's: the police only).
     case updateActions = "update_actions"
     /// Update the status of an action the viewer may see that their own agency owns; every

@@ -18,7 +18,7 @@ extension Role {
             [.readPicture, .readCases, .readCase, .readAssessment, .workCases, .readPanels, .runPanels, .updateActions, .updateOwnAgencyActions,
              .readQuarterly, .readSettings, .changeSettings]
         case .panelMember:
-            [.readPicture, .readCase, .readAssessment, .readPanels, .updateOwnAgencyActions]
+            [.readPicture, .readCase, .readAssessment, .readPanels, .updateOwnAgencyActions, .approveMinutes]
         case .auditor:
             [.readAudit]
         case .admin:

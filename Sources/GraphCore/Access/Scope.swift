@@ -7,10 +7,13 @@ public struct Scope: Sendable, Hashable, Codable {
     public let areas: Set<String>?
     /// The local authorities whose MACCSE panels the account sits on.
     public let panels: Set<String>
+    /// Those of ``panels`` whose panels the account chairs: a chair approves the minutes.
+    public let chairs: Set<String>
 
-    public init(areas: Set<String>?, panels: Set<String> = []) {
+    public init(areas: Set<String>?, panels: Set<String> = [], chairs: Set<String> = []) {
         self.areas = areas
-        self.panels = panels
+        self.panels = panels.union(chairs)
+        self.chairs = chairs
     }
 
     /// Every area: a role other than panel member added with neither `--area` nor `--panel`.

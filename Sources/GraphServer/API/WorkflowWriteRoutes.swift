@@ -22,6 +22,7 @@ struct WorkflowWriteRoutes {
         router.post("/api/panels/{ref}/attendance", use: handler(.attendance))
         router.post("/api/panels/{ref}/decisions", use: handler(.decision))
         router.put("/api/panels/{ref}/minutes", use: handler(.minutes))
+        router.post("/api/panels/{ref}/minutes/approval", use: handler(.approveMinutes))
         router.post("/api/panels/{ref}/cancel", use: handler(.cancelPanel))
         router.post("/api/panels/{ref}/actions", use: handler(.panelAction))
         router.post("/api/actions/{ref}", use: handler(.updateAction))

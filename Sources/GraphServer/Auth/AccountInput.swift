@@ -24,7 +24,7 @@ struct AccountInput: Sendable {
     }
 
     /// The fields of the JSON API, for the message that refuses any other.
-    static let jsonFields: Set<String> = ["username", "display_name", "role", "areas", "panels", "agency", "password", "disabled"]
+    static let jsonFields: Set<String> = ["username", "display_name", "role", "areas", "panels", "chairs", "agency", "password", "disabled"]
 
     // MARK: - The pages' forms
 
@@ -76,7 +76,8 @@ struct AccountInput: Sendable {
         let fields = WriteFields(body)
         let username = try checkedUsername(try text(body, "username"))
         let role = try fields.choice("role", Role.self)
-        let input = AccountInput(role: role, scope: Scope(areas: try areas(body) ?? nil, panels: Set(try fields.list("panels"))),
+        let input = AccountInput(role: role, scope: Scope(areas: try areas(body) ?? nil, panels: Set(try fields.list("panels")),
+                                                                   chairs: Set(try fields.list("chairs"))),
                                  agency: try text(body, "agency"))
         try AccountStore.check(input.scope, for: role)
         return New(username: username, displayName: try checkedName(try text(body, "display_name"), or: username),
@@ -87,12 +88,12 @@ struct AccountInput: Sendable {
     /// `agency` given replaces the account's, each left out keeps it (`areas: null` is the
     /// whole picture, `agency: null` none).
     init(json body: [String: JSONValue], current: AccountSummary) throws {
-        try AccountInput.refuseUnknown(body, allowed: ["role", "areas", "panels", "agency", "disabled"])
+        try AccountInput.refuseUnknown(body, allowed: ["role", "areas", "panels", "chairs", "agency", "disabled"])
         let fields = WriteFields(body)
         role = try fields.optionalChoice("role", Role.self) ?? current.role
         let areas = try AccountInput.areas(body) ?? current.scope.areas
         let panels = body["panels"] == nil ? current.scope.panels : Set(try fields.list("panels"))
-        scope = Scope(areas: areas, panels: panels)
+        scope = Scope(areas: areas, panels: panels, chairs: body["chairs"] == nil ? [] : Set(try fields.list("chairs")))
         agency = body["agency"] == nil ? current.agency : try AccountInput.text(body, "agency")
         try AccountStore.check(scope, for: role)
     }

@@ -67,10 +67,18 @@ public struct AccountStore: Sendable {
     /// new role must not ride on an old session's reason).
     ///
     /// - Throws: ``ServerError/notFound`` for an unknown account; as ``create(username:displayName:role:password:scope:agency:by:)``.
-    public func update(username: String, role: Role, scope: Scope, agency: String?, by viewer: Viewer) throws {
-        try AccountStore.check(scope, for: role)
+    ///
+    /// A scope that names no chairs keeps the chairs the account had, for the panels it
+    /// still sits on (the accounts page does not set them; `--chair` and the API's `chairs` do).
+    public func update(username: String, role: Role, scope given: Scope, agency: String?, by viewer: Viewer) throws {
+        try AccountStore.check(given, for: role)
         try store.transaction { tx in
             let id = try requireAccount(username, in: tx)
+            var scope = given
+            if given.chairs.isEmpty {
+                let held = try tx.rows("server/account.panels", ["account": .integer(id)]).filter { $0.bool("chair") == true }
+                scope = Scope(areas: given.areas, panels: given.panels, chairs: Set(held.map { $0.string("area") }).intersection(given.panels))
+            }
             try AccountStore.checkKnown(scope, agency: agency, in: tx)
             try tx.execute("server/account.set_role", ["id": .integer(id), "role": .text(role.rawValue),
                                                        "agency": agency.map { .text($0) } ?? .null])
@@ -123,7 +131,8 @@ public struct AccountStore: Sendable {
             try tx.execute("server/account.add_area", ["account": .integer(id), "area": .text(area)])
         }
         for area in scope.panels.sorted() {
-            try tx.execute("server/account.add_panel", ["account": .integer(id), "area": .text(area)])
+            try tx.execute("server/account.add_panel", ["account": .integer(id), "area": .text(area),
+                                                        "chair": .integer(scope.chairs.contains(area) ? 1 : 0)])
         }
     }
 
@@ -131,6 +140,7 @@ public struct AccountStore: Sendable {
         var record: [String: JSONValue] = [
             "account": .string(username), "role": .string(role.rawValue),
             "panels": .array(scope.panels.sorted().map { .string($0) }),
+            "chairs": .array(scope.chairs.sorted().map { .string($0) }),
             "areas": scope.areas.map { .array($0.sorted().map { .string($0) }) } ?? .string("all"),
         ]
         if let agency { record["agency"] = .string(agency) }
@@ -159,10 +169,12 @@ public struct AccountStore: Sendable {
     func account(id: Int64, in tx: StoreTransaction) throws -> Account? {
         guard let row = try tx.row("server/account.by_id", ["id": .integer(id)]), row.bool("disabled") == false,
               let role = Role(rawValue: row.string("role")) else { return nil }
-        let panels = try tx.rows("server/account.panels", ["account": .integer(id)]).map { $0.string("area") }
+        let panelRows = try tx.rows("server/account.panels", ["account": .integer(id)])
+        let panels = panelRows.map { $0.string("area") }
+        let chairs = panelRows.filter { $0.bool("chair") == true }.map { $0.string("area") }
         let areas = try tx.rows("server/account.areas", ["account": .integer(id)]).map { $0.string("area") }
         // No areas: the whole picture, except for a panel member, whose panels scope them.
-        let scope = Scope(areas: areas.isEmpty ? nil : Set(areas), panels: Set(panels))
+        let scope = Scope(areas: areas.isEmpty ? nil : Set(areas), panels: Set(panels), chairs: Set(chairs))
         return Account(id: id, username: row.string("username"), displayName: row.string("display_name"), role: role,
                        scope: scope, agency: row.text("agency"))
     }

@@ -131,6 +131,13 @@ extension WorkflowPageRoutes {
         fields["carried"] = actionRows(detail["carried_actions"])
         let minutes = detail["minutes"]?.stringValue ?? ""
         fields["minutesWarnings"] = Self.warnings(services.workflow.language.check(minutes))
+        if let approvedOn = detail["minutes_approved_on"]?.stringValue {
+            fields["minutesApproved"] = "Approved by \(detail["minutes_approved_by"]?.stringValue ?? "the chair") on \(approvedOn)."
+        } else if !minutes.isEmpty,
+                  try services.viewer(context, purpose: "viewing a panel").access.mayApproveMinutes(area: detail["area"]?.stringValue) {
+            // The panel's chair approves the minutes as recorded.
+            fields["approveMinutes"] = ["action": base + "/minutes/approval"]
+        }
         if coordinator {
             let typed = { (form: String) in refusal?.typed(in: form) ?? [:] }
             var forms: [String: Any] = [

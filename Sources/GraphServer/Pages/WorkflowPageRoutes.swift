@@ -51,6 +51,7 @@ struct WorkflowPageRoutes {
         group.post("/panels/{ref}/attendance", use: form(.attendance, layout: panelPage, back: panel))
         group.post("/panels/{ref}/decisions", use: form(.decision, layout: panelPage, back: panel))
         group.post("/panels/{ref}/minutes", use: form(.minutes, layout: panelPage, back: panel))
+        group.post("/panels/{ref}/minutes/approval", use: form(.approveMinutes, layout: panelPage, back: panel))
         group.post("/panels/{ref}/cancel", use: form(.cancelPanel, layout: panelPage, back: panel))
         group.post("/panels/{ref}/actions", use: form(.panelAction, layout: panelPage, back: panel))
         group.post("/panels/{ref}/actions/{record}", use: form(.updateAction, layout: panelPage, back: panel))

@@ -105,6 +105,13 @@ extension WorkflowWrite {
         return .object(["language_warnings": warnings.json])
     }
 
+    /// `{}` on a panel with minutes: its chair (a panel member who chairs the authority's
+    /// panels) approves them → `{"panel", "minutes_approved_on"}`.
+    static let approveMinutes = WorkflowWrite(permission: .approveMinutes, purpose: "approving panel minutes", status: .ok) { input in
+        try input.services.workflow.approveMinutes(panel: try input.record, on: .today, by: input.viewer)
+        return .object(["panel": .string(try input.record), "minutes_approved_on": .string(CalendarDate.today.description)])
+    }
+
     /// `{"text", "owner", "due_on", "case"?}` → `{"action", "language_warnings"}`.
     static let panelAction = WorkflowWrite(permission: .runPanels, purpose: "raising a panel action", status: .created) { input in
         let fields = input.fields
