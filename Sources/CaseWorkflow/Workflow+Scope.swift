@@ -26,7 +26,15 @@ extension Workflow {
     func covered(_ rows: [StoredRow], by viewer: Viewer, in tx: StoreTransaction) throws -> [StoredRow] {
         let access = viewer.access
         guard access.scope.areas != nil || access.role == .panelMember || access.role == nil else { return rows }
-        return try rows.filter { try covers($0.text("area"), by: viewer, in: tx) }
+        // A list holds a few areas many times over: each is looked up once.
+        var answers: [String?: Bool] = [:]
+        return try rows.filter { row in
+            let area = row.text("area")
+            if let known = answers[area] { return known }
+            let answer = try covers(area, by: viewer, in: tx)
+            answers[area] = answer
+            return answer
+        }
     }
 
     /// Checks a record looked up by ref (nil when there is none) against the viewer's
