@@ -43,7 +43,7 @@ struct GraphRoutes {
     }
 
     @Sendable func entity(_ request: Request, context: AppRequestContext) async throws -> Response {
-        return JSONResponse.make(try reads.entity(try context.parameters.require("id"), for: context).json)
+        return JSONResponse.make(try reads.entity(try context.parameters.require("id"), for: context).detail.json)
     }
 
     @Sendable func associations(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -38,7 +38,7 @@ struct IntelRoutes {
     /// The report, the entities and links resting on it, and its earlier versions, as the
     /// viewer may see them (``GraphReads/intel(_:for:)``).
     @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
-        JSONResponse.make(try reads.intel(try context.parameters.require("id"), for: context).json)
+        JSONResponse.make(try reads.intel(try context.parameters.require("id"), for: context).report.json)
     }
 
     /// An edit: the report's new fields (and any entities and links it adds) in the same

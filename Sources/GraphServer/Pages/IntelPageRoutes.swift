@@ -31,9 +31,8 @@ struct IntelPageRoutes {
 
     @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireSensitive(.readPicture)
-        let typed = try reads.intel(try context.parameters.require("id"), for: context)
+        let (typed, access) = try reads.intel(try context.parameters.require("id"), for: context)
         let report = typed.json.objectValue ?? [:]
-        let access = try services.viewer(context, purpose: "viewing an intelligence report").access
         // Link only to pages the viewer may open (a panel member: their agenda children).
         var entities: [String: IntelReport.Entity] = [:]
         for entity in typed.about + typed.links.flatMap({ [$0.from, $0.to] }) { entities[entity.id] = entity }
@@ -55,7 +54,7 @@ struct IntelPageRoutes {
 
     @Sendable func editReport(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireSensitive(.writeIntel)
-        let report = try reads.intel(try context.parameters.require("id"), for: context).json.objectValue ?? [:]
+        let report = try reads.intel(try context.parameters.require("id"), for: context).report.json.objectValue ?? [:]
         return pages.page("intel-form", try formFields(report), context: context)
     }
 

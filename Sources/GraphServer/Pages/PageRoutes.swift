@@ -170,8 +170,7 @@ struct PageRoutes {
         let account = try context.requireSensitive(.readPicture)
         let id = try context.parameters.require("id")
         // The same record the API answers with, as the store filtered it: the page only lays it out.
-        let entity = try reads.entity(id, for: context)
-        let access = try services.viewer(context, purpose: "viewing an entity").access
+        let (entity, access) = try reads.entity(id, for: context)
         let detail = entity.json.objectValue ?? [:]
         let links = zip(entity.links, (detail["links"]?.arrayValue ?? []).compactMap(\.objectValue)).map { typed, link -> [String: Any] in
             var row = PageRoutes.link(link)

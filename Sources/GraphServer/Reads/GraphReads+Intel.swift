@@ -8,7 +8,8 @@ extension GraphReads {
     ///
     /// - Throws: ``ServerError/notFound`` for a missing report and for one the viewer may
     ///   not see, alike.
-    func intel(_ id: String, for context: AppRequestContext) throws -> IntelReport {
+    /// - Returns: the report, and what the viewer may see (for a page's links), read once.
+    func intel(_ id: String, for context: AppRequestContext) throws -> (report: IntelReport, access: Access) {
         _ = try context.requireSensitive(.readPicture)
         let viewer = try services.viewer(context, purpose: "viewing an intelligence report")
         // The refusal's audit row commits with the transaction: "not found" is thrown after.
@@ -20,6 +21,6 @@ extension GraphReads {
             return report
         }
         guard let report else { throw ServerError.notFound }
-        return report
+        return (report, viewer.access)
     }
 }

@@ -28,11 +28,12 @@ struct GraphReads: Sendable {
     ///
     /// - Throws: ``ServerError/notFound`` for a missing entity and for one the viewer may
     ///   not see, alike; the store audits which it was.
-    func entity(_ id: String, for context: AppRequestContext) throws -> EntityDetail {
+    /// - Returns: the record, and what the viewer may see (for a page's links), read once.
+    func entity(_ id: String, for context: AppRequestContext) throws -> (detail: EntityDetail, access: Access) {
         _ = try context.requireSensitive(.readPicture)
         let viewer = try services.viewer(context, purpose: "viewing an entity")
         guard let detail = try services.store.entityDetail(id: id, for: viewer) else { throw ServerError.notFound }
-        return detail
+        return (detail, viewer.access)
     }
 
     // MARK: - Maps
