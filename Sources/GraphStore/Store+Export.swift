@@ -16,7 +16,7 @@ extension Store {
         do {
             let stats = try self.stats()
             try writer.write { db in
-                try AuditLog.append(db, .disclosure, by: viewer, records: .object([
+                try AuditLog.append(db, auditSealer, .disclosure, by: viewer, records: .object([
                     "export": .string("jsonl"), "entities": .number(String(stats.entities)),
                     "links": .number(String(stats.links)), "intel": .number(String(stats.intel)),
                 ]), recipients: [recipient])

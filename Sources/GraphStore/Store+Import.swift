@@ -78,7 +78,7 @@ extension Store {
                     summary.linksAdded = after.links - counts.links
                     summary.linksMerged = max(0, session.linkRecords - summary.linksAdded)
                     committing = Date()
-                    try AuditLog.append(db, .collection, by: options.viewer, records: Store.auditRecords(
+                    try AuditLog.append(db, auditSealer, .collection, by: options.viewer, records: Store.auditRecords(
                         file: name, format: options.format, summary: summary, session: session))
                     return .commit
                 }

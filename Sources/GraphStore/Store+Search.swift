@@ -70,8 +70,12 @@ extension Store {
                                                    "areas": areas],
                                        text: text)
                 }
-                try AuditLog.append(db, .consultation, by: viewer, records: .object([
-                    "search": .string(text), "kind": kind.map { .string($0.rawValue) } ?? .null,
+                // The text typed is kept as a keyed digest, never in clear: a name typed into
+                // search would otherwise stay for ever in the append-only log.
+                let key = auditSealer.keyring.current
+                try AuditLog.append(db, auditSealer, .consultation, by: viewer, records: .object([
+                    "search": .object(["digest": .string(key.searchDigest(text)), "key": .string(key.id)]),
+                    "kind": kind.map { .string($0.rawValue) } ?? .null,
                     "results": .array(hits.map { .string($0.id) }),
                 ]))
                 return hits

@@ -11,10 +11,10 @@ extension Store {
         do {
             return try writer.write { db in
                 // A record the viewer may not open costs the same one lookup as a missing one.
-                guard try Store.mayOpen(db, ref, asked: "entity", by: viewer),
+                guard try Store.mayOpen(db, auditSealer, ref, asked: "entity", by: viewer),
                       let detail = try Store.entityDetail(db, ref: ref)?.seen(by: viewer.access, names: try Store.names(db, for: viewer.access))
                 else { return nil }
-                try AuditLog.append(db, .consultation, by: viewer, records: .object([
+                try AuditLog.append(db, auditSealer, .consultation, by: viewer, records: .object([
                     "entity": .string(detail.id), "asked_as": .string(ref), "links": .number(String(detail.links.count)),
                 ]))
                 return detail
@@ -35,7 +35,7 @@ extension Store {
         if viewer.access.seesWholePicture, try entityRowid(for: ref) != nil { return true }
         do {
             if try writer.read({ db in try Store.openable(db, ref, by: viewer) }) == .open { return true }
-            return try writer.write { db in try Store.mayOpen(db, ref, asked: what, by: viewer) }
+            return try writer.write { db in try Store.mayOpen(db, auditSealer, ref, asked: what, by: viewer) }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -48,11 +48,11 @@ extension Store {
         access.freeText == .pseudonymised ? try Pseudonymiser.load(db, for: access) : nil
     }
 
-    static func mayOpen(_ db: Database, _ ref: String, asked what: String, by viewer: Viewer) throws -> Bool {
+    static func mayOpen(_ db: Database, _ sealer: AuditSealer, _ ref: String, asked what: String, by viewer: Viewer) throws -> Bool {
         let found = try openable(db, ref, by: viewer)
         if found == .open { return true }
         // A viewer of the whole picture is never refused: for them, missing is only missing.
-        if !viewer.access.seesWholePicture { try AuditLog.appendUnseen(db, what, ref, found: found == .hidden, by: viewer) }
+        if !viewer.access.seesWholePicture { try AuditLog.appendUnseen(db, sealer, what, ref, found: found == .hidden, by: viewer) }
         return false
     }
 

@@ -133,10 +133,10 @@ extension Store {
     }
 
     /// Writes a batch of reads' audit rows in one transaction (the ``AuditBatcher``'s write).
-    static func writeBatch(_ batch: [AuditBatcher.Pending], to writer: any DatabaseWriter) throws {
+    static func writeBatch(_ batch: [AuditBatcher.Pending], to writer: any DatabaseWriter, sealer: AuditSealer) throws {
         try writer.write { db in
             for pending in batch {
-                try AuditLog.append(db, pending.operation, by: pending.viewer, records: pending.records, recipients: pending.recipients)
+                try AuditLog.append(db, sealer, pending.operation, by: pending.viewer, records: pending.records, recipients: pending.recipients)
             }
         }
     }

@@ -16,6 +16,8 @@ public final class Store: Sendable {
     let auditBatcher: AuditBatcher
     /// The data version as last read (``dataVersion()``).
     let versionMemo: DataVersionMemo
+    /// Seals the audit rows: the key ring and the head file.
+    let auditSealer: AuditSealer
 
     /// Wraps a database and brings its schema up to date.
     ///
@@ -23,13 +25,23 @@ public final class Store: Sendable {
     ///   it is read again: how soon a write by another process is seen (this process's own
     ///   writes are seen at once).
     /// - Throws: ``StoreError`` when a migration fails.
-    public init(_ writer: any DatabaseWriter, versionRecheck: Double = StoreConfiguration().versionRecheck) throws {
+    ///
+    /// A store made this way seals its audit rows with a key of its own, held in memory
+    /// only: for a database in memory (tests). ``open(path:configuration:)`` keeps the key
+    /// and the head in files.
+    public convenience init(_ writer: any DatabaseWriter, versionRecheck: Double = StoreConfiguration().versionRecheck) throws {
+        try self.init(writer, versionRecheck: versionRecheck, sealer: .ephemeral(), sealLegacy: true)
+    }
+
+    init(_ writer: any DatabaseWriter, versionRecheck: Double, sealer: AuditSealer, sealLegacy: Bool) throws {
         self.writer = writer
         versionMemo = DataVersionMemo(recheck: versionRecheck)
-        auditBatcher = AuditBatcher { batch in try Store.writeBatch(batch, to: writer) }
+        auditSealer = sealer
+        auditBatcher = AuditBatcher { batch in try Store.writeBatch(batch, to: writer, sealer: sealer) }
         writer.add(transactionObserver: DataVersionMemo.Observer(versionMemo), extent: .databaseLifetime)
         do {
             try Migrations.migrator().migrate(writer)
+            if sealLegacy { try writer.write { db in try AuditLog.sealLegacy(db, sealer) } }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -59,7 +71,12 @@ public final class Store: Sendable {
                 // writer commits, so FULL is set again on it.
                 try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             }
-            return try Store(pool, versionRecheck: configuration.versionRecheck)
+            let files = AuditFiles(database: path, key: configuration.auditKeyPath)
+            guard !configuration.readOnly else {
+                return try Store(pool, versionRecheck: configuration.versionRecheck, sealer: .ephemeral(), sealLegacy: false)
+            }
+            let (sealer, sealLegacy) = try files.sealer(pool)
+            return try Store(pool, versionRecheck: configuration.versionRecheck, sealer: sealer, sealLegacy: sealLegacy)
         } catch let error as StoreError {
             throw error
         } catch {

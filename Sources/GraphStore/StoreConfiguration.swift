@@ -10,8 +10,13 @@ public struct StoreConfiguration: Sendable {
     /// soon a write by another process (an import while the service runs) is seen. Writes
     /// through this store are seen at once.
     public var versionRecheck: Double = 0.5
+    /// The audit key file; nil for the default, beside the database (`FILE.audit-key`).
+    /// The head file is kept beside the key (``AuditFiles``).
+    public var auditKeyPath: String?
 
-    public init(readOnly: Bool = false, cacheKiB: Int = 65_536, busyTimeout: Double = 10, versionRecheck: Double = 0.5) {
+    public init(readOnly: Bool = false, cacheKiB: Int = 65_536, busyTimeout: Double = 10, versionRecheck: Double = 0.5,
+                auditKeyPath: String? = nil) {
+        self.auditKeyPath = auditKeyPath
         self.readOnly = readOnly
         self.cacheKiB = cacheKiB
         self.busyTimeout = busyTimeout

@@ -14,7 +14,7 @@ extension StoreTransaction {
         // A missing report costs what a hidden one does: the same reads, of nothing.
         if report == nil { _ = try IntelReport.parts(of: -1, in: self) }
         guard let seen = try report?.seen(by: viewer.access, names: Store.names(db, for: viewer.access)) else {
-            if !viewer.access.seesWholePicture { try AuditLog.appendUnseen(db, "intel", ref, found: report != nil, by: viewer) }
+            if !viewer.access.seesWholePicture { try AuditLog.appendUnseen(db, sealer, "intel", ref, found: report != nil, by: viewer) }
             return nil
         }
         return seen

@@ -13,10 +13,13 @@ public struct StoreTransaction {
     let db: Database
     /// The time the transaction began, ISO 8601 UTC, for `created_at` columns.
     public let now: String
+    /// Seals the audit rows written in the transaction.
+    let sealer: AuditSealer
 
-    init(_ db: Database, now: String) {
+    init(_ db: Database, now: String, sealer: AuditSealer) {
         self.db = db
         self.now = now
+        self.sealer = sealer
     }
 
     /// Runs the named statement.
@@ -95,7 +98,7 @@ public struct StoreTransaction {
     ///   - recipients: to whom anything was disclosed.
     public func audit(_ operation: AuditLog.Operation, by viewer: Viewer, records: JSONValue,
                       recipients: [String] = []) throws {
-        try run("audit") { try AuditLog.append(db, operation, by: viewer, records: records, recipients: recipients) }
+        try run("audit") { try AuditLog.append(db, sealer, operation, by: viewer, records: records, recipients: recipients) }
     }
 
     /// Marks the graph as changed, so that query snapshots are rebuilt. Call it after any
@@ -191,7 +194,7 @@ extension Store {
     public func transaction<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         let now = Date().utcStamp
         do {
-            return try writer.write { db in try body(StoreTransaction(db, now: now)) }
+            return try writer.write { db in try body(StoreTransaction(db, now: now, sealer: auditSealer)) }
         } catch let error as DatabaseError {
             throw StoreError("workflow", wrapping: error, lead: "the database could not be written")
         }
@@ -203,7 +206,7 @@ extension Store {
     public func reading<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         let now = Date().utcStamp
         do {
-            return try writer.read { db in try body(StoreTransaction(db, now: now)) }
+            return try writer.read { db in try body(StoreTransaction(db, now: now, sealer: auditSealer)) }
         } catch let error as DatabaseError {
             throw StoreError("workflow", wrapping: error, lead: "the database could not be read")
         }

@@ -12,6 +12,15 @@ struct GlobalOptions: ParsableArguments {
                                             discussion: "Default: $CEGRAPH_ACTOR, else your login name."))
     var actor: String?
 
+    @Option(name: .long, help: ArgumentHelp("The audit key file.",
+                                            discussion: "Default: $CEGRAPH_AUDIT_KEY, else the database's path + .audit-key."))
+    var auditKey: String?
+
+    /// The audit key file as given (flag, then environment); nil: beside the database.
+    var auditKeyPath: String? {
+        auditKey ?? ProcessInfo.processInfo.environment["CEGRAPH_AUDIT_KEY"]
+    }
+
     /// The database path: the flag, then the environment, then the default.
     var databasePath: String {
         db ?? ProcessInfo.processInfo.environment["CEGRAPH_DB"] ?? "cegraph.sqlite"
@@ -31,10 +40,10 @@ struct GlobalOptions: ParsableArguments {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
-            if argument == "--db" || argument == "--actor", index + 1 < arguments.count {
+            if argument == "--db" || argument == "--actor" || argument == "--audit-key", index + 1 < arguments.count {
                 leading += [argument, arguments[index + 1]]
                 index += 2
-            } else if argument.hasPrefix("--db=") || argument.hasPrefix("--actor=") {
+            } else if argument.hasPrefix("--db=") || argument.hasPrefix("--actor=") || argument.hasPrefix("--audit-key=") {
                 leading.append(argument)
                 index += 1
             } else {
@@ -58,7 +67,7 @@ struct GlobalOptions: ParsableArguments {
             throw CommandError(message: "no database at \(databasePath): check --db or $CEGRAPH_DB, "
                                + "or create one with `cegraph init` or `cegraph import`")
         }
-        return try Store.open(path: databasePath)
+        return try Store.open(path: databasePath, configuration: StoreConfiguration(auditKeyPath: auditKeyPath))
     }
 }
 

@@ -55,7 +55,7 @@ struct WorkflowAuditTests {
             #expect(newest.actor == viewer.name)
             #expect(newest.records.contains("\"workflow\""), "\(newest.records)")
         }
-        #expect(try fixture.store.verifyAuditChain().isIntact)
+        #expect(try fixture.store.verifyAuditLog().isIntact)
     }
 
     @Test func aRefusedWriteLeavesNoAuditRowAndNoData() throws {

@@ -182,7 +182,7 @@ struct AccessMatrixTests {
             #expect(try await member.get("/api/entities/CH404").status == .notFound)
             #expect(try fixture.store.auditEntries(limit: 100, refusedOnly: true).count == refusals)
             #expect(try fixture.store.auditEntries(limit: 1).first?.records.contains("\"found\":false") == true)
-            #expect(try fixture.store.verifyAuditChain().isIntact)
+            #expect(try fixture.store.verifyAuditLog().isIntact)
         }
     }
 
@@ -308,7 +308,7 @@ struct AccessMatrixTests {
             newest = try #require(try fixture.store.auditEntries(limit: 1).first)
             #expect(newest.operation == "disclosure" && newest.records.contains("\"audience\":\"police\""))
             #expect(try fixture.store.auditEntries(limit: 100_000).count == before + 2)
-            #expect(try fixture.store.verifyAuditChain().isIntact)
+            #expect(try fixture.store.verifyAuditLog().isIntact)
         }
     }
 }

@@ -293,7 +293,7 @@ extension PageTests {
             #expect(home.headers[.location] == "/audit")
             let audit = try await auditor.get("/audit?limit=5")
             #expect(audit.status == .ok)
-            #expect(audit.text.contains("The hash chain is intact"), "\(audit.text.prefix(400))")
+            #expect(audit.text.contains("The audit log is intact"), "\(audit.text.prefix(400))")
             #expect(audit.text.components(separatedBy: "<tr><td>").count - 1 == 5)
             #expect(!audit.text.contains("{\"workflow\""), "records are escaped, not raw JSON")
             // Reading the log is itself audited, naming the rows read.

@@ -143,7 +143,7 @@ struct QueryRouteTests {
                 #expect(newest.records.contains(#""query":"\#(verb)""#), "\(uri): \(newest.records)")
                 #expect(newest.justification.contains("preparing the MARTHR meeting"), "\(uri): \(newest.justification)")
             }
-            #expect(try fixture.store.verifyAuditChain().isIntact)
+            #expect(try fixture.store.verifyAuditLog().isIntact)
         }
     }
 

@@ -27,7 +27,7 @@ struct AuditBatchTests {
         let entries = try store.auditEntries(limit: 10_000, oldestFirst: true).filter { $0.operation == "consultation" }
         #expect(entries.count == threads * perThread)
         #expect(Set(entries.map(\.records)).count == threads * perThread, "one row each, none lost or doubled")
-        #expect(try store.verifyAuditChain().isIntact)
+        #expect(try store.verifyAuditLog().isIntact)
     }
 
     @Test func waitingReadersHoldNoThreadAndEachFindsItsRowWritten() async throws {
@@ -50,7 +50,7 @@ struct AuditBatchTests {
         #expect(missing.isEmpty, "returned before their rows were written: \(missing.prefix(3))")
         let entries = try store.auditEntries(limit: 10_000).filter { $0.operation == "consultation" }
         #expect(Set(entries.map(\.records)).count == readers)
-        #expect(try store.verifyAuditChain().isIntact)
+        #expect(try store.verifyAuditLog().isIntact)
     }
 
     @Test func aReadWhoseRowCannotBeWrittenFails() throws {

@@ -81,7 +81,7 @@ struct BackgroundCheckpointTests {
         checkpoints.stop()
         #expect(try store.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 1000)
         #expect(try store.auditEntries(limit: 500).count >= 200)
-        #expect(try store.verifyAuditChain().isIntact)
+        #expect(try store.verifyAuditLog().isIntact)
         #expect(try Store(DatabaseQueue()).checkpointInBackground() == nil)
     }
 }

@@ -24,6 +24,8 @@ struct AdminRoutes {
         let (entries, verification, refused) = (read.entries, read.verification, read.refusedOnly)
         return JSONResponse.make(.object([
             "intact": .bool(verification.isIntact), "rows": .number(String(verification.rows)), "refused_only": .bool(refused),
+            "fault": verification.fault.map { .string($0.description) } ?? .null,
+            "head": verification.head.map { .object(["seq": .number(String($0.seq)), "mac": .string($0.mac), "key": .string($0.keyId)]) } ?? .null,
             "entries": .array(entries.map { entry -> JSONValue in
                 var row: [String: JSONValue] = [
                     "seq": .number(String(entry.seq)), "at": .string(entry.at), "operation": .string(entry.operation),
@@ -32,6 +34,7 @@ struct AdminRoutes {
                     "recipients": (try? JSONParser.parse(entry.recipients)) ?? .array([]),
                 ]
                 if let asked = entry.asked { row["asked"] = .object(["what": .string(asked.what), "id": .string(asked.id)]) }
+                if let damage = entry.damage { row["damage"] = .string(damage) }
                 return .object(row)
             }),
         ]))

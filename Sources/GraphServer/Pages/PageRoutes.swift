@@ -124,10 +124,12 @@ struct PageRoutes {
                 "justification": entry.justification, "records": entry.records, "recipients": entry.recipients == "[]" ? "" : entry.recipients,
             ]
             if let asked = entry.asked { row["asked"] = ["what": asked.what, "id": asked.id] }
+            if let damage = entry.damage { row["damage"] = damage }
             return row
         }
         return pages.page("audit", ["intact": verification.isIntact, "rows": String(verification.rows),
-                                    "broken": verification.firstBrokenSeq.map { String($0) } ?? "", "limit": String(limit),
+                                    "fault": verification.fault?.description ?? "", "limit": String(limit),
+                                    "head": verification.head.map { String($0.seq) } ?? "",
                                     "refused": refused, "anyEntries": !entries.isEmpty, "shown": String(entries.count),
                                     "allHref": "/audit?limit=\(limit)", "refusedHref": "/audit?refused=1&limit=\(limit)",
                                     "entries": entries], context: context)

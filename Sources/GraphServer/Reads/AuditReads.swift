@@ -11,7 +11,7 @@ struct AuditReads: Sendable {
     /// What was read: the rows, the chain's check, and whether only refusals were asked for.
     struct Read {
         let entries: [AuditLog.Entry]
-        let verification: AuditLog.Verification
+        let verification: AuditVerification
         let refusedOnly: Bool
         /// How many rows were asked for.
         let limit: Int

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// Seals the store's audit rows: the key ring they are sealed with and the head file the
+/// newest sealed row is written to after each commit.
+final class AuditSealer: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`: the keys (rotation adds one) and the newest row sealed.
+    private var ring: AuditKeyring
+    private var latest: AuditHead?
+    /// The head file; nil for a store in memory.
+    let headFile: AuditHeadFile?
+
+    init(keyring: AuditKeyring, headFile: AuditHeadFile?) {
+        ring = keyring
+        self.headFile = headFile
+    }
+
+    /// A sealer for a store in memory: a key of its own, no files.
+    static func ephemeral() -> AuditSealer {
+        AuditSealer(keyring: .ephemeral(), headFile: nil)
+    }
+
+    var keyring: AuditKeyring {
+        lock.lock()
+        defer { lock.unlock() }
+        return ring
+    }
+
+    /// Seals a row with the current key: its MAC and the key's id.
+    func seal(_ fields: AuditSeal.Fields) -> (mac: String, keyId: String) {
+        let key = keyring.current
+        var fields = fields
+        fields.keyId = Data(key.id.utf8)
+        return (AuditSeal.mac(fields, key: key), key.id)
+    }
+
+    /// Notes a sealed row and, once its transaction commits, writes the head file.
+    func sealed(_ head: AuditHead, in db: Database) {
+        lock.lock()
+        latest = head
+        lock.unlock()
+        guard let headFile else { return }
+        db.afterNextTransaction { [weak self] _ in
+            guard let self else { return }
+            self.lock.lock()
+            let newest = self.latest
+            self.lock.unlock()
+            // The head only lags after a failure here, which verification allows.
+            if let newest { try? headFile.advance(to: newest) }
+        }
+    }
+
+    /// The newest row sealed through this store, if any.
+    var newestSealed: AuditHead? {
+        lock.lock()
+        defer { lock.unlock() }
+        return latest
+    }
+
+    /// Adds a new key to the ring (and its file), which seals every row from now on.
+    func rotate() throws -> AuditKeyring {
+        lock.lock()
+        defer { lock.unlock() }
+        ring = try ring.rotated()
+        return ring
+    }
+}

@@ -1,0 +1,11 @@
+-- The audit log sealed with a key (issue 17).
+--
+-- Rows from here on carry the id of the key whose HMAC-SHA-256 is in `hash`: a keyed MAC
+-- over a length-prefixed encoding of every field, the row before's MAC included, so a row
+-- cannot be altered and the chain recomputed without the key, which lives outside the
+-- database (docs/AUDIT.md). Rows written before have no key id: they were chained with
+-- plain SHA-256, are checked under that rule, and the first keyed row (the seal, written
+-- when the key is first used) chains onto the last of them.
+--
+-- ADD COLUMN rewrites no row, so the append-only triggers are not fired and stay as they are.
+ALTER TABLE audit_log ADD COLUMN key_id TEXT CHECK (key_id IS NULL OR length(key_id) = 16);
