@@ -32,7 +32,9 @@ if [ -z "$DB" ]; then
 else
     # A copy: every request writes an audit row (about 3 KB for a 2-hop answer), so a run
     # grows the file by hundreds of megabytes, and the next run would measure a bigger one.
+    # The audit key and head files go with it: the log's rows are sealed with the key.
     sqlite3 "$DB" ".backup '$WORK/bench.sqlite'"
+    for file in audit-key audit-head; do [ -f "$DB.$file" ] && cp -p "$DB.$file" "$WORK/bench.sqlite.$file"; done
 fi
 DB="$WORK/bench.sqlite"
 "$BIN/cegraph" --db "$DB" account list | grep -q '^bench' || \

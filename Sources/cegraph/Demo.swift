@@ -29,7 +29,8 @@ extension CEGraph {
                                        + "(choose another --db, or remove the file yourself)", kind: .conflict)
                 }
             }
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+            // The audit key and head files go with the demo's database: they seal its log only.
+            for suffix in ["", "-wal", "-shm", ".audit-key", ".audit-head"] { try? FileManager.default.removeItem(atPath: db + suffix) }
             let store = try Store.open(path: db)
             let environment = ProcessInfo.processInfo.environment
             let viewer = Viewer.commandLine(name: environment["CEGRAPH_ACTOR"] ?? environment["USER"] ?? "demo",

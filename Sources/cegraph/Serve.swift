@@ -34,7 +34,9 @@ extension CEGraph {
             configuration.answerCacheBytes = max(0, cacheMib) << 20
             let services = try Services(store: try global.openStore(), configuration: configuration)
             Printer.error("cegraph serving \(global.databasePath) on http://\(host):\(port) (OpenAPI: /openapi.json)")
+            let headLogger = AuditHeadLogger(store: services.store)
             try waitFor { try await runServer(services: services) }
+            withExtendedLifetime(headLogger) {}
         }
     }
 
