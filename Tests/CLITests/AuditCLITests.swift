@@ -57,4 +57,49 @@ struct AuditCLITests {
         #expect(try ok("audit", "list", "--refused", "--limit", "1").split(separator: "\n").count == 1)
         #expect(try cli.run("--db", "r.sqlite", "audit", "list", "--limit", "0").status != 0)
     }
+
+    /// The sealed log through the binary: verify, anchor, rotate the key, a search kept as
+    /// a digest and found again, the head file lost and restored, a key readable by others.
+    @Test func theLogIsSealedAnchoredRotatedAndItsHeadRestored() throws {
+        try """
+            {"record":"entity","id":"CH1","kind":"child","name":"Synthetic Child One","area":"E08000012"}
+            """.write(to: cli.directory.appendingPathComponent("picture.jsonl"), atomically: true, encoding: .utf8)
+        func run(_ arguments: String...) throws -> CLITests.Result { try cli.run(["--db", "s.sqlite"] + arguments) }
+        #expect(try run("import", "picture.jsonl").status == 0)
+        let key = cli.directory.appendingPathComponent("s.sqlite.audit-key").path
+        let head = cli.directory.appendingPathComponent("s.sqlite.audit-head").path
+        let mode = try FileManager.default.attributesOfItem(atPath: key)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try run("search", "Synthetic Child", "--reason", "test").status == 0)
+        let verified = try run("audit", "verify")
+        #expect(verified.status == 0 && verified.stdout.hasPrefix("audit log intact: 2 rows"), "\(verified.stdout)\(verified.stderr)")
+        let anchor = try run("audit", "anchor").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(anchor.hasPrefix("cegraph audit head seq=00000000000000000002 mac="), "\(anchor)")
+        #expect(!(try run("audit", "list", "--json").stdout.contains("Synthetic")), "the search text is not in the log")
+        let searched = try run("audit", "searched", "synthetic child", "--reason", "investigation")
+        #expect(searched.status == 0 && searched.stdout.hasPrefix("2\t"), "\(searched.stdout)\(searched.stderr)")
+
+        let rotated = try run("audit", "rotate-key", "--reason", "test rotation")
+        #expect(rotated.status == 0 && rotated.stdout.contains("audit key rotated"), "\(rotated.stderr)")
+        let after = try run("audit", "verify", "--anchor", anchor)
+        #expect(after.status == 0 && after.stdout.contains("keys "), "\(after.stdout)\(after.stderr)")
+        #expect(try String(contentsOfFile: key, encoding: .utf8).components(separatedBy: "\nkey ").count == 3, "two keys")
+
+        // The head file lost: the store refuses to open, verify says why, restore-head mends it.
+        try FileManager.default.removeItem(atPath: head)
+        let refused = try run("stats")
+        #expect(refused.status == 1 && refused.stderr.contains("audit head file"), "\(refused.stderr)")
+        let broken = try run("audit", "verify")
+        #expect(broken.status == 1 && broken.stderr.contains("head file"), "\(broken.stderr)")
+        let restored = try run("audit", "restore-head", "--anchor", anchor)
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(try run("audit", "verify", "--anchor", anchor).status == 0)
+        #expect(try run("audit", "verify", "--anchor", "cegraph audit head seq=99 mac=\(String(repeating: "a", count: 64)) key=0123456789abcdef").status == 1)
+        #expect(try run("audit", "verify", "--anchor", "not a head").status == 1)
+
+        // A key file that others may read is refused, by name.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: key)
+        let open = try run("stats")
+        #expect(open.status == 1 && open.stderr.contains("chmod 600"), "\(open.stderr)")
+    }
 }
