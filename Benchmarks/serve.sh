@@ -24,7 +24,7 @@ WORK=${WORK:-$(mktemp -d /tmp/cegraph-serve-bench.XXXXXX)}
 mkdir -p "$WORK"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -n "${SKIP_BUILD:-}" ] || swift build -c release --product cegraph >/dev/null
-BIN="$(swift build -c release --show-bin-path)"
+BIN="${BIN:-$(swift build -c release --show-bin-path)}"  # BIN=DIR: another build (a before/after run)
 DB=${DB:-}
 if [ -z "$DB" ]; then
     "$BIN/cegraph" generate --seed 1 --scale "$SCALE" -o "$WORK/data.jsonl" 2>/dev/null
