@@ -73,7 +73,10 @@ public final class Store: Sendable {
             }
             let files = AuditFiles(database: path, key: configuration.auditKeyPath)
             guard !configuration.readOnly else {
-                return try Store(pool, versionRecheck: configuration.versionRecheck, sealer: .ephemeral(), sealLegacy: false)
+                // Writes nothing: the key ring only verifies (a store without a key file
+                // gets one of its own, under which no sealed row verifies).
+                let sealer = AuditSealer(keyring: try files.keyringIfPresent() ?? .ephemeral(), headFile: AuditHeadFile(path: files.headPath))
+                return try Store(pool, versionRecheck: configuration.versionRecheck, sealer: sealer, sealLegacy: false)
             }
             let (sealer, sealLegacy) = try files.sealer(pool)
             return try Store(pool, versionRecheck: configuration.versionRecheck, sealer: sealer, sealLegacy: sealLegacy)

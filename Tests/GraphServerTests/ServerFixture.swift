@@ -35,9 +35,14 @@ struct ServerFixture {
     ///   - crossBorder: adds ``crossBorderLines`` to the picture.
     ///   - storeConfiguration: how the store is opened (a short busy timeout, for a test that
     ///     holds the database from another connection).
+    ///   - inMemoryFiles: keeps the database on a memory file system (`/dev/shm`) where there
+    ///     is one, for a test that makes thousands of requests (each fsyncs an audit row): the
+    ///     same SQLite, without waiting for the disk.
     init(extraLines: [String] = [], crossBorder: Bool = false, storeConfiguration: StoreConfiguration = StoreConfiguration(),
-         configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("cegraph-server-tests-\(UUID().uuidString)")
+         inMemoryFiles: Bool = false, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+        let shm = URL(fileURLWithPath: "/dev/shm")
+        let base = inMemoryFiles && FileManager.default.isWritableFile(atPath: shm.path) ? shm : FileManager.default.temporaryDirectory
+        directory = base.appendingPathComponent("cegraph-server-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try Store.open(path: ServerFixture.databasePath(in: directory), configuration: storeConfiguration)
         let lines = [

@@ -38,14 +38,14 @@ public enum AuditLog {
                                justification: String, records: String, recipients: String) throws {
         // Cached statements: every read writes a row, and parsing the SQL each time showed
         // in the service's profile.
-        let previous = try Row.fetchOne(try db.cachedStatement(sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"))
+        let previous = try Row.fetchOne(try db.cachedStatement(sql: "SELECT seq, hash, key_id FROM audit_log ORDER BY seq DESC LIMIT 1"))
         let seq: Int64 = (previous?["seq"] as Int64? ?? 0) + 1
         let prevHash: String = previous?["hash"] as String? ?? genesis
         let at = Date().utcStamp
         let (mac, keyId) = sealer.seal(AuditSeal.Fields(
             seq: seq, at: Data(at.utf8), operation: Data(operation.utf8), actor: Data(actor.utf8),
             justification: Data(justification.utf8), records: Data(records.utf8), recipients: Data(recipients.utf8),
-            prevHash: Data(prevHash.utf8), keyId: Data()))
+            prevHash: Data(prevHash.utf8), keyId: Data()), after: previous?["key_id"] as String?)
         try db.cachedStatement(sql: """
             INSERT INTO audit_log (seq, at, operation, actor, justification, records, recipients, prev_hash, hash, key_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -28,8 +28,20 @@ final class AuditSealer: @unchecked Sendable {
     }
 
     /// Seals a row with the current key: its MAC and the key's id.
-    func seal(_ fields: AuditSeal.Fields) -> (mac: String, keyId: String) {
-        let key = keyring.current
+    ///
+    /// - Parameter previousKey: the key id of the row before. When this ring does not hold
+    ///   it, another process has added a key (`cegraph audit rotate-key` beside a running
+    ///   service): the file is read again, so that no row is sealed with a key the row
+    ///   before's has replaced.
+    func seal(_ fields: AuditSeal.Fields, after previousKey: String?) -> (mac: String, keyId: String) {
+        var ring = keyring
+        if let previousKey, ring.key(previousKey) == nil, let path = ring.path, let reloaded = try? AuditKeyring.load(path: path) {
+            lock.lock()
+            self.ring = reloaded
+            lock.unlock()
+            ring = reloaded
+        }
+        let key = ring.current
         var fields = fields
         fields.keyId = Data(key.id.utf8)
         return (AuditSeal.mac(fields, key: key), key.id)
