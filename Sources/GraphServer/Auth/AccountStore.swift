@@ -114,15 +114,15 @@ public struct AccountStore: Sendable {
     /// refuse them too, without saying which).
     static func checkKnown(_ scope: Scope, agency: String?, in tx: StoreTransaction) throws {
         for code in (scope.areas ?? []).sorted() where try tx.row("server/account.area", ["code": .text(code)]) == nil {
-            throw ServerError(.badRequest, "no local authority or police force has the code \(code)")
+            throw ServerError(.badRequest, "no local authority or police force has the code \(Excerpt.bare(code))")
         }
         for code in scope.panels.sorted() {
             guard try tx.row("server/account.area", ["code": .text(code)])?.text("area_type") == "local_authority" else {
-                throw ServerError(.badRequest, "no local authority has the code \(code): a MACCSE panel is a local authority's")
+                throw ServerError(.badRequest, "no local authority has the code \(Excerpt.bare(code)): a MACCSE panel is a local authority's")
             }
         }
         if let agency, try tx.row("common.agency", ["code": .text(agency)]) == nil {
-            throw ServerError(.badRequest, "no agency has the code \(agency)")
+            throw ServerError(.badRequest, "no agency has the code \(Excerpt.bare(agency))")
         }
     }
 
