@@ -89,11 +89,13 @@ public actor SignInLimiter {
             devices[token].flatMap { $0.account == attempt.account && $0.until > now ? token : nil }
         }
         let address = "address:" + (attempt.address ?? "unknown")
+        // A limit below one would refuse every sign-in, and leave no failure to wait out.
+        let pair = max(1, limits.signInAttempts)
         let keys: [(key: String, limit: Int)] = if let device {
-            [("device:" + device, limits.signInAttempts)]
+            [("device:" + device, pair)]
         } else {
-            [("pair:" + address + " " + attempt.account, limits.signInAttempts),
-             ("account:" + attempt.account, limits.accountSignInAttempts), (address, limits.addressSignInAttempts)]
+            [("pair:" + address + " " + attempt.account, pair), ("account:" + attempt.account, max(1, limits.accountSignInAttempts)),
+             (address, max(1, limits.addressSignInAttempts))]
         }
         let counted = keys.map { recent($0.key, now: now) }
         let full = zip(keys, counted).filter { $0.1.count >= $0.0.limit }
