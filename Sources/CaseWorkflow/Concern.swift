@@ -1,3 +1,5 @@
+import GraphCore
+
 /// The exploitation a referral, case or assessment is about.
 public enum Concern: String, Sendable, CaseIterable, Codable {
     /// Child sexual exploitation.
@@ -24,7 +26,7 @@ extension CaseIterable where Self: RawRepresentable, RawValue == String {
     /// Parses `text`, or throws naming the field and the allowed values.
     static func parse(_ text: String, field: String, operation: String) throws -> Self {
         guard let value = Self(rawValue: text.lowercased()) else {
-            throw WorkflowError(operation, "\(text) is not allowed", field: field, hint: "one of \(allowed)")
+            throw WorkflowError(operation, "\(Excerpt.bare(text)) is not allowed", field: field, hint: "one of \(allowed)")
         }
         return value
     }

@@ -19,7 +19,7 @@ public struct Quarter: Sendable, Hashable, CustomStringConvertible {
         let parts = upper.split(separator: "Q")
         guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let number = Int(parts[1]),
               (1...4).contains(number), (1...12).contains(firstMonth) else {
-            throw WorkflowError("report", "\(text) is not a quarter", field: "quarter", hint: "YYYYQn, e.g. 2026Q1")
+            throw WorkflowError("report", "\(Excerpt.bare(text)) is not a quarter", field: "quarter", hint: "YYYYQn, e.g. 2026Q1")
         }
         self.year = year
         self.number = number

@@ -44,7 +44,7 @@ extension RiskFramework {
     private func answer(_ value: JSONValue, for field: Field) throws -> Answer {
         switch (field.type, value) {
         case (.scale, .number(let text)):
-            guard let number = Int(text) else { throw Self.wrong(field, "\(text) is not a whole number") }
+            guard let number = Int(text) else { throw Self.wrong(field, "\(Excerpt.bare(text)) is not a whole number") }
             let low = field.min ?? 0, high = field.max ?? 0
             guard (low...high).contains(number) else { throw Self.wrong(field, "\(number) is outside \(low)–\(high)") }
             return .number(number)
@@ -56,7 +56,7 @@ extension RiskFramework {
                 guard let code = item.stringValue else {
                     throw Self.wrong(field, "the list holds \(item.typeName), not an option code")
                 }
-                guard !codes.contains(code) else { throw Self.wrong(field, "'\(code)' is listed twice") }
+                guard !codes.contains(code) else { throw Self.wrong(field, "\(Excerpt(code, quote: "'")) is listed twice") }
                 codes.append(try option(code, of: field))
             }
             return .options(codes)
@@ -66,7 +66,7 @@ extension RiskFramework {
             }
             return .text(text)
         case (.date, .string(let text)):
-            guard let date = CalendarDate(text) else { throw Self.wrong(field, "'\(text)' is not a date") }
+            guard let date = CalendarDate(text) else { throw Self.wrong(field, "\(Excerpt(text, quote: "'")) is not a date") }
             return .date(date)
         case (.boolean, .bool(let flag)):
             return .flag(flag)
@@ -76,7 +76,7 @@ extension RiskFramework {
     }
 
     private func option(_ code: String, of field: Field) throws -> String {
-        guard field.option(code) != nil else { throw Self.wrong(field, "'\(code)' is not one of its options") }
+        guard field.option(code) != nil else { throw Self.wrong(field, "\(Excerpt(code, quote: "'")) is not one of its options") }
         return code
     }
 

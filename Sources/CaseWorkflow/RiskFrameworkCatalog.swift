@@ -91,7 +91,7 @@ public struct RiskFrameworkCatalog: Sendable {
     /// - Throws: ``WorkflowError`` naming the codes the catalogue has.
     public func framework(code: String) throws -> RiskFramework {
         guard let framework = frameworks.first(where: { $0.code.rawValue == code.lowercased() }) else {
-            throw WorkflowError(operation: "choose framework", message: "there is no framework '\(code)'",
+            throw WorkflowError(operation: "choose framework", message: "there is no framework \(Excerpt(code, quote: "'"))",
                                 hint: "frameworks: " + frameworks.map(\.code.rawValue).joined(separator: ", "))
         }
         return framework

@@ -88,7 +88,7 @@ extension Workflow {
     /// Marks an action done or cancelled (or reopens it), with a note.
     public func updateAction(_ ref: String, status: String, on date: CalendarDate, note: String?, by viewer: Viewer) throws {
         guard ["open", "done", "cancelled"].contains(status) else {
-            throw WorkflowError("action", "\(status) is not a status", field: "status", hint: "open, done or cancelled")
+            throw WorkflowError("action", "\(Excerpt.bare(status)) is not a status", field: "status", hint: "open, done or cancelled")
         }
         try transaction(by: viewer) { tx in
             let action = try requireUpdatable(ref, by: viewer, in: tx)

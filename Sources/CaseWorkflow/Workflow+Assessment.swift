@@ -154,11 +154,11 @@ extension AssessmentInput {
         }
         var date = today
         if let given = try text("assessed_on") {
-            guard let parsed = CalendarDate(given) else { throw WorkflowError("assess", "\(given) is not a date", field: "assessed_on", hint: "YYYY-MM-DD") }
+            guard let parsed = CalendarDate(given) else { throw WorkflowError("assess", "\(Excerpt.bare(given)) is not a date", field: "assessed_on", hint: "YYYY-MM-DD") }
             date = parsed
         }
         let kind = try text("kind") ?? "new"
-        guard kind == "new" || kind == "review" else { throw WorkflowError("assess", "\(kind) is not new or review", field: "kind") }
+        guard kind == "new" || kind == "review" else { throw WorkflowError("assess", "\(Excerpt.bare(kind)) is not new or review", field: "kind") }
         guard let concernText = try text("concern") else { throw WorkflowError("assess", "say whether the concern is cse, cce or both", field: "concern") }
         let concern = try Concern.parse(concernText, field: "concern", operation: "assess")
         guard let agencies = object["agencies"]?.arrayValue?.compactMap(\.stringValue), !agencies.isEmpty else {

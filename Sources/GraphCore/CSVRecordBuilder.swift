@@ -13,7 +13,7 @@ public struct CSVRecordBuilder: Sendable {
     ///   column name.
     public init(kind: String, header: CSVReader.Row, file: String) throws(InputError) {
         guard let types = FieldSchema.fields(forRecordOrKind: kind) else {
-            throw InputError("unknown kind \"\(kind)\" for a CSV file; expected area, intel, link or an entity kind ("
+            throw InputError("unknown kind \(Excerpt(kind)) for a CSV file; expected area, intel, link or an entity kind ("
                 + EntityKind.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
         let names = header.cells.map { $0.trimmingWhitespace() }
@@ -23,7 +23,7 @@ public struct CSVRecordBuilder: Sendable {
             let location = SourceLocation(file: file, line: header.line)
             if name.isEmpty { throw InputError("a column has no name in the header", at: location) }
             if name == "record" || (name == "kind" && isEntity) {
-                throw InputError("a CSV file of \(kind) cannot have a '\(name)' column: --kind says what the file holds",
+                throw InputError("a CSV file of \(kind) cannot have a \(Excerpt(name, quote: "'")) column: --kind says what the file holds",
                                  field: name, at: location)
             }
             if !seen.insert(name).inserted {
@@ -70,12 +70,12 @@ public struct CSVRecordBuilder: Sendable {
                 switch cell.trimmingWhitespace().lowercased() {
                 case "true", "yes", "1": object[name] = .bool(true)
                 case "false", "no", "0": object[name] = .bool(false)
-                default: throw InputError("\"\(cell)\" is not true or false", field: name, at: location)
+                default: throw InputError("\(Excerpt(cell)) is not true or false", field: name, at: location)
                 }
             case .number?:
                 let trimmed = cell.hasPrefix("+") ? String(cell.dropFirst()) : cell
                 guard Double(trimmed) != nil, (try? JSONParser.parse(trimmed)) != nil else {
-                    throw InputError("\"\(cell)\" is not a number", field: name, at: location)
+                    throw InputError("\(Excerpt(cell)) is not a number", field: name, at: location)
                 }
                 object[name] = .number(trimmed)
             default:

@@ -38,7 +38,7 @@ public struct InputError: ClassifiedError, Equatable, CustomStringConvertible {
     public var description: String {
         var text = ""
         if let location { text += "\(location): " }
-        if let field { text += "field '\(field)': " }
+        if let field { text += "field \(Excerpt(field, quote: "'")): " }
         return text + message
     }
 }

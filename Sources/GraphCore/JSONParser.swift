@@ -112,7 +112,7 @@ public struct JSONParser {
             skipSpace()
             let value = try parseValue()
             if members.updateValue(value, forKey: key) != nil {
-                throw Failure(message: "field \"\(key)\" appears twice", column: keyStart + 1)
+                throw Failure(message: "field \(Excerpt(key)) appears twice", column: keyStart + 1)
             }
             skipSpace()
             guard index < bytes.count else { throw failure("unexpected end of line inside an object") }

@@ -25,7 +25,7 @@ public enum RecordDecoder {
             case "link": return .link(try decodeLink(object))
             case "area": return .area(try decodeArea(object))
             default:
-                throw InputError("unknown record type \"\(recordType)\"; expected area, entity, intel or link", field: "record")
+                throw InputError("unknown record type \(Excerpt(recordType)); expected area, entity, intel or link", field: "record")
             }
         } catch {
             throw error.at(location)
@@ -38,7 +38,7 @@ public enum RecordDecoder {
         let id = try requiredString(object, "id")
         let kindText = try requiredString(object, "kind")
         guard let kind = EntityKind(rawValue: kindText) else {
-            throw InputError("unknown entity kind \"\(kindText)\"; expected one of "
+            throw InputError("unknown entity kind \(Excerpt(kindText)); expected one of "
                 + EntityKind.allCases.map(\.rawValue).joined(separator: ", "), field: "kind")
         }
         let schema = FieldSchema.fields(of: kind)
@@ -104,10 +104,10 @@ public enum RecordDecoder {
         let to = try requiredString(object, "to")
         let kindText = try requiredString(object, "kind")
         guard let kind = LinkKind(rawValue: kindText) else {
-            throw InputError("unknown link kind \"\(kindText)\"; expected one of "
+            throw InputError("unknown link kind \(Excerpt(kindText)); expected one of "
                 + LinkKind.allCases.map(\.rawValue).joined(separator: ", "), field: "kind")
         }
-        if from == to { throw InputError("a link cannot join \(from) to itself", field: "to") }
+        if from == to { throw InputError("a link cannot join \(Excerpt.bare(from)) to itself", field: "to") }
         let firstSeen = try optionalDate(object, "first_seen")
         let lastSeen = try optionalDate(object, "last_seen")
         if let firstSeen, let lastSeen, lastSeen < firstSeen {
@@ -183,32 +183,32 @@ public enum RecordDecoder {
             return .string(type == .text ? text : trimmed)
         case .date:
             guard let date = CalendarDate(text) else {
-                throw InputError("\"\(text)\" is not a date written YYYY-MM-DD", field: field)
+                throw InputError("\(Excerpt(text)) is not a date written YYYY-MM-DD", field: field)
             }
             return .string(date.description)
         case .choice(let allowed):
             guard allowed.contains(text) else {
-                throw InputError("\"\(text)\" is not one of " + allowed.joined(separator: ", "), field: field)
+                throw InputError("\(Excerpt(text)) is not one of " + allowed.joined(separator: ", "), field: field)
             }
             return value
         case .risk:
             guard let risk = RiskLevel(text) else {
-                throw InputError("\"\(text)\" is not a risk level; expected \(RiskLevel.expectedForms)", field: field)
+                throw InputError("\(Excerpt(text)) is not a risk level; expected \(RiskLevel.expectedForms)", field: field)
             }
             return .string(risk.description)
         case .vrm:
             guard let vrm = Normalise.vrm(text) else {
-                throw InputError("\"\(text)\" is not a vehicle registration (2 to 10 letters and digits)", field: field)
+                throw InputError("\(Excerpt(text)) is not a vehicle registration (2 to 10 letters and digits)", field: field)
             }
             return .string(vrm)
         case .phone:
             guard let phone = Normalise.phone(text) else {
-                throw InputError("\"\(text)\" is not a phone number (a UK number or +country code)", field: field)
+                throw InputError("\(Excerpt(text)) is not a phone number (a UK number or +country code)", field: field)
             }
             return .string(phone)
         case .handle:
             guard let handle = Normalise.handle(text) else {
-                throw InputError("\"\(text)\" is not a handle (no spaces, not empty)", field: field)
+                throw InputError("\(Excerpt(text)) is not a handle (no spaces, not empty)", field: field)
             }
             return .string(handle)
         case .platform:
@@ -216,7 +216,7 @@ public enum RecordDecoder {
             return .string(platform)
         case .postcode:
             guard let postcode = Normalise.postcode(text) else {
-                throw InputError("\"\(text)\" is not a UK postcode", field: field)
+                throw InputError("\(Excerpt(text)) is not a UK postcode", field: field)
             }
             return .string(postcode)
         case .list, .bool, .number:
@@ -254,7 +254,7 @@ public enum RecordDecoder {
     static func optionalDate(_ object: [String: JSONValue], _ field: String) throws(InputError) -> CalendarDate? {
         guard let text = try optionalString(object, field) else { return nil }
         guard let date = CalendarDate(text) else {
-            throw InputError("\"\(text)\" is not a date written YYYY-MM-DD", field: field)
+            throw InputError("\(Excerpt(text)) is not a date written YYYY-MM-DD", field: field)
         }
         return date
     }
@@ -272,7 +272,7 @@ public enum RecordDecoder {
         default: throw InputError("expected \(meaning), found \(value.typeName)", field: field)
         }
         guard let choice = T(rawValue: text) else {
-            throw InputError("\"\(text)\" is not valid; expected \(meaning)", field: field)
+            throw InputError("\(Excerpt(text)) is not valid; expected \(meaning)", field: field)
         }
         return choice
     }

@@ -231,11 +231,11 @@ final class ImportSession {
         note(entity.id)
         switch try resolve(entity.id) {
         case .intel?:
-            throw fail("\(entity.id) is already the id of an intelligence report; ids are unique across all records",
+            throw fail("\(Excerpt.bare(entity.id)) is already the id of an intelligence report; ids are unique across all records",
                        field: "id", at: location)
         case .entity(let id, let kind)?:
             guard kind == entity.kind else {
-                throw fail("\(entity.id) is a \(kind.rawValue); an entity's kind cannot change to \(entity.kind.rawValue)",
+                throw fail("\(Excerpt.bare(entity.id)) is a \(kind.rawValue); an entity's kind cannot change to \(entity.kind.rawValue)",
                            field: "kind", at: location)
             }
             try update(id, with: entity, at: location)
@@ -300,7 +300,7 @@ final class ImportSession {
         let facts = EntityFacts(kind: entity.kind, attributes: attributes)
         let oldKey = EntityFacts(kind: entity.kind, attributes: storedAttributes).key
         if let key = facts.key, let other = try self.entity(kind: entity.kind, key: key), other != id {
-            throw fail("\(key) already belongs to another \(entity.kind.rawValue)",
+            throw fail("\(Excerpt.bare(key)) already belongs to another \(entity.kind.rawValue)",
                        field: EntityFacts.keyField(of: entity.kind), at: location)
         }
         checkAreas(entity.kind, facts, at: location)
@@ -332,7 +332,7 @@ final class ImportSession {
         let id: Int64
         switch try resolve(intel.id) {
         case .entity(_, let kind)?:
-            throw fail("\(intel.id) is already the id of a \(kind.rawValue); ids are unique across all records",
+            throw fail("\(Excerpt.bare(intel.id)) is already the id of a \(kind.rawValue); ids are unique across all records",
                        field: "id", at: location)
         case .intel(let existing)?:
             try update(intel: existing, with: intel)
@@ -400,14 +400,14 @@ final class ImportSession {
         case ("intel", .intel(let intel)?):
             try insertSupport.add([.integer(reference.owner), .integer(intel)], at: reference.location)
         case ("about", .intel?):
-            throw fail("\(reference.ref) is an intelligence report, not an entity", field: "about", at: reference.location)
+            throw fail("\(Excerpt.bare(reference.ref)) is an intelligence report, not an entity", field: "about", at: reference.location)
         case (_, .entity?):
-            throw fail("\(reference.ref) is an entity, not an intelligence report", field: "intel", at: reference.location)
+            throw fail("\(Excerpt.bare(reference.ref)) is an entity, not an intelligence report", field: "intel", at: reference.location)
         case (_, nil) where !atEnd:
             pendingReferences.append(reference)
         default:
             let wanted = reference.field == "about" ? "entity" : "intelligence report"
-            throw fail("no \(wanted) has the id \(reference.ref)", field: reference.field, at: reference.location)
+            throw fail("no \(wanted) has the id \(Excerpt.bare(reference.ref))", field: reference.field, at: reference.location)
         }
     }
 
@@ -424,11 +424,11 @@ final class ImportSession {
 
     private func store(_ link: LinkRecord, from: Target?, to: Target?, at location: SourceLocation) throws {
         guard case .entity(let fromId, let fromKind)? = from else {
-            throw fail(from == nil ? "no entity has the id \(link.from)" : "\(link.from) is an intelligence report, not an entity",
+            throw fail(from == nil ? "no entity has the id \(Excerpt.bare(link.from))" : "\(Excerpt.bare(link.from)) is an intelligence report, not an entity",
                        field: "from", at: location)
         }
         guard case .entity(let toId, let toKind)? = to else {
-            throw fail(to == nil ? "no entity has the id \(link.to)" : "\(link.to) is an intelligence report, not an entity",
+            throw fail(to == nil ? "no entity has the id \(Excerpt.bare(link.to))" : "\(Excerpt.bare(link.to)) is an intelligence report, not an entity",
                        field: "to", at: location)
         }
         guard link.kind.allows(from: fromKind, to: toKind) else {
@@ -438,7 +438,7 @@ final class ImportSession {
                        + "it goes from \(froms) to \(tos)", field: "kind", at: location)
         }
         guard fromId != toId else {
-            throw fail("\(link.from) and \(link.to) are the same entity; a link cannot join an entity to itself",
+            throw fail("\(Excerpt.bare(link.from)) and \(Excerpt.bare(link.to)) are the same entity; a link cannot join an entity to itself",
                        field: "to", at: location)
         }
         let key = LinkKey(from: fromId, to: toId, kind: link.kind)
@@ -512,13 +512,13 @@ final class ImportSession {
     private func checkAreaUses() throws {
         for use in areaUses.values.sorted(by: { ($0.location.line, $0.code) < ($1.location.line, $1.code) }) {
             guard let type = areaTypes[use.code] else {
-                throw StoreError("import", "no area has the code \(use.code)", location: use.location, field: use.field,
+                throw StoreError("import", "no area has the code \(Excerpt.bare(use.code))", location: use.location, field: use.field,
                                  hint: "add an area record for it; the reference areas are listed in FORMAT.md")
             }
             switch (use.need, type) {
             case (.force, .localAuthority), (.authority, .policeForce):
                 let actual = type == .policeForce ? "a police force" : "a local authority"
-                throw fail("\(use.code) is \(actual); \(use.need.rawValue) is needed here", field: use.field, at: use.location)
+                throw fail("\(Excerpt.bare(use.code)) is \(actual); \(use.need.rawValue) is needed here", field: use.field, at: use.location)
             default:
                 break
             }

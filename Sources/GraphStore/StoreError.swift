@@ -75,7 +75,7 @@ public struct StoreError: ClassifiedError, CustomStringConvertible {
     public var description: String {
         var text = "\(operation): "
         if let location { text += "\(location): " }
-        if let field { text += "field '\(field)': " }
+        if let field { text += "field \(Excerpt(field, quote: "'")): " }
         text += message
         if let hint { text += " (\(hint))" }
         return text

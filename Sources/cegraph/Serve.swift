@@ -11,9 +11,12 @@ extension CEGraph {
             abstract: "Run the web service (JSON API; docs/openapi.json) over the database.",
             discussion: """
                 Binds 127.0.0.1:8080 unless told otherwise. Create accounts first with `cegraph account add`.
+                Behind a reverse proxy, name it with --trusted-proxy so that sign-ins are counted by the
+                client's address rather than the proxy's, and HTTPS is known.
 
                 Example:
                   cegraph --db demo.sqlite serve --port 8080
+                  cegraph --db live.sqlite serve --trusted-proxy 127.0.0.1
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -23,10 +26,20 @@ extension CEGraph {
         @Option(help: "Threads for request handling (0: Swift's cooperative pool only).") var workerThreads = 16
         @Flag(help: "Leave Secure off the session cookie (plain HTTP beyond localhost; not for real use).")
         var insecureCookies = false
+        @Option(name: .customLong("trusted-proxy"),
+                help: "The IP address of a reverse proxy whose X-Forwarded-For, -Proto and -Host are believed (repeat); none: ignored.")
+        var trustedProxies: [String] = []
+
+        func validate() throws {
+            for proxy in trustedProxies where RemoteClient.normalised(proxy) == nil {
+                throw ValidationError("--trusted-proxy \(proxy) is not an IP address")
+            }
+        }
 
         func run() throws {
             var configuration = ServerConfiguration()
             configuration.host = host
+            configuration.trustedProxies = trustedProxies
             configuration.port = port
             configuration.secureCookies = !insecureCookies
             configuration.mapCacheBytes = max(0, cacheMib) << 20
@@ -122,7 +135,7 @@ extension CEGraph {
 
         struct Disable: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Disable an account: it cannot sign in, its sessions end and its tokens stop working.")
+                abstract: "Disable an account: it cannot sign in, its sessions end and its API tokens are revoked (enabling it brings none back).")
             @OptionGroup var global: GlobalOptions
             @Argument(help: "The account.") var username: String
             func run() throws {
@@ -133,7 +146,7 @@ extension CEGraph {
         }
 
         struct Enable: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Enable a disabled account again.")
+            static let configuration = CommandConfiguration(abstract: "Enable a disabled account again (its revoked API tokens stay revoked).")
             @OptionGroup var global: GlobalOptions
             @Argument(help: "The account.") var username: String
             func run() throws {

@@ -16,6 +16,26 @@ struct ErrorKindRouteTests {
 
     static func leaked(_ text: String) -> [String] { leaks.filter { text.contains($0) } }
 
+    static let busyMessage = "the database is busy; try again in a moment"
+
+    /// Runs `body` while another process holds the database's write lock, as an import from
+    /// the command line would, then lets it go.
+    static func withWriteLockHeld<T>(on fixture: ServerFixture, _ body: () async throws -> T) async throws -> T {
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let other = try DatabaseQueue(path: fixture.databasePath, configuration: configuration)
+        try await other.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        let result: T
+        do {
+            result = try await body()
+        } catch {
+            try await other.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+            throw error
+        }
+        try await other.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        return result
+    }
+
     @Test func aCheckNoSwiftRuleGuardsAnswers400InWords() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
@@ -37,20 +57,38 @@ struct ErrorKindRouteTests {
         let fixture = try ServerFixture(storeConfiguration: StoreConfiguration(busyTimeout: 0.1))
         try await fixture.application.test(.router) { client in
             let coordinator = try #require(try await SignedIn.signIn(client, as: "ccset_coordinator"))
-            // Another process holds the write lock, as an import from the command line would.
-            var configuration = Configuration()
-            configuration.allowsUnsafeTransactions = true
-            let other = try DatabaseQueue(path: fixture.databasePath, configuration: configuration)
-            try await other.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
             let flag = #"{"entity": "AD1", "flag": "adult_of_concern", "owner": "police"}"#
-            let busy = try await coordinator.send(.post, "/api/flags", json: flag)
-            try await other.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+            let busy = try await Self.withWriteLockHeld(on: fixture) { try await coordinator.send(.post, "/api/flags", json: flag) }
             #expect(busy.status == .serviceUnavailable, "\(busy.status) \(busy.text)")
             #expect(busy.headers[.retryAfter] == "1")
-            #expect(busy.json["error"] as? String == "the service is busy; try again in a moment", "\(busy.text)")
+            #expect(busy.json["error"] as? String == ErrorKindRouteTests.busyMessage, "\(busy.text)")
             #expect(Self.leaked(busy.text).isEmpty, "\(busy.text)")
             let later = try await coordinator.send(.post, "/api/flags", json: flag)
             #expect(later.status == .created, "once the lock is gone the same request works: \(later.text)")
+        }
+    }
+
+    /// A read writes its audit row before it answers, so another process holding the write
+    /// lock past the busy timeout (an import from the command line) blocks it too: it says
+    /// the database is busy (503, `Retry-After`), on the API and the pages alike, never 500.
+    @Test func aReadBlockedByAHeldWriteLockAnswers503WithRetryAfter() async throws {
+        let fixture = try ServerFixture(storeConfiguration: StoreConfiguration(busyTimeout: 0.1))
+        try await fixture.application.test(.router) { client in
+            let analyst = try #require(try await SignedIn.signIn(client, as: "analyst"))
+            let answers = try await Self.withWriteLockHeld(on: fixture) {
+                var answers: [(String, TestResponse)] = []
+                for uri in ["/api/entities/CH1", "/api/cases/CASE-000001", "/api/query/path?from=CH1&to=AD1", "/entities/CH1"] {
+                    answers.append((uri, try await analyst.get(uri)))
+                }
+                return answers + [("/api/search", try await analyst.send(.post, "/api/search", json: #"{"q": "visible"}"#))]
+            }
+            for (uri, busy) in answers {
+                #expect(busy.status == .serviceUnavailable, "\(uri): \(busy.status) \(busy.text)")
+                #expect(busy.headers[.retryAfter] == "1", "\(uri)")
+                #expect(busy.text.contains(Self.busyMessage), "\(uri): \(busy.text)")
+                #expect(Self.leaked(busy.text).isEmpty, "\(uri): \(busy.text)")
+            }
+            #expect(try await analyst.get("/api/entities/CH1").status == .ok, "once the lock is gone the read works")
         }
     }
 

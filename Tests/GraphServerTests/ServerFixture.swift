@@ -83,6 +83,8 @@ struct ServerFixture {
 
         var configuration = ServerConfiguration()
         configuration.bcryptCost = 4
+        // Failed sign-ins wait a little before the next, as in service, but not a second.
+        configuration.signInDelay = 0.01
         configure(&configuration)
         services = try Services(store: store, configuration: configuration)
         for role in Role.allCases {

@@ -87,7 +87,7 @@ struct GraphRoutes {
         case "svg": format = .svg
         case "png": format = .png
         case "pdf": format = .pdf
-        case let other: throw ServerError(.badRequest, "format \(other) is not svg, png or pdf")
+        case let other: throw ServerError(.badRequest, "format \(Excerpt.bare(other)) is not svg, png or pdf")
         }
         let data = try await reads.map(id, hops: hops, audience: try GraphReads.audience(request.query("audience")), format: format, for: context)
         return Response(status: .ok, headers: [.contentType: GraphRoutes.contentTypes[format] ?? "application/octet-stream"],

@@ -16,17 +16,19 @@ struct SessionRoutes {
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try PageRoutes.refuseCrossSite(request)
+        try SignInOrigin.check(request, client: context.client)
         let body = try await request.jsonObject(limit: 16 * 1024)
         guard let username = body["username"]?.stringValue, let password = body["password"]?.stringValue else {
             throw ServerError(.badRequest, "give username and password")
         }
         // A reason for sensitive views may come with the sign-in, or later on its own.
         let reason = try body["reason"].map { try Services.checkedReason($0.stringValue) }
-        let session = try await services.signIn(username: username, password: password, address: context.remoteIP)
+        let signedIn = try await services.signIn(username: username, password: password, client: context.client,
+                                                 device: request.cookies[Services.deviceCookieName]?.value)
+        let session = signedIn.session
         if let reason { try services.accounts.justify(sessionDigest: Store.digest(session.token), reason) }
         var response = JSONResponse.make(.object(["csrf_token": .string(session.csrfToken), "account": SessionRoutes.json(session.account)]))
-        response.setCookie(services.sessionCookie(session.token))
+        for cookie in services.signInCookies(signedIn) { response.setCookie(cookie) }
         return response
     }
 

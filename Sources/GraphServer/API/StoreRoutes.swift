@@ -31,7 +31,7 @@ struct StoreRoutes {
         case "csv":
             guard let kind = request.query("kind"), !kind.isEmpty else { throw ServerError(.badRequest, "format=csv needs kind (intel, link, area, or an entity kind)") }
             format = .csv(kind: kind)
-        case let other: throw ServerError(.badRequest, "format \(other) is not jsonl or csv")
+        case let other: throw ServerError(.badRequest, "format \(Excerpt.bare(other)) is not jsonl or csv")
         }
         let name = request.query("name").map(StoreRoutes.fileName) ?? "upload"
         let limit = services.configuration.maxImportBytes

@@ -4,8 +4,11 @@ import Hummingbird
 /// The request context: Hummingbird's core storage plus who is asking.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The connected client's address, for rate-limiting sign-ins (nil in in-process tests).
+    /// The connected peer's address (nil in in-process tests): the client, or a proxy.
     public let remoteIP: String?
+    /// The client behind the connection, through a trusted proxy (``ClientMiddleware``):
+    /// its address counts its sign-ins, its scheme and host make the service's origin.
+    public var client: RemoteClient
     /// The signed-in account (by session cookie or API token), nil when signed out.
     public var account: Account?
     /// The session, when the request came with a session cookie.
@@ -16,6 +19,7 @@ public struct AppRequestContext: RequestContext {
     public init(source: Source) {
         coreContext = .init(source: source)
         remoteIP = source.channel.remoteAddress?.ipAddress
+        client = RemoteClient(address: remoteIP)
     }
 
     /// The account, if its role holds `permission` (``Role/permissions``, the one table).

@@ -17,12 +17,14 @@ public func buildApplication(services: Services) -> some ApplicationProtocol {
     )
 }
 
-/// The router: errors become JSON (HTML on the pages), every request learns who is asking,
-/// then the routes.
+/// The router: the client behind any trusted proxy, the security headers on every answer,
+/// errors as JSON (HTML on the pages), who is asking, then the routes.
 /// A route that does not exist answers like a record that does not exist.
 public func buildRouter(services: Services) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     if let workers = services.workers { router.add(middleware: WorkerMiddleware(executor: workers)) }
+    router.add(middleware: ClientMiddleware(trustedProxies: services.configuration.trustedProxies))
+    router.add(middleware: SecurityHeaders())
     router.add(middleware: ErrorMiddleware(pages: services.pages))
     router.add(middleware: SessionMiddleware(accounts: services.accounts))
     SessionRoutes(services: services).add(to: router)

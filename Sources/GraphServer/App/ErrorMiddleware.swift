@@ -20,17 +20,17 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             ErrorMiddleware.log(error, request, context, "request failed")
-            var response = PageRenderer.isPage(request.uri.path) ? pages.error(for: error, context: context)
+            return PageRenderer.isPage(request.uri.path) ? pages.error(for: error, context: context)
                 : ErrorMiddleware.jsonAnswer(to: error)
-            SessionMiddleware.secure(&response.headers)
-            return response
         }
     }
 
     /// What the client is told for a fault: the detail stays in the log.
     static let internalMessage = "internal error; the details are in the server's log"
-    /// What the client is told when the database is busy (or its disk failing).
-    static let unavailableMessage = "the service is busy; try again in a moment"
+    /// What the client is told when the database is busy (another process holds its write
+    /// lock past the busy timeout; a failing disk, rarer, gets the same words and the log
+    /// tells the operator which).
+    static let unavailableMessage = "the database is busy; try again in a moment"
     /// How long a client should wait before trying a 503 again, in seconds.
     static let retryAfterSeconds = "1"
 
@@ -46,14 +46,17 @@ struct ErrorMiddleware: RouterMiddleware {
     ///
     /// A ``ServerError`` keeps its own status (401, 403, 428, ...) and words, unless it is
     /// a fault; Hummingbird's `HTTPError` (an address with no route) keeps its own too.
+    ///
+    /// The words are cut at ``messageLimit`` characters: each value an error quotes is cut
+    /// where it is quoted (``Excerpt``, 200 characters), and this bounds any that is not.
     static func describe(_ error: any Error) -> (HTTPResponse.Status, String) {
         switch error {
-        case let error as ServerError where error.kind != .internal: return (error.status, error.message)
+        case let error as ServerError where error.kind != .internal: return (error.status, bounded(error.message))
         case let error as HTTPError: return (error.status, error.body ?? error.status.reasonPhrase)
         default: break
         }
         let kind = ErrorKind(of: error)
-        let message = (error as? any ClassifiedError)?.userMessage ?? ""
+        let message = bounded((error as? any ClassifiedError)?.userMessage ?? "")
         switch kind {
         case .input: return (.badRequest, message)
         case .notFound: return (.notFound, message)
@@ -63,18 +66,32 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
+    /// The most characters of an error's words a client is given.
+    static let messageLimit = 1_000
+
+    /// An error's words, cut at ``messageLimit`` characters with what was cut said.
+    static func bounded(_ message: String) -> String {
+        guard message.count > messageLimit else { return message }
+        return message.prefix(messageLimit) + "… (cut; the message had \(message.count) characters)"
+    }
+
     /// The JSON answer to an error: `{"error": words}` with the status of
     /// ``describe(_:)``, and `Retry-After` on a 503.
     static func jsonAnswer(to error: any Error) -> Response {
         let (status, message) = describe(error)
         var response = JSONResponse.make(.object(["error": .string(message)]), status: status)
-        retryLater(&response, status)
+        retryLater(&response, error)
         return response
     }
 
-    /// Adds `Retry-After` to a 503, so a client knows the failure will pass.
-    static func retryLater(_ response: inout Response, _ status: HTTPResponse.Status) {
-        if status == .serviceUnavailable { response.headers[.retryAfter] = retryAfterSeconds }
+    /// Adds `Retry-After` to the answer to an error that will pass: a 503, or a refusal that
+    /// says when (too many sign-ins), so a client knows when to try again.
+    static func retryLater(_ response: inout Response, _ error: any Error) {
+        if let seconds = (error as? ServerError)?.retryAfter {
+            response.headers[.retryAfter] = String(seconds)
+        } else if describe(error).0 == .serviceUnavailable {
+            response.headers[.retryAfter] = retryAfterSeconds
+        }
     }
 
     /// Writes to the log what a client is not told: a fault's or a busy database's full

@@ -9,10 +9,27 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeout: Double = 30 * 60
     /// A session ends this long after sign-in, whatever happens.
     public var absoluteTimeout: Double = 8 * 60 * 60
-    /// Failed sign-ins allowed per username and address within `signInWindow`.
+    /// Failed sign-ins allowed for one account from one client address (or from one
+    /// browser that has signed in to it before) within ``signInWindow``; then that address
+    /// may not try that account again until its failures age out (``SignInLimiter``).
     public var signInAttempts = 5
+    /// Failed sign-ins allowed for one account from all addresses together within
+    /// ``signInWindow``, from browsers that have not signed in to it before.
+    public var accountSignInAttempts = 20
+    /// Failed sign-ins allowed from one address across all accounts within
+    /// ``signInWindow``, from browsers that have not signed in to the account before.
+    public var addressSignInAttempts = 50
     /// The window for counting failed sign-ins.
     public var signInWindow: Double = 15 * 60
+    /// The wait before an account's second attempt from one address, in seconds; each
+    /// further failure doubles it, up to ``signInMaxDelay`` (0: no waiting).
+    public var signInDelay: Double = 0.25
+    /// The longest wait before an attempt.
+    public var signInMaxDelay: Double = 8
+    /// The proxies whose `X-Forwarded-For`, `X-Forwarded-Proto` and `X-Forwarded-Host` are
+    /// believed, by IP address (`cegraph serve --trusted-proxy`). With none, those headers
+    /// are ignored and the connected peer is the client.
+    public var trustedProxies: [String] = []
     /// Whether cookies carry `Secure` (true in service; a test over plain HTTP may turn it off).
     public var secureCookies = true
     /// The largest request body accepted.

@@ -8,15 +8,19 @@ public struct ServerError: ClassifiedError {
     public let status: HTTPResponse.Status
     /// What is wrong, in words a user can act on.
     public let message: String
+    /// When to try again, in seconds (`Retry-After`), for a refusal that will pass.
+    public let retryAfter: Int?
 
     /// Makes an error.
     ///
     /// - Parameters:
     ///   - status: The HTTP status to answer with.
     ///   - message: What is wrong.
-    public init(_ status: HTTPResponse.Status, _ message: String) {
+    ///   - retryAfter: When to try again, in seconds, if the refusal will pass.
+    public init(_ status: HTTPResponse.Status, _ message: String, retryAfter: Int? = nil) {
         self.status = status
         self.message = message
+        self.retryAfter = retryAfter
     }
 
     /// The kind the status stands for: 404 is ``ErrorKind/notFound``, 409

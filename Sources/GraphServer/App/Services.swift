@@ -30,7 +30,10 @@ public struct Services: Sendable {
         workflow = try Workflow(store: store)
         accounts = AccountStore(store: store, configuration: configuration)
         renderer = MapRenderer(style: try MapStyle.shipped())
-        limiter = SignInLimiter(limit: configuration.signInAttempts, window: configuration.signInWindow)
+        limiter = SignInLimiter(configuration: configuration)
+        // The hash a sign-in with an unknown username is checked against, made now rather
+        // than at the first such sign-in, which would otherwise take twice as long.
+        accounts.prepareDecoy()
         visibility = Visibility(store: store, workflow: workflow)
         pages = try PageRenderer()
         maps = ResponseCache(capacityBytes: configuration.mapCacheBytes)

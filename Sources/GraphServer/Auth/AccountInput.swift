@@ -121,7 +121,7 @@ struct AccountInput: Sendable {
 
     private static func refuseUnknown(_ body: [String: JSONValue], allowed: Set<String>) throws {
         if let unknown = body.keys.filter({ !allowed.contains($0) }).sorted().first {
-            throw ServerError(.badRequest, "unknown field \(unknown): give " + allowed.sorted().joined(separator: ", "))
+            throw ServerError(.badRequest, "unknown field \(Excerpt.bare(unknown)): give " + allowed.sorted().joined(separator: ", "))
         }
     }
 
@@ -136,7 +136,7 @@ struct AccountInput: Sendable {
         let allowed = "abcdefghijklmnopqrstuvwxyz0123456789._-"
         guard (2...64).contains(username.count), username.allSatisfy(allowed.contains),
               let first = username.first, first.isLetter || first.isNumber else {
-            throw ServerError(.badRequest, "username \(username) is not 2 to 64 letters, digits, '.', '_' or '-' starting with a letter or digit")
+            throw ServerError(.badRequest, "username \(Excerpt.bare(username)) is not 2 to 64 letters, digits, '.', '_' or '-' starting with a letter or digit")
         }
         return username
     }

@@ -11,12 +11,24 @@ public struct AccountStore: Sendable {
     public let store: Store
     public let configuration: ServerConfiguration
     private let tokens: TokenCache
+    private let decoy: DecoyHash
 
     public init(store: Store, configuration: ServerConfiguration) {
         self.store = store
         self.configuration = configuration
         tokens = TokenCache(ttl: configuration.tokenCacheSeconds)
+        decoy = DecoyHash(cost: configuration.bcryptCost)
     }
+
+    /// Makes the hash an unknown username's sign-in is checked against (``DecoyHash``) now,
+    /// so that the first such sign-in takes no longer than any other. The service calls it
+    /// at start; the command line, which signs nobody in, never pays for it.
+    public func prepareDecoy() {
+        _ = decoy.hash
+    }
+
+    /// Whether ``prepareDecoy()`` has run (or a sign-in has needed the hash).
+    public var decoyIsPrepared: Bool { decoy.isMade }
 
     /// A started session: the cookie value and the CSRF token the client must echo.
     public struct Session: Sendable {
@@ -114,15 +126,15 @@ public struct AccountStore: Sendable {
     /// refuse them too, without saying which).
     static func checkKnown(_ scope: Scope, agency: String?, in tx: StoreTransaction) throws {
         for code in (scope.areas ?? []).sorted() where try tx.row("server/account.area", ["code": .text(code)]) == nil {
-            throw ServerError(.badRequest, "no local authority or police force has the code \(code)")
+            throw ServerError(.badRequest, "no local authority or police force has the code \(Excerpt.bare(code))")
         }
         for code in scope.panels.sorted() {
             guard try tx.row("server/account.area", ["code": .text(code)])?.text("area_type") == "local_authority" else {
-                throw ServerError(.badRequest, "no local authority has the code \(code): a MACCSE panel is a local authority's")
+                throw ServerError(.badRequest, "no local authority has the code \(Excerpt.bare(code)): a MACCSE panel is a local authority's")
             }
         }
         if let agency, try tx.row("common.agency", ["code": .text(agency)]) == nil {
-            throw ServerError(.badRequest, "no agency has the code \(agency)")
+            throw ServerError(.badRequest, "no agency has the code \(Excerpt.bare(agency))")
         }
     }
 
@@ -189,7 +201,7 @@ public struct AccountStore: Sendable {
         let row = try store.reading { tx in try tx.row("server/account.by_username", ["username": .text(username.lowercased())]) }
         // Verify against a fixed hash when the account does not exist, so that timing does
         // not tell a wrong username from a wrong password.
-        let hash = row?.text("password_hash") ?? AccountStore.decoyHash
+        let hash = row?.text("password_hash") ?? decoy.hash
         guard Bcrypt.verify(password, hash: hash), let row, row.bool("disabled") == false, let id = row.integer("id") else { return nil }
         let token = AccountStore.randomToken(), csrf = AccountStore.randomToken()
         return try store.transaction { tx in
@@ -283,17 +295,27 @@ public struct AccountStore: Sendable {
         }
     }
 
-    /// Disables an account (it can no longer sign in, and its tokens stop working) and
-    /// ends its sessions; or enables it again.
+    /// Disables an account (it can no longer sign in), ends its sessions and revokes its API
+    /// tokens; or enables it again. Enabling brings no token back: whoever needs one is
+    /// issued a new one, so a token copied before the account was disabled stays dead.
+    ///
+    /// A token's account is kept for ``ServerConfiguration/tokenCacheSeconds`` by a
+    /// service in another process; this process forgets its own at once.
     public func setDisabled(username: String, _ disabled: Bool, by viewer: Viewer) throws {
         try store.transaction { tx in
             let id = try requireAccount(username, in: tx)
             try tx.execute("server/account.set_disabled", ["id": .integer(id), "disabled": .integer(disabled ? 1 : 0)])
-            if disabled { try tx.execute("server/account.end_sessions_for", ["account": .integer(id)]) }
-            try tx.audit(.alteration, by: viewer, records: .object([
-                "account": .string(username.lowercased()), "disabled": .bool(disabled),
-            ]))
+            var record: [String: JSONValue] = ["account": .string(username.lowercased()), "disabled": .bool(disabled)]
+            if disabled {
+                try tx.execute("server/account.end_sessions_for", ["account": .integer(id)])
+                let all: [String: StoredValue] = ["account": .integer(id), "name": .null]
+                let revoked = try tx.row("server/account.live_tokens", all)?.integer("n") ?? 0
+                try tx.execute("server/account.revoke_tokens", all)
+                record["revoked_tokens"] = .number(String(revoked))
+            }
+            try tx.audit(.alteration, by: viewer, records: .object(record))
         }
+        if disabled { tokens.clear() }
     }
 
     private func requireAccount(_ username: String, in tx: StoreTransaction) throws -> Int64 {
@@ -336,8 +358,6 @@ public struct AccountStore: Sendable {
         return (0..<4).map { _ in String((0..<5).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }) }
             .joined(separator: "-")
     }
-
-    static let decoyHash = Bcrypt.hash("cegraph decoy password", cost: 12)
 
     /// Session times to the millisecond, so that short timeouts (and tests) are exact.
     static let timeFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)

@@ -7,8 +7,7 @@ import Hummingbird
 /// Who is asking: an API token (`Authorization: Bearer`) or a session cookie. A cookie
 /// session must echo its CSRF token on every request that changes anything: in
 /// `X-CSRF-Token` (JSON calls), or in the field `csrf_token` of an HTML form (the pages,
-/// which post forms without script). Every response leaves with `Cache-Control: no-store`
-/// and security headers.
+/// which post forms without script). The security headers are ``SecurityHeaders``'.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let accounts: AccountStore
@@ -38,11 +37,9 @@ struct SessionMiddleware: RouterMiddleware {
                 // session: the old one ends here and the request goes on signed out. It needs
                 // no CSRF token: credentials and the cross-site check guard a sign-in, and
                 // the check comes first, so another site's page cannot end the session.
-                try PageRoutes.refuseCrossSite(request)
+                try SignInOrigin.check(request, client: context.client)
                 try accounts.signOut(sessionDigest: session.digest)
-                var response = try await next(request, context)
-                SessionMiddleware.secure(&response.headers)
-                return response
+                return try await next(request, context)
             }
             if ![.get, .head].contains(request.method) {
                 var echoed = request.headers[SessionMiddleware.csrfHeader]
@@ -54,18 +51,7 @@ struct SessionMiddleware: RouterMiddleware {
             context.account = session.account
             context.session = session
         }
-        var response = try await next(request, context)
-        SessionMiddleware.secure(&response.headers)
-        return response
-    }
-
-    /// Headers every response carries: nothing is cached, sniffed, framed or referred.
-    static func secure(_ headers: inout HTTPFields) {
-        headers[.cacheControl] = "no-store"
-        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"
+        return try await next(request, context)
     }
 
     /// Compares in time that does not depend on where the strings differ.

@@ -79,7 +79,7 @@ struct PageRenderer: Sendable {
         // Said in full on a page, but still one message for every record not shown.
         let text = status == .notFound ? "There is no record here that you may see. Check the address, or search again." : message
         var response = page("error", ["status": String(status.code), "reason": status.reasonPhrase, "message": text], context: context, status: status)
-        ErrorMiddleware.retryLater(&response, status)
+        ErrorMiddleware.retryLater(&response, error)
         return response
     }
 

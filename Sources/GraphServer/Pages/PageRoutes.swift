@@ -13,17 +13,6 @@ struct PageRoutes {
     var reads: GraphReads { GraphReads(services: services) }
     var pages: PageRenderer { services.pages }
 
-    static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
-
-    /// Refuses a sign-in posted from another site's page (login CSRF): browsers say where a
-    /// request came from in Sec-Fetch-Site; a client without it (curl, a test) is not a
-    /// browser another site can drive.
-    static func refuseCrossSite(_ request: Request) throws {
-        if let site = request.headers[fetchSite], site != "same-origin", site != "none" {
-            throw ServerError(.forbidden, "sign in from this service's own sign-in page")
-        }
-    }
-
     func add(to router: Router<AppRequestContext>) {
         router.get("/static/{name}", use: staticFile)
         let group = router.group().add(middleware: PageErrorMiddleware(pages: services.pages))
@@ -60,21 +49,22 @@ struct PageRoutes {
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         // No session yet, so no CSRF token: refuse a sign-in posted from another site's page
         // instead, so that nobody can sign a browser in to an account of theirs (login CSRF).
-        // Browsers say where a request came from in Sec-Fetch-Site; a client without it
-        // (curl, a test) is not a browser another site can drive.
-        try PageRoutes.refuseCrossSite(request)
+        try SignInOrigin.check(request, client: context.client)
         var request = request
         let form = try await request.formFields()
         let username = form["username"] ?? ""
         do {
-            let session = try await services.signIn(username: username, password: form["password"] ?? "", address: context.remoteIP)
-            var response = Response.redirect(to: session.account.role.firstPage, type: .normal)
-            response.setCookie(services.sessionCookie(session.token))
+            let signedIn = try await services.signIn(username: username, password: form["password"] ?? "", client: context.client,
+                                                     device: request.cookies[Services.deviceCookieName]?.value)
+            var response = Response.redirect(to: signedIn.session.account.role.firstPage, type: .normal)
+            for cookie in services.signInCookies(signedIn) { response.setCookie(cookie) }
             return response
         } catch let error as ServerError where error.status == .unauthorized || error.status == .tooManyRequests {
             // The form again, with the username kept (never the password) and the same words
             // as the API, so a wrong username and a wrong password read alike.
-            return pages.page("sign-in", ["message": error.message, "username": username], context: context, status: error.status)
+            var response = pages.page("sign-in", ["message": error.message, "username": username], context: context, status: error.status)
+            ErrorMiddleware.retryLater(&response, error)
+            return response
         }
     }
 

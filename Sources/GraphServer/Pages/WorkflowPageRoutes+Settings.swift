@@ -47,7 +47,7 @@ extension WorkflowPageRoutes {
         do {
             current = try reads.settings(area: area, for: context)
         } catch is WorkflowError {
-            throw ServerError(.badRequest, "no local authority has the code \(area ?? "")")
+            throw ServerError(.badRequest, "no local authority has the code \(Excerpt.bare(area ?? ""))")
         }
         let values = Self.settingValues(current)
         let typed = refusal?.typed(in: "settings") ?? [:]
@@ -107,7 +107,7 @@ extension WorkflowPageRoutes {
         do {
             current = try services.workflow.settings(for: area)
         } catch is WorkflowError {
-            throw ServerError(.badRequest, "no local authority has the code \(area ?? "")")
+            throw ServerError(.badRequest, "no local authority has the code \(Excerpt.bare(area ?? ""))")
         }
         let before = Self.settingValues(current)
         var changes: [String: JSONValue] = [:], quorum: [String: JSONValue] = [:]
@@ -123,7 +123,7 @@ extension WorkflowPageRoutes {
             case "quorum.signedConfidentialityOnly", "partnerFreeText":
                 value = .bool(text == "yes")
             default:
-                guard let number = Int(text) else { throw ServerError(.badRequest, "\(label): \(text) is not a whole number") }
+                guard let number = Int(text) else { throw ServerError(.badRequest, "\(label): \(Excerpt.bare(text)) is not a whole number") }
                 value = .number(String(number))
             }
             if key.hasPrefix("quorum.") { quorum[String(key.dropFirst("quorum.".count))] = value } else { changes[key] = value }

@@ -134,7 +134,7 @@ struct QueryReads: Sendable {
     func area(_ request: Request) throws -> String? {
         guard let code = QueryReads.given(request, "area") else { return nil }
         guard try services.engine.snapshot().areas.contains(where: { $0.code.lowercased() == code.lowercased() }) else {
-            throw ServerError(.badRequest, "area \(code) is not known; give a local authority code (E08000012) or a force (merseyside)")
+            throw ServerError(.badRequest, "area \(Excerpt.bare(code)) is not known; give a local authority code (E08000012) or a force (merseyside)")
         }
         return code
     }

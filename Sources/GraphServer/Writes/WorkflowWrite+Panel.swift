@@ -53,7 +53,7 @@ extension WorkflowWrite {
         return try fields.list("attendees").map { line in
             let parts = line.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
             guard parts.count == 2 || (parts.count == 3 && parts[2] == "unsigned") else {
-                throw ServerError(.badRequest, "attendees: write each as NAME:AGENCY, or NAME:AGENCY:unsigned (\(line))")
+                throw ServerError(.badRequest, "attendees: write each as NAME:AGENCY, or NAME:AGENCY:unsigned (\(Excerpt.bare(line)))")
             }
             return Attendee(name: parts[0], agency: parts[1], signedConfidentiality: parts.count == 2)
         }
@@ -67,7 +67,7 @@ extension WorkflowWrite {
             throw ServerError(.badRequest, "give case and decision (" + WriteFields.allowed(PanelDecisionKind.self) + ")")
         }
         let risk = try fields.optional("risk").map { text in
-            guard let level = RiskLevel(text) else { throw ServerError(.badRequest, "risk \(text) is not a risk level (framework:level)") }
+            guard let level = RiskLevel(text) else { throw ServerError(.badRequest, "risk \(Excerpt.bare(text)) is not a risk level (framework:level)") }
             return level
         }
         let effects = try input.services.workflow.recordDecision(panel: try input.record, case: caseRef, PanelDecisionInput(
@@ -88,7 +88,7 @@ extension WorkflowWrite {
         }
         return try fields.list("set_flags").map { line in
             let parts = line.split(separator: ":").map { String($0).trimmingWhitespace() }
-            guard parts.count == 2 || parts.count == 3 else { throw ServerError(.badRequest, "set_flags: write each as FLAG:OWNER or FLAG:OWNER:ID (\(line))") }
+            guard parts.count == 2 || parts.count == 3 else { throw ServerError(.badRequest, "set_flags: write each as FLAG:OWNER or FLAG:OWNER:ID (\(Excerpt.bare(line)))") }
             return FlagChange(entity: parts.count == 3 ? parts[2] : nil, flag: parts[0], owner: parts[1])
         }
     }

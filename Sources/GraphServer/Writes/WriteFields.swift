@@ -33,7 +33,7 @@ struct WriteFields: Sendable {
     func date(_ field: String) throws -> CalendarDate? {
         guard let text = optional(field) else { return nil }
         guard let date = CalendarDate(text.trimmingWhitespace()) else {
-            throw ServerError(.badRequest, "\(field) \(text) is not a date (YYYY-MM-DD)")
+            throw ServerError(.badRequest, "\(field) \(Excerpt.bare(text)) is not a date (YYYY-MM-DD)")
         }
         return date
     }
@@ -101,7 +101,7 @@ struct WriteFields: Sendable {
     func optionalChoice<Value: RawRepresentable & CaseIterable>(_ field: String, _: Value.Type) throws -> Value? where Value.RawValue == String {
         guard let text = optional(field) else { return nil }
         guard let value = Value(rawValue: text.trimmingWhitespace()) else {
-            throw ServerError(.badRequest, "\(field) \(text) is not one of " + WriteFields.allowed(Value.self))
+            throw ServerError(.badRequest, "\(field) \(Excerpt.bare(text)) is not one of " + WriteFields.allowed(Value.self))
         }
         return value
     }

@@ -78,7 +78,7 @@ struct Neo4jConversion {
         let labels = try row.required(.label).split(separator: ";").map { String($0).trimmingWhitespace() }
         let label = labels.first(where: PoleEntity.labels.contains) ?? labels[0]
         if let previous = nodes[id] {
-            throw row.error("\"\(id)\" is already the :ID of the node at \(previous.location)", column: row.header.index(of: .id))
+            throw row.error("\(Excerpt(id)) is already the :ID of the node at \(previous.location)", column: row.header.index(of: .id))
         }
         if checked.insert(label).inserted {
             try row.header.require([], properties: PoleEntity.requiredColumns(of: label))
@@ -150,7 +150,7 @@ struct Neo4jConversion {
     private func node(_ row: Neo4jRow, _ role: Neo4jHeader.Role) throws(InputError) -> Neo4jNode {
         let id = try row.required(role)
         guard let node = nodes[id] else {
-            throw row.error("no node has the :ID \"\(id)\"", column: row.header.index(of: role))
+            throw row.error("no node has the :ID \(Excerpt(id))", column: row.header.index(of: role))
         }
         return node
     }

@@ -32,7 +32,7 @@ struct Neo4jHeader {
             let role = try Neo4jHeader.role(of: cell, at: location)
             let identity = if case .property(let name, _) = role { "property " + name } else { "\(role)" }
             if case .ignore = role {} else if !seen.insert(identity).inserted {
-                throw InputError("column '\(cell)': given twice in the header", at: location)
+                throw InputError("column \(Excerpt(cell, quote: "'")): given twice in the header", at: location)
             }
             roles.append(role)
         }
@@ -59,7 +59,7 @@ struct Neo4jHeader {
             throw InputError("column '\(Neo4jHeader.text(of: role))': missing from the header", at: location)
         }
         for name in properties where index(ofProperty: name) == nil {
-            throw InputError("column '\(name)': missing from the header", at: location)
+            throw InputError("column \(Excerpt(name, quote: "'")): missing from the header", at: location)
         }
     }
 
@@ -71,7 +71,7 @@ struct Neo4jHeader {
         let name = String(cell[..<colon])
         let type = String(cell[cell.index(after: colon)...])
         if type.contains("(") {
-            throw InputError("column '\(cell)': ID spaces are not supported; give every node a distinct :ID", at: location)
+            throw InputError("column \(Excerpt(cell, quote: "'")): ID spaces are not supported; give every node a distinct :ID", at: location)
         }
         switch type.uppercased() {
         case "ID": return .id
@@ -81,7 +81,7 @@ struct Neo4jHeader {
         case "TYPE": return .type
         case "IGNORE": return .ignore
         default:
-            guard !name.isEmpty else { throw InputError("column '\(cell)': a property needs a name", at: location) }
+            guard !name.isEmpty else { throw InputError("column \(Excerpt(cell, quote: "'")): a property needs a name", at: location) }
             return .property(name: name, type: type.isEmpty ? "string" : type.lowercased())
         }
     }

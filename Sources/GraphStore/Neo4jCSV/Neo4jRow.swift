@@ -48,7 +48,7 @@ struct Neo4jRow {
     func number(_ name: String) throws(InputError) -> Double? {
         guard let text = text(name) else { return nil }
         guard let value = Double(text), value.isFinite else {
-            throw error("\"\(text)\" is not a number", column: header.index(ofProperty: name))
+            throw error("\(Excerpt(text)) is not a number", column: header.index(ofProperty: name))
         }
         return value
     }
@@ -57,7 +57,7 @@ struct Neo4jRow {
     func integer(_ name: String, in range: ClosedRange<Int>) throws(InputError) -> Int? {
         guard let text = text(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw error("\"\(text)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)",
+            throw error("\(Excerpt(text)) is not a whole number from \(range.lowerBound) to \(range.upperBound)",
                         column: header.index(ofProperty: name))
         }
         return value
@@ -74,13 +74,13 @@ struct Neo4jRow {
            (1...12).contains(month), (1900...2999).contains(year), (1...CalendarDate.days(inMonth: month, year: year)).contains(day) {
             return CalendarDate(year: year, month: month, day: day)
         }
-        throw error("\"\(text)\" is not a date written DD/MM/YYYY or YYYY-MM-DD", column: header.index(ofProperty: name))
+        throw error("\(Excerpt(text)) is not a date written DD/MM/YYYY or YYYY-MM-DD", column: header.index(ofProperty: name))
     }
 
     /// An error at this row, naming the column by its header cell.
     func error(_ message: String, column: Int?) -> InputError {
         guard let column else { return InputError(message, at: location) }
-        return InputError("column '\(header.cells[column])': \(message)", at: location)
+        return InputError("column \(Excerpt(header.cells[column], quote: "'")): \(message)", at: location)
     }
 
     /// An error at this row about a property.

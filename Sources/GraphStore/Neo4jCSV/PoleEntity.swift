@@ -109,7 +109,7 @@ struct PoleEntity {
         // so they keep their digits under a country code no real number has.
         let digits = given.filter { $0.isASCII && $0.isNumber }
         guard (5...12).contains(digits.count) else {
-            throw row.error("\"\(given)\" is not a phone number, and its \(digits.count) digits are too few or too many "
+            throw row.error("\(Excerpt(given)) is not a phone number, and its \(digits.count) digits are too few or too many "
                             + "to keep under +\(fallbackCountryCode)", property: "phoneNo")
         }
         return PoleEntity(kind: .phone, fields: ["number": .string("+" + fallbackCountryCode + digits),
