@@ -2,16 +2,11 @@ import GraphStore
 
 extension PanelDetail {
     /// An action the panel raised (`action.for_meeting`).
+    @dynamicMemberLookup
     public struct Action: Codable, Sendable, Equatable {
-        /// The action's reference, `ACT-NNNNNN`, and what is to be done (free text).
-        public var ref: String
-        public var text: String
-        /// The agency that owns it, and the day it is due.
-        public var ownerAgency: String
-        public var dueOn: String
-        /// `open`, `done` or `cancelled`, the day it was closed, and the owner's note
-        /// (free text).
-        public var status: String
+        /// The action itself; its fields read as the row's own (`action.text`).
+        public var item: ActionItem
+        /// The day it was closed, done or cancelled, and the owner's note (free text).
         public var closedOn: String?
         public var updateNote: String?
         /// What kind of action it is, when given.
@@ -22,10 +17,6 @@ extension PanelDetail {
         public var subjectRef: String?
 
         enum CodingKeys: String, CodingKey {
-            case ref, text
-            case ownerAgency = "owner_agency"
-            case dueOn = "due_on"
-            case status
             case closedOn = "closed_on"
             case updateNote = "update_note"
             case category
@@ -33,13 +24,11 @@ extension PanelDetail {
             case subjectRef = "subject_ref"
         }
 
+        public subscript<T>(dynamicMember field: KeyPath<ActionItem, T>) -> T { item[keyPath: field] }
+
         init(_ row: StoredRow) throws {
             let columns = ColumnReader(row, "action")
-            ref = try columns.text("ref")
-            text = try columns.text("text")
-            ownerAgency = try columns.text("owner_agency")
-            dueOn = try columns.text("due_on")
-            status = try columns.text("status")
+            item = try ActionItem(columns)
             closedOn = try columns.optionalText("closed_on")
             updateNote = try columns.optionalText("update_note")
             category = try columns.optionalText("category")
@@ -47,21 +36,28 @@ extension PanelDetail {
             subjectRef = try columns.optionalText("subject_ref")
         }
 
+        public init(from decoder: any Decoder) throws {
+            item = try ActionItem(from: decoder)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            closedOn = try container.decodeIfPresent(String.self, forKey: .closedOn)
+            updateNote = try container.decodeIfPresent(String.self, forKey: .updateNote)
+            category = try container.decodeIfPresent(String.self, forKey: .category)
+            caseRef = try container.decodeIfPresent(String.self, forKey: .caseRef)
+            subjectRef = try container.decodeIfPresent(String.self, forKey: .subjectRef)
+        }
+
         func pseudonymised(by pseudonyms: Pseudonymiser) -> Action {
             var shown = self
-            shown.text = pseudonyms.apply(text)
+            shown.item = item.pseudonymised(by: pseudonyms)
             shown.updateNote = updateNote.map(pseudonyms.apply)
             return shown
         }
 
-        /// Encodes every key, `null` for what is not recorded.
+        /// Encodes the action's keys and its own in one object, `null` for what is not
+        /// recorded.
         public func encode(to encoder: any Encoder) throws {
+            try item.encode(to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(ref, forKey: .ref)
-            try container.encode(text, forKey: .text)
-            try container.encode(ownerAgency, forKey: .ownerAgency)
-            try container.encode(dueOn, forKey: .dueOn)
-            try container.encode(status, forKey: .status)
             try container.encode(closedOn, forKey: .closedOn)
             try container.encode(updateNote, forKey: .updateNote)
             try container.encode(category, forKey: .category)

@@ -3,15 +3,10 @@ import GraphStore
 extension PanelDetail {
     /// An open action from one of the area's earlier panels, carried to this one
     /// (`action.carried`).
+    @dynamicMemberLookup
     public struct CarriedAction: Codable, Sendable, Equatable {
-        /// The action's reference, `ACT-NNNNNN`, and what is to be done (free text).
-        public var ref: String
-        public var text: String
-        /// The agency that owns it, and the day it is due.
-        public var ownerAgency: String
-        public var dueOn: String
-        /// `open` (only open actions are carried).
-        public var status: String
+        /// The action itself; its fields read as the row's own (`action.text`).
+        public var item: ActionItem
         /// What kind of action it is, when given.
         public var category: String?
         /// The panel that raised it, and the day that panel was held: what a panel member's
@@ -26,10 +21,7 @@ extension PanelDetail {
         public var overdue: Bool
 
         enum CodingKeys: String, CodingKey {
-            case ref, text
-            case ownerAgency = "owner_agency"
-            case dueOn = "due_on"
-            case status, category
+            case category
             case fromMeeting = "from_meeting"
             case fromHeldOn = "from_held_on"
             case caseRef = "case_ref"
@@ -37,13 +29,11 @@ extension PanelDetail {
             case overdue
         }
 
+        public subscript<T>(dynamicMember field: KeyPath<ActionItem, T>) -> T { item[keyPath: field] }
+
         init(_ row: StoredRow) throws {
             let columns = ColumnReader(row, "carried action")
-            ref = try columns.text("ref")
-            text = try columns.text("text")
-            ownerAgency = try columns.text("owner_agency")
-            dueOn = try columns.text("due_on")
-            status = try columns.text("status")
+            item = try ActionItem(columns)
             category = try columns.optionalText("category")
             fromMeeting = try columns.text("from_meeting")
             fromHeldOn = try columns.text("from_held_on")
@@ -53,12 +43,8 @@ extension PanelDetail {
         }
 
         public init(from decoder: any Decoder) throws {
+            item = try ActionItem(from: decoder)
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            ref = try container.decode(String.self, forKey: .ref)
-            text = try container.decode(String.self, forKey: .text)
-            ownerAgency = try container.decode(String.self, forKey: .ownerAgency)
-            dueOn = try container.decode(String.self, forKey: .dueOn)
-            status = try container.decode(String.self, forKey: .status)
             category = try container.decodeIfPresent(String.self, forKey: .category)
             fromMeeting = try container.decode(String.self, forKey: .fromMeeting)
             fromHeldOn = try container.decode(String.self, forKey: .fromHeldOn)
@@ -69,18 +55,15 @@ extension PanelDetail {
 
         func pseudonymised(by pseudonyms: Pseudonymiser) -> CarriedAction {
             var shown = self
-            shown.text = pseudonyms.apply(text)
+            shown.item = item.pseudonymised(by: pseudonyms)
             return shown
         }
 
-        /// Encodes every key, `null` for what is not recorded.
+        /// Encodes the action's keys and its own in one object, `null` for what is not
+        /// recorded.
         public func encode(to encoder: any Encoder) throws {
+            try item.encode(to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(ref, forKey: .ref)
-            try container.encode(text, forKey: .text)
-            try container.encode(ownerAgency, forKey: .ownerAgency)
-            try container.encode(dueOn, forKey: .dueOn)
-            try container.encode(status, forKey: .status)
             try container.encode(category, forKey: .category)
             try container.encode(fromMeeting, forKey: .fromMeeting)
             try container.encode(fromHeldOn, forKey: .fromHeldOn)

@@ -1,58 +1,41 @@
 import GraphStore
 
 extension PanelDetail {
-    /// What the panel decided about a case (`panel.decisions`).
+    /// What the panel decided about a case (`panel.decisions`), and which case.
+    @dynamicMemberLookup
     public struct Decision: Codable, Sendable, Equatable {
-        /// The decision (``PanelDecisionKind``), and the review it set.
-        public var decision: String
-        public var reviewOn: String?
-        /// Why, when the decision needs a reason (free text).
-        public var reason: String?
-        /// Until when a police flag is kept after removal.
-        public var policeFlagUntil: String?
-        /// The risk level the panel recorded.
-        public var risk: String?
-        /// The panel's note (free text).
-        public var note: String?
+        /// The decision as recorded; its fields read as the row's own (`decision.reason`).
+        public var recorded: RecordedDecision
         /// The case decided on: what a panel member's view reads.
         public var caseRef: String
 
         enum CodingKeys: String, CodingKey {
-            case decision
-            case reviewOn = "review_on"
-            case reason
-            case policeFlagUntil = "police_flag_until"
-            case risk, note
             case caseRef = "case_ref"
         }
 
+        public subscript<T>(dynamicMember field: KeyPath<RecordedDecision, T>) -> T { recorded[keyPath: field] }
+
         init(_ row: StoredRow) throws {
             let columns = ColumnReader(row, "decision")
-            decision = try columns.text("decision")
-            reviewOn = try columns.optionalText("review_on")
-            reason = try columns.optionalText("reason")
-            policeFlagUntil = try columns.optionalText("police_flag_until")
-            risk = try columns.optionalText("risk")
-            note = try columns.optionalText("note")
+            recorded = try RecordedDecision(columns)
             caseRef = try columns.text("case_ref")
+        }
+
+        public init(from decoder: any Decoder) throws {
+            recorded = try RecordedDecision(from: decoder)
+            caseRef = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .caseRef)
         }
 
         func pseudonymised(by pseudonyms: Pseudonymiser) -> Decision {
             var shown = self
-            shown.reason = reason.map(pseudonyms.apply)
-            shown.note = note.map(pseudonyms.apply)
+            shown.recorded = recorded.pseudonymised(by: pseudonyms)
             return shown
         }
 
-        /// Encodes every key, `null` for what is not recorded.
+        /// Encodes the decision's keys and the case's in one object.
         public func encode(to encoder: any Encoder) throws {
+            try recorded.encode(to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(decision, forKey: .decision)
-            try container.encode(reviewOn, forKey: .reviewOn)
-            try container.encode(reason, forKey: .reason)
-            try container.encode(policeFlagUntil, forKey: .policeFlagUntil)
-            try container.encode(risk, forKey: .risk)
-            try container.encode(note, forKey: .note)
             try container.encode(caseRef, forKey: .caseRef)
         }
     }

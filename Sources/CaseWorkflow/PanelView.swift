@@ -36,21 +36,21 @@ struct PanelView {
         var panel = detail
         panel.agenda = detail.agenda.filter { children[$0.childRef] != nil }
         panel.decisions = detail.decisions.filter { cases.contains($0.caseRef) }
-        panel.actions = detail.actions.filter { mayRead($0) }
+        panel.actions = detail.actions.filter { mayRead(case: $0.caseRef, subject: $0.subjectRef) }
         panel.carriedActions = detail.carriedActions.filter { action in
             // An action without a case is the panel's own business, but its text may
             // still name a child: only those from panels in the window are shown.
             guard let held = CalendarDate(action.fromHeldOn) else { return false }
-            return mayRead(action) && held >= since
+            return mayRead(case: action.caseRef, subject: action.subjectRef) && held >= since
         }
         return panel
     }
 
     /// Whether an action may be read: of one of their cases or none, about one of their
     /// children or no one.
-    private func mayRead(_ action: some ActionItem) -> Bool {
-        if let caseRef = action.caseRef, !cases.contains(caseRef) { return false }
-        if let subject = action.subjectRef, children[subject] == nil { return false }
+    private func mayRead(case caseRef: String?, subject: String?) -> Bool {
+        if let caseRef, !cases.contains(caseRef) { return false }
+        if let subject, children[subject] == nil { return false }
         return true
     }
 }

@@ -101,13 +101,13 @@ extension WorkflowPageRoutes {
         // checks again when the form is sent.
         let updatesAny = account.role.may(.updateActions)
         let updatesOwn = account.role.may(.updateOwnAgencyActions) ? account.agency : nil
-        func actionRow(_ action: some ActionItem, overdue: Bool) throws -> [String: Any] {
-            var row = try PageRenderer.fields(encoding: action)
+        func actionRow(_ record: some Encodable, _ action: ActionItem, caseRef: String?, overdue: Bool) throws -> [String: Any] {
+            var row = try PageRenderer.fields(encoding: record)
             // A panel member opens only the cases on this agenda; an earlier panel's case is named.
-            if !police, let caseRef = action.caseRef, !order.contains(caseRef) {
+            if !police, let caseRef, !order.contains(caseRef) {
                 row["caseHref"] = nil
             } else {
-                row["caseHref"] = Self.href("/cases/", action.caseRef)
+                row["caseHref"] = Self.href("/cases/", caseRef)
             }
             row["warnings"] = Self.warnings(services.workflow.language.check(action.text))
             row["overdue"] = overdue
@@ -121,8 +121,8 @@ extension WorkflowPageRoutes {
             }
             return row
         }
-        fields["actions"] = try detail.actions.map { try actionRow($0, overdue: false) }
-        fields["carried"] = try detail.carriedActions.map { try actionRow($0, overdue: $0.overdue) }
+        fields["actions"] = try detail.actions.map { try actionRow($0, $0.item, caseRef: $0.caseRef, overdue: false) }
+        fields["carried"] = try detail.carriedActions.map { try actionRow($0, $0.item, caseRef: $0.caseRef, overdue: $0.overdue) }
         let minutes = detail.minutes ?? ""
         fields["minutesWarnings"] = Self.warnings(services.workflow.language.check(minutes))
         if let approvedOn = detail.minutesApprovedOn {
