@@ -3,6 +3,7 @@ import GraphStore
 /// One person at a panel: who is recorded as attending (``Workflow/recordAttendance(panel:_:by:)``), and
 /// who a panel's record lists (``PanelDetail/attendees``).
 public struct Attendee: Codable, Sendable, Equatable {
+    /// Their name, and the code of the agency they attend for.
     public var name: String
     public var agency: String
     /// Whether they signed the confidentiality statement (1 or 0 in JSON).
@@ -13,6 +14,7 @@ public struct Attendee: Codable, Sendable, Equatable {
         case signedConfidentiality = "signed_confidentiality"
     }
 
+    /// An attendee to record.
     public init(name: String, agency: String, signedConfidentiality: Bool) {
         self.name = name
         self.agency = agency
@@ -27,6 +29,7 @@ public struct Attendee: Codable, Sendable, Equatable {
         signedConfidentiality = try columns.flag("signed_confidentiality")
     }
 
+    /// Decodes the JSON form; a yes-or-no field may be 1 or 0, or true or false.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
@@ -34,6 +37,7 @@ public struct Attendee: Codable, Sendable, Equatable {
         signedConfidentiality = try container.decodeRequiredFlag(forKey: .signedConfidentiality)
     }
 
+    /// Encodes every key, the signature as 1 or 0.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)

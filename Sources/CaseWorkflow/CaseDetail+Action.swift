@@ -13,6 +13,7 @@ extension CaseDetail {
             case closedOn = "closed_on"
         }
 
+        /// A field of the action (``ActionItem``), read as the row's own.
         public subscript<T>(dynamicMember field: KeyPath<ActionItem, T>) -> T { item[keyPath: field] }
 
         init(_ row: StoredRow) throws {
@@ -21,6 +22,7 @@ extension CaseDetail {
             closedOn = try columns.optionalText("closed_on")
         }
 
+        /// Decodes the JSON form: the action's keys and the row's own, in one object.
         public init(from decoder: any Decoder) throws {
             item = try ActionItem(from: decoder)
             closedOn = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .closedOn)

@@ -47,6 +47,7 @@ extension CaseDetail {
             intelRef = try columns.optionalText("intel_ref")
         }
 
+        /// Decodes the JSON form; a yes-or-no field may be 1 or 0, or true or false.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             ref = try container.decode(String.self, forKey: .ref)

@@ -15,6 +15,7 @@ extension CaseDetail {
             case heldOn = "held_on"
         }
 
+        /// A field of the decision (``RecordedDecision``), read as the row's own.
         public subscript<T>(dynamicMember field: KeyPath<RecordedDecision, T>) -> T { recorded[keyPath: field] }
 
         init(_ row: StoredRow) throws {
@@ -24,6 +25,7 @@ extension CaseDetail {
             heldOn = try columns.text("held_on")
         }
 
+        /// Decodes the JSON form: the decision's keys and the row's own, in one object.
         public init(from decoder: any Decoder) throws {
             recorded = try RecordedDecision(from: decoder)
             let container = try decoder.container(keyedBy: CodingKeys.self)

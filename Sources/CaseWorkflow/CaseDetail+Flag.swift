@@ -46,6 +46,7 @@ extension CaseDetail {
             present = try columns.flag("present")
         }
 
+        /// Decodes the JSON form; a yes-or-no field may be 1 or 0, or true or false.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             id = try container.decode(Int64.self, forKey: .id)

@@ -16,6 +16,7 @@ extension CaseDetail {
 
         /// One stage recorded, with its note.
         public struct Event: Codable, Sendable, Equatable {
+            /// The stage (``NRMStage``), and the day it was reached.
             public var stage: String
             public var on: String
             /// The note given with it (free text).
@@ -47,6 +48,7 @@ extension CaseDetail {
             history = try columns.json("history", as: [Event].self)
         }
 
+        /// Decodes the JSON form; a yes-or-no field may be 1 or 0, or true or false.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             stage = try container.decode(String.self, forKey: .stage)

@@ -31,6 +31,7 @@ extension CaseDetail {
             isRepeat = try columns.flag("is_repeat")
         }
 
+        /// Decodes the JSON form; a yes-or-no field may be 1 or 0, or true or false.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             ref = try container.decode(String.self, forKey: .ref)

@@ -24,6 +24,7 @@ extension PanelDetail {
             case subjectRef = "subject_ref"
         }
 
+        /// A field of the action (``ActionItem``), read as the row's own.
         public subscript<T>(dynamicMember field: KeyPath<ActionItem, T>) -> T { item[keyPath: field] }
 
         init(_ row: StoredRow) throws {
@@ -36,6 +37,7 @@ extension PanelDetail {
             subjectRef = try columns.optionalText("subject_ref")
         }
 
+        /// Decodes the JSON form: the action's keys and the row's own, in one object.
         public init(from decoder: any Decoder) throws {
             item = try ActionItem(from: decoder)
             let container = try decoder.container(keyedBy: CodingKeys.self)

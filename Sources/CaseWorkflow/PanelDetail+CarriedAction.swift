@@ -29,6 +29,7 @@ extension PanelDetail {
             case overdue
         }
 
+        /// A field of the action (``ActionItem``), read as the row's own.
         public subscript<T>(dynamicMember field: KeyPath<ActionItem, T>) -> T { item[keyPath: field] }
 
         init(_ row: StoredRow) throws {
@@ -42,6 +43,7 @@ extension PanelDetail {
             overdue = try columns.flag("overdue")
         }
 
+        /// Decodes the JSON form: the action's keys and the row's own, in one object.
         public init(from decoder: any Decoder) throws {
             item = try ActionItem(from: decoder)
             let container = try decoder.container(keyedBy: CodingKeys.self)

@@ -13,6 +13,7 @@ extension PanelDetail {
             case caseRef = "case_ref"
         }
 
+        /// A field of the decision (``RecordedDecision``), read as the row's own.
         public subscript<T>(dynamicMember field: KeyPath<RecordedDecision, T>) -> T { recorded[keyPath: field] }
 
         init(_ row: StoredRow) throws {
@@ -21,6 +22,7 @@ extension PanelDetail {
             caseRef = try columns.text("case_ref")
         }
 
+        /// Decodes the JSON form: the decision's keys and the row's own, in one object.
         public init(from decoder: any Decoder) throws {
             recorded = try RecordedDecision(from: decoder)
             caseRef = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .caseRef)
