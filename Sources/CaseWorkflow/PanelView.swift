@@ -5,9 +5,9 @@ import GraphStore
 /// actions of the children on their agendas only, and the actions carried from panels in
 /// their window only. Every other viewer sees the whole record.
 ///
-/// The record is JSON built from the workflow's rows, so each rule reads a key; each is
-/// fail-closed: a row that does not say which child, case or subject it is about is hidden,
-/// so a renamed column hides data rather than showing it.
+/// Each rule reads a typed field that the record's row must have had
+/// (``ColumnReader``: a renamed column fails the read). Each is fail-closed besides: a child,
+/// case or subject that is not one of theirs, or a day that is not a date, hides the row.
 struct PanelView {
     /// The children they may see, by ref.
     let children: [String: Int64]
@@ -20,43 +20,37 @@ struct PanelView {
     init?(_ access: Access, in tx: StoreTransaction) throws {
         guard access.role == .panelMember else { return nil }
         let children = access.children ?? [:]
-        self.children = children
         let ids = JSONValue.array(children.values.sorted().map { .number(String($0)) })
-        cases = Set(try tx.rows("case.refs_of_children", ["children": StoredValue(json: ids)]).map { $0.string("ref") })
-        since = access.agendaSince ?? CalendarDate(year: 9999, month: 12, day: 31)
+        let cases = Set(try tx.rows("case.refs_of_children", ["children": StoredValue(json: ids)]).map { $0.string("ref") })
+        self.init(children: children, cases: cases, since: access.agendaSince ?? CalendarDate(year: 9999, month: 12, day: 31))
+    }
+
+    init(children: [String: Int64], cases: Set<String>, since: CalendarDate) {
+        self.children = children
+        self.cases = cases
+        self.since = since
     }
 
     /// A panel's record as the member may see it.
-    func panel(_ detail: JSONValue) -> JSONValue {
-        guard var panel = detail.objectValue else { return .object([:]) }
-        panel["agenda"] = kept(panel["agenda"]) { children[$0["child_ref"]?.stringValue ?? ""] != nil }
-        panel["decisions"] = kept(panel["decisions"]) { cases.contains($0["case_ref"]?.stringValue ?? "") }
-        panel["actions"] = kept(panel["actions"], where: mayRead)
-        panel["carried_actions"] = kept(panel["carried_actions"]) { action in
+    func panel(_ detail: PanelDetail) -> PanelDetail {
+        var panel = detail
+        panel.agenda = detail.agenda.filter { children[$0.childRef] != nil }
+        panel.decisions = detail.decisions.filter { cases.contains($0.caseRef) }
+        panel.actions = detail.actions.filter { mayRead(case: $0.caseRef, subject: $0.subjectRef) }
+        panel.carriedActions = detail.carriedActions.filter { action in
             // An action without a case is the panel's own business, but its text may
             // still name a child: only those from panels in the window are shown.
-            mayRead(action) && (action["from_held_on"]?.stringValue ?? "") >= since.description
+            guard let held = CalendarDate(action.fromHeldOn) else { return false }
+            return mayRead(case: action.caseRef, subject: action.subjectRef) && held >= since
         }
-        return .object(panel)
+        return panel
     }
 
     /// Whether an action may be read: of one of their cases or none, about one of their
-    /// children or no one; the keys must be there (text or null).
-    private func mayRead(_ action: [String: JSONValue]) -> Bool {
-        guard let ceCase = action["case_ref"], let subject = action["subject_ref"] else { return false }
-        switch ceCase {
-        case .null: break
-        case .string(let ref): guard cases.contains(ref) else { return false }
-        default: return false
-        }
-        switch subject {
-        case .null: return true
-        case .string(let ref): return children[ref] != nil
-        default: return false
-        }
-    }
-
-    private func kept(_ list: JSONValue?, where keep: ([String: JSONValue]) -> Bool) -> JSONValue {
-        .array((list?.arrayValue ?? []).filter { keep($0.objectValue ?? [:]) })
+    /// children or no one.
+    private func mayRead(case caseRef: String?, subject: String?) -> Bool {
+        if let caseRef, !cases.contains(caseRef) { return false }
+        if let subject, children[subject] == nil { return false }
+        return true
     }
 }

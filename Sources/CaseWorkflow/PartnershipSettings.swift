@@ -132,11 +132,6 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
 extension PartnershipSettings {
     /// The settings as JSON, keys sorted.
     public var json: JSONValue {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self), let value = try? JSONParser.parse(String(decoding: data, as: UTF8.self)) else {
-            return .object([:])
-        }
-        return value
+        (try? JSONValue(encoding: self)) ?? .object([:])
     }
 }

@@ -48,7 +48,7 @@ extension Workflow {
     public func alerts(status: String?, by viewer: Viewer) throws -> [JSONValue] {
         try transaction(by: viewer) { tx in
             try consult("alert.list", ["status": StoredValue(status)], workflow: "alerts", key: "alerts", idColumn: "id",
-                        by: viewer, in: tx)
+                        by: viewer, in: tx).map(WorkflowJSON.record)
         }
     }
 

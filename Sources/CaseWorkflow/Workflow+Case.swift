@@ -76,38 +76,44 @@ extension Workflow {
         }
     }
 
-    /// Everything recorded on a case, for the case page: the case, its referral, the
-    /// child's referrals, assessments, decisions, flags (and which are present on `date`),
-    /// NRM, actions and MARTHR feedback. Written to the audit log as a consultation.
+    /// Everything recorded on a case, for the case page: the case, its referral, the child's
+    /// referrals, assessments, decisions, flags (and which are present on `date`), NRM,
+    /// actions and MARTHR feedback. Written to the audit log as a consultation.
     ///
     /// A case outside the viewer's need-to-know (another area's; for a panel member, a child
     /// off their agendas) answers as a missing one (``requireCase(_:open:operation:by:in:)``).
-    public func caseDetail(_ ref: String, asOf date: CalendarDate, by viewer: Viewer) throws -> JSONValue {
+    /// A partner reads the free text with the children outside their need-to-know
+    /// pseudonymised.
+    ///
+    /// - Throws: ``WorkflowError``: no such case, or one the viewer may not see (not found);
+    ///   a stored row without a column the record needs (internal).
+    public func caseDetail(_ ref: String, asOf date: CalendarDate, by viewer: Viewer) throws -> CaseDetail {
         try transaction(by: viewer) { tx in
             let ceCase = try requireCase(ref, open: nil, operation: "show", by: viewer, in: tx)
             let id = ceCase["id"], child = ceCase["child_id"]
-            var detail = WorkflowJSON.object(ceCase, dropping: ["id", "child_id", "referral_id"])
-            detail["referrals"] = WorkflowJSON.array(try tx.rows("referral.for_child", ["child": child]))
-            detail["assessments"] = WorkflowJSON.array(try tx.rows("assessment.for_case", ["case": id]))
-            detail["decisions"] = WorkflowJSON.array(try tx.rows("panel.decisions_for_case", ["case": id]))
-            detail["flags"] = WorkflowJSON.array(try tx.rows("flag.for_entity", ["entity": child, "on": StoredValue(date)]))
-            detail["nrm"] = WorkflowJSON.array(try tx.rows("nrm.for_case", ["case": id]))
-            detail["actions"] = WorkflowJSON.array(try tx.rows("action.for_case", ["case": id]))
-            detail["marthr_feedback"] = WorkflowJSON.array(try tx.rows("marthr.feedback_for_case", ["case": id]))
-            var shown = JSONValue.object(detail)
-            if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { shown = pseudonyms.apply(shown, keys: Workflow.freeTextKeys) }
+            var detail = try CaseDetail(ceCase)
+            detail.referrals = try tx.rows("referral.for_child", ["child": child]).map(CaseDetail.Referral.init)
+            detail.assessments = try tx.rows("assessment.for_case", ["case": id]).map(CaseDetail.Assessment.init)
+            detail.decisions = try tx.rows("panel.decisions_for_case", ["case": id]).map(CaseDetail.Decision.init)
+            detail.flags = try tx.rows("flag.for_entity", ["entity": child, "on": StoredValue(date)]).map(CaseDetail.Flag.init)
+            detail.nrm = try tx.rows("nrm.for_case", ["case": id]).map(CaseDetail.NRM.init)
+            detail.actions = try tx.rows("action.for_case", ["case": id]).map(CaseDetail.Action.init)
+            detail.marthrFeedback = try tx.rows("marthr.feedback_for_case", ["case": id]).map(CaseDetail.Feedback.init)
+            if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { detail = detail.pseudonymised(by: pseudonyms) }
             try tx.audit(.consultation, by: viewer, records: .object([
-                "workflow": "case", "case": .string(ref), "child": .string(ceCase.string("child_ref")),
+                "workflow": "case", "case": .string(ref), "child": .string(detail.childRef),
             ]))
-            return shown
+            return detail
         }
     }
 
-    /// The cases of an area (or all), optionally only open or closed ones.
-    public func listCases(area: String?, status: String?, by viewer: Viewer) throws -> [JSONValue] {
+    /// The cases of an area (or all), optionally only open or closed ones, that the viewer
+    /// covers. Audited as a consultation naming each case.
+    public func listCases(area: String?, status: String?, by viewer: Viewer) throws -> [CaseSummary] {
         try transaction(by: viewer) { tx in
             try consult("case.list", ["area": StoredValue(area), "status": StoredValue(status)], workflow: "cases", key: "cases",
                         idColumn: "ref", extra: ["area": area.map { .string($0) } ?? .null], by: viewer, in: tx)
+                .map(CaseSummary.init)
         }
     }
 

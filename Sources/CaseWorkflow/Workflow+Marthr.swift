@@ -183,7 +183,7 @@ extension Workflow {
         try transaction(by: viewer) { tx in
             let id = try subject.map { try requireEntity($0, kinds: Set(EntityKind.allCases), field: "subject", operation: "register", by: viewer, in: tx)["id"] }
             return try consult("marthr.register", ["subject": id ?? .null, "on": StoredValue(date)], workflow: "register",
-                               key: "disruptions", idColumn: "ref", by: viewer, in: tx)
+                               key: "disruptions", idColumn: "ref", by: viewer, in: tx).map(WorkflowJSON.record)
         }
     }
 
@@ -222,7 +222,7 @@ extension Workflow {
 
     /// The MARTHR meetings.
     public func listMarthr() throws -> [JSONValue] {
-        try store.reading { tx in try tx.rows("marthr.list").map { .object(WorkflowJSON.object($0)) } }
+        try store.reading { tx in try tx.rows("marthr.list").map(WorkflowJSON.record) }
     }
 
     func requireMarthr(_ ref: String, operation: String, in tx: StoreTransaction) throws -> StoredRow {

@@ -1,20 +1,6 @@
 import GraphCore
 import GraphStore
 
-/// One person at a panel.
-public struct Attendee: Sendable, Equatable {
-    public var name: String
-    public var agency: String
-    /// Whether they signed the confidentiality statement.
-    public var signedConfidentiality: Bool
-
-    public init(name: String, agency: String, signedConfidentiality: Bool) {
-        self.name = name
-        self.agency = agency
-        self.signedConfidentiality = signedConfidentiality
-    }
-}
-
 extension Workflow {
     /// Schedules a MACCSE panel for a local authority. The agenda is due the partnership's
     /// number of days before (4 by default), brought forward to a working day.
@@ -47,9 +33,10 @@ extension Workflow {
     /// Builds (or rebuilds) a panel's agenda: new and review assessments, reviews due by the
     /// meeting, NRM oversight, and MARTHR feedback, one time slot per case.
     ///
-    /// - Returns: the meeting's detail with its agenda.
+    /// - Returns: the panel's record with its new agenda, whole (those who run panels see
+    ///   every child on it).
     @discardableResult
-    public func buildAgenda(panel ref: String, by viewer: Viewer) throws -> JSONValue {
+    public func buildAgenda(panel ref: String, by viewer: Viewer) throws -> PanelDetail {
         try transaction(by: viewer) { tx in
             let meeting = try requirePanel(ref, operation: "agenda", by: viewer, in: tx)
             guard meeting.string("status") == "scheduled" else {
@@ -347,13 +334,16 @@ extension Workflow {
     /// A panel member opens only the panels of their authorities held in their window or to
     /// come, not cancelled (``Access/mayOpenPanel(heldOn:status:)``), and sees on them only
     /// what ``PanelView`` leaves; any other panel answers as a missing one.
-    public func panel(_ ref: String, by viewer: Viewer) throws -> JSONValue {
+    ///
+    /// - Throws: ``WorkflowError``: no such panel, or one the viewer may not open (not found);
+    ///   a stored row without a column the record or a rule of ``PanelView`` needs (internal).
+    public func panel(_ ref: String, by viewer: Viewer) throws -> PanelDetail {
         try transaction(by: viewer) { tx in
             let meeting = try requirePanel(ref, operation: "panel", by: viewer, in: tx)
             var detail = try panelDetail(meeting, in: tx)
             if let view = try PanelView(viewer.access, in: tx) { detail = view.panel(detail) }
-            if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { detail = pseudonyms.apply(detail, keys: Workflow.freeTextKeys) }
-            let cases = Set((detail.objectValue?["agenda"]?.arrayValue ?? []).compactMap { $0.objectValue?["case_ref"]?.stringValue })
+            if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { detail = detail.pseudonymised(by: pseudonyms) }
+            let cases = Set(detail.agenda.map(\.caseRef))
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "panel", "panel": .string(ref), "cases": .array(cases.sorted().map { .string($0) }),
             ]))
@@ -384,26 +374,26 @@ extension Workflow {
         }
     }
 
-    /// The panels of an area (or all).
-    public func listPanels(area: String?, by viewer: Viewer) throws -> [JSONValue] {
+    /// The panels of an area (or all) that the viewer covers and, for a panel member, may
+    /// open (``Access/mayOpenPanel(heldOn:status:)``). A list names no child.
+    public func listPanels(area: String?, by viewer: Viewer) throws -> [PanelSummary] {
         try store.reading { tx in
             try covered(try tx.rows("panel.list", ["area": StoredValue(area)]), by: viewer, in: tx)
-                .filter { viewer.access.mayOpenPanel(heldOn: $0.date("held_on"), status: $0.text("status")) }
-                .map { .object(WorkflowJSON.object($0)) }
+                .map(PanelSummary.init)
+                .filter { viewer.access.mayOpenPanel(heldOn: CalendarDate($0.heldOn), status: $0.status) }
         }
     }
 
-    func panelDetail(_ meeting: StoredRow, in tx: StoreTransaction) throws -> JSONValue {
-        var detail = WorkflowJSON.object(meeting, dropping: ["id"])
-        let quoracy = try quoracy(meeting, in: tx)
-        detail["attendees"] = WorkflowJSON.array(try tx.rows("panel.attendees", ["meeting": meeting["id"]]))
-        detail["quorate"] = .bool(quoracy.isQuorate)
-        detail["quoracy_shortfalls"] = .array(quoracy.shortfalls.map { .string($0) })
-        detail["agenda"] = WorkflowJSON.array(try tx.rows("panel.agenda", ["meeting": meeting["id"]]))
-        detail["decisions"] = WorkflowJSON.array(try tx.rows("panel.decisions", ["meeting": meeting["id"]]), dropping: ["id"])
-        detail["actions"] = WorkflowJSON.array(try tx.rows("action.for_meeting", ["panel": meeting["id"], "marthr": .null]))
-        detail["carried_actions"] = WorkflowJSON.array(try tx.rows("action.carried", ["area": meeting["area"], "held": meeting["held_on"]]))
-        return .object(detail)
+    /// A panel's whole record, as those who run panels see it.
+    func panelDetail(_ meeting: StoredRow, in tx: StoreTransaction) throws -> PanelDetail {
+        var detail = try PanelDetail(meeting, quoracy: try quoracy(meeting, in: tx))
+        detail.attendees = try tx.rows("panel.attendees", ["meeting": meeting["id"]]).map(Attendee.init)
+        detail.agenda = try tx.rows("panel.agenda", ["meeting": meeting["id"]]).map(PanelDetail.AgendaItem.init)
+        detail.decisions = try tx.rows("panel.decisions", ["meeting": meeting["id"]]).map(PanelDetail.Decision.init)
+        detail.actions = try tx.rows("action.for_meeting", ["panel": meeting["id"], "marthr": .null]).map(PanelDetail.Action.init)
+        detail.carriedActions = try tx.rows("action.carried", ["area": meeting["area"], "held": meeting["held_on"]])
+            .map(PanelDetail.CarriedAction.init)
+        return detail
     }
 
     func requirePanel(_ ref: String, operation: String, by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {

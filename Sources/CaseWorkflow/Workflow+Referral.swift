@@ -129,6 +129,7 @@ extension Workflow {
         try transaction(by: viewer) { tx in
             try consult("referral.list", ["area": StoredValue(area), "from": StoredValue(from), "to": StoredValue(to)],
                         workflow: "referrals", key: "referrals", idColumn: "ref", by: viewer, in: tx)
+                .map(WorkflowJSON.record)
         }
     }
 }

@@ -8,7 +8,10 @@ import GraphStore
 extension Workflow {
     /// The keys of a workflow record's free text, which may name any child: minutes, an
     /// action's text and note, a decision's reason, MARTHR's feedback. A partner reads them
-    /// with every child outside their need-to-know pseudonymised.
+    /// with every child outside their need-to-know pseudonymised: the typed case and panel
+    /// records replace the fields of these names (their `pseudonymised(by:)`, checked
+    /// against this list by `TypedRecordTests`), and a JSON document they hold (an
+    /// assessment's outcome) by key.
     static let freeTextKeys: Set<String> = ["minutes", "text", "update_note", "reason", "note", "summary", "feedback", "cancelled_reason"]
 
     /// Whether the viewer covers a workflow record of local authority `area`.

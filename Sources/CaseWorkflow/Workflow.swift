@@ -181,8 +181,9 @@ public final class Workflow: Sendable {
     ///   - workflow: the audit row's `workflow` value; `key` names its list of ids.
     ///   - idColumn: the column that identifies each record.
     ///   - extra: more audit fields (the area asked about, say).
+    /// - Returns: the rows shown, for the caller to make its records of.
     func consult(_ statement: String, _ arguments: [String: StoredValue], workflow: String, key: String, idColumn: String,
-                 extra: [String: JSONValue] = [:], by viewer: Viewer, in tx: StoreTransaction) throws -> [JSONValue] {
+                 extra: [String: JSONValue] = [:], by viewer: Viewer, in tx: StoreTransaction) throws -> [StoredRow] {
         // A viewer limited to some areas sees the rows of those areas only; a row without an
         // area is hidden from them (the rule is ``Access/coversWorkflow(area:force:)``).
         let rows = try covered(try tx.rows(statement, arguments), by: viewer, in: tx)
@@ -190,7 +191,7 @@ public final class Workflow: Sendable {
         records["workflow"] = .string(workflow)
         records[key] = .array(rows.map { .string($0.string(idColumn)) })
         try tx.audit(.consultation, by: viewer, records: .object(records))
-        return rows.map { .object(WorkflowJSON.object($0)) }
+        return rows
     }
 
     /// Language warnings for free text, as short lines for the caller to show.

@@ -1,7 +1,9 @@
 import GraphCore
 import GraphStore
 
-/// Stored rows as JSON, for the command line and the web service.
+/// Stored rows as JSON, for the command line and the web service: the reads that have no
+/// typed record yet (referrals, alerts, flags, MARTHR meetings and the
+/// disruption register). Cases and panels are typed (``CaseDetail``, ``PanelDetail``).
 enum WorkflowJSON {
     /// A row's columns as a JSON object; `is_*` and `*_risk` flag columns stay numbers.
     static func object(_ row: StoredRow, dropping: Set<String> = []) -> [String: JSONValue] {
@@ -10,6 +12,11 @@ enum WorkflowJSON {
             object[column] = json(value, column: column)
         }
         return object
+    }
+
+    /// A row as a JSON object (``object(_:dropping:)``).
+    static func record(_ row: StoredRow) -> JSONValue {
+        .object(object(row))
     }
 
     static func array(_ rows: [StoredRow], dropping: Set<String> = []) -> JSONValue {

@@ -154,7 +154,7 @@ extension CEGraph {
             @OptionGroup var options: WorkflowOptions
             @Argument(help: "The case.") var ceCase: String
             func run() throws {
-                Printer.json(try options.workflow().caseDetail(ceCase, asOf: options.day, by: options.viewer))
+                Printer.json(try JSONValue(encoding: options.workflow().caseDetail(ceCase, asOf: options.day, by: options.viewer)))
             }
         }
 
@@ -165,7 +165,9 @@ extension CEGraph {
             @Option(help: "open or closed.") var status: String?
             func run() throws {
                 let rows = try options.workflow().listCases(area: area, status: status, by: options.viewer)
-                options.output(.array(rows), text: WorkflowOptions.lines(rows, ["ref", "status", "child_ref", "concern", "opened_on", "review_on", "closure"]))
+                options.output(try JSONValue(encoding: rows), text: rows.map {
+                    WorkflowOptions.line([$0.ref, $0.status, $0.childRef, $0.concern, $0.openedOn, $0.reviewOn, $0.closure])
+                })
             }
         }
 

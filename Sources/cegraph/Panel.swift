@@ -40,13 +40,11 @@ extension CEGraph {
             @Argument(help: "The panel.") var panel: String
             func run() throws {
                 let detail = try options.workflow().buildAgenda(panel: panel, by: options.viewer)
-                let object = detail.objectValue ?? [:]
-                let agenda = object["agenda"]?.arrayValue ?? []
-                let carried = object["carried_actions"]?.arrayValue ?? []
-                options.output(detail, text: ["\(panel) on \(object["held_on"]?.stringValue ?? "?"), agenda due \(object["agenda_due_on"]?.stringValue ?? "?")"]
-                               + WorkflowOptions.lines(agenda, ["slot", "case_ref", "child_ref", "item", "reason"]).map { "  " + $0 }
+                let carried = detail.carriedActions
+                options.output(try JSONValue(encoding: detail), text: ["\(panel) on \(detail.heldOn), agenda due \(detail.agendaDueOn)"]
+                               + detail.agenda.map { "  " + WorkflowOptions.line([$0.slot, $0.caseRef, $0.childRef, $0.item, $0.reason]) }
                                + (carried.isEmpty ? [] : ["actions carried from earlier panels:"]
-                                  + WorkflowOptions.lines(carried, ["ref", "owner_agency", "due_on", "text"]).map { "  " + $0 }))
+                                  + carried.map { "  " + WorkflowOptions.line([$0.ref, $0.ownerAgency, $0.dueOn, $0.text]) }))
             }
         }
 
@@ -183,7 +181,7 @@ extension CEGraph {
                 abstract: "A panel's record: attendance, quoracy, agenda, decisions, actions and carried actions.")
             @OptionGroup var options: WorkflowOptions
             @Argument(help: "The panel.") var panel: String
-            func run() throws { Printer.json(try options.workflow().panel(panel, by: options.viewer)) }
+            func run() throws { Printer.json(try JSONValue(encoding: options.workflow().panel(panel, by: options.viewer))) }
         }
 
         struct List: ParsableCommand {
@@ -192,7 +190,9 @@ extension CEGraph {
             @Option(help: "A local authority code.") var area: String?
             func run() throws {
                 let rows = try options.workflow().listPanels(area: area, by: options.viewer)
-                options.output(.array(rows), text: WorkflowOptions.lines(rows, ["ref", "area", "held_on", "agenda_due_on", "agenda_sent_on", "status"]))
+                options.output(try JSONValue(encoding: rows), text: rows.map {
+                    WorkflowOptions.line([$0.ref, $0.area, $0.heldOn, $0.agendaDueOn, $0.agendaSentOn, $0.status])
+                })
             }
         }
     }

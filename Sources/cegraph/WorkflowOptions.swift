@@ -44,6 +44,11 @@ struct WorkflowOptions: ParsableArguments {
         }
     }
 
+    /// A typed record's fields as a text line, leaving out those not recorded.
+    static func line(_ fields: [String?]) -> String {
+        fields.compactMap { $0 }.joined(separator: "  ")
+    }
+
     /// JSON rows as indented text lines, one per row.
     static func lines(_ rows: [JSONValue], _ columns: [String]) -> [String] {
         rows.map { row in

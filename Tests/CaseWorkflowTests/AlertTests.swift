@@ -82,8 +82,8 @@ struct AlertTests {
         let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
         _ = try fixture.workflow.scanAlerts(engine: QueryEngine(store: fixture.store), on: CalendarDate.today, by: fixture.viewer)
         let panel = try fixture.quoratePanel(on: "2026-03-24")
-        let agenda = try fixture.workflow.panel(panel, by: fixture.viewer).objectValue?["agenda"]?.arrayValue ?? []
-        #expect(agenda.contains { $0.objectValue?["item"]?.stringValue == "alert" && $0.objectValue?["case_ref"]?.stringValue == ceCase })
+        let agenda = try fixture.workflow.panel(panel, by: fixture.viewer).agenda
+        #expect(agenda.contains { $0.item == "alert" && $0.caseRef == ceCase })
     }
 }
 

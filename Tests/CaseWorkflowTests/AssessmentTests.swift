@@ -47,7 +47,7 @@ struct AssessmentTests {
         #expect(try fixture.store.entityRowid(for: "AD8") == nil)
         #expect(try fixture.auditCount() == audit)
         let detail = try fixture.workflow.caseDetail(ceCase, asOf: date("2026-06-01"), by: fixture.viewer)
-        #expect(detail.objectValue?["assessments"]?.arrayValue?.isEmpty == true)
+        #expect(detail.assessments.isEmpty)
     }
 
     @Test func aPartnershipPicksItsFrameworkAndOneHighIndicatorMeansImmediateAction() throws {

@@ -73,10 +73,10 @@ struct MarthrMeetingTests {
         _ = try fixture.workflow.feedbackToPanel(marthr: meeting, case: ceCase, text: "CAWN served on the adult linked to the child.",
                                                  by: fixture.viewer)
         let panel = try fixture.quoratePanel(on: "2026-05-12")
-        let agenda = try fixture.workflow.panel(panel, by: fixture.viewer).objectValue?["agenda"]?.arrayValue ?? []
-        #expect(agenda.contains { $0.objectValue?["item"]?.stringValue == "marthr_feedback" })
-        let feedback = try fixture.workflow.caseDetail(ceCase, asOf: date("2026-06-01"), by: fixture.viewer).objectValue?["marthr_feedback"]?.arrayValue?.first
-        #expect(feedback?.objectValue?["discussed_at"]?.stringValue == panel)
+        let agenda = try fixture.workflow.panel(panel, by: fixture.viewer).agenda
+        #expect(agenda.contains { $0.item == "marthr_feedback" })
+        let feedback = try fixture.workflow.caseDetail(ceCase, asOf: date("2026-06-01"), by: fixture.viewer).marthrFeedback.first
+        #expect(feedback?.discussedAt == panel)
     }
 }
 

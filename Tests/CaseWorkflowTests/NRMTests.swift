@@ -25,10 +25,10 @@ struct NRMTests {
         #expect(throws: WorkflowError.self) {
             try fixture.workflow.recordNRM(case: ceCase, stage: .negative, on: date("2026-06-02"), multiAgencyForum: nil, by: fixture.viewer)
         }
-        let nrm = try #require(try fixture.workflow.caseDetail(ceCase, asOf: date("2026-06-01"), by: fixture.viewer).objectValue?["nrm"]?.arrayValue?.first?.objectValue)
-        #expect(nrm["stage"]?.stringValue == "conclusive_grounds")
-        #expect(nrm["submitted_on"]?.stringValue == "2026-03-05")
-        #expect(nrm["multi_agency_forum"] == .number("1"))
-        #expect(nrm["history"]?.arrayValue?.count == 4)
+        let nrm = try #require(try fixture.workflow.caseDetail(ceCase, asOf: date("2026-06-01"), by: fixture.viewer).nrm.first)
+        #expect(nrm.stage == "conclusive_grounds")
+        #expect(nrm.submittedOn == "2026-03-05")
+        #expect(nrm.multiAgencyForum == true)
+        #expect(nrm.history.count == 4)
     }
 }

@@ -13,7 +13,7 @@ struct PanelTests {
         // Wednesday 18 March: four days before is Saturday 14 March, so Friday 13 March.
         let weekend = try fixture.workflow.schedulePanel(area: "E08000012", on: date("2026-03-18"), coChairs: ["A", "B"], by: fixture.viewer)
         func due(_ panel: String) throws -> String? {
-            try fixture.workflow.panel(panel, by: fixture.viewer).objectValue?["agenda_due_on"]?.stringValue
+            try fixture.workflow.panel(panel, by: fixture.viewer).agendaDueOn
         }
         #expect(try due(easter) == "2026-04-02")
         #expect(try due(plain) == "2026-03-12")
@@ -38,8 +38,8 @@ struct PanelTests {
         try fixture.workflow.recordDecision(panel: january, case: first, PanelDecisionInput(decision: .review, reviewOn: date("2026-03-17")),
                                             by: fixture.viewer)
         let march = try fixture.quoratePanel(on: "2026-03-17")
-        let agenda = try fixture.workflow.panel(march, by: fixture.viewer).objectValue?["agenda"]?.arrayValue ?? []
-        let items = agenda.compactMap { $0.objectValue }.map { "\($0["case_ref"]!.stringValue!) \($0["item"]!.stringValue!) \($0["slot"]!.stringValue!)" }
+        let agenda = try fixture.workflow.panel(march, by: fixture.viewer).agenda
+        let items = agenda.map { "\($0.caseRef) \($0.item) \($0.slot)" }
         // CH1's first assessment was decided on in January, so only its review is due.
         #expect(Set(items) == ["\(second) new_assessment 10:00", "\(second) nrm 10:00", "\(first) review 10:20"], "\(items)")
     }
@@ -136,9 +136,9 @@ struct PanelTests {
         let effects = try fixture.workflow.recordDecision(panel: panel, case: onAgenda, PanelDecisionInput(
             decision: .closedUnableToEngage, reason: "family declined every contact"), by: fixture.viewer)
         #expect(effects.first == "case closed: unable_to_engage")
-        let detail = try fixture.workflow.caseDetail(onAgenda, asOf: date("2026-06-01"), by: fixture.viewer).objectValue ?? [:]
-        #expect(detail["status"]?.stringValue == "closed")
-        #expect(detail["decisions"]?.arrayValue?.count == 2)
+        let detail = try fixture.workflow.caseDetail(onAgenda, asOf: date("2026-06-01"), by: fixture.viewer)
+        #expect(detail.status == "closed")
+        #expect(detail.decisions.count == 2)
     }
 
     @Test func openActionsAreCarriedToTheNextPanelUntilDone() throws {
@@ -151,9 +151,9 @@ struct PanelTests {
             text: "Share school attendance", owner: "education", dueOn: date("2026-04-01"), caseRef: ceCase), by: fixture.viewer)
         try fixture.workflow.updateAction(done, status: "done", on: date("2026-03-30"), note: "shared", by: fixture.viewer)
         let april = try fixture.quoratePanel(on: "2026-04-21")
-        let carried = try fixture.workflow.panel(april, by: fixture.viewer).objectValue?["carried_actions"]?.arrayValue ?? []
-        #expect(carried.compactMap { $0.objectValue?["ref"]?.stringValue } == [kept])
-        #expect(carried.first?.objectValue?["overdue"] == .number("1"))
+        let carried = try fixture.workflow.panel(april, by: fixture.viewer).carriedActions
+        #expect(carried.map(\.ref) == [kept])
+        #expect(carried.first?.overdue == true)
         #expect(throws: WorkflowError.self) {
             try fixture.workflow.addAction(at: .panel(april), ActionInput(text: "x", owner: "nobody", dueOn: date("2026-05-01")), by: fixture.viewer)
         }
@@ -167,7 +167,7 @@ struct PanelTests {
         #expect(warnings.count == 1)
         #expect(warnings.first?.line == 1)
         #expect(warnings.first?.suggestions.contains { $0.contains("being exploited") } == true)
-        let stored = try fixture.workflow.panel(panel, by: fixture.viewer).objectValue?["minutes"]?.stringValue
+        let stored = try fixture.workflow.panel(panel, by: fixture.viewer).minutes
         #expect(stored == minutes)
     }
 }

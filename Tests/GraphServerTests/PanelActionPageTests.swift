@@ -27,9 +27,8 @@ struct PanelActionPageTests {
     }
 
     static func status(of action: String, in fixture: ServerFixture) throws -> String? {
-        let detail = try fixture.services.workflow.panel("PANEL-000001", by: ServerFixture.viewer).objectValue
-        let actions = (detail?["actions"]?.arrayValue ?? []).compactMap(\.objectValue)
-        return actions.first { $0["ref"]?.stringValue == action }?["status"]?.stringValue
+        let detail = try fixture.services.workflow.panel("PANEL-000001", by: ServerFixture.viewer)
+        return detail.actions.first { $0.ref == action }?.status
     }
 
     @Test func aPanelMemberGetsTheFormOnlyOnTheirAgencysActions() async throws {

@@ -28,12 +28,11 @@ struct WorkflowRoutes {
     }
 
     @Sendable func cases(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let rows = try reads.cases(area: request.query("area"), status: request.query("status"), for: context)
-        return JSONResponse.make(.object(["cases": .array(rows)]))
+        try JSONResponse.make(encoding: ["cases": reads.cases(area: request.query("area"), status: request.query("status"), for: context)])
     }
 
     @Sendable func ceCase(_ request: Request, context: AppRequestContext) async throws -> Response {
-        JSONResponse.make(try reads.ceCase(try context.parameters.require("ref"), for: context))
+        try JSONResponse.make(encoding: reads.ceCase(try context.parameters.require("ref"), for: context))
     }
 
     /// One assessment in full: every question of its framework with the answer recorded.
@@ -42,11 +41,11 @@ struct WorkflowRoutes {
     }
 
     @Sendable func panels(_ request: Request, context: AppRequestContext) async throws -> Response {
-        JSONResponse.make(.object(["panels": .array(try reads.panels(area: request.query("area"), for: context))]))
+        try JSONResponse.make(encoding: ["panels": reads.panels(area: request.query("area"), for: context)])
     }
 
     @Sendable func panel(_ request: Request, context: AppRequestContext) async throws -> Response {
-        JSONResponse.make(try reads.panel(try context.parameters.require("ref"), for: context))
+        try JSONResponse.make(encoding: reads.panel(try context.parameters.require("ref"), for: context))
     }
 
     @Sendable func marthrMeetings(_ request: Request, context: AppRequestContext) async throws -> Response {

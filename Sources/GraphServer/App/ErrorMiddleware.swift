@@ -121,4 +121,10 @@ enum JSONResponse {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(bytes: value.jsonBytes)))
     }
+
+    /// A typed record's JSON (``JSONValue/init(encoding:)``), written as every other
+    /// answer is: compact, keys sorted.
+    static func make(encoding value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        make(try JSONValue(encoding: value), status: status)
+    }
 }

@@ -20,6 +20,16 @@ extension PageRenderer {
         return fields
     }
 
+    /// A typed record's fields as a page's values (``fields(_:)`` of its JSON form).
+    static func fields(encoding record: some Encodable) throws -> [String: Any] {
+        fields(try JSONValue(encoding: record).objectValue)
+    }
+
+    /// Typed records as a page's rows (``fields(encoding:)`` each).
+    static func rows(encoding records: [some Encodable]) throws -> [[String: Any]] {
+        try records.map { try fields(encoding: $0) }
+    }
+
     /// A JSON array of objects as a page's rows (``fields(_:)`` each).
     static func rows(_ array: JSONValue?) -> [[String: Any]] {
         (array?.arrayValue ?? []).map { fields($0.objectValue) }

@@ -24,18 +24,18 @@ extension WorkflowPageRoutes {
     @Sendable func assessmentPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
         _ = try context.requireSensitive(WorkflowWrite.assess.permission)
         let ref = ref ?? ""
-        let detail = try reads.ceCase(ref, for: context).objectValue ?? [:]
+        let detail = try reads.ceCase(ref, for: context)
         let form = try services.workflow.assessmentForm(case: ref, by: services.viewer(context, purpose: "recording an assessment"))
         let typed = refusal?.typed(in: Self.assessmentForm)
-        let assessed = !(detail["assessments"]?.arrayValue ?? []).isEmpty
+        let assessed = !detail.assessments.isEmpty
         var fields: [String: Any] = [
             "ref": ref, "caseHref": "/cases/" + PageRenderer.pathSegment(ref), "action": "/cases/\(PageRenderer.pathSegment(ref))/assessment",
             "form": Self.assessmentForm,
-            "child_label": detail["child_label"]?.stringValue ?? "", "child_ref": detail["child_ref"]?.stringValue ?? "",
+            "child_label": detail.childLabel, "child_ref": detail.childRef,
             "area": form.area ?? "", "frameworkName": form.framework.name,
             "assessedOn": typed?["assessed_on"] ?? CalendarDate.today.description,
             "kinds": Self.options(["new", "review"], selected: typed?["kind"] ?? (assessed ? "review" : "new")),
-            "concerns": Self.options(Concern.allCases.map(\.rawValue), selected: typed?["concern"] ?? detail["concern"]?.stringValue),
+            "concerns": Self.options(Concern.allCases.map(\.rawValue), selected: typed?["concern"] ?? detail.concern),
             "agencies": form.agencies.map { agency -> [String: Any] in
                 ["name": "agency." + agency.code, "id": "agency-" + agency.code, "label": agency.name, "code": agency.code,
                  "checked": typed?["agency." + agency.code] != nil]

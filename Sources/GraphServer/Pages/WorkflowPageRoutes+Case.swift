@@ -13,10 +13,10 @@ extension WorkflowPageRoutes {
         return ("cases", [
             "area": area ?? "", "status": status,
             "statusChoices": Self.options(["open", "closed", "all"], selected: status),
-            "cases": rows.map { row -> [String: Any] in
-                var fields = PageRenderer.fields(row.objectValue)
-                fields["href"] = Self.href("/cases/", row.objectValue?["ref"]?.stringValue)
-                fields["childHref"] = Self.href("/entities/", row.objectValue?["child_ref"]?.stringValue)
+            "cases": try rows.map { row -> [String: Any] in
+                var fields = try PageRenderer.fields(encoding: row)
+                fields["href"] = Self.href("/cases/", row.ref)
+                fields["childHref"] = Self.href("/entities/", row.childRef)
                 return fields
             },
             "anyCases": !rows.isEmpty,
@@ -26,45 +26,44 @@ extension WorkflowPageRoutes {
     @Sendable func casePage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
         let account = try context.requireSensitive(.readCase)
         let ref = ref ?? ""
-        let detail = try reads.ceCase(ref, for: context).objectValue ?? [:]
-        var fields = PageRenderer.fields(detail.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil })
-        let child = detail["child_ref"]?.stringValue
-        fields["childHref"] = Self.href("/entities/", child)
-        fields["referrals"] = PageRenderer.rows(detail["referrals"]).enumerated().map { index, row -> [String: Any] in
-            var row = row
-            row["repeat"] = PageRenderer.isSet(detail["referrals"]?.arrayValue?[index].objectValue?["is_repeat"])
+        let detail = try reads.ceCase(ref, for: context)
+        // The case's own fields; each list is made below from its typed rows.
+        let json = try JSONValue(encoding: detail).objectValue ?? [:]
+        var fields = PageRenderer.fields(json.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil })
+        fields["childHref"] = Self.href("/entities/", detail.childRef)
+        fields["referrals"] = try detail.referrals.map { referral -> [String: Any] in
+            var row = try PageRenderer.fields(encoding: referral)
+            row["repeat"] = referral.isRepeat
             return row
         }
-        fields["assessments"] = (detail["assessments"]?.arrayValue ?? []).map { item -> [String: Any] in
-            var row = PageRenderer.fields(item.objectValue?.filter { $0.key != "outcome" })
-            row["immediate"] = PageRenderer.isSet(item.objectValue?["immediate_action"])
-            if account.role.may(.readAssessment), let href = Self.href("/assessments/", item.objectValue?["ref"]?.stringValue) {
-                row["href"] = href
-            }
+        fields["assessments"] = try detail.assessments.map { assessment -> [String: Any] in
+            var row = try PageRenderer.fields(encoding: assessment)
+            row["outcome"] = nil
+            row["immediate"] = assessment.immediateAction
+            if account.role.may(.readAssessment) { row["href"] = Self.href("/assessments/", assessment.ref) }
             return row
         }
-        fields["decisions"] = PageRenderer.rows(detail["decisions"]).map { row -> [String: Any] in
-            var row = row
-            row["meetingHref"] = Self.href("/panels/", row["meeting_ref"] as? String)
+        fields["decisions"] = try detail.decisions.map { decision -> [String: Any] in
+            var row = try PageRenderer.fields(encoding: decision)
+            row["meetingHref"] = Self.href("/panels/", decision.meetingRef)
             return row
         }
-        fields["flags"] = (detail["flags"]?.arrayValue ?? []).map { item -> [String: Any] in
-            var row = PageRenderer.fields(item.objectValue)
-            row["present"] = PageRenderer.isSet(item.objectValue?["present"])
+        fields["flags"] = try detail.flags.map { flag -> [String: Any] in
+            var row = try PageRenderer.fields(encoding: flag)
+            row["present"] = flag.present
             return row
         }
-        fields["nrm"] = (detail["nrm"]?.arrayValue ?? []).map { item -> [String: Any] in
-            var row = PageRenderer.fields(item.objectValue?.filter { $0.key != "history" && $0.key != "multi_agency_forum" })
-            if let forum = item.objectValue?["multi_agency_forum"], forum != .null {
-                row["forum"] = PageRenderer.isSet(forum) ? "yes" : "no"
-            }
-            row["history"] = PageRenderer.rows(item.objectValue?["history"])
+        fields["nrm"] = try detail.nrm.map { nrm -> [String: Any] in
+            var row = try PageRenderer.fields(encoding: nrm)
+            row["multi_agency_forum"] = nil
+            if let forum = nrm.multiAgencyForum { row["forum"] = forum ? "yes" : "no" }
+            row["history"] = try PageRenderer.rows(encoding: nrm.history)
             return row
         }
-        fields["actions"] = PageRenderer.rows(detail["actions"])
-        fields["feedback"] = PageRenderer.rows(detail["marthr_feedback"])
+        fields["actions"] = try PageRenderer.rows(encoding: detail.actions)
+        fields["feedback"] = try PageRenderer.rows(encoding: detail.marthrFeedback)
         if account.role.may(.readCases) {
-            let items = try reads.timescales(caseRef: ref, child: child, area: detail["area"]?.stringValue, for: context)
+            let items = try reads.timescales(caseRef: ref, child: detail.childRef, area: detail.area, for: context)
             fields["showTimescales"] = true
             fields["timescales"] = items.map { item -> [String: Any] in
                 ["kind": item.kind.replacingOccurrences(of: "_", with: " "), "due": item.due.description, "owner": item.owner,
@@ -74,7 +73,7 @@ extension WorkflowPageRoutes {
         }
         // Each form is shown to the roles whose permission its write checks.
         if account.role.may(WorkflowWrite.nrm.permission) {
-            if detail["status"]?.stringValue == "open" { fields["assessHref"] = "/cases/\(PageRenderer.pathSegment(ref))/assessment" }
+            if detail.status == "open" { fields["assessHref"] = "/cases/\(PageRenderer.pathSegment(ref))/assessment" }
             let typed = refusal?.typed(in: "nrm") ?? [:]
             fields["nrmForm"] = ["action": "/cases/\(PageRenderer.pathSegment(ref))/nrm",
                                  "stages": Self.options(NRMStage.allCases.map(\.rawValue), selected: typed["stage"]),

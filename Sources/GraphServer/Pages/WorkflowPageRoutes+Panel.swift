@@ -12,9 +12,9 @@ extension WorkflowPageRoutes {
         let rows = try reads.panels(area: area?.isEmpty == false ? area : nil, for: context)
         var fields: [String: Any] = [
             "area": area ?? "",
-            "panels": rows.map { row -> [String: Any] in
-                var fields = PageRenderer.fields(row.objectValue)
-                fields["href"] = Self.href("/panels/", row.objectValue?["ref"]?.stringValue)
+            "panels": try rows.map { row -> [String: Any] in
+                var fields = try PageRenderer.fields(encoding: row)
+                fields["href"] = Self.href("/panels/", row.ref)
                 return fields
             },
             "anyPanels": !rows.isEmpty,
@@ -30,43 +30,44 @@ extension WorkflowPageRoutes {
     @Sendable func panelPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
         let account = try context.requireSensitive(.readPanels)
         let ref = ref ?? ""
-        let detail = try reads.panel(ref, for: context).objectValue ?? [:]
+        let detail = try reads.panel(ref, for: context)
         let base = "/panels/" + PageRenderer.pathSegment(ref)
         // Whoever runs panels gets the forms: the CCSET coordinator and the local authority's
         // MACCSE coordinator alike (the writes check the same permission).
         let coordinator = account.role.may(.runPanels)
         let police = account.role.isPolice
-        var fields = PageRenderer.fields(detail.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil && $0.key != "quorate" })
-        fields["coChairs"] = PageRoutes.text(detail["co_chairs"] ?? .array([]))
-        fields["quorate"] = detail["quorate"] == .bool(true)
-        let shortfalls = (detail["quoracy_shortfalls"]?.arrayValue ?? []).compactMap(\.stringValue)
-        fields["shortfalls"] = shortfalls
-        fields["anyShortfalls"] = !shortfalls.isEmpty
-        fields["attendees"] = (detail["attendees"]?.arrayValue ?? []).map { item -> [String: Any] in
-            var row = PageRenderer.fields(item.objectValue)
-            row["signed"] = PageRenderer.isSet(item.objectValue?["signed_confidentiality"])
+        // The panel's own fields; each list is made below from its typed rows.
+        let json = try JSONValue(encoding: detail).objectValue ?? [:]
+        var fields = PageRenderer.fields(json.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil && $0.key != "quorate" })
+        fields["coChairs"] = detail.coChairs.joined(separator: ", ")
+        fields["quorate"] = detail.quorate
+        fields["shortfalls"] = detail.quoracyShortfalls
+        fields["anyShortfalls"] = !detail.quoracyShortfalls.isEmpty
+        fields["attendees"] = try detail.attendees.map { attendee -> [String: Any] in
+            var row = try PageRenderer.fields(encoding: attendee)
+            row["signed"] = attendee.signedConfidentiality
             return row
         }
-        fields["anyAttendees"] = !((fields["attendees"] as? [Any]) ?? []).isEmpty
+        fields["anyAttendees"] = !detail.attendees.isEmpty
 
         // The agenda, one slot per case, with every reason the case is on it.
         var order: [String] = []
         var slots: [String: [String: Any]] = [:]
         var reasons: [String: [String]] = [:]
         var assessments: [String: [String]] = [:]
-        for item in detail["agenda"]?.arrayValue ?? [] {
-            guard let object = item.objectValue, let caseRef = object["case_ref"]?.stringValue else { continue }
+        for item in detail.agenda {
+            let caseRef = item.caseRef
             // The reason names the item already ("new assessment ASMT-…", "review due …").
-            reasons[caseRef, default: []].append(object["reason"]?.stringValue ?? (object["item"]?.stringValue ?? ""))
-            if let assessment = object["assessment_ref"]?.stringValue { assessments[caseRef, default: []].append(assessment) }
+            reasons[caseRef, default: []].append(item.reason)
+            if let assessment = item.assessmentRef { assessments[caseRef, default: []].append(assessment) }
             guard slots[caseRef] == nil else { continue }
             order.append(caseRef)
-            var slot = PageRenderer.fields(object)
+            var slot = try PageRenderer.fields(encoding: item)
             slot["caseHref"] = Self.href("/cases/", caseRef)
-            slot["childHref"] = Self.href("/entities/", object["child_ref"]?.stringValue)
+            slot["childHref"] = Self.href("/entities/", item.childRef)
             slots[caseRef] = slot
         }
-        let decided = Set((detail["decisions"]?.arrayValue ?? []).compactMap { $0.objectValue?["case_ref"]?.stringValue })
+        let decided = Set(detail.decisions.map(\.caseRef))
         fields["agenda"] = order.map { caseRef -> [String: Any] in
             var slot = slots[caseRef] ?? [:]
             slot["reasons"] = reasons[caseRef] ?? []
@@ -90,9 +91,9 @@ extension WorkflowPageRoutes {
             return slot
         }
         fields["anyAgenda"] = !order.isEmpty
-        fields["decisions"] = PageRenderer.rows(detail["decisions"]).map { row -> [String: Any] in
-            var row = row
-            row["caseHref"] = Self.href("/cases/", row["case_ref"] as? String)
+        fields["decisions"] = try detail.decisions.map { decision -> [String: Any] in
+            var row = try PageRenderer.fields(encoding: decision)
+            row["caseHref"] = Self.href("/cases/", decision.caseRef)
             return row
         }
         // Who may mark an action done or cancelled here: any action for a role that updates
@@ -100,41 +101,34 @@ extension WorkflowPageRoutes {
         // checks again when the form is sent.
         let updatesAny = account.role.may(.updateActions)
         let updatesOwn = account.role.may(.updateOwnAgencyActions) ? account.agency : nil
-        let actionRows: (JSONValue?) -> [[String: Any]] = { list in
-            (list?.arrayValue ?? []).map { item -> [String: Any] in
-                var row = PageRenderer.fields(item.objectValue)
-                // A panel member opens only the cases on this agenda; an earlier panel's case is named.
-                let caseRef = item.objectValue?["case_ref"]?.stringValue
-                if !police, let caseRef, !order.contains(caseRef) {
-                    row["caseHref"] = nil
-                } else {
-                    row["caseHref"] = Self.href("/cases/", caseRef)
-                }
-                row["warnings"] = Self.warnings(services.workflow.language.check(item.objectValue?["text"]?.stringValue ?? ""))
-                row["overdue"] = PageRenderer.isSet(item.objectValue?["overdue"])
-                if let action = item.objectValue?["ref"]?.stringValue {
-                    let owner = item.objectValue?["owner_agency"]?.stringValue
-                    let open = item.objectValue?["status"]?.stringValue == "open"
-                    if updatesAny || (open && updatesOwn != nil && owner == updatesOwn) {
-                        let form = "action:" + action
-                        let typed = refusal?.typed(in: form) ?? [:]
-                        row["updateForm"] = ["action": base + "/actions/" + PageRenderer.pathSegment(action), "form": form,
-                                             "statuses": Self.options(updatesAny ? ["done", "cancelled", "open"] : ["done", "cancelled"],
-                                                                      selected: typed["status"]),
-                                             "note": typed["note"] ?? "", "id": "update-" + action] as [String: Any]
-                    }
-                }
-                return row
+        func actionRow(_ record: some Encodable, _ action: ActionItem, caseRef: String?, overdue: Bool) throws -> [String: Any] {
+            var row = try PageRenderer.fields(encoding: record)
+            // A panel member opens only the cases on this agenda; an earlier panel's case is named.
+            if !police, let caseRef, !order.contains(caseRef) {
+                row["caseHref"] = nil
+            } else {
+                row["caseHref"] = Self.href("/cases/", caseRef)
             }
+            row["warnings"] = Self.warnings(services.workflow.language.check(action.text))
+            row["overdue"] = overdue
+            if updatesAny || (action.status == "open" && updatesOwn != nil && action.ownerAgency == updatesOwn) {
+                let form = "action:" + action.ref
+                let typed = refusal?.typed(in: form) ?? [:]
+                row["updateForm"] = ["action": base + "/actions/" + PageRenderer.pathSegment(action.ref), "form": form,
+                                     "statuses": Self.options(updatesAny ? ["done", "cancelled", "open"] : ["done", "cancelled"],
+                                                              selected: typed["status"]),
+                                     "note": typed["note"] ?? "", "id": "update-" + action.ref] as [String: Any]
+            }
+            return row
         }
-        fields["actions"] = actionRows(detail["actions"])
-        fields["carried"] = actionRows(detail["carried_actions"])
-        let minutes = detail["minutes"]?.stringValue ?? ""
+        fields["actions"] = try detail.actions.map { try actionRow($0, $0.item, caseRef: $0.caseRef, overdue: false) }
+        fields["carried"] = try detail.carriedActions.map { try actionRow($0, $0.item, caseRef: $0.caseRef, overdue: $0.overdue) }
+        let minutes = detail.minutes ?? ""
         fields["minutesWarnings"] = Self.warnings(services.workflow.language.check(minutes))
-        if let approvedOn = detail["minutes_approved_on"]?.stringValue {
-            fields["minutesApproved"] = "Approved by \(detail["minutes_approved_by"]?.stringValue ?? "the chair") on \(approvedOn)."
+        if let approvedOn = detail.minutesApprovedOn {
+            fields["minutesApproved"] = "Approved by \(detail.minutesApprovedBy ?? "the chair") on \(approvedOn)."
         } else if !minutes.isEmpty,
-                  try services.viewer(context, purpose: "viewing a panel").access.mayApproveMinutes(area: detail["area"]?.stringValue) {
+                  try services.viewer(context, purpose: "viewing a panel").access.mayApproveMinutes(area: detail.area) {
             // The panel's chair approves the minutes as recorded.
             fields["approveMinutes"] = ["action": base + "/minutes/approval"]
         }
@@ -150,7 +144,7 @@ extension WorkflowPageRoutes {
                            "cases": Self.options([""] + order, selected: typed("action")["case"])] as [String: Any],
             ]
             // Only a panel not yet held can be cancelled.
-            if detail["status"]?.stringValue == "scheduled" { forms["cancel"] = ["reason": typed("cancel")["reason"] ?? ""] }
+            if detail.status == "scheduled" { forms["cancel"] = ["reason": typed("cancel")["reason"] ?? ""] }
             fields["coordinator"] = forms
         }
         return ("panel", fields)

@@ -14,18 +14,18 @@ struct WorkflowReads: Sendable {
     // MARK: - Cases
 
     /// The cases of an area (or all), open or closed or both. Audited as a consultation.
-    func cases(area: String?, status: String?, for context: AppRequestContext) throws -> [JSONValue] {
+    func cases(area: String?, status: String?, for context: AppRequestContext) throws -> [CaseSummary] {
         _ = try context.requireSensitive(.readCases)
         if let status, status != "open", status != "closed" { throw ServerError(.badRequest, "status is open or closed") }
         return try services.workflow.listCases(area: area, status: status, by: services.viewer(context, purpose: "listing cases"))
     }
 
-    /// Everything recorded on a case, as JSON.
+    /// Everything recorded on a case, as the workflow leaves it for the viewer.
     ///
     /// - Throws: ``ServerError/notFound`` for a missing case and for one outside the
     ///   viewer's need-to-know (another area's; for a panel member, a child on none of their
     ///   agendas), alike; the workflow audits which it was.
-    func ceCase(_ ref: String, for context: AppRequestContext) throws -> JSONValue {
+    func ceCase(_ ref: String, for context: AppRequestContext) throws -> CaseDetail {
         _ = try context.requireSensitive(.readCase)
         do {
             return try services.workflow.caseDetail(ref, asOf: .today, by: services.viewer(context, purpose: "viewing a case"))
@@ -46,7 +46,7 @@ struct WorkflowReads: Sendable {
 
     /// The panels a viewer may see (the workflow applies their scope and, for a panel
     /// member, their window). Holds no personal data.
-    func panels(area: String?, for context: AppRequestContext) throws -> [JSONValue] {
+    func panels(area: String?, for context: AppRequestContext) throws -> [PanelSummary] {
         _ = try context.require(.readPanels)
         return try services.workflow.listPanels(area: area, by: services.viewer(context, purpose: "listing panels"))
     }
@@ -57,7 +57,7 @@ struct WorkflowReads: Sendable {
     /// - Throws: ``ServerError/notFound`` for a missing panel and, for a panel member, a
     ///   panel of an authority they do not sit for, one cancelled or one held before the
     ///   window, alike; the workflow audits which it was.
-    func panel(_ ref: String, for context: AppRequestContext) throws -> JSONValue {
+    func panel(_ ref: String, for context: AppRequestContext) throws -> PanelDetail {
         _ = try context.requireSensitive(.readPanels)
         do {
             return try services.workflow.panel(ref, by: services.viewer(context, purpose: "viewing a panel"))

@@ -18,7 +18,7 @@ extension WorkflowWrite {
     /// Builds (or rebuilds) the agenda → the panel's record.
     static let buildAgenda = WorkflowWrite(permission: .runPanels, purpose: "building a panel agenda", status: .ok,
                                            showsPersonalData: true) { input in
-        try input.services.workflow.buildAgenda(panel: try input.record, by: input.viewer)
+        try JSONValue(encoding: input.services.workflow.buildAgenda(panel: try input.record, by: input.viewer))
     }
 
     /// `{"recipients": [..]?, "on"?}` → `{"sent_on", "on_time"}`: the agenda went out, and to whom.
