@@ -133,9 +133,10 @@ struct LeakTests {
         return text
     }
 
-    /// Under 2 minutes in CI, where it runs beside every other suite on 2 cores: the time
-    /// limit fails it otherwise.
-    @Test(.timeLimit(.minutes(2)))
+    /// About 40 s alone on the development machine (the database on /dev/shm, so no request
+    /// waits for the disk); it prints its own time, for CI's log. The limit is generous
+    /// because CI runs it beside every other suite on 2 cores.
+    @Test(.timeLimit(.minutes(3)))
     func tenThousandRandomisedRequestsLeakNothing() async throws {
         let fixture = try ServerFixture(extraLines: Self.lines, inMemoryFiles: true)
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
