@@ -4,15 +4,17 @@ import GraphCore
 import Testing
 
 /// The crash suite (issue 17): `kill -9` at random moments during imports, service writes
-/// and command-line writes, then the database checked as the next user would find it:
-/// SQLite's integrity check and foreign keys, every change with its audit row and no row
-/// without its change, an import there whole or not at all, every acknowledged write
-/// kept, a store that opens again, and `cegraph audit verify` passing (the head file may
-/// lag the log by the killed commit, never lead it).
+/// and command-line writes, and at each system call that writes the store's files, then
+/// the database checked as the next user would find it: SQLite's integrity check and
+/// foreign keys, every change with its audit row and no row without its change, an import
+/// there whole or not at all, every acknowledged write kept, a store that opens again, and
+/// `cegraph audit verify` passing (the head file may lag the log by the killed commit,
+/// never lead it).
 ///
-/// Each test runs `CEGRAPH_CRASH_TRIALS` trials (20 by default, in CI; `Benchmarks/crash.sh`
-/// runs 100) with kill moments drawn from `CEGRAPH_CRASH_SEED` (17 by default), and prints
-/// what it did so CI's log shows the counts. SIGKILL ends the process, not the machine: the
+/// The first three tests run `CEGRAPH_CRASH_TRIALS` trials each (20 by default, in CI;
+/// `Benchmarks/crash.sh` runs 100) with kill moments drawn from `CEGRAPH_CRASH_SEED` (17
+/// by default); the fourth kills at every writing call of a referral and a sample of a new
+/// database's. Each prints what it did so CI's log shows the counts. SIGKILL ends the process, not the machine: the
 /// operating system still writes what the process handed it, so this proves the
 /// transactions and the files beside the database, not the disk (`synchronous=FULL`).
 @Suite(.serialized)
@@ -245,6 +247,132 @@ struct CrashTests {
               + String(format: "%.2f s", one.seconds) + "; seed \(CrashTests.seed))")
         #expect(tally.lost == 0)
     }
+
+    // MARK: - Kills at each system call
+
+    /// Kills at exact system calls instead of moments: strace's fault injection sends
+    /// SIGKILL as the process enters the Nth call of one kind (open, write, pwrite, fsync,
+    /// fdatasync, ftruncate, link, rename, unlink) on the database, its log, key or head
+    /// file. Windows of a few microseconds, which a random moment practically never hits
+    /// (between making the key file and writing it, for one), are each hit in turn: every
+    /// such call of a referral, and of a new database's first open (its hundreds of page
+    /// writes sampled down to about `CEGRAPH_CRASH_TRIALS`). Between trials the database
+    /// is opened and closed once, so each run starts as the counted one did.
+    @Test(.enabled(if: CrashTests.strace != nil, "no strace here: the kills at exact system calls are skipped"),
+          .timeLimit(.minutes(30)))
+    func aKillAtAnyWriteLeavesAStoreThatOpensAndVerifies() throws {
+        let strace = try #require(CrashTests.strace)
+        var tally = Tally()
+        var calls = 0
+
+        // A new database's first open: its key, head, migrations and the log's checkpoint.
+        let fresh = "sweep-new.sqlite"
+        try removeDatabase(fresh)
+        for (call, n) in try CrashTests.sweep(try straceCounts(strace, ["--db", path(fresh), "init"], db: fresh), trials: CrashTests.trials) {
+            try removeDatabase(fresh)
+            let run = try runKilled(["--db", path(fresh), "init"], watching: fresh, at: .never,
+                                    through: CrashTests.injection(strace, call, n, db: path(fresh)))
+            tally.count(run)
+            calls += 1
+            let context = "a new database killed at its \(call) number \(n)"
+            #expect(run.killed || run.status == 0, "\(context): exited \(run.status) \(run.stderr)")
+            try cli.run("--db", fresh, "init").expectSuccess("init after the kill, \(context)")
+            try expectVerified(fresh, context)
+            _ = try inspect(fresh) { try Counts($0) }
+            let left = try leftovers(fresh)
+            #expect(left.allSatisfy { $0.contains(".new-") }, "\(context): \(left)")
+        }
+
+        // A referral on a database in use: every call.
+        let db = "sweep.sqlite"
+        _ = try prepareReferrals(db)
+        let referral = ["--db", path(db), "case", "referral", "--child", "XC1", "--received", "2026-01-05",
+                        "--referrer", "Crash suite", "--agency", "education", "--concern", "cce", "--reason", "crash test"]
+        let counts = try straceCounts(strace, referral, db: db)
+        var acknowledged = Set(try inspect(db) { try String.fetchAll($0, sql: "SELECT ref FROM referral") })
+        for (call, n) in CrashTests.sweep(counts, trials: .max) {
+            let run = try runKilled(referral, watching: db, at: .never, through: CrashTests.injection(strace, call, n, db: path(db)))
+            tally.count(run)
+            calls += 1
+            let context = "a referral killed at its \(call) number \(n)"
+            // A run may make fewer calls than the counted one (and so finish): then it said so.
+            #expect(run.killed || run.status == 0, "\(context): exited \(run.status) \(run.stderr)")
+            if !run.killed, let ref = run.stdout.split(separator: " ").dropFirst().first { acknowledged.insert(String(ref)) }
+            try expectReferralsWhole(db, acknowledged: acknowledged, context, &tally)
+            try cli.run("--db", db, "init").expectSuccess("init after the kill, \(context)")
+        }
+        print("crash suite: system-call kills: \(tally.summary); \(tally.committed) referrals stored but never acknowledged "
+              + "(\(calls) calls killed at: a new database's first open, then every call of a referral: "
+              + counts.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ") + ")")
+        #expect(tally.lost == 0)
+    }
+
+    /// strace, where it is installed and may trace (a container may forbid it).
+    static let strace: String? = {
+        guard let path = Chromium.executable(environment: "CEGRAPH_STRACE", names: ["strace"]) else { return nil }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: path)
+        probe.arguments = ["-f", "-qq", "-o", "/dev/null", "true"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return nil }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0 ? path : nil
+    }()
+
+    /// The system calls that write the database's files.
+    static let writingCalls = ["openat", "write", "pwrite64", "fsync", "fdatasync", "ftruncate", "link", "rename", "unlink"]
+
+    /// strace's arguments to kill the process at the `n`th `call` on the files of `db`
+    /// (an absolute path: strace matches the paths as the process names them).
+    static func injection(_ strace: String, _ call: String, _ n: Int, db: String) -> [String] {
+        [strace, "-f", "-qq", "-o", "/dev/null"] + files(db).flatMap { ["-P", $0] }
+            + ["-e", "trace=\(call)", "-e", "inject=\(call):signal=KILL:when=\(n)"]
+    }
+
+    static func files(_ db: String) -> [String] {
+        ["", "-wal", ".audit-key", ".audit-head"].map { db + $0 }
+    }
+
+    /// How many of each writing call a whole run of `cegraph arguments` makes on the files
+    /// of `db`.
+    func straceCounts(_ strace: String, _ arguments: [String], db: String) throws -> [String: Int] {
+        let trace = cli.directory.appendingPathComponent("strace-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: trace) }
+        let run = try runKilled(arguments, watching: db, at: .never, through: [strace, "-f", "-qq", "-o", trace.path]
+                                + CrashTests.files(path(db)).flatMap { ["-P", $0] } + ["-e", "trace=" + CrashTests.writingCalls.joined(separator: ",")])
+        try #require(run.status == 0, "the traced run failed: \(run.stderr)")
+        var counts: [String: Int] = [:]
+        // "1234  pwrite64(5</path>, ...) = 4096": a call's first line names it before "(";
+        // a call another thread interrupted goes on in a "<... pwrite64 resumed>" line.
+        for line in try String(contentsOf: trace, encoding: .utf8).split(separator: "\n") {
+            guard let call = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first?
+                .split(separator: "(").first.map(String.init), CrashTests.writingCalls.contains(call) else { continue }
+            counts[call, default: 0] += 1
+        }
+        return counts
+    }
+
+    /// Which calls to kill at: every one of each kind, or about `trials` of a kind that
+    /// makes more (evenly spread, the first and last included).
+    static func sweep(_ counts: [String: Int], trials: Int) -> [(String, Int)] {
+        counts.sorted { $0.key < $1.key }.flatMap { call, count -> [(String, Int)] in
+            let step = max(1, count / max(1, trials))
+            return Set(Array(stride(from: 1, through: count, by: step)) + [count]).sorted().map { (call, $0) }
+        }
+    }
+
+    /// A file in the test's directory, by its absolute path.
+    func path(_ name: String) -> String {
+        cli.directory.appendingPathComponent(name).path
+    }
+
+    /// Files beside `db` other than the database, its log and shared memory, key and head.
+    func leftovers(_ db: String) throws -> [String] {
+        let known = Set(["", "-wal", "-shm", ".audit-key", ".audit-head"].map { db + $0 })
+        return try FileManager.default.contentsOfDirectory(atPath: cli.directory.path)
+            .filter { $0.hasPrefix(db) && !known.contains($0) }
+    }
 }
 
 // MARK: - Running and killing
@@ -292,8 +420,15 @@ extension CrashTests {
 
     /// Runs `cegraph arguments` and sends it SIGKILL at `moment` unless it has exited by
     /// then, watching the files of `db` every half millisecond or so.
-    func runKilled(_ arguments: [String], watching db: String, at moment: Moment) throws -> KilledRun {
+    ///
+    /// - Parameter wrapper: a command to run `cegraph` under (strace), the binary's path
+    ///   and `arguments` after it.
+    func runKilled(_ arguments: [String], watching db: String, at moment: Moment, through wrapper: [String] = []) throws -> KilledRun {
         let process = cli.process(arguments)
+        if let command = wrapper.first {
+            process.arguments = Array(wrapper.dropFirst()) + [process.executableURL!.path] + arguments
+            process.executableURL = URL(fileURLWithPath: command)
+        }
         let name = UUID().uuidString
         let files = [cli.directory.appendingPathComponent(name + ".out"), cli.directory.appendingPathComponent(name + ".err")]
         defer { for file in files { try? FileManager.default.removeItem(at: file) } }
