@@ -2,9 +2,10 @@
 SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev zlib1g-dev libgraphviz-dev graphviz
 BENCH_APT_PACKAGES := sqlite3 time
-# Optional, for the browser tests (headless Chromium through chromedriver); without them
-# those tests are skipped. `make test BROWSER_APT_PACKAGES=` leaves them out.
-BROWSER_APT_PACKAGES := chromium chromium-driver
+# Optional, for the browser tests (headless Chromium through chromedriver) and the crash
+# suite's kills at exact system calls (strace); without them those tests are skipped.
+# `make test BROWSER_APT_PACKAGES=` leaves them out.
+BROWSER_APT_PACKAGES := chromium chromium-driver strace
 DEMO_DB := demo.sqlite
 # The demo's synthetic case workflow runs in the Merseyside authority with the most
 # generated children (Liverpool, for the demo's seed), up to a fixed "today".
@@ -80,15 +81,16 @@ pydeps:
 	  echo "NetworkX could not be installed: the export checks that use it will be skipped"
 
 ## Debian's Chromium and chromedriver for the browser tests (Tests/CLITests/BrowserTests.swift),
-## when missing; a machine where they cannot be installed skips those tests and says so.
+## and strace for the crash suite (Tests/CLITests/CrashTests.swift), when missing; a machine
+## where they cannot be installed skips those tests and says so.
 browserdeps:
 	@missing=""; for p in $(BROWSER_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
-	  echo "installing (optional, for the browser tests):$$missing"; \
+	  echo "installing (optional, for the browser tests and the crash suite):$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo -n"; fi; \
 	  $$SUDO apt-get install -y -qq $$missing >/dev/null 2>&1 || \
 	    { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; } || \
-	    echo "Chromium could not be installed: the browser tests will be skipped"; \
+	    echo "Chromium or strace could not be installed: the browser tests or the crash suite's system-call kills will be skipped"; \
 	fi
 
 ## Build everything and run every test.

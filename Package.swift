@@ -117,7 +117,12 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["cegraph"]),
+        // End to end through the built binary; GRDB and GraphCore only to check what the
+        // crash suite's killed processes left in the database.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["cegraph", "GraphCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

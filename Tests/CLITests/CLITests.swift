@@ -30,9 +30,8 @@ struct CLITests {
         try run(arguments)
     }
 
-    /// Runs the binary in the test's directory, with `input` on its standard input when given.
-    @discardableResult
-    func run(_ arguments: [String], input: String? = nil) throws -> Result {
+    /// The binary, to be run in the test's directory with `arguments`, not started yet.
+    func process(_ arguments: [String]) -> Process {
         let process = Process()
         process.executableURL = CLITests.products.appendingPathComponent("cegraph")
         process.arguments = arguments
@@ -41,6 +40,13 @@ struct CLITests {
         environment["CEGRAPH_DB"] = nil
         environment["CEGRAPH_ACTOR"] = "cli-test"
         process.environment = environment
+        return process
+    }
+
+    /// Runs the binary in the test's directory, with `input` on its standard input when given.
+    @discardableResult
+    func run(_ arguments: [String], input: String? = nil) throws -> Result {
+        let process = process(arguments)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

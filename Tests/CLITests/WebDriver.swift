@@ -297,7 +297,9 @@ enum LocalHTTP {
         return try await task.value
     }
 
-    private static func exchange(_ method: String, host: String, port: Int, path: String, json: Data?, headers: [String: String],
+    /// One request and its answer, on the calling thread (``request(_:_:json:headers:timeout:)``
+    /// runs it off the caller's task; load from many threads calls it directly).
+    static func exchange(_ method: String, host: String, port: Int, path: String, json: Data?, headers: [String: String],
                                  timeout: TimeInterval) throws -> (Int, Data) {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

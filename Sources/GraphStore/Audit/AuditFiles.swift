@@ -49,9 +49,10 @@ public struct AuditFiles: Sendable {
         }
         let keyring = hasKey ? try AuditKeyring.load(path: keyPath) : try AuditKeyring.create(path: keyPath)
         let headFile = AuditHeadFile(path: headPath)
-        guard !hasHead else { return (AuditSealer(keyring: keyring, headFile: headFile), false) }
-        try headFile.advance(to: .empty)
-        return (AuditSealer(keyring: keyring, headFile: headFile), true)
+        if !hasHead { try headFile.advance(to: .empty) }
+        // Not only when the head file is new: a process killed after making it but before
+        // the seal committed leaves a head and an unsealed log, to be sealed at this open.
+        return (AuditSealer(keyring: keyring, headFile: headFile), !sealedRows)
     }
 
     /// The key ring, for reading only (verification): nil when there is no key file.

@@ -48,6 +48,20 @@ final class AuditHeadFile: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if head.seq <= written { return }
+        let line = Array((head.description + "\n").utf8)
+        // The first head is made whole (``WholeFile``): an empty file left by a kill
+        // between creating and writing it would not hold a head, and verification fails.
+        if fd < 0, !FileManager.default.fileExists(atPath: path) {
+            switch WholeFile.create(path, contents: line) {
+            case .created:
+                written = head.seq
+                return
+            case .exists:
+                break
+            case .unmade(let reason), .unwritten(let reason):
+                throw StoreError("audit head", "cannot make the audit head file \(path): \(reason)", kind: .unavailable)
+            }
+        }
         if fd < 0 {
             fd = open(path, O_RDWR | O_CREAT, 0o600)
             guard fd >= 0 else {
@@ -65,7 +79,6 @@ final class AuditHeadFile: @unchecked Sendable {
             written = current.seq
             return
         }
-        let line = Array((head.description + "\n").utf8)
         let done = line.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
         guard done == line.count, ftruncate(fd, off_t(line.count)) == 0 else {
             throw StoreError("audit head", "cannot write the audit head file \(path)", kind: .unavailable)

@@ -88,7 +88,7 @@ public struct AuditKeyring: Sendable {
     }
 
     /// The ring with a new key added (newest last), written to the file in one step
-    /// (a temporary file renamed over it), so a crash leaves the old file or the new one.
+    /// (``WholeFile``), so a crash leaves the old file or the new one.
     func rotated() throws -> AuditKeyring {
         let ring = AuditKeyring(keys: keys + [.generate()], path: path)
         try ring.write(replacing: true)
@@ -98,25 +98,19 @@ public struct AuditKeyring: Sendable {
     private func write(replacing: Bool) throws {
         guard let path else { return }
         let text = AuditKeyring.header + keys.map { "key \($0.id) \($0.hex) \($0.created)\n" }.joined()
-        let target = replacing ? path + ".new" : path
-        // O_EXCL: a key file is never overwritten by accident; mode 0600 from the start, so
-        // the key is never readable by others, not even for a moment.
-        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else {
-            throw StoreError("audit key", "cannot create the audit key file \(target): \(String(cString: strerror(errno)))",
-                             kind: .input, hint: "check the directory exists and is writable by this user")
-        }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd)
-        close(fd)
-        guard written == bytes.count, synced == 0 else {
-            unlink(target)
-            throw StoreError("audit key", "cannot write the audit key file \(target)", kind: .unavailable)
-        }
-        if replacing, rename(target, path) != 0 {
-            unlink(target)
-            throw StoreError("audit key", "cannot replace the audit key file \(path)", kind: .unavailable)
+        // Whole or not at all: a kill while writing must not leave a key file the next
+        // open refuses. Made new, a key file is never written over one already there.
+        switch replacing ? WholeFile.replace(path, contents: Array(text.utf8)) : WholeFile.create(path, contents: Array(text.utf8)) {
+        case .created:
+            return
+        case .exists:
+            throw StoreError("audit key", "cannot create the audit key file \(path): there is one already", kind: .input,
+                             hint: "another process made it first: run the command again")
+        case .unmade(let reason):
+            throw StoreError("audit key", "cannot create the audit key file \(path): \(reason)", kind: .input,
+                             hint: "check the directory exists and is writable by this user")
+        case .unwritten(let reason):
+            throw StoreError("audit key", "cannot write the audit key file \(path): \(reason)", kind: .unavailable)
         }
     }
 
