@@ -294,7 +294,7 @@ extension PageTests {
             let audit = try await auditor.get("/audit?limit=5")
             #expect(audit.status == .ok)
             #expect(audit.text.contains("The audit log is intact"), "\(audit.text.prefix(400))")
-            #expect(audit.text.components(separatedBy: "<tr><td>").count - 1 == 5)
+            #expect(audit.text.components(separatedBy: "<tr><td data-label=\"#\">").count - 1 == 5)
             #expect(!audit.text.contains("{\"workflow\""), "records are escaped, not raw JSON")
             // Reading the log is itself audited, naming the rows read.
             let read = try #require(try fixture.store.auditEntries(limit: 1).first)
