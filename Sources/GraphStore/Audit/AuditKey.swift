@@ -3,17 +3,17 @@ import Foundation
 
 /// One key the audit log's rows are sealed with: 32 random bytes, named by an id derived
 /// from them, so a row says which key sealed it without the key being in the database.
-public struct AuditKey: Sendable {
+public struct AuditKey: @unchecked Sendable {
     /// 16 hex digits: the first 8 bytes of SHA-256 over a label and the key.
     public let id: String
     /// When the key was made, ISO 8601 UTC.
     public let created: String
-    /// The key's bytes (kept as `Data`, which is `Sendable`; `SymmetricKey` is not).
-    private let bytes: Data
-    var secret: SymmetricKey { SymmetricKey(data: bytes) }
+    /// The key (`@unchecked Sendable`: `SymmetricKey` is an immutable value that swift-crypto
+    /// does not mark `Sendable`). Kept, not rebuilt from bytes for every row.
+    let secret: SymmetricKey
 
     init(secret: SymmetricKey, created: String) {
-        bytes = secret.withUnsafeBytes { Data($0) }
+        self.secret = secret
         self.created = created
         id = AuditKey.id(of: secret)
     }
@@ -31,7 +31,7 @@ public struct AuditKey: Sendable {
     }
 
     /// The key's bytes as hex, for the key file only.
-    var hex: String { Store.hex(bytes) }
+    var hex: String { secret.withUnsafeBytes { Store.hex(Data($0)) } }
 
     /// The HMAC-SHA-256 of `data` under this key.
     func mac(_ data: Data) -> Data {

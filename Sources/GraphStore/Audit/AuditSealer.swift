@@ -8,6 +8,10 @@ final class AuditSealer: @unchecked Sendable {
     // Guarded by `lock`: the keys (rotation adds one) and the newest row sealed.
     private var ring: AuditKeyring
     private var latest: AuditHead?
+    /// Whether the open transaction already has the head written after its commit: one
+    /// write per transaction, however many rows it holds (the writer's transactions are
+    /// one after another, so one flag serves).
+    private var awaitingCommit = false
     /// The head file; nil for a store in memory.
     let headFile: AuditHeadFile?
 
@@ -51,16 +55,24 @@ final class AuditSealer: @unchecked Sendable {
     func sealed(_ head: AuditHead, in db: Database) {
         lock.lock()
         latest = head
+        let register = headFile != nil && !awaitingCommit
+        if register { awaitingCommit = true }
         lock.unlock()
-        guard let headFile else { return }
-        db.afterNextTransaction { [weak self] _ in
+        guard register, let headFile else { return }
+        db.afterNextTransaction(onCommit: { [weak self] _ in
             guard let self else { return }
             self.lock.lock()
             let newest = self.latest
+            self.awaitingCommit = false
             self.lock.unlock()
             // The head only lags after a failure here, which verification allows.
             if let newest { try? headFile.advance(to: newest) }
-        }
+        }, onRollback: { [weak self] _ in
+            guard let self else { return }
+            self.lock.lock()
+            self.awaitingCommit = false
+            self.lock.unlock()
+        })
     }
 
     /// The newest row sealed through this store, if any.
