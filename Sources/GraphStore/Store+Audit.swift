@@ -72,9 +72,7 @@ extension Store {
     /// store: no migration runs, so a file from an older (or newer) cegraph, or one that is
     /// not cegraph's at all, is only read. Nil when there is no such row or no audit log.
     public static func firstAuditEntry(path: String) -> AuditLog.Entry? {
-        var configuration = Configuration()
-        configuration.readonly = true
-        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return nil }
+        guard let queue = try? readOnly(path) else { return nil }
         return try? queue.read { db in
             guard try db.tableExists("audit_log") else { return nil }
             return try Row.fetchOne(db, sql: "SELECT * FROM audit_log ORDER BY seq LIMIT 1").map(AuditLog.Entry.init)
@@ -117,11 +115,13 @@ extension Store {
 
     /// The newest row's head, to record outside the database (`cegraph audit anchor`).
     public func auditHead() throws -> AuditHead {
-        try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash, key_id FROM audit_log ORDER BY seq DESC LIMIT 1") else {
-                return AuditHead.empty
-            }
-            return AuditHead(seq: row["seq"], mac: row["hash"] as String? ?? "", keyId: row["key_id"] as String? ?? "")
+        try writer.read { db in try Store.newestHead(db) ?? AuditHead.empty }
+    }
+
+    /// The newest row's head; nil for an empty log.
+    private static func newestHead(_ db: Database) throws -> AuditHead? {
+        try Row.fetchOne(db, sql: "SELECT seq, hash, key_id FROM audit_log ORDER BY seq DESC LIMIT 1").map { row in
+            AuditHead(seq: row["seq"], mac: row["hash"] as String? ?? "", keyId: row["key_id"] as String? ?? "")
         }
     }
 
@@ -166,9 +166,7 @@ extension Store {
         let keyring = try AuditKeyring.load(path: files.keyPath)
         let (found, head) = try readOnly(path).read { db -> (AuditVerification, AuditHead?) in
             let found = try AuditVerifier(keyring: keyring, headPath: nil, anchor: anchor).verify(db)
-            guard found.isIntact, let row = try Row.fetchOne(db, sql: "SELECT seq, hash, key_id FROM audit_log ORDER BY seq DESC LIMIT 1")
-            else { return (found, nil) }
-            return (found, AuditHead(seq: row["seq"], mac: row["hash"] as String? ?? "", keyId: row["key_id"] as String? ?? ""))
+            return (found, found.isIntact ? try newestHead(db) : nil)
         }
         if let head { try AuditHeadFile(path: files.headPath).advance(to: head) }
         return (found, head)
