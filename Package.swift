@@ -88,10 +88,14 @@ let package = Package(
             dependencies: ["GraphCore", "GraphStore", "GraphQuery", "GraphRender"],
             path: "Benchmarks/QueryBench"
         ),
+        // The tests' process starter (Foundation's Process crashes now and then on Linux:
+        // Tests/CSpawn/cspawn.c says why).
+        .target(name: "CSpawn", path: "Tests/CSpawn"),
+        .target(name: "TestSupport", dependencies: ["CSpawn"], path: "Tests/TestSupport"),
         .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore", "SyntheticData"]),
         .testTarget(
             name: "GraphStoreTests",
-            dependencies: ["GraphCore", "GraphStore", "SyntheticData", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GraphCore", "GraphStore", "SyntheticData", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["KnownAnswers"]
         ),
         .testTarget(
@@ -101,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GraphRenderTests",
-            dependencies: ["GraphCore", "GraphRender", "GraphStore", "GraphQuery"],
+            dependencies: ["GraphCore", "GraphRender", "GraphStore", "GraphQuery", "TestSupport"],
             exclude: ["Expected"]
         ),
         .testTarget(
@@ -121,7 +125,7 @@ let package = Package(
         // crash suite's killed processes left in the database.
         .testTarget(
             name: "CLITests",
-            dependencies: ["cegraph", "GraphCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["cegraph", "GraphCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

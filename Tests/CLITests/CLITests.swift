@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// End-to-end: the built `cegraph` binary, run as a user would, on real files.
@@ -30,39 +31,25 @@ struct CLITests {
         try run(arguments)
     }
 
-    /// The binary, to be run in the test's directory with `arguments`, not started yet.
-    func process(_ arguments: [String]) -> Process {
-        let process = Process()
-        process.executableURL = CLITests.products.appendingPathComponent("cegraph")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
+    /// The binary under test.
+    static var binary: String { products.appendingPathComponent("cegraph").path }
+
+    /// The environment the binary runs in: the test's own, with no database named and a
+    /// test actor.
+    static var environment: [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["CEGRAPH_DB"] = nil
         environment["CEGRAPH_ACTOR"] = "cli-test"
-        process.environment = environment
-        return process
+        return environment
     }
 
     /// Runs the binary in the test's directory, with `input` on its standard input when given.
     @discardableResult
     func run(_ arguments: [String], input: String? = nil) throws -> Result {
-        let process = process(arguments)
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let stdin = Pipe()
-        if input != nil { process.standardInput = stdin }
-        try process.run()
-        if let input {
-            try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let finished = try Spawned.run(CLITests.binary, arguments, environment: CLITests.environment,
+                                       directory: directory.path, input: input.map { Data($0.utf8) })
+        return Result(status: finished.termination.status, stdout: String(decoding: finished.stdout, as: UTF8.self),
+                      stderr: String(decoding: finished.stderr, as: UTF8.self))
     }
 
     func json(_ text: String) throws -> [String: Any] {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import GRDB
 import GraphCore
 import Testing
@@ -160,11 +161,11 @@ struct CrashTests {
             }
             let delay = 0.05 + random.unit() * 0.95
             try await Task.sleep(nanoseconds: UInt64(delay * 1e9))
-            kill(server.process.processIdentifier, SIGKILL)
-            server.process.waitUntilExit()
+            server.process.send(SIGKILL)
+            let ended = server.process.wait()
             stop.withLock { $0 = true }
             await withCheckedContinuation { done in finished.notify(queue: .global()) { done.resume() } }
-            #expect(server.process.terminationReason == .uncaughtSignal, "trial \(trial): \(server.output)")
+            #expect(ended.signalled, "trial \(trial): \(server.output)")
             tally.trials += 1
             tally.kills += 1
 
@@ -269,7 +270,7 @@ struct CrashTests {
         // A new database's first open: its key, head, migrations and the log's checkpoint.
         let fresh = "sweep-new.sqlite"
         try removeDatabase(fresh)
-        for (call, n) in try CrashTests.sweep(try straceCounts(strace, ["--db", path(fresh), "init"], db: fresh), trials: CrashTests.trials) {
+        for (call, n) in CrashTests.sweep(try straceCounts(strace, ["--db", path(fresh), "init"], db: fresh), trials: CrashTests.trials) {
             try removeDatabase(fresh)
             let run = try runKilled(["--db", path(fresh), "init"], watching: fresh, at: .never,
                                     through: CrashTests.injection(strace, call, n, db: path(fresh)))
@@ -311,14 +312,8 @@ struct CrashTests {
     /// strace, where it is installed and may trace (a container may forbid it).
     static let strace: String? = {
         guard let path = Chromium.executable(environment: "CEGRAPH_STRACE", names: ["strace"]) else { return nil }
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: path)
-        probe.arguments = ["-f", "-qq", "-o", "/dev/null", "true"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return nil }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0 ? path : nil
+        guard let probe = try? Spawned(path, ["-f", "-qq", "-o", "/dev/null", "true"]) else { return nil }
+        return probe.wait().succeeded ? path : nil
     }()
 
     /// The system calls that write the database's files.
@@ -425,20 +420,11 @@ extension CrashTests {
     /// - Parameter wrapper: a command to run `cegraph` under (strace), the binary's path
     ///   and `arguments` after it.
     func runKilled(_ arguments: [String], watching db: String, at moment: Moment, through wrapper: [String] = []) throws -> KilledRun {
-        let process = cli.process(arguments)
-        if let command = wrapper.first {
-            process.arguments = Array(wrapper.dropFirst()) + [process.executableURL!.path] + arguments
-            process.executableURL = URL(fileURLWithPath: command)
-        }
+        let command = wrapper.first ?? CLITests.binary
+        let commandArguments = wrapper.isEmpty ? arguments : Array(wrapper.dropFirst()) + [CLITests.binary] + arguments
         let name = UUID().uuidString
         let files = [cli.directory.appendingPathComponent(name + ".out"), cli.directory.appendingPathComponent(name + ".err")]
         defer { for file in files { try? FileManager.default.removeItem(at: file) } }
-        for file in files where !FileManager.default.createFile(atPath: file.path, contents: nil) {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
-        }
-        process.standardOutput = try FileHandle(forWritingTo: files[0])
-        process.standardError = try FileHandle(forWritingTo: files[1])
-        process.standardInput = FileHandle.nullDevice
         let wal = cli.directory.appendingPathComponent(db + "-wal").path
         let head = cli.directory.appendingPathComponent(db + ".audit-head").path
         func walState() -> [Int] {
@@ -457,7 +443,8 @@ extension CrashTests {
         var walPeak = 0
         var headMoved: Double?
         let started = Date()
-        try process.run()
+        let process = try Spawned(command, commandArguments, environment: CLITests.environment, directory: cli.directory.path,
+                                  stdout: .file(files[0].path), stderr: .file(files[1].path))
         var killed = false
         while process.isRunning {
             let elapsed = Date().timeIntervalSince(started)
@@ -475,7 +462,7 @@ extension CrashTests {
             case .never: false
             }
             if now, !killed {
-                kill(process.processIdentifier, SIGKILL)
+                process.send(SIGKILL)
                 killed = true
             }
             usleep(500)
@@ -484,11 +471,11 @@ extension CrashTests {
         if headMoved == nil, (CrashTests.headSeq(FileManager.default.contents(atPath: head)) ?? 0) > headAtStart {
             headMoved = Date().timeIntervalSince(started)
         }
-        process.waitUntilExit()
+        let ended = process.wait()
         let seconds = Date().timeIntervalSince(started)
         let text = files.map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }
-        return KilledRun(killed: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
-                         status: process.terminationStatus, stdout: text[0], stderr: text[1], seconds: seconds,
+        return KilledRun(killed: ended.signalled && ended.status == SIGKILL,
+                         status: ended.status, stdout: text[0], stderr: text[1], seconds: seconds,
                          walPeak: walPeak, headMoved: headMoved)
     }
 

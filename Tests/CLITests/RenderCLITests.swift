@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cegraph render` through the binary: files written, the audit row, and errors.
@@ -31,12 +32,8 @@ extension CLITests {
         }
         // The `dot` command parses the DOT export (Graphviz's own check of the syntax).
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
-            process.arguments = ["-Tsvg", "-o", "/dev/null", directory.appendingPathComponent("ch0.dot").path]
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "dot refused the DOT export")
+            let dot = try Spawned.run("/usr/bin/dot", ["-Tsvg", "-o", "/dev/null", directory.appendingPathComponent("ch0.dot").path])
+            #expect(dot.termination.succeeded, "dot refused the DOT export: \(String(decoding: dot.stderr, as: UTF8.self))")
         }
         let dot = try run("render", "CH0", "--hops", "1", "--format", "dot", "--db", "m.sqlite")
         #expect(dot.stdout.hasPrefix("digraph \"cegraph\" {"))

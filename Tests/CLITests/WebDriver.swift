@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -205,25 +206,15 @@ struct WebDriver: Sendable {
 /// A child process (the service or chromedriver), its output in a file, ended when the test
 /// is done.
 final class ChildProcess: @unchecked Sendable {
-    let process = Process()
+    let process: Spawned
     let log: URL
 
     init(_ executable: String, _ arguments: [String], directory: URL, log name: String, environment: [String: String] = [:]) throws {
         log = directory.appendingPathComponent(name)
-        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
-            throw WebDriver.Failure("could not create \(log.path)")
-        }
-        let output = try FileHandle(forWritingTo: log)
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var merged = ProcessInfo.processInfo.environment
         merged.merge(environment) { $1 }
-        process.environment = merged
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        process = try Spawned(executable, arguments, environment: merged, directory: directory.path,
+                              stdout: .file(log.path), stderr: .output)
     }
 
     var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
@@ -231,11 +222,11 @@ final class ChildProcess: @unchecked Sendable {
     /// Ends the process (SIGTERM, then SIGKILL after two seconds) and waits for it.
     func stop() {
         guard process.isRunning else { return }
-        process.terminate()
+        process.send(SIGTERM)
         let deadline = Date().addingTimeInterval(2)
         while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        if process.isRunning { process.send(SIGKILL) }
+        process.wait()
     }
 
     /// Polls `url` until it answers 200, failing early if the process exits.
@@ -244,7 +235,7 @@ final class ChildProcess: @unchecked Sendable {
         var last = "no answer"
         while Date() < deadline {
             guard process.isRunning else {
-                throw WebDriver.Failure("\(what) exited (status \(process.terminationStatus)) before serving \(url): \(output)")
+                throw WebDriver.Failure("\(what) exited (status \(process.wait().status)) before serving \(url): \(output)")
             }
             do {
                 let (status, _) = try await LocalHTTP.request("GET", url, timeout: 2)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import GraphCore
 @testable import GraphRender
@@ -19,16 +20,9 @@ import GraphCore
     }()
 
     static func runPython(_ python: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let child = try Spawned(python, arguments, stdout: .pipe, stderr: .output)
+        let data = child.exchange(Data()).stdout
+        return (child.wait().status, String(decoding: data, as: UTF8.self))
     }
 
     @Test func analystExportsHoldEveryEntityLinkAndReport() {
