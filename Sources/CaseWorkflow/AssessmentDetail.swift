@@ -54,6 +54,9 @@ public struct AssessmentDetail: Codable, Sendable, Equatable {
     /// Every question of the framework, in its order, each with its answer (or none), then
     /// any answer to a question the framework no longer asks.
     public let answers: [Answer]
+    /// What changed since the child's previous assessment in the same local authority; nil
+    /// for the child's first there.
+    public var sincePrevious: Changes? = nil
 
     /// A first assessment or a review.
     public enum Kind: String, Codable, Sendable, CaseIterable {
@@ -251,6 +254,7 @@ public struct AssessmentDetail: Codable, Sendable, Equatable {
         case reasons, summary
         case freeTextWithheld = "free_text_withheld"
         case answers
+        case sincePrevious = "since_previous"
     }
 
     /// Encodes every key, `null` for what is not recorded, so that the API's shape does not
@@ -277,6 +281,7 @@ public struct AssessmentDetail: Codable, Sendable, Equatable {
         try container.encode(summary, forKey: .summary)
         try container.encode(freeTextWithheld, forKey: .freeTextWithheld)
         try container.encode(answers, forKey: .answers)
+        try container.encode(sincePrevious, forKey: .sincePrevious)
     }
 
     /// The record as JSON text, keys sorted.

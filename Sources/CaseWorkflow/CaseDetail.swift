@@ -52,6 +52,8 @@ public struct CaseDetail: Codable, Sendable, Equatable {
     public var actions: [Action]
     /// What MARTHR meetings fed back about the case.
     public var marthrFeedback: [Feedback]
+    /// The minutes of the child's discussion at each panel, oldest first.
+    public var panelMinutes: [CaseMinutes]
 
     enum CodingKeys: String, CodingKey {
         case ref, area, concern
@@ -71,6 +73,7 @@ public struct CaseDetail: Codable, Sendable, Equatable {
         case referralReceivedOn = "referral_received_on"
         case referrals, assessments, decisions, flags, nrm, actions
         case marthrFeedback = "marthr_feedback"
+        case panelMinutes = "panel_minutes"
     }
 
     /// A row of `case.by_ref`, with its lists still to be read.
@@ -94,7 +97,7 @@ public struct CaseDetail: Codable, Sendable, Equatable {
         risk = try columns.optionalText("risk")
         referralRef = try columns.optionalText("referral_ref")
         referralReceivedOn = try columns.optionalText("referral_received_on")
-        (referrals, assessments, decisions, flags, nrm, actions, marthrFeedback) = ([], [], [], [], [], [], [])
+        (referrals, assessments, decisions, flags, nrm, actions, marthrFeedback, panelMinutes) = ([], [], [], [], [], [], [], [])
     }
 
     /// The record with every child outside the viewer's need-to-know named "Child N" in its
@@ -106,6 +109,7 @@ public struct CaseDetail: Codable, Sendable, Equatable {
         shown.nrm = nrm.map { $0.pseudonymised(by: pseudonyms) }
         shown.actions = actions.map { $0.pseudonymised(by: pseudonyms) }
         shown.marthrFeedback = marthrFeedback.map { $0.pseudonymised(by: pseudonyms) }
+        shown.panelMinutes = panelMinutes.map { $0.pseudonymised(by: pseudonyms) }
         return shown
     }
 
@@ -137,5 +141,6 @@ public struct CaseDetail: Codable, Sendable, Equatable {
         try container.encode(nrm, forKey: .nrm)
         try container.encode(actions, forKey: .actions)
         try container.encode(marthrFeedback, forKey: .marthrFeedback)
+        try container.encode(panelMinutes, forKey: .panelMinutes)
     }
 }

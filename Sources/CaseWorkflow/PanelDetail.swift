@@ -23,8 +23,11 @@ public struct PanelDetail: Codable, Sendable, Equatable {
     /// The day its agenda is due, and the day it was sent.
     public var agendaDueOn: String
     public var agendaSentOn: String?
-    /// The minutes, once recorded (free text).
+    /// The general minutes, once recorded (free text).
     public var minutes: String?
+    /// Whether `minutes` are notes of what was said at an inquorate panel, which transacted
+    /// no business (true or false in JSON, as `quorate`).
+    public var minutesInquorate: Bool
     /// `scheduled`, `held` or `cancelled`.
     public var status: String
     /// When the panel was scheduled (UTC).
@@ -48,6 +51,13 @@ public struct PanelDetail: Codable, Sendable, Equatable {
     public var actions: [Action]
     /// The open actions of the area's earlier panels, carried to this one.
     public var carriedActions: [CarriedAction]
+    /// The minutes of each child's discussion, by case.
+    public var caseMinutes: [CaseMinutes]
+    /// Adults of concern and groups referred by the police, discussed after the victims' cases.
+    public var perpetratorReferrals: [PerpetratorReferral]
+    /// While the panel is to come: the authority's open cases its framework's panel does not
+    /// discuss (SERAF: mild risk).
+    public var notForPanel: [NotForPanel]
 
     enum CodingKeys: String, CodingKey {
         case ref, area
@@ -56,7 +66,9 @@ public struct PanelDetail: Codable, Sendable, Equatable {
         case coChairs = "co_chairs"
         case agendaDueOn = "agenda_due_on"
         case agendaSentOn = "agenda_sent_on"
-        case minutes, status
+        case minutes
+        case minutesInquorate = "minutes_inquorate"
+        case status
         case createdAt = "created_at"
         case cancelledReason = "cancelled_reason"
         case cancelledOn = "cancelled_on"
@@ -66,6 +78,9 @@ public struct PanelDetail: Codable, Sendable, Equatable {
         case quoracyShortfalls = "quoracy_shortfalls"
         case agenda, decisions, actions
         case carriedActions = "carried_actions"
+        case caseMinutes = "case_minutes"
+        case perpetratorReferrals = "perpetrator_referrals"
+        case notForPanel = "not_for_panel"
     }
 
     /// A row of `panel.by_ref` and its quoracy, with its lists still to be read.
@@ -79,6 +94,7 @@ public struct PanelDetail: Codable, Sendable, Equatable {
         agendaDueOn = try columns.text("agenda_due_on")
         agendaSentOn = try columns.optionalText("agenda_sent_on")
         minutes = try columns.optionalText("minutes")
+        minutesInquorate = try columns.flag("minutes_inquorate")
         status = try columns.text("status")
         createdAt = try columns.text("created_at")
         cancelledReason = try columns.optionalText("cancelled_reason")
@@ -87,7 +103,8 @@ public struct PanelDetail: Codable, Sendable, Equatable {
         minutesApprovedBy = try columns.optionalText("minutes_approved_by")
         quorate = quoracy.isQuorate
         quoracyShortfalls = quoracy.shortfalls
-        (attendees, agenda, decisions, actions, carriedActions) = ([], [], [], [], [])
+        (attendees, agenda, decisions, actions, carriedActions, caseMinutes) = ([], [], [], [], [], [])
+        (perpetratorReferrals, notForPanel) = ([], [])
     }
 
     /// The record with every child outside the viewer's need-to-know named "Child N" in its
@@ -100,6 +117,12 @@ public struct PanelDetail: Codable, Sendable, Equatable {
         shown.decisions = decisions.map { $0.pseudonymised(by: pseudonyms) }
         shown.actions = actions.map { $0.pseudonymised(by: pseudonyms) }
         shown.carriedActions = carriedActions.map { $0.pseudonymised(by: pseudonyms) }
+        shown.caseMinutes = caseMinutes.map { $0.pseudonymised(by: pseudonyms) }
+        shown.perpetratorReferrals = perpetratorReferrals.map { referral in
+            var shown = referral
+            shown.reason = pseudonyms.apply(referral.reason)
+            return shown
+        }
         return shown
     }
 
@@ -114,6 +137,7 @@ public struct PanelDetail: Codable, Sendable, Equatable {
         try container.encode(agendaDueOn, forKey: .agendaDueOn)
         try container.encode(agendaSentOn, forKey: .agendaSentOn)
         try container.encode(minutes, forKey: .minutes)
+        try container.encode(minutesInquorate, forKey: .minutesInquorate)
         try container.encode(status, forKey: .status)
         try container.encode(createdAt, forKey: .createdAt)
         try container.encode(cancelledReason, forKey: .cancelledReason)
@@ -127,5 +151,8 @@ public struct PanelDetail: Codable, Sendable, Equatable {
         try container.encode(decisions, forKey: .decisions)
         try container.encode(actions, forKey: .actions)
         try container.encode(carriedActions, forKey: .carriedActions)
+        try container.encode(caseMinutes, forKey: .caseMinutes)
+        try container.encode(perpetratorReferrals, forKey: .perpetratorReferrals)
+        try container.encode(notForPanel, forKey: .notForPanel)
     }
 }

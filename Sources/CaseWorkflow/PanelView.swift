@@ -36,6 +36,11 @@ struct PanelView {
         var panel = detail
         panel.agenda = detail.agenda.filter { children[$0.childRef] != nil }
         panel.decisions = detail.decisions.filter { cases.contains($0.caseRef) }
+        panel.caseMinutes = detail.caseMinutes.filter { cases.contains($0.caseRef) }
+        // Police-led and about adults and groups, not the member's children; and the cases
+        // not for the panel are no child of their agendas.
+        panel.perpetratorReferrals = []
+        panel.notForPanel = []
         panel.actions = detail.actions.filter { mayRead(case: $0.caseRef, subject: $0.subjectRef) }
         panel.carriedActions = detail.carriedActions.filter { action in
             // An action without a case is the panel's own business, but its text may

@@ -25,6 +25,15 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
     public var strategyMeetingWorkingDays: Int = 5
     /// Assessment within this many working days of the case opening (LLR: 15).
     public var assessmentWorkingDays: Int = 15
+    /// Whether an assessment must include police information (seed 003: it "must include
+    /// all multi-agency information including police").
+    public var assessmentNeedsPolice: Bool = true
+    /// The partnership's own colours for its framework's levels on the main list (level code
+    /// to `red`, `amber`, `yellow` or `none`); a level not named keeps the framework's colour.
+    public var riskColours: [String: String] = [:]
+    /// The minutes of a panel are due, recorded and approved by the chair, this many
+    /// working days after it is held (seed 002: about five days).
+    public var minutesWorkingDays: Int = 5
     /// Actions, agendas and reviews due within this many days are listed as coming up.
     public var dueSoonDays: Int = 7
     /// A child this many months from 18 while on MACCSE needs a transitions plan.
@@ -58,6 +67,14 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
 
         public init() {}
 
+        /// The rule in words: "at least 4 partner agencies, police and childrens_services
+        /// among them, counting only those who signed the confidentiality statement".
+        public var description: String {
+            "at least \(minimumAgencies) partner agencies"
+                + (requiredAgencies.isEmpty ? "" : ", " + requiredAgencies.joined(separator: " and ") + " among them")
+                + (signedConfidentialityOnly ? ", counting only those who signed the confidentiality statement" : "")
+        }
+
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             let defaults = Quorum()
@@ -86,6 +103,9 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         quorum = try value(.quorum, defaults.quorum)
         strategyMeetingWorkingDays = try value(.strategyMeetingWorkingDays, defaults.strategyMeetingWorkingDays)
         assessmentWorkingDays = try value(.assessmentWorkingDays, defaults.assessmentWorkingDays)
+        assessmentNeedsPolice = try value(.assessmentNeedsPolice, defaults.assessmentNeedsPolice)
+        minutesWorkingDays = try value(.minutesWorkingDays, defaults.minutesWorkingDays)
+        riskColours = try value(.riskColours, defaults.riskColours)
         dueSoonDays = try value(.dueSoonDays, defaults.dueSoonDays)
         transitionsMonthsBefore18 = try value(.transitionsMonthsBefore18, defaults.transitionsMonthsBefore18)
         panelStartsAt = try value(.panelStartsAt, defaults.panelStartsAt)
@@ -113,6 +133,18 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         try positive(policeFlagRetentionMonths, "policeFlagRetentionMonths")
         try positive(repeatReferralMonths, "repeatReferralMonths")
         try positive(quorum.minimumAgencies, "quorum.minimumAgencies")
+        try positive(minutesWorkingDays, "minutesWorkingDays")
+        let levels = RiskLevel.Framework(rawValue: framework)?.levels ?? []
+        for (level, colour) in riskColours.sorted(by: { $0.key < $1.key }) {
+            guard levels.contains(level) else {
+                throw WorkflowError("settings", "\(level) is not a level of the \(framework) framework", field: "riskColours",
+                                    hint: "levels: " + levels.joined(separator: ", "))
+            }
+            guard colour == "none" || RiskColour(rawValue: colour) != nil else {
+                throw WorkflowError("settings", "\(colour) is not a colour of the main list", field: "riskColours.\(level)",
+                                    hint: "red, amber, yellow or none")
+            }
+        }
         try positive(strategyMeetingWorkingDays, "strategyMeetingWorkingDays")
         try positive(assessmentWorkingDays, "assessmentWorkingDays")
         try positive(caseSlotMinutes, "caseSlotMinutes")

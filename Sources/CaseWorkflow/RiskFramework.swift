@@ -56,10 +56,18 @@ public struct RiskFramework: Codable, Sendable, Equatable {
         public let description: String
         /// Whether a child at this level is still at risk, so still needs the panel.
         public let stillAtRisk: Bool
+        /// The level's colour on the panel's main list (red, amber or yellow); nil for a
+        /// level not at risk. A partnership may set its own (``PartnershipSettings/riskColours``).
+        public let colour: RiskColour?
+        /// Whether a case at this level is discussed at the panel (SERAF's MACSE takes
+        /// significant and moderate risk only); true unless the definition says not.
+        public let discussedAtPanel: Bool
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case code, label, description
             case stillAtRisk = "still_at_risk"
+            case colour
+            case discussedAtPanel = "panel"
         }
 
         /// Decodes a level, refusing unknown members.
@@ -72,6 +80,8 @@ public struct RiskFramework: Codable, Sendable, Equatable {
             label = try container.decode(String.self, forKey: .label)
             description = try container.decode(String.self, forKey: .description)
             stillAtRisk = try container.decode(Bool.self, forKey: .stillAtRisk)
+            colour = try container.decodeIfPresent(RiskColour.self, forKey: .colour)
+            discussedAtPanel = try container.decodeIfPresent(Bool.self, forKey: .discussedAtPanel) ?? true
         }
     }
 

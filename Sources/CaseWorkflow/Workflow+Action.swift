@@ -59,6 +59,7 @@ extension Workflow {
             switch forum {
             case .panel(let ref):
                 let meeting = try requirePanel(ref, operation: "action", by: viewer, in: tx)
+                try requireQuorate(meeting, operation: "action", business: "raise actions", in: tx)
                 values["panel"] = meeting["id"]
                 meetingRef = ref
             case .marthr(let ref):

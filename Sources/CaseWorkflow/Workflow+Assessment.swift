@@ -74,6 +74,11 @@ extension Workflow {
                 throw WorkflowError("assess", "assessed on \(input.assessedOn), before the case opened on \(opened)", field: "assessed_on")
             }
             let settings = try settings(for: ceCase.string("area"), in: tx)
+            if settings.assessmentNeedsPolice, !agencies.contains("police") {
+                throw WorkflowError("assess", "an assessment must include all multi-agency information including police "
+                                    + "(seed 003): police are not among its agencies", field: "agencies",
+                                    hint: "add police's information, or change the partnership's setting assessmentNeedsPolice")
+            }
             let framework = try frameworks.framework(code: settings.framework)
             var answers = input.answers
             // The assessment's date is also a question on every framework's form.

@@ -33,10 +33,15 @@ extension Workflow {
                 // error names the case.
                 throw Unseen(what: "assessment", ref: ref, found: true, error: missing)
             }
-            let detail = try assessmentDetail(row, by: viewer, in: tx)
+            var detail = try assessmentDetail(row, by: viewer, in: tx)
+            // The same child in the same authority: a case the viewer may see if they may see this one.
+            if let previous = try tx.row("assessment.previous_for_child", ["ref": .text(ref)]),
+               let previousRow = try tx.row("assessment.by_ref", ["ref": .text(previous.string("ref"))]) {
+                detail.sincePrevious = AssessmentDetail.Changes(from: try assessmentDetail(previousRow, by: viewer, in: tx), to: detail)
+            }
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "assessment", "assessment": .string(ref), "case": .string(detail.caseRef),
-                "child": .string(detail.childRef),
+                "child": .string(detail.childRef), "previous": detail.sincePrevious.map { .string($0.previousRef) } ?? .null,
             ]))
             return detail
         }

@@ -99,6 +99,7 @@ extension Workflow {
             detail.nrm = try tx.rows("nrm.for_case", ["case": id]).map(CaseDetail.NRM.init)
             detail.actions = try tx.rows("action.for_case", ["case": id]).map(CaseDetail.Action.init)
             detail.marthrFeedback = try tx.rows("marthr.feedback_for_case", ["case": id]).map(CaseDetail.Feedback.init)
+            detail.panelMinutes = try tx.rows("panel.case_minutes_of_case", ["case": id]).map(CaseMinutes.init)
             if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { detail = detail.pseudonymised(by: pseudonyms) }
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "case", "case": .string(ref), "child": .string(detail.childRef),

@@ -64,6 +64,18 @@ extension Workflow {
             for row in try tx.rows("panel.open_alerts", scope) {
                 items.append(Item(caseId: row["id"], item: "alert", reason: "alert \(row.string("alert_id")): \(row.string("kind"))"))
             }
+            // The framework decides which cases the panel discusses (SERAF: significant and
+            // moderate risk); the others are listed on the panel's record, not given a slot.
+            let notDiscussed = Set(try notForPanel(area: area, framework: settings.framework, in: tx).map(\.caseId))
+            items.removeAll { notDiscussed.contains($0.caseId) }
+            // Then the cases added between panels and those deferred, as the coordinator asked.
+            for row in try tx.rows("panel.pending_requests", ["area": .text(area), "meeting": meeting["id"]]) {
+                let reason = row.string("kind") == "deferred"
+                    ? "deferred from \(row.string("from_ref")) (deferred \(row.integer("times_deferred") ?? 1) time(s)): \(row.string("reason"))"
+                    : "added on \(row.string("requested_on")): \(row.string("reason"))"
+                items.append(Item(caseId: row["case_id"], item: row.string("kind"), reason: reason))
+                try tx.execute("panel.take_request", ["meeting": meeting["id"], "id": row["id"]])
+            }
             try tx.execute("panel.clear_agenda", ["meeting": meeting["id"]])
             var slots: [StoredValue: ClockTime] = [:]
             var next = ClockTime(meeting.string("starts_at")) ?? ClockTime(minutes: 600)
@@ -168,6 +180,17 @@ extension Workflow {
         return Quoracy(agencies: agencies.sorted(), shortfalls: shortfalls)
     }
 
+    /// Refuses business at a panel that is not quorate (seed 002: "no business will be
+    /// transacted"), naming the partnership's rule and what falls short of it.
+    func requireQuorate(_ meeting: StoredRow, operation: String, business: String, in tx: StoreTransaction) throws {
+        let quoracy = try quoracy(meeting, in: tx)
+        guard !quoracy.isQuorate else { return }
+        let rule = try settings(for: meeting.string("area"), in: tx).quorum
+        throw WorkflowError(operation, "the panel is not quorate, so it cannot \(business): the partnership's rule is "
+                            + rule.description + "; " + quoracy.shortfalls.joined(separator: "; "), field: "panel",
+                            hint: "record attendance first; what was said at an inquorate panel may be kept as notes marked inquorate")
+    }
+
     /// Records a decision about a case on the panel's agenda. A panel that is not quorate
     /// cannot decide. The decision's rules (seed 003):
     /// - a review is due the partnership's interval after the meeting (12 weeks) unless the
@@ -187,12 +210,7 @@ extension Workflow {
             guard meeting.string("status") != "cancelled" else {
                 throw WorkflowError("decide", "panel \(ref) was cancelled", field: "panel", kind: .conflict)
             }
-            let quoracy = try quoracy(meeting, in: tx)
-            guard quoracy.isQuorate else {
-                throw WorkflowError("decide", "the panel is not quorate, so it cannot record decisions: "
-                                    + quoracy.shortfalls.joined(separator: "; "), field: "panel",
-                                    hint: "record attendance with `cegraph panel attend`")
-            }
+            try requireQuorate(meeting, operation: "decide", business: "record decisions", in: tx)
             let ceCase = try requireCase(caseRef, open: true, operation: "decide", by: viewer, in: tx)
             guard try tx.row("panel.on_agenda", ["meeting": meeting["id"], "case": ceCase["id"]]) != nil else {
                 throw WorkflowError("decide", "case \(caseRef) is not on the agenda of \(ref)", field: "case",
@@ -240,6 +258,20 @@ extension Workflow {
                 case .signpost: .signposted
                 case .closedUnableToEngage: .unableToEngage
                 default: input.closure ?? .riskReduced
+                }
+                if closure == .reached18 {
+                    // Counted in the quarterly report's measure 6: only a child at or near 18.
+                    guard let born = ceCase.date("dob") else {
+                        throw WorkflowError("decide", "a closure on reaching 18 needs the child's date of birth, and \(caseRef)'s child "
+                                            + "has none recorded", field: "closure")
+                    }
+                    let eighteen = born.adding(months: 18 * 12)
+                    let window = eighteen.adding(months: -settings.transitionsMonthsBefore18)
+                    guard held >= window else {
+                        throw WorkflowError("decide", "the child turns 18 on \(eighteen), so the case cannot close as reached_18 on "
+                                            + "\(held): that closure is for a child within \(settings.transitionsMonthsBefore18) "
+                                            + "months of 18 (from \(window))", field: "closure")
+                    }
                 }
             case .escalate:
                 guard reason != nil else { throw WorkflowError("decide", "say why the chair escalates", field: "reason") }
@@ -312,18 +344,63 @@ extension Workflow {
         }
     }
 
-    /// Records the minutes of a panel (which marks it held) and returns child-first
+    /// Records the general minutes of a panel (which marks it held) and returns child-first
     /// language warnings about them. The text is stored as written: warnings never rewrite.
+    ///
+    /// An inquorate panel transacts no business, so it has no minutes (``requireQuorate``);
+    /// with `inquorateNotes`, what its attendees said is kept instead, marked as notes of an
+    /// inquorate panel.
     @discardableResult
-    public func recordMinutes(panel ref: String, _ minutes: String, by viewer: Viewer) throws -> [LanguageWarning] {
+    public func recordMinutes(panel ref: String, _ minutes: String, inquorateNotes: Bool = false,
+                              by viewer: Viewer) throws -> [LanguageWarning] {
         try transaction(by: viewer) { tx in
             let meeting = try requirePanel(ref, operation: "minutes", by: viewer, in: tx)
             guard meeting.string("status") != "cancelled" else {
                 throw WorkflowError("minutes", "panel \(ref) was cancelled", field: "panel", kind: .conflict)
             }
-            try tx.execute("panel.minutes", ["id": meeting["id"], "minutes": .text(minutes)])
-            try tx.audit(.collection, by: viewer, records: .object(["workflow": "minutes", "panel": .string(ref)]))
+            guard !minutes.trimmingWhitespace().isEmpty else {
+                throw WorkflowError("minutes", "the minutes are empty", field: "minutes")
+            }
+            let quorate = try quoracy(meeting, in: tx).isQuorate
+            if !inquorateNotes { try requireQuorate(meeting, operation: "minutes", business: "keep minutes", in: tx) }
+            guard !(inquorateNotes && quorate) else {
+                throw WorkflowError("minutes", "panel \(ref) is quorate: record its minutes, not notes of an inquorate panel",
+                                    field: "inquorate", kind: .conflict)
+            }
+            try tx.execute("panel.minutes", ["id": meeting["id"], "minutes": .text(minutes), "inquorate": .integer(inquorateNotes ? 1 : 0)])
+            try tx.audit(.collection, by: viewer, records: .object([
+                "workflow": inquorateNotes ? "inquorate_notes" : "minutes", "panel": .string(ref),
+            ]))
             return languageWarnings(minutes)
+        }
+    }
+
+    /// Records the minutes of one child's discussion at a panel (seed 003: the discussion,
+    /// decisions and actions of that child), kept on the child's case; recording again
+    /// replaces them. The case must be on the panel's agenda and the panel quorate.
+    @discardableResult
+    public func recordCaseMinutes(panel ref: String, case caseRef: String, _ text: String, on date: CalendarDate,
+                                  by viewer: Viewer) throws -> [LanguageWarning] {
+        try transaction(by: viewer) { tx in
+            let meeting = try requirePanel(ref, operation: "minutes", by: viewer, in: tx)
+            guard meeting.string("status") != "cancelled" else {
+                throw WorkflowError("minutes", "panel \(ref) was cancelled", field: "panel", kind: .conflict)
+            }
+            guard !text.trimmingWhitespace().isEmpty else {
+                throw WorkflowError("minutes", "the minutes are empty", field: "minutes")
+            }
+            let ceCase = try requireCase(caseRef, open: nil, operation: "minutes", by: viewer, in: tx)
+            guard try tx.row("panel.on_agenda", ["meeting": meeting["id"], "case": ceCase["id"]]) != nil else {
+                throw WorkflowError("minutes", "case \(caseRef) is not on the agenda of \(ref)", field: "case")
+            }
+            try requireQuorate(meeting, operation: "minutes", business: "keep minutes", in: tx)
+            try tx.execute("panel.case_minutes", [
+                "meeting": meeting["id"], "case": ceCase["id"], "text": .text(text), "on": StoredValue(date), "by": .text(viewer.name),
+            ])
+            try tx.audit(.collection, by: viewer, records: .object([
+                "workflow": "case_minutes", "panel": .string(ref), "case": .string(caseRef),
+            ]))
+            return languageWarnings(text)
         }
     }
 
@@ -393,7 +470,29 @@ extension Workflow {
         detail.actions = try tx.rows("action.for_meeting", ["panel": meeting["id"], "marthr": .null]).map(PanelDetail.Action.init)
         detail.carriedActions = try tx.rows("action.carried", ["area": meeting["area"], "held": meeting["held_on"]])
             .map(PanelDetail.CarriedAction.init)
+        detail.caseMinutes = try tx.rows("panel.case_minutes_of_panel", ["meeting": meeting["id"]]).map(CaseMinutes.init)
+        detail.perpetratorReferrals = try tx.rows("panel.perpetrator_referrals", ["meeting": meeting["id"]])
+            .map(PanelDetail.PerpetratorReferral.init)
+        if meeting.string("status") == "scheduled" {
+            let framework = try settings(for: meeting.string("area"), in: tx).framework
+            detail.notForPanel = try notForPanel(area: meeting.string("area"), framework: framework, in: tx).map(\.entry)
+        }
         return detail
+    }
+
+    /// The open cases of `area` whose child's current risk level the framework's panel does
+    /// not discuss (a level whose definition says `"panel": false`).
+    func notForPanel(area: String, framework code: String, in tx: StoreTransaction) throws
+        -> [(caseId: StoredValue, entry: PanelDetail.NotForPanel)] {
+        guard let framework = try? frameworks.framework(code: code),
+              framework.levels.contains(where: { !$0.discussedAtPanel }) else { return [] }
+        return try tx.rows("panel.case_risks", ["area": .text(area)]).compactMap { row in
+            guard let level = row.text("risk").flatMap(RiskLevel.init), level.framework == framework.code,
+                  let definition = framework.level(level.level), !definition.discussedAtPanel else { return nil }
+            return (row["id"], PanelDetail.NotForPanel(caseRef: row.string("ref"), childRef: row.string("child_ref"),
+                                                       childLabel: row.string("child_label"), risk: level.description,
+                                                       riskLabel: definition.label))
+        }
     }
 
     func requirePanel(_ ref: String, operation: String, by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {

@@ -32,7 +32,12 @@ extension Workflow {
             measures.append(.init(number: 1, title: "CE assessments that proceeded to MACCSE (CSE, CCE, both)",
                                   counts: assessed + [Count(label: "total", value: assessed.reduce(0) { $0 + $1.value })], note: nil))
 
-            let cohort = try tx.rows("report.cohort", scope)
+            // One row a child, not a case: a child who left and came back within the quarter
+            // is one child. Their row is their latest case with an assessment, else their latest.
+            let cohortCases = try tx.rows("report.cohort", scope)
+            let cohort = Dictionary(grouping: cohortCases) { $0.string("child_ref") }.values.map { cases in
+                cases.last { $0.text("risk") != nil } ?? cases.last!
+            }.sorted { ($0.integer("id") ?? 0) < ($1.integer("id") ?? 0) }
             let riskLevels = cohort.map { $0.text("risk").flatMap(RiskLevel.init) }
             let being = riskLevels.filter { $0?.isAtRisk == true }.count
             measures.append(.init(number: 2, title: "Children in MACCSE (may be or being exploited)", counts: [
@@ -79,9 +84,12 @@ extension Workflow {
             measures.append(.init(number: 7, title: "Closed as agencies could not engage, or no consent",
                                   counts: closed(["unable_to_engage"], withRisk: false).map { Count(label: "agencies could not engage", value: $0.value) }
                                       + closed(["no_consent"], withRisk: false).map { Count(label: "no consent", value: $0.value) }, note: nil))
-            let repeats = try tx.row("report.repeats", scope)?.integer("n") ?? 0
-            measures.append(.init(number: 8, title: "Re-referrals within \(settings.repeatReferralMonths) months of leaving MACCSE",
-                                  counts: [Count(label: "re-referrals", value: Int(repeats))], note: nil))
+            let repeatRow = try tx.row("report.repeats", scope)
+            let repeats = repeatRow?.integer("n") ?? 0, elsewhere = repeatRow?.integer("elsewhere") ?? 0
+            measures.append(.init(number: 8, title: "Re-referrals back into MACCSE within \(settings.repeatReferralMonths) months of leaving it",
+                                  counts: [Count(label: "re-referrals", value: Int(repeats))],
+                                  note: elsewhere == 0 ? nil
+                                      : "not counted: \(elsewhere) repeat referral(s) that did not come back into MACCSE (screened out at the front door, or not yet screened)"))
             let longCutoff = quarter.last.adding(months: -settings.longExploitationMonths)
             let long = cohort.filter { row in
                 guard let opened = row.date("opened_on"), opened <= longCutoff else { return false }
@@ -117,7 +125,7 @@ extension Workflow {
                                   }, note: "Counted by children linked through frequents, found at or taken to."))
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "quarterly_report", "area": .string(area), "quarter": .string(quarter.description),
-                "cases": .number(String(cohort.count)),
+                "cases": .number(String(cohortCases.count)),
             ]))
             return QuarterlyReport(area: area, areaName: areaRow.string("name"), quarter: quarter, measures: measures,
                                    referralsByAgency: byAgency, referralsByMonth: byMonth)

@@ -5,7 +5,8 @@ extension Workflow {
     /// What is late on `date` under the protocols' timescales, most late first: referrals
     /// with immediate risk not yet screened, strategy meetings (5 working days from the
     /// referral), assessments (15 working days from the case opening), reviews, actions,
-    /// agendas not sent by their due day, flag reviews, and transitions plans for children
+    /// agendas not sent by their due day, panel minutes not recorded and approved within the
+    /// partnership's working days (`minutesWorkingDays`), flag reviews, and transitions plans for children
     /// who turned 18 on MACCSE. Working days leave out weekends, England and Wales bank
     /// holidays and the partnership's closures.
     ///
@@ -86,6 +87,16 @@ extension Workflow {
                 let days = try settings(row.string("area")).agendaDaysBefore
                 try add("agenda", row.string("ref"), child: nil, due: due, owner: "MACCSE coordinator",
                         rule: "agenda sent \(days) days before the panel on \(row.string("held_on"))", area: row.string("area"))
+            }
+            for row in try tx.rows("panel.minutes_unapproved", ["area": StoredValue(area), "on": StoredValue(date)]) {
+                guard let held = row.date("held_on") else { continue }
+                let panelArea = row.string("area")
+                let days = try settings(panelArea).minutesWorkingDays
+                try add("minutes", row.string("ref"), child: nil, due: try calendar(for: panelArea).adding(workingDays: days, to: held),
+                        owner: row.bool("recorded") == true ? "MACCSE chair" : "MACCSE coordinator",
+                        rule: "minutes recorded and approved by the chair within \(days) working days of the panel on "
+                            + row.string("held_on") + (row.bool("recorded") == true ? " (awaiting the chair's approval)" : " (not recorded)"),
+                        area: panelArea)
             }
             for row in try tx.rows("flag.reviews") {
                 if let area, row.text("area") != area { continue }

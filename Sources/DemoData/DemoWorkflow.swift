@@ -203,7 +203,7 @@ public struct DemoWorkflow: Sendable {
                    criminal: ["out_of_borough_drug_dealing"], areas: ["liverpool"], agencies: ["police", "childrens_services", "youth_justice"],
                    summary: "Synthetic review: no missing episodes since March; the child is back in education part time.")
         try assess(case2, on: d(6, 5), review: true, concern: .cse, scaling: 9, harm: "not_experiencing_harm",
-                   areas: ["liverpool"], agencies: ["education", "childrens_services"],
+                   areas: ["liverpool"], agencies: ["education", "childrens_services", "police"],
                    summary: "Synthetic review: the online contact has stopped and the child has a trusted adult at school.")
         try assess(case3, on: d(6, 8), review: true, concern: .both, scaling: 8, harm: "has_experienced_harm",
                    criminal: ["warning_signs"], areas: ["liverpool"], agencies: ["health", "childrens_services", "police"],
@@ -236,7 +236,7 @@ public struct DemoWorkflow: Sendable {
                    areas: ["liverpool"], agencies: ["police", "childrens_services"],
                    summary: "Synthetic review: the child is settled at college; partners remain concerned about an adult linked to the child.")
         try assess(case5, on: d(9, 4), review: true, concern: .cce, scaling: 4, harm: "has_experienced_harm",
-                   criminal: ["in_borough_drug_dealing"], areas: ["liverpool"], agencies: ["youth_justice", "childrens_services"],
+                   criminal: ["in_borough_drug_dealing"], areas: ["liverpool"], agencies: ["youth_justice", "childrens_services", "police"],
                    summary: "Synthetic review: the child is keeping to the safety plan agreed with the youth worker.")
 
         let panel3 = try panel(on: d(9, 17), sent: d(9, 10))

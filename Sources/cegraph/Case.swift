@@ -145,6 +145,16 @@ extension CEGraph {
                     let words = answer.withheld ? "(withheld)" : answer.words ?? "(not answered)"
                     lines.append("  \(answer.question): \(words)")
                 }
+                if let changes = detail.sincePrevious {
+                    lines.append("since \(changes.previousRef) on \(changes.previousAssessedOn): risk "
+                                 + (changes.riskChanged ? "\(changes.previousRisk) → \(detail.risk)" : "unchanged (\(detail.risk))")
+                                 + (changes.answers.isEmpty ? "; no answer changed" : ""))
+                    for change in changes.answers {
+                        lines.append("  \(change.question): \(change.before ?? "(not answered)") → \(change.after ?? "(not answered)")")
+                    }
+                } else {
+                    lines.append("the child's first assessment in \(detail.area)")
+                }
                 print(lines.joined(separator: "\n"))
             }
         }

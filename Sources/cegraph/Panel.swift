@@ -16,7 +16,7 @@ extension CEGraph {
                   cegraph panel decide PANEL-000001 CASE-000001 --decision review
                 """,
             subcommands: [Schedule.self, Agenda.self, Send.self, Attend.self, Decide.self, Minutes.self, Cancel.self, Action.self,
-                          ActionUpdate.self, Show.self, List.self]
+                          ActionUpdate.self, Show.self, List.self, MainList.self, Add.self, Defer.self, Perpetrator.self]
         )
 
         struct Schedule: ParsableCommand {
@@ -124,15 +124,25 @@ extension CEGraph {
 
         struct Minutes: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Record the minutes (from a file, - for standard input); child-first language warnings are printed.")
+                abstract: "Record the minutes (from a file, - for standard input); child-first language warnings are printed.",
+                discussion: "The panel's general minutes, or with --case the minutes of one child's discussion, kept on their "
+                    + "case. An inquorate panel transacts no business: --inquorate-notes keeps what was said as notes marked so.")
             @OptionGroup var options: WorkflowOptions
             @Argument(help: "The panel.") var panel: String
             @Argument(help: "The minutes, as text.") var file: String
+            @Option(name: .customLong("case"), help: "The case whose discussion these minutes record.") var ceCase: String?
+            @Flag(help: "Notes of what was said at a panel that was not quorate.") var inquorateNotes = false
             func run() throws {
                 let text = try TextInput.read(file)
-                let warnings = try options.workflow().recordMinutes(panel: panel, text, by: options.viewer)
+                let workflow = try options.workflow()
+                let warnings = if let ceCase {
+                    try workflow.recordCaseMinutes(panel: panel, case: ceCase, text, on: options.day, by: options.viewer)
+                } else {
+                    try workflow.recordMinutes(panel: panel, text, inquorateNotes: inquorateNotes, by: options.viewer)
+                }
                 WorkflowOptions.warn(warnings, in: file)
-                print("minutes recorded for \(panel)" + (warnings.isEmpty ? "" : "; \(warnings.count) language warning(s) above"))
+                let what = ceCase.map { "minutes of \($0)'s discussion" } ?? (inquorateNotes ? "notes of an inquorate panel" : "minutes")
+                print("\(what) recorded for \(panel)" + (warnings.isEmpty ? "" : "; \(warnings.count) language warning(s) above"))
             }
         }
 
@@ -192,6 +202,67 @@ extension CEGraph {
                 let rows = try options.workflow().listPanels(area: area, by: options.viewer)
                 options.output(try JSONValue(encoding: rows), text: rows.map {
                     WorkflowOptions.line([$0.ref, $0.area, $0.heldOn, $0.agendaDueOn, $0.agendaSentOn, $0.status])
+                })
+            }
+        }
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Add a case to its authority's next panel between panels, when significant new information arrives.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The case.") var ceCase: String
+            @Option(help: "What brings the case (kept on the agenda; --reason is the audit log's justification).") var because: String
+            func run() throws {
+                try options.workflow().addToNextAgenda(case: ceCase, reason: because, on: options.day, by: options.viewer)
+                print("\(ceCase) will be on its authority's next agenda")
+            }
+        }
+
+        struct Defer: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Defer a case on a panel's agenda to the authority's next panel, saying why.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The panel.") var panel: String
+            @Argument(help: "The case.") var ceCase: String
+            @Option(help: "Why it is deferred (kept on the next agenda).") var because: String
+            func run() throws {
+                try options.workflow().deferCase(panel: panel, case: ceCase, reason: because, on: options.day, by: options.viewer)
+                print("\(ceCase) deferred from \(panel) to the authority's next panel")
+            }
+        }
+
+        struct Perpetrator: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Refer an adult of concern or a group to a panel (police): discussed after the victims' cases.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The panel.") var panel: String
+            @Argument(help: "The adult or group.") var subject: String
+            @Option(help: "What is sought (information to identify potential victims, action planning).") var because: String
+            func run() throws {
+                try options.workflow().referPerpetrator(panel: panel, subject: subject, reason: because, on: options.day, by: options.viewer)
+                print("\(subject) referred to \(panel)")
+            }
+        }
+
+        struct MainList: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "main-list",
+                abstract: "The panel's main list: every open case with the child's risk (red, amber, yellow), review date, "
+                    + "last decision, flags and NRM stage.")
+            @OptionGroup var options: WorkflowOptions
+            @Option(help: "A local authority code (default: every authority you cover).") var area: String?
+            @Flag(help: "Print CSV, for a spreadsheet.") var csv = false
+            func run() throws {
+                let entries = try options.workflow().mainList(area: area, by: options.viewer)
+                if csv {
+                    print(MainListEntry.csv(entries), terminator: "")
+                    return
+                }
+                options.output(try JSONValue(encoding: entries), text: entries.map {
+                    // A dash for what is not recorded keeps the columns in line.
+                    WorkflowOptions.line([$0.caseRef, $0.childRef, $0.colour?.rawValue ?? "-", $0.risk ?? "-", "review " + ($0.reviewOn ?? "-"),
+                                          ($0.lastDecision ?? "no decision") + ($0.lastDecisionOn.map { " " + $0 } ?? ""),
+                                          "flags " + ($0.flags.isEmpty ? "-" : $0.flags.joined(separator: "+")), "NRM " + ($0.nrmStage ?? "-")])
                 })
             }
         }

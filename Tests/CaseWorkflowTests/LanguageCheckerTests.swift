@@ -70,7 +70,7 @@ struct LanguageCheckerTests {
         "The social worker will run the meeting.",
         "We will work with the family.",
         "The school's work plan was agreed.",
-        "Her boyfriend from school is 15.",
+        "A person the child describes as her boyfriend collected her.",
         "The chair will run the panel and agencies will work together on the plan.",
         "The child is being criminally exploited.",
         "The child is at an increased vulnerability to being abused/exploited.",
@@ -78,6 +78,17 @@ struct LanguageCheckerTests {
     ])
     func ordinaryTextDoesNotWarn(text: String) {
         #expect(checker.check(text).isEmpty, "\(checker.check(text).map(\.matched))")
+    }
+
+    /// Appendix B lists the term without condition: a warning wherever it stands, with the
+    /// guide's reason, and never a rewrite; the child's own word, attributed, is not flagged.
+    @Test func boyfriendAndGirlfriendAreAlwaysFlaggedWithTheGuidesReason() {
+        for text in ["Her boyfriend from school is 15.", "He spoke about his girlfriend.", "her 24-year-old boyfriend"] {
+            let warnings = checker.check(text)
+            #expect(warnings.map(\.phrase) == ["Boyfriend/Girlfriend"], "\(text)")
+            #expect(warnings.first?.reason.contains("challenged in court") == true)
+        }
+        #expect(checker.check("She calls him her 'boyfriend'.").isEmpty)
     }
 
     @Test func linesAndColumnsCountCharactersFromOne() {

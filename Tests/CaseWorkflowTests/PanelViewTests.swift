@@ -95,7 +95,7 @@ struct PanelViewTests {
     static let panel: [String: StoredValue] = [
         "id": 1, "ref": "PANEL-000001", "area": "E08000012", "held_on": "2026-03-24", "starts_at": "10:00", "co_chairs": #"["A","B"]"#,
         "agenda_due_on": "2026-03-18", "agenda_sent_on": nil, "minutes": nil, "status": "held", "created_at": "2026-03-01T10:00:00Z",
-        "cancelled_reason": nil, "cancelled_on": nil, "minutes_approved_on": nil, "minutes_approved_by": nil,
+        "cancelled_reason": nil, "cancelled_on": nil, "minutes_approved_on": nil, "minutes_approved_by": nil, "minutes_inquorate": 0,
     ]
 
     static func agendaItem(child: String, case ceCase: String) -> [String: StoredValue] {

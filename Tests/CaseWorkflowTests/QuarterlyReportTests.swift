@@ -8,7 +8,7 @@ import Testing
 
 struct QuarterlyReportTests {
     /// Liverpool, 2026 Q1: CH1 comes to MACCSE in January; CH2 (on MACCSE since August
-    /// 2025) leaves at 18 in February and is re-referred in March; CH4 has been on MACCSE
+    /// 2025) leaves near 18 in March, is re-referred and comes back; CH4 has been on MACCSE
     /// since June 2025.
     func scenario() throws -> WorkflowFixture {
         let fixture = try WorkflowFixture([
@@ -23,11 +23,15 @@ struct QuarterlyReportTests {
         let (_, ch1) = try fixture.openCase(child: "CH1", received: "2026-01-05")
         _ = try fixture.assess(ch1, on: "2026-01-12", scaling: 3)
         try fixture.workflow.recordNRM(case: ch1, stage: .referred, on: date("2026-02-02"), multiAgencyForum: true, by: fixture.viewer)
-        let february = try fixture.quoratePanel(on: "2026-02-10")
-        try fixture.workflow.recordDecision(panel: february, case: ch2, PanelDecisionInput(
+        // CH2 turns 18 on 2026-09-15: from 2026-03-15 the case may close as reached_18.
+        let march = try fixture.quoratePanel(on: "2026-03-17")
+        try fixture.workflow.recordDecision(panel: march, case: ch2, PanelDecisionInput(
             decision: .remove, closure: .reached18, risk: RiskLevel("merseyside:4")), by: fixture.viewer)
-        _ = try fixture.workflow.recordReferral(ReferralInput(
-            child: "CH2", receivedOn: date("2026-03-02"), referrer: "Youth worker", agency: "voluntary", concern: .cce), by: fixture.viewer)
+        // Re-referred, and back into MACCSE: measure 8 counts it.
+        let back = try fixture.workflow.recordReferral(ReferralInput(
+            child: "CH2", receivedOn: date("2026-03-23"), referrer: "Youth worker", agency: "voluntary", concern: .cce,
+            outcome: .section47, screenedOn: date("2026-03-23")), by: fixture.viewer)
+        _ = try fixture.workflow.openCase(referral: back.ref, on: date("2026-03-24"), by: fixture.viewer)
         return fixture
     }
 

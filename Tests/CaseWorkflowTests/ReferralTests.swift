@@ -24,6 +24,32 @@ struct ReferralTests {
         #expect(!other.isRepeat)
     }
 
+    @Test func measure8CountsOnlyRepeatReferralsThatComeBackIntoMACCSE() throws {
+        let fixture = try WorkflowFixture()
+        for child in ["CH1", "CH2"] {
+            let (_, first) = try fixture.openCase(child: child, received: "2025-03-03")
+            _ = try fixture.assess(first, on: "2025-03-10")
+        }
+        let panel = try fixture.quoratePanel(on: "2025-04-08")
+        for ceCase in try fixture.workflow.panel(panel, by: fixture.viewer).agenda.map(\.caseRef) {
+            try fixture.workflow.recordDecision(panel: panel, case: ceCase, PanelDecisionInput(decision: .remove), by: fixture.viewer)
+        }
+        // Both come back within the window: CH1's referral opens a case again, CH2's is
+        // screened out at the front door.
+        let back = try fixture.workflow.recordReferral(ReferralInput(
+            child: "CH1", receivedOn: date("2026-01-12"), referrer: "Youth worker", agency: "voluntary", concern: .cse,
+            outcome: .section47, screenedOn: date("2026-01-12")), by: fixture.viewer)
+        _ = try fixture.workflow.openCase(referral: back.ref, on: date("2026-01-13"), by: fixture.viewer)
+        let screenedOut = try fixture.workflow.recordReferral(ReferralInput(
+            child: "CH2", receivedOn: date("2026-01-14"), referrer: "School nurse", agency: "health", concern: .cse,
+            outcome: .noFurtherAction, screenedOn: date("2026-01-15")), by: fixture.viewer)
+        #expect(back.isRepeat && screenedOut.isRepeat)
+        let report = try fixture.workflow.quarterlyReport(area: "E08000012", quarter: "2026Q1", by: fixture.viewer)
+        let measure = try #require(report.measures.first { $0.number == 8 })
+        #expect(measure.counts.map(\.value) == [1])
+        #expect(measure.note?.contains("1 repeat referral(s) that did not come back into MACCSE") == true, "\(measure.note ?? "")")
+    }
+
     @Test func theRepeatWindowIsAPartnershipSetting() throws {
         let fixture = try WorkflowFixture()
         try fixture.workflow.updateSettings(["repeatReferralMonths": .number("6")], for: "E08000012", by: fixture.viewer)

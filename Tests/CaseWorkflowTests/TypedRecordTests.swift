@@ -78,6 +78,8 @@ struct TypedRecordTests {
         detail["nrm"] = WorkflowJSON.array(try tx.rows("nrm.for_case", ["case": id]))
         detail["actions"] = WorkflowJSON.array(try tx.rows("action.for_case", ["case": id]))
         detail["marthr_feedback"] = WorkflowJSON.array(try tx.rows("marthr.feedback_for_case", ["case": id]))
+        // Issue 18's lists, added since.
+        detail["panel_minutes"] = WorkflowJSON.array(try tx.rows("panel.case_minutes_of_case", ["case": id]))
         return try pseudonymised(.object(detail), for: viewer, in: tx)
     }
 
@@ -93,6 +95,12 @@ struct TypedRecordTests {
         detail["decisions"] = WorkflowJSON.array(try tx.rows("panel.decisions", ["meeting": meeting["id"]]), dropping: ["id"])
         detail["actions"] = WorkflowJSON.array(try tx.rows("action.for_meeting", ["panel": meeting["id"], "marthr": .null]))
         detail["carried_actions"] = WorkflowJSON.array(try tx.rows("action.carried", ["area": meeting["area"], "held": meeting["held_on"]]))
+        // Issue 18's fields, added since: a yes-or-no as `quorate` is, and three lists (no
+        // Merseyside level is kept from the panel, so nothing is "not for the panel").
+        detail["minutes_inquorate"] = .bool(meeting.bool("minutes_inquorate") ?? false)
+        detail["case_minutes"] = WorkflowJSON.array(try tx.rows("panel.case_minutes_of_panel", ["meeting": meeting["id"]]))
+        detail["perpetrator_referrals"] = WorkflowJSON.array(try tx.rows("panel.perpetrator_referrals", ["meeting": meeting["id"]]))
+        detail["not_for_panel"] = .array([])
         return try pseudonymised(.object(detail), for: viewer, in: tx)
     }
 

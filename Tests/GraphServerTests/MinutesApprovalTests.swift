@@ -19,6 +19,7 @@ struct MinutesApprovalTests {
             let uri = "/api/panels/PANEL-000001/minutes/approval"
             let early = try await chair.send(.post, uri, json: "{}")
             #expect(early.status == .conflict && early.text.contains("no minutes recorded yet"), "\(early.text)")
+            try ServerFixture.attendQuorately("PANEL-000001", workflow: fixture.services.workflow)
             _ = try fixture.services.workflow.recordMinutes(panel: "PANEL-000001", "Reviews agreed for every child on the agenda.",
                                                            by: ServerFixture.viewer)
             // A member who does not chair, and a coordinator (who records, not approves).
@@ -46,6 +47,7 @@ struct MinutesApprovalTests {
         try fixture.services.accounts.create(username: "panel_chair", displayName: "Synthetic chair", role: .panelMember,
                                              password: ServerFixture.password, scope: Scope(areas: nil, chairs: ["E08000012"]),
                                              by: ServerFixture.viewer)
+        try ServerFixture.attendQuorately("PANEL-000001", workflow: fixture.services.workflow)
         _ = try fixture.services.workflow.recordMinutes(panel: "PANEL-000001", "Reviews agreed for every child on the agenda.",
                                                        by: ServerFixture.viewer)
         try await fixture.application.test(.router) { client in

@@ -18,6 +18,7 @@ struct PanelActionPageTests {
     static func fixture() throws -> ServerFixture {
         let fixture = try ServerFixture()
         let workflow = fixture.services.workflow
+        try ServerFixture.attendQuorately("PANEL-000001", workflow: workflow)
         for (text, owner, ceCase) in [("Arrange a health check", "health", "CASE-000001"), ("Visit the address", "police", "CASE-000001"),
                                       ("HIDDEN health follow-up", "health", "CASE-000002")] {
             try workflow.addAction(at: .panel("PANEL-000001"), ActionInput(text: text, owner: owner, dueOn: .today.adding(days: 14),

@@ -19,8 +19,10 @@ struct PanelScopeTests {
         let fixture = try ServerFixture()
         let workflow = try Workflow(store: fixture.store), viewer = ServerFixture.viewer
         let old = try workflow.schedulePanel(area: "E08000012", on: .today.adding(days: -400), coChairs: ["A", "B"], by: viewer)
+        try ServerFixture.attendQuorately(old, workflow: workflow)
         _ = try workflow.addAction(at: .panel(old), ActionInput(text: "OLD-GENERAL follow-up", owner: "education",
                                                                 dueOn: .today.adding(days: -390)), by: viewer)
+        try ServerFixture.attendQuorately("PANEL-000001", workflow: workflow)
         for (text, ceCase) in [("VISIBLE-CASE follow-up", "CASE-000001"), ("HIDDEN-CASE follow-up", "CASE-000002")] {
             _ = try workflow.addAction(at: .panel("PANEL-000001"), ActionInput(text: text, owner: "health", dueOn: .today.adding(days: 20),
                                                                                caseRef: ceCase), by: viewer)

@@ -11,6 +11,7 @@ import Testing
 struct PartnerFreeTextTests {
     @Test func minutesNameOnlyTheChildrenAPartnerMaySee() async throws {
         let fixture = try ServerFixture()
+        try ServerFixture.attendQuorately("PANEL-000001", workflow: fixture.services.workflow)
         _ = try fixture.services.workflow.recordMinutes(panel: "PANEL-000001",
             "Visible Child's review agreed. Hidden Child was discussed under any other business.", by: ServerFixture.viewer)
         try await fixture.application.test(.router) { client in

@@ -11,6 +11,14 @@ import HummingbirdTesting
 /// with CH1 on its agenda (CH2 on no agenda), a MARTHR meeting (MARTHR-000001) with no
 /// nominations yet, and one account per role. Names are synthetic.
 struct ServerFixture {
+    /// Records the four partner agencies the default quorum needs at `panel`, so that it
+    /// may transact business (seed 002: an inquorate panel transacts none).
+    static func attendQuorately(_ panel: String, workflow: Workflow) throws {
+        try workflow.recordAttendance(panel: panel, ["police", "childrens_services", "health", "education"].map {
+            Attendee(name: "Synthetic \($0)", agency: $0, signedConfidentiality: true)
+        }, by: viewer)
+    }
+
     static let viewer = Viewer.commandLine(name: "test-setup", purpose: "automated test")
     static let password = "synthetic password 1"
     let store: Store

@@ -44,3 +44,21 @@ ORDER BY c.opened_on, c.id;
 -- name: refs_of_children
 -- The cases of these children (a JSON array of entity ids): a panel member's cases.
 SELECT ref FROM ce_case WHERE child_id IN (SELECT value FROM json_each(:children));
+
+-- name: main_list
+-- A panel's main list (issue 18): every open case of the area with the child's current risk,
+-- the review date, the panel's last decision, the child's flags in force and the NRM stage.
+SELECT c.ref, c.area, c.concern, c.opened_on, c.review_on,
+       e.ref AS child_ref, e.label AS child_label, e.attrs ->> 'risk' AS risk,
+       (SELECT d.decision FROM panel_decision d JOIN panel_meeting p ON p.id = d.meeting_id
+        WHERE d.case_id = c.id ORDER BY p.held_on DESC, d.id DESC LIMIT 1) AS last_decision,
+       (SELECT p.held_on FROM panel_decision d JOIN panel_meeting p ON p.id = d.meeting_id
+        WHERE d.case_id = c.id ORDER BY p.held_on DESC, d.id DESC LIMIT 1) AS last_decision_on,
+       (SELECT p.ref FROM panel_decision d JOIN panel_meeting p ON p.id = d.meeting_id
+        WHERE d.case_id = c.id ORDER BY p.held_on DESC, d.id DESC LIMIT 1) AS last_panel,
+       (SELECT json_group_array(flag) FROM (SELECT DISTINCT f.flag FROM flag f
+        WHERE f.entity_id = c.child_id AND f.removed_on IS NULL ORDER BY f.flag)) AS flags,
+       (SELECT n.stage FROM nrm n WHERE n.case_id = c.id) AS nrm_stage
+FROM ce_case c JOIN entity e ON e.id = c.child_id
+WHERE c.status = 'open' AND (:area IS NULL OR c.area = :area)
+ORDER BY c.area, c.review_on IS NULL, c.review_on, c.ref;

@@ -76,7 +76,25 @@ SELECT name, agency, signed_confidentiality FROM panel_attendee WHERE meeting_id
 UPDATE panel_meeting SET status = :status WHERE id = :id AND status = 'scheduled';
 
 -- name: minutes
-UPDATE panel_meeting SET minutes = :minutes, status = 'held' WHERE id = :id;
+-- `inquorate`: 1 for notes of what was said at a panel that could transact no business.
+UPDATE panel_meeting SET minutes = :minutes, minutes_inquorate = :inquorate, status = 'held' WHERE id = :id;
+
+-- name: case_minutes
+-- The minutes of one child's discussion at a panel, kept on the child's case.
+INSERT INTO panel_case_minutes (meeting_id, case_id, text, recorded_on, recorded_by)
+VALUES (:meeting, :case, :text, :on, :by)
+ON CONFLICT (meeting_id, case_id) DO UPDATE SET text = excluded.text, recorded_on = excluded.recorded_on,
+    recorded_by = excluded.recorded_by;
+
+-- name: case_minutes_of_panel
+SELECT p.ref AS panel_ref, p.held_on, c.ref AS case_ref, m.text, m.recorded_on, m.recorded_by
+FROM panel_case_minutes m JOIN ce_case c ON c.id = m.case_id JOIN panel_meeting p ON p.id = m.meeting_id
+WHERE m.meeting_id = :meeting ORDER BY c.ref;
+
+-- name: case_minutes_of_case
+SELECT p.ref AS panel_ref, p.held_on, c.ref AS case_ref, m.text, m.recorded_on, m.recorded_by
+FROM panel_case_minutes m JOIN ce_case c ON c.id = m.case_id JOIN panel_meeting p ON p.id = m.meeting_id
+WHERE m.case_id = :case ORDER BY p.held_on, p.ref;
 
 -- name: approve_minutes
 -- The chair's approval of the minutes as recorded.
@@ -103,6 +121,13 @@ SELECT ref, area, held_on, agenda_due_on FROM panel_meeting
 WHERE status = 'scheduled' AND agenda_sent_on IS NULL AND held_on >= :on AND (:area IS NULL OR area = :area)
 ORDER BY agenda_due_on;
 
+-- name: minutes_unapproved
+-- Panels held (or past their day, not cancelled) whose minutes are not yet recorded and
+-- approved by the chair: due a number of working days after the panel.
+SELECT ref, area, held_on, minutes IS NOT NULL AS recorded FROM panel_meeting
+WHERE status != 'cancelled' AND held_on <= :on AND minutes_approved_on IS NULL AND (:area IS NULL OR area = :area)
+ORDER BY held_on;
+
 -- name: open_alerts
 -- Open alerts that name a child with an open case in the area: review tasks for the panel.
 SELECT DISTINCT c.id, c.ref, a.id AS alert_id, a.kind FROM alert a, json_each(a.entity_ids) j
@@ -112,3 +137,38 @@ WHERE a.status = 'open' AND c.area = :area AND c.status = 'open' ORDER BY a.id;
 -- name: cancel
 UPDATE panel_meeting SET status = 'cancelled', cancelled_reason = :reason, cancelled_on = :on
 WHERE id = :id AND status = 'scheduled';
+
+-- name: request
+INSERT INTO agenda_request (area, case_id, kind, reason, from_meeting_id, requested_on, requested_by)
+VALUES (:area, :case, :kind, :reason, :from, :on, :by);
+
+-- name: pending_requests
+-- Cases added between panels or deferred, waiting for the authority's next agenda (or
+-- already taken by this one, when its agenda is built again), oldest first, with how often
+-- each case has been deferred.
+SELECT q.id, q.case_id, q.kind, q.reason, q.requested_on, p.ref AS from_ref,
+       (SELECT count(*) FROM agenda_request d WHERE d.case_id = q.case_id AND d.kind = 'deferred') AS times_deferred
+FROM agenda_request q JOIN ce_case c ON c.id = q.case_id LEFT JOIN panel_meeting p ON p.id = q.from_meeting_id
+WHERE q.area = :area AND (q.taken_by IS NULL OR q.taken_by = :meeting) AND c.status = 'open'
+ORDER BY q.kind = 'deferred', q.id;
+
+-- name: take_request
+UPDATE agenda_request SET taken_by = :meeting WHERE id = :id;
+
+-- name: case_risks
+-- The current risk of each open case of the area's children: what decides whether the
+-- framework's panel discusses it.
+SELECT c.id, c.ref, e.ref AS child_ref, e.label AS child_label, e.attrs ->> 'risk' AS risk
+FROM ce_case c JOIN entity e ON e.id = c.child_id
+WHERE c.status = 'open' AND c.area = :area ORDER BY c.ref;
+
+-- name: refer_perpetrator
+INSERT INTO perpetrator_referral (meeting_id, subject_id, reason, referred_on, referred_by)
+VALUES (:meeting, :subject, :reason, :on, :by)
+ON CONFLICT (meeting_id, subject_id) DO UPDATE SET reason = excluded.reason, referred_on = excluded.referred_on,
+    referred_by = excluded.referred_by;
+
+-- name: perpetrator_referrals
+SELECT e.ref AS subject_ref, e.kind AS subject_kind, e.label AS subject_label, r.reason, r.referred_on, r.referred_by
+FROM perpetrator_referral r JOIN entity e ON e.id = r.subject_id
+WHERE r.meeting_id = :meeting ORDER BY r.referred_on, e.ref;

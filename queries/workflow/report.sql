@@ -31,8 +31,12 @@ WHERE c.area = :area AND c.status = 'closed' AND c.closed_on BETWEEN :from AND :
 GROUP BY c.closure, c.closing_risk ORDER BY c.closure, c.closing_risk;
 
 -- name: repeats
--- (8) Re-referrals within the repeat window, received in the quarter.
-SELECT count(*) AS n FROM referral r WHERE r.area = :area AND r.repeat_of IS NOT NULL AND r.received_on BETWEEN :from AND :to;
+-- (8) Re-referrals within the repeat window, received in the quarter, that came back into
+-- MACCSE (a case opened from them); `elsewhere`: the others (screened out at the front door,
+-- or not yet screened), which measure 8 does not count.
+SELECT coalesce(sum(EXISTS (SELECT 1 FROM ce_case c WHERE c.referral_id = r.id)), 0) AS n,
+       coalesce(sum(NOT EXISTS (SELECT 1 FROM ce_case c WHERE c.referral_id = r.id)), 0) AS elsewhere
+FROM referral r WHERE r.area = :area AND r.repeat_of IS NOT NULL AND r.received_on BETWEEN :from AND :to;
 
 -- name: nrm
 -- (10) NRMs submitted in the quarter, and how many were decided in a multi-agency forum.

@@ -22,6 +22,7 @@ struct WorkflowRoutes {
         router.get("/api/marthr/{ref}", use: marthr)
         router.get("/api/disruptions", use: disruptions)
         router.get("/api/overdue", use: overdue)
+        router.get("/api/main-list", use: mainList)
         router.get("/api/reports/quarterly", use: quarterly)
         router.get("/api/reports/quarterly/charts/{name}", use: chart)
         addLists(to: router)
@@ -65,6 +66,17 @@ struct WorkflowRoutes {
         let items = try services.workflow.timescales(on: .today, area: request.query("area"), includeDueSoon: request.query("due_soon") == "1",
                                                      by: services.viewer(context, purpose: "timescales"))
         return JSONResponse.make(.object(["items": .array(items.map(\.json))]))
+    }
+
+    /// The panel's main list, `?area=&format=json|csv`.
+    @Sendable func mainList(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let format = request.query("format") ?? "json"
+        guard ["json", "csv"].contains(format) else { throw ServerError(.badRequest, "format is json or csv") }
+        let entries = try reads.mainList(area: request.query("area"), for: context)
+        guard format == "csv" else { return try JSONResponse.make(encoding: ["cases": entries]) }
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                               .contentDisposition: "attachment; filename=\"main-list.csv\""],
+                        body: .init(byteBuffer: ByteBuffer(string: MainListEntry.csv(entries))))
     }
 
     @Sendable func quarterly(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -158,6 +158,15 @@ extension WorkflowPageRoutes {
             "answers": detail.answers.map { Self.answerFields($0, language: language) },
         ]
         if let label = detail.riskLabel { fields["riskLabel"] = label }
+        if let changes = detail.sincePrevious {
+            fields["since"] = [
+                "ref": changes.previousRef, "href": "/assessments/" + PageRenderer.pathSegment(changes.previousRef),
+                "on": changes.previousAssessedOn, "riskChanged": changes.riskChanged, "before": changes.previousRisk,
+                "changes": changes.answers.map { ["question": $0.question, "before": $0.before ?? "not answered",
+                                                  "after": $0.after ?? "not answered"] },
+                "noChanges": changes.answers.isEmpty,
+            ] as [String: Any]
+        }
         if let grading = detail.grading.flatMap(Grading.init) {
             fields["grading"] = grading.description
             fields["gradingMeaning"] = "\(grading.source.meaning); \(grading.assessment.meaning); \(grading.handling.meaning)"

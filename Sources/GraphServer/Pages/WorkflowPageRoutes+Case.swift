@@ -62,6 +62,11 @@ extension WorkflowPageRoutes {
         }
         fields["actions"] = try PageRenderer.rows(encoding: detail.actions)
         fields["feedback"] = try PageRenderer.rows(encoding: detail.marthrFeedback)
+        fields["panelMinutes"] = detail.panelMinutes.map { entry -> [String: Any] in
+            ["panel": entry.panelRef, "panelHref": Self.href("/panels/", entry.panelRef) ?? "", "heldOn": entry.heldOn,
+             "text": entry.text, "recorded": "Recorded by \(entry.recordedBy) on \(entry.recordedOn).",
+             "warnings": Self.warnings(services.workflow.language.check(entry.text))]
+        }
         if account.role.may(.readCases) {
             let items = try reads.timescales(caseRef: ref, child: detail.childRef, area: detail.area, for: context)
             fields["showTimescales"] = true
@@ -81,6 +86,10 @@ extension WorkflowPageRoutes {
             fields["timelineForms"] = ["base": "/cases/" + PageRenderer.pathSegment(ref),
                                        "strategyOn": refusal?.typed(in: "strategy")["on"] ?? CalendarDate.today.description,
                                        "transitionsOn": refusal?.typed(in: "transitions")["on"] ?? CalendarDate.today.description]
+        }
+        if account.role.may(WorkflowWrite.addToNextAgenda.permission), detail.status == "open" {
+            fields["nextAgendaForm"] = ["action": "/cases/\(PageRenderer.pathSegment(ref))/next-agenda",
+                                        "reason": refusal?.typed(in: "next-agenda")["reason"] ?? ""]
         }
         return ("case", fields)
     }

@@ -125,6 +125,32 @@ extension WorkflowPageRoutes {
         fields["carried"] = try detail.carriedActions.map { try actionRow($0, $0.item, caseRef: $0.caseRef, overdue: $0.overdue) }
         let minutes = detail.minutes ?? ""
         fields["minutesWarnings"] = Self.warnings(services.workflow.language.check(minutes))
+        fields["notForPanel"] = try detail.notForPanel.map { entry -> [String: Any] in
+            var row = try PageRenderer.fields(encoding: entry)
+            row["caseHref"] = Self.href("/cases/", entry.caseRef)
+            return row
+        }
+        fields["anyNotForPanel"] = !detail.notForPanel.isEmpty
+        // A panel member's view holds none (``PanelView``); the police prepare them.
+        fields["showsPerpetrators"] = account.role != .panelMember
+        fields["perpetrators"] = try detail.perpetratorReferrals.map { referral -> [String: Any] in
+            var row = try PageRenderer.fields(encoding: referral)
+            row["subjectHref"] = Self.href("/entities/", referral.subjectRef)
+            return row
+        }
+        if account.role.may(.prepareMarthr), detail.status == "scheduled" {
+            let typed = refusal?.typed(in: "perpetrator") ?? [:]
+            fields["perpetratorForm"] = ["action": base + "/perpetrators", "subject": typed["subject"] ?? "", "reason": typed["reason"] ?? ""]
+        }
+        fields["minutesInquorate"] = detail.minutesInquorate
+        fields["anyCaseMinutes"] = !detail.caseMinutes.isEmpty
+        fields["caseMinutes"] = detail.caseMinutes.map { entry -> [String: Any] in
+            let child = detail.agenda.first { $0.caseRef == entry.caseRef }
+            return ["caseRef": entry.caseRef, "caseHref": Self.href("/cases/", entry.caseRef) ?? "",
+                    "child": child.map { "\($0.childLabel) (\($0.childRef))" } ?? entry.caseRef,
+                    "text": entry.text, "recorded": "Recorded by \(entry.recordedBy) on \(entry.recordedOn).",
+                    "warnings": Self.warnings(services.workflow.language.check(entry.text))]
+        }
         if let approvedOn = detail.minutesApprovedOn {
             fields["minutesApproved"] = "Approved by \(detail.minutesApprovedBy ?? "the chair") on \(approvedOn)."
         } else if !minutes.isEmpty,
@@ -139,6 +165,11 @@ extension WorkflowPageRoutes {
                 "recipients": typed("send")["recipients"] ?? "",
                 "attendees": typed("attendance")["attendees"] ?? "",
                 "minutes": typed("minutes")["minutes"] ?? minutes,
+                "minutesFor": Self.options([""] + order, selected: typed("minutes")["case"]),
+                "deferCases": Self.options(order, selected: typed("defer")["case"]),
+                "anyDeferrable": !order.isEmpty && detail.status != "cancelled",
+                "deferReason": typed("defer")["reason"] ?? "",
+                "inquorate": !detail.quorate,
                 "action": ["text": typed("action")["text"] ?? "", "owner": typed("action")["owner"] ?? "",
                            "due_on": typed("action")["due_on"] ?? "", "case": typed("action")["case"] ?? "",
                            "cases": Self.options([""] + order, selected: typed("action")["case"])] as [String: Any],

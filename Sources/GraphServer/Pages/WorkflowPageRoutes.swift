@@ -34,6 +34,7 @@ struct WorkflowPageRoutes {
     func add(to router: Router<AppRequestContext>) {
         let group = router.group().add(middleware: PageErrorMiddleware(pages: services.pages))
         group.get("/cases", use: page(casesPage))
+        group.get("/main-list", use: page(mainListPage))
         group.get("/cases/{ref}", use: page(casePage))
         let casePageOf: @Sendable (String?, JSONValue) -> String = { ref, _ in "/cases/" + PageRenderer.pathSegment(ref ?? "") }
         group.post("/cases/{ref}/nrm", use: form(.nrm, layout: casePage, back: casePageOf))
@@ -54,6 +55,9 @@ struct WorkflowPageRoutes {
         group.post("/panels/{ref}/minutes/approval", use: form(.approveMinutes, layout: panelPage, back: panel))
         group.post("/panels/{ref}/cancel", use: form(.cancelPanel, layout: panelPage, back: panel))
         group.post("/panels/{ref}/actions", use: form(.panelAction, layout: panelPage, back: panel))
+        group.post("/panels/{ref}/deferrals", use: form(.deferCase, layout: panelPage, back: panel))
+        group.post("/panels/{ref}/perpetrators", use: form(.referPerpetrator, layout: panelPage, back: panel))
+        group.post("/cases/{ref}/next-agenda", use: form(.addToNextAgenda, layout: casePage, back: casePageOf))
         group.post("/panels/{ref}/actions/{record}", use: form(.updateAction, layout: panelPage, back: panel))
 
         let meeting: @Sendable (String?, JSONValue) -> String = { ref, _ in "/marthr/" + PageRenderer.pathSegment(ref ?? "") }

@@ -20,6 +20,12 @@ struct WorkflowReads: Sendable {
         return try services.workflow.listCases(area: area, status: status, by: services.viewer(context, purpose: "listing cases"))
     }
 
+    /// The panel's main list of the open cases of `area` (or of every area the viewer covers).
+    func mainList(area: String?, for context: AppRequestContext) throws -> [MainListEntry] {
+        _ = try context.requireSensitive(.readCases)
+        return try services.workflow.mainList(area: area, by: services.viewer(context, purpose: "the main list"))
+    }
+
     /// Everything recorded on a case, as the workflow leaves it for the viewer.
     ///
     /// - Throws: ``ServerError/notFound`` for a missing case and for one outside the

@@ -99,9 +99,18 @@ extension WorkflowWrite {
         return .object(["panel": .string(try input.record), "status": "cancelled"])
     }
 
-    /// `{"minutes"}` → `{"language_warnings"}`; the text is kept as written.
+    /// `{"minutes", "case"?, "inquorate"?}` → `{"language_warnings"}`; the text is kept as
+    /// written. With `case`, the minutes of that child's discussion, kept on their case;
+    /// with `"inquorate": true`, notes of what was said at a panel that was not quorate.
     static let minutes = WorkflowWrite(permission: .runPanels, purpose: "recording panel minutes", status: .ok) { input in
-        let warnings = try input.services.workflow.recordMinutes(panel: try input.record, try input.fields.text("minutes"), by: input.viewer)
+        let text = try input.fields.text("minutes")
+        let workflow = input.services.workflow
+        let warnings = if let caseRef = input.fields.optional("case") {
+            try workflow.recordCaseMinutes(panel: try input.record, case: caseRef, text, on: .today, by: input.viewer)
+        } else {
+            try workflow.recordMinutes(panel: try input.record, text, inquorateNotes: try input.fields.bool("inquorate") ?? false,
+                                       by: input.viewer)
+        }
         return .object(["language_warnings": warnings.json])
     }
 
@@ -110,6 +119,31 @@ extension WorkflowWrite {
     static let approveMinutes = WorkflowWrite(permission: .approveMinutes, purpose: "approving panel minutes", status: .ok) { input in
         try input.services.workflow.approveMinutes(panel: try input.record, on: .today, by: input.viewer)
         return .object(["panel": .string(try input.record), "minutes_approved_on": .string(CalendarDate.today.description)])
+    }
+
+    /// `{"case", "reason"}` on a panel's case → `{"panel", "case", "deferred": true}`: the case
+    /// goes to the authority's next agenda, with the reason.
+    static let deferCase = WorkflowWrite(permission: .runPanels, purpose: "deferring a case", status: .ok) { input in
+        let caseRef = try input.fields.text("case", "the case to defer")
+        try input.services.workflow.deferCase(panel: try input.record, case: caseRef, reason: try input.fields.text("reason", "why it is deferred"),
+                                              on: .today, by: input.viewer)
+        return .object(["panel": .string(try input.record), "case": .string(caseRef), "deferred": .bool(true)])
+    }
+
+    /// `{"reason"}` on a case → `{"case", "added": true}`: the case joins its authority's next
+    /// agenda between panels, with the reason.
+    static let addToNextAgenda = WorkflowWrite(permission: .runPanels, purpose: "adding a case to the next agenda", status: .ok) { input in
+        try input.services.workflow.addToNextAgenda(case: try input.record, reason: try input.fields.text("reason", "what brings the case"),
+                                                    on: .today, by: input.viewer)
+        return .object(["case": .string(try input.record), "added": .bool(true)])
+    }
+
+    /// `{"subject", "reason"}` → `{"panel", "subject"}`: a perpetrator referral (police).
+    static let referPerpetrator = WorkflowWrite(permission: .prepareMarthr, purpose: "a perpetrator referral", status: .created) { input in
+        let subject = try input.fields.text("subject", "the adult or group")
+        try input.services.workflow.referPerpetrator(panel: try input.record, subject: subject,
+                                                     reason: try input.fields.text("reason", "what is sought"), on: .today, by: input.viewer)
+        return .object(["panel": .string(try input.record), "subject": .string(subject)])
     }
 
     /// `{"text", "owner", "due_on", "case"?}` → `{"action", "language_warnings"}`.

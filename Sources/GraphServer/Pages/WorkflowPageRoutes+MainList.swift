@@ -1,0 +1,41 @@
+import CaseWorkflow
+import Foundation
+import Hummingbird
+
+extension WorkflowPageRoutes {
+    /// The panel's main list: every open case with the child's risk as red, amber or yellow,
+    /// the review date, the last decision, flags and NRM stage; a CSV of the same list.
+    @Sendable func mainListPage(_ request: Request, context: AppRequestContext, ref: String?,
+                                refusal: Refusal?) throws -> (String, [String: Any]) {
+        let area = request.query("area")?.trimmingWhitespace()
+        let chosen = area?.isEmpty == false ? area : nil
+        let entries = try reads.mainList(area: chosen, for: context)
+        var counts: [String: Int] = [:]
+        for entry in entries { counts[entry.colour?.rawValue ?? "none", default: 0] += 1 }
+        return ("main-list", [
+            "area": area ?? "",
+            "csvHref": "/api/main-list?format=csv" + (chosen.map { "&area=" + PageRenderer.queryValue($0) } ?? ""),
+            "summary": RiskColour.allCases.map { "\(counts[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: " · ")
+                + ((counts["none"] ?? 0) > 0 ? " · \(counts["none"]!) with no colour" : ""),
+            "entries": entries.map { entry -> [String: Any] in
+                var row: [String: Any] = [
+                    "caseRef": entry.caseRef, "caseHref": Self.href("/cases/", entry.caseRef) ?? "",
+                    "child": entry.childLabel, "childRef": entry.childRef, "childHref": Self.href("/entities/", entry.childRef) ?? "",
+                    "area": entry.area, "colour": entry.colour?.rawValue ?? "none",
+                    "colourWord": entry.colour.map { $0.rawValue.capitalized } ?? "—",
+                    "risk": entry.riskLabel ?? entry.risk ?? "not assessed",
+                    "reviewOn": entry.reviewOn ?? "—",
+                    "decision": entry.lastDecision.map { $0.replacingOccurrences(of: "_", with: " ") } ?? "none yet",
+                    "flags": entry.flags.map { $0.uppercased() }.joined(separator: ", "),
+                    "nrm": entry.nrmStage.map { $0.replacingOccurrences(of: "_", with: " ") } ?? "—",
+                ]
+                if let on = entry.lastDecisionOn, let panel = entry.lastPanel {
+                    row["decisionOn"] = on
+                    row["panelHref"] = Self.href("/panels/", panel) ?? ""
+                }
+                return row
+            },
+            "anyEntries": !entries.isEmpty,
+        ])
+    }
+}
