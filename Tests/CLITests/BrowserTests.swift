@@ -504,6 +504,89 @@ struct BrowserTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(4)))
+    func aCoordinatorDefersACaseAddsOneBetweenPanelsAndTheChairApprovesTheMinutes() async throws {
+        try preparePicture()
+        func ok(_ arguments: [String], input: String? = nil) throws {
+            let result = try cli.run(["--db", "b.sqlite"] + arguments, input: input)
+            if result.status != 0 { throw WebDriver.Failure("cegraph \(arguments.joined(separator: " ")): \(result.stderr)") }
+        }
+        let day = BrowserTests.day
+        // CH2's case opens after the first agenda; a second panel in five weeks; a chair.
+        try ok(["case", "referral", "--child", "CH2", "--received", day(-3), "--referrer", "School nurse", "--agency", "health",
+                "--concern", "cse", "--outcome", "section_47", "--screened", day(-3)])
+        try ok(["case", "open", "REF-000002", "--today", day(-3)])
+        try ok(["panel", "schedule", "--area", "E08000012", "--on", day(35), "--co-chair", "DI", "--co-chair", "Manager"])
+        try ok(["account", "add", "chairperson", "--role", "panel_member", "--chair", "E08000012", "--agency", "childrens_services",
+                "--password-stdin"], input: BrowserTests.password + "\n")
+        try await withBrowser { browser, site in
+            try await browser.setViewportSize(width: BrowserTests.laptop.width, height: BrowserTests.laptop.height)
+            try await signIn(browser, site: site, as: "coordinator")
+
+            // The panel cannot reach CH1's case: deferred, with the reason.
+            try await browser.navigate(to: site + "/panels/PANEL-000001")
+            try await browser.click(try await browser.waitForElement(#"#defer-case-ref option[value="CASE-000001"]"#))
+            try await browser.sendKeys("The panel ran out of time", to: try await browser.findElement("#defer-reason"))
+            try await browser.click(try await browser.findElement(#"#defer-case button[type="submit"]"#))
+            _ = try await browser.wait("the panel page after deferring") {
+                try await browser.currentURL().hasSuffix("/panels/PANEL-000001") ? try await browser.findElements("#agenda").first : nil
+            }
+            #expect(try await browser.findElements("p.message").isEmpty)
+
+            // New information about CH2 between panels: added from the case's page.
+            try await browser.navigate(to: site + "/cases/CASE-000002")
+            try await browser.sendKeys("Seen with an adult of concern at night", to: try await browser.waitForElement("#next-agenda-reason"))
+            try await browser.click(try await browser.findElement(#"#next-agenda button[type="submit"]"#))
+            _ = try await browser.wait("the case page after adding") {
+                try await browser.currentURL().hasSuffix("/cases/CASE-000002") ? try await browser.findElements("#next-agenda").first : nil
+            }
+            #expect(try await browser.findElements("p.message").isEmpty)
+
+            // The next panel's agenda: the added case, then the deferred one, with their reasons.
+            try await browser.navigate(to: site + "/panels/PANEL-000002")
+            try await browser.click(try await browser.waitForElement(#"#build-agenda button[type="submit"]"#))
+            let agenda = try await browser.wait("the next agenda") {
+                guard let table = try await browser.findElements("#agenda").first else { return nil as String? }
+                return try await browser.text(of: table)
+            }
+            #expect(agenda.contains("Seen with an adult of concern at night") && agenda.contains("The panel ran out of time"), "\(agenda)")
+            #expect(agenda.contains("deferred from PANEL-000001 (deferred 1 time(s))"), "\(agenda)")
+            // CH1's assessment is still undecided, so its case comes first among the victims'
+            // cases, its deferral in the same slot; CH2's added case after.
+            let rows = try await browser.findElements("#agenda tbody tr")
+            #expect(rows.count == 2)
+            if rows.count == 2 {
+                let first = try await browser.text(of: rows[0]), second = try await browser.text(of: rows[1])
+                #expect(first.contains("CASE-000001") && first.contains("The panel ran out of time"), "\(first)")
+                #expect(second.contains("CASE-000002") && second.contains("Seen with an adult of concern"), "\(second)")
+            }
+            try await keepAtBothSizes(browser, as: "agenda-deferred-and-added")
+
+            // The first panel's minutes, recorded (it is quorate), then approved by its chair.
+            try await browser.navigate(to: site + "/panels/PANEL-000001")
+            try await browser.sendKeys("Reviews agreed; one case deferred for time.", to: try await browser.waitForElement("#minutes-text"))
+            try await browser.click(try await browser.findElement(#"#record-minutes button[type="submit"]"#))
+            _ = try await browser.wait("the minutes saved") { try await browser.findElements("div.minutes").first }
+
+            // The main list: both open cases, CH1's red (scaling 3).
+            try await browser.navigate(to: site + "/main-list")
+            let list = try await browser.text(of: try await browser.waitForElement("table.main-list"))
+            #expect(list.contains("CASE-000001") && list.contains("CASE-000002") && list.contains("Red"), "\(list)")
+            try await keepAtBothSizes(browser, as: "main-list")
+
+            try await browser.deleteAllCookies()
+            try await signIn(browser, site: site, as: "chairperson")
+            try await browser.navigate(to: site + "/panels/PANEL-000001")
+            try await browser.click(try await browser.waitForElement(#"#approve-minutes button[type="submit"]"#))
+            let approved = try await browser.wait("the approval") {
+                let found = try await browser.findElements("p.approved")
+                return found.isEmpty ? nil : try await browser.text(of: found[0])
+            }
+            #expect(approved.contains("Approved by") && approved.contains(BrowserTests.day(0)), "\(approved)")
+            try await expectNone(of: BrowserTests.codeC, in: browser, on: "/panels/PANEL-000001")
+        }
+    }
+
     @Test(.timeLimit(.minutes(3)))
     func theMARTHRChairDeclinesANominationWithAReasonThroughTheForm() async throws {
         try preparePicture()
@@ -555,7 +638,8 @@ struct BrowserTests {
 
     /// Where each of the picture's accounts lands after signing in: its role's first page.
     static let landings = ["analyst": "/search", "member": "/panels", "coordinator": "/referrals", "chair": "/marthr",
-                           "admin": "/accounts", "auditor": "/audit", "maccse": "/panels"]
+                           "admin": "/accounts", "auditor": "/audit", "maccse": "/panels",
+                           "chairperson": "/panels"]
 
     /// Signs in through the form and lands on the account's first page (``landings``),
     /// giving the session's reason on the way: on the form the landing page asks first
@@ -717,6 +801,9 @@ struct BrowserTests {
         try ok(["account", "add", "analyst", "--role", "analyst", "--password-stdin"], input: BrowserTests.password + "\n")
         try ok(["account", "add", "member", "--role", "panel_member", "--panel", "E08000012", "--agency", "health", "--password-stdin"],
                input: BrowserTests.password + "\n")
+        // A quorate panel transacts business (seed 002): its actions need the attendance first.
+        try ok(["panel", "attend", "PANEL-000001", "--attendee", "DI Synthetic:police", "--attendee", "Manager Synthetic:childrens_services",
+                "--attendee", "Nurse Synthetic:health", "--attendee", "Teacher Synthetic:education"])
         try ok(["panel", "action", "PANEL-000001", "--text", "Arrange a health check", "--owner", "health", "--due", day(14),
                 "--ce-case", "CASE-000001"])
         try ok(["panel", "action", "PANEL-000001", "--text", "Visit the address with the police", "--owner", "police", "--due", day(14),

@@ -138,6 +138,9 @@ struct WebDriver: Sendable {
     /// Back one page in the browser's history, as its back button.
     func back() async throws { try await command("POST", "back") }
 
+    /// Forgets every cookie: the session ends as if the browser were closed.
+    func deleteAllCookies() async throws { try await command("DELETE", "cookie") }
+
     /// Lays out pages at a viewport of `width` × `height` CSS pixels: a desktop window, or a
     /// phone (`mobile`: the page's viewport meta tag applies, as on a phone). Chromium's own
     /// device emulation (DevTools, through chromedriver), since a window cannot be made as

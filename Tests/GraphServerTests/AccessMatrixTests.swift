@@ -68,6 +68,8 @@ struct AccessMatrixTests {
         Route(path: "/api/marthr/MARTHR-000001", record: .none, allowed: police),
         Route(path: "/api/disruptions", record: .none, allowed: police),
         Route(path: "/api/overdue", record: .none, allowed: caseWorkers),
+        Route(path: "/api/main-list", record: .none, allowed: caseWorkers),
+        Route(path: "/api/main-list?format=csv", record: .none, allowed: caseWorkers),
         Route(path: "/api/reports/quarterly?area=E08000012&quarter=2026Q1", record: .liverpoolFigures, allowed: caseWorkers),
         Route(path: "/api/reports/quarterly/charts/referrals_by_agency.svg?area=E08000012&quarter=2026Q1", record: .liverpoolFigures,
               allowed: caseWorkers),

@@ -1,0 +1,61 @@
+import Foundation
+import GraphCore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Issue 18's routes: the main list (JSON and CSV), deferring a case, adding one between
+/// panels, perpetrator referrals, per-child minutes; each refused to the roles without the
+/// permission.
+struct PanelBusinessRouteTests {
+    @Test func theMainListAnswersJSONAndCSV() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let coordinator = try #require(try await SignedIn.signIn(client, as: "maccse_coordinator"))
+            let list = try await coordinator.get("/api/main-list?area=E08000012")
+            #expect(list.status == .ok, "\(list.text)")
+            let cases = try #require(list.json["cases"] as? [[String: Any]])
+            #expect(cases.map { $0["case_ref"] as? String } == ["CASE-000001", "CASE-000002"], "\(list.text)")
+            // Scaling 3 on Merseyside's framework: red.
+            #expect(cases.first?["colour"] as? String == "red")
+            let csv = try await coordinator.get("/api/main-list?area=E08000012&format=csv")
+            #expect(csv.status == .ok)
+            #expect(csv.text.hasPrefix("case,area,child,child_name,risk,risk_label,colour,"))
+            #expect(csv.text.contains("CASE-000001,E08000012,CH1,"))
+            #expect(try await coordinator.get("/api/main-list?format=xml").status == .badRequest)
+            let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
+            #expect(try await member.get("/api/main-list").status == .forbidden)
+        }
+    }
+
+    @Test func deferringAddingAndReferringGoThroughTheAPI() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let coordinator = try #require(try await SignedIn.signIn(client, as: "ccset_coordinator"))
+            let deferred = try await coordinator.send(.post, "/api/panels/PANEL-000001/deferrals",
+                                                      json: #"{"case": "CASE-000001", "reason": "Out of time"}"#)
+            #expect(deferred.status == .ok, "\(deferred.text)")
+            let notOnAgenda = try await coordinator.send(.post, "/api/panels/PANEL-000001/deferrals",
+                                                         json: #"{"case": "CASE-000002", "reason": "Out of time"}"#)
+            #expect(notOnAgenda.status == .badRequest && notOnAgenda.text.contains("not on the agenda"), "\(notOnAgenda.text)")
+            let added = try await coordinator.send(.post, "/api/cases/CASE-000002/next-agenda", json: #"{"reason": "New information"}"#)
+            #expect(added.status == .ok, "\(added.text)")
+            let referred = try await coordinator.send(.post, "/api/panels/PANEL-000001/perpetrators",
+                                                      json: #"{"subject": "AD1", "reason": "Identify potential victims"}"#)
+            #expect(referred.status == .created, "\(referred.text)")
+            let panel = try await coordinator.get("/api/panels/PANEL-000001")
+            #expect((panel.json["perpetrator_referrals"] as? [[String: Any]])?.first?["subject_ref"] as? String == "AD1")
+
+            // A local authority's coordinator runs panels but prepares no perpetrator referral;
+            // a panel member reads none of them.
+            let local = try #require(try await SignedIn.signIn(client, as: "maccse_coordinator"))
+            #expect(try await local.send(.post, "/api/panels/PANEL-000001/perpetrators",
+                                         json: #"{"subject": "AD1", "reason": "x"}"#).status == .forbidden)
+            let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
+            let seen = try await member.get("/api/panels/PANEL-000001")
+            #expect(seen.status == .ok)
+            #expect((seen.json["perpetrator_referrals"] as? [Any])?.isEmpty == true)
+            #expect(!seen.text.contains("AD1"))
+        }
+    }
+}
