@@ -62,3 +62,25 @@ INSERT INTO agenda_item_0012 (id, meeting_id, case_id, item, reason, slot, minut
     SELECT id, meeting_id, case_id, item, reason, slot, minutes, position FROM agenda_item;
 DROP TABLE agenda_item;
 ALTER TABLE agenda_item_0012 RENAME TO agenda_item;
+
+-- Seed 002 §16: a strategy meeting's record, not only its day: who attended, what it decided
+-- (joint investigation, a criminal investigation, a joint visit, an ABE interview, a child
+-- protection conference, short-term intervention, criteria not met), the reasons when no
+-- child protection conference is initiated, whether a Section 47 enquiry was initiated, and
+-- the CE flags actioned at it (as set, in flags_set; the flags are rows of `flag`).
+CREATE TABLE strategy_meeting (
+    id            INTEGER PRIMARY KEY,
+    ref           TEXT NOT NULL UNIQUE CHECK (length(trim(ref)) > 0),
+    case_id       INTEGER NOT NULL REFERENCES ce_case(id),
+    kind          TEXT NOT NULL CHECK (kind IN ('strategy', 'initial_cse', 'review_cse')),
+    held_on       TEXT NOT NULL CHECK (held_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    section47     INTEGER NOT NULL DEFAULT 0 CHECK (section47 IN (0, 1)),
+    attendees     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(attendees) AND json_type(attendees) = 'array'),
+    decisions     TEXT NOT NULL CHECK (json_valid(decisions) AND json_type(decisions) = 'array' AND json_array_length(decisions) > 0),
+    no_conference_reason TEXT,
+    flags_set     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(flags_set) AND json_type(flags_set) = 'array'),
+    note          TEXT,
+    recorded_by   TEXT NOT NULL,
+    created_at    TEXT NOT NULL
+);
+CREATE INDEX strategy_meeting_by_case ON strategy_meeting(case_id, held_on);

@@ -54,6 +54,8 @@ public struct CaseDetail: Codable, Sendable, Equatable {
     public var marthrFeedback: [Feedback]
     /// The minutes of the child's discussion at each panel, oldest first.
     public var panelMinutes: [CaseMinutes]
+    /// The case's strategy meetings, oldest first.
+    public var strategyMeetings: [StrategyMeeting]
 
     enum CodingKeys: String, CodingKey {
         case ref, area, concern
@@ -74,6 +76,7 @@ public struct CaseDetail: Codable, Sendable, Equatable {
         case referrals, assessments, decisions, flags, nrm, actions
         case marthrFeedback = "marthr_feedback"
         case panelMinutes = "panel_minutes"
+        case strategyMeetings = "strategy_meetings"
     }
 
     /// A row of `case.by_ref`, with its lists still to be read.
@@ -98,6 +101,7 @@ public struct CaseDetail: Codable, Sendable, Equatable {
         referralRef = try columns.optionalText("referral_ref")
         referralReceivedOn = try columns.optionalText("referral_received_on")
         (referrals, assessments, decisions, flags, nrm, actions, marthrFeedback, panelMinutes) = ([], [], [], [], [], [], [], [])
+        strategyMeetings = []
     }
 
     /// The record with every child outside the viewer's need-to-know named "Child N" in its
@@ -110,6 +114,7 @@ public struct CaseDetail: Codable, Sendable, Equatable {
         shown.actions = actions.map { $0.pseudonymised(by: pseudonyms) }
         shown.marthrFeedback = marthrFeedback.map { $0.pseudonymised(by: pseudonyms) }
         shown.panelMinutes = panelMinutes.map { $0.pseudonymised(by: pseudonyms) }
+        shown.strategyMeetings = strategyMeetings.map { $0.pseudonymised(by: pseudonyms) }
         return shown
     }
 
@@ -142,5 +147,6 @@ public struct CaseDetail: Codable, Sendable, Equatable {
         try container.encode(actions, forKey: .actions)
         try container.encode(marthrFeedback, forKey: .marthrFeedback)
         try container.encode(panelMinutes, forKey: .panelMinutes)
+        try container.encode(strategyMeetings, forKey: .strategyMeetings)
     }
 }

@@ -23,6 +23,9 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
     public var quorum: Quorum = Quorum()
     /// Strategy meeting within this many working days of the referral (LLR: 5).
     public var strategyMeetingWorkingDays: Int = 5
+    /// Under LLR's framework (seed 002 §16), the initial CSE strategy meeting within this many
+    /// working days of the strategy meeting that initiated a Section 47 enquiry.
+    public var initialStrategyMeetingWorkingDays: Int = 15
     /// Assessment within this many working days of the case opening (LLR: 15).
     public var assessmentWorkingDays: Int = 15
     /// Whether an assessment must include police information (seed 003: it "must include
@@ -104,6 +107,7 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         strategyMeetingWorkingDays = try value(.strategyMeetingWorkingDays, defaults.strategyMeetingWorkingDays)
         assessmentWorkingDays = try value(.assessmentWorkingDays, defaults.assessmentWorkingDays)
         assessmentNeedsPolice = try value(.assessmentNeedsPolice, defaults.assessmentNeedsPolice)
+        initialStrategyMeetingWorkingDays = try value(.initialStrategyMeetingWorkingDays, defaults.initialStrategyMeetingWorkingDays)
         minutesWorkingDays = try value(.minutesWorkingDays, defaults.minutesWorkingDays)
         riskColours = try value(.riskColours, defaults.riskColours)
         dueSoonDays = try value(.dueSoonDays, defaults.dueSoonDays)
@@ -134,6 +138,7 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         try positive(repeatReferralMonths, "repeatReferralMonths")
         try positive(quorum.minimumAgencies, "quorum.minimumAgencies")
         try positive(minutesWorkingDays, "minutesWorkingDays")
+        try positive(initialStrategyMeetingWorkingDays, "initialStrategyMeetingWorkingDays")
         let levels = RiskLevel.Framework(rawValue: framework)?.levels ?? []
         for (level, colour) in riskColours.sorted(by: { $0.key < $1.key }) {
             guard levels.contains(level) else {

@@ -58,12 +58,59 @@ extension Workflow {
         }
     }
 
-    /// Records the date the strategy meeting was held.
-    public func recordStrategyMeeting(case ref: String, on date: CalendarDate, by viewer: Viewer) throws {
+    /// Records a strategy meeting about an open case (seed 002 §16): who attended, what it
+    /// decided, and the CE flags actioned at it (seed 003), which are set on the child (or the
+    /// entity named) with the case's review date or the partnership's interval. The case's
+    /// first strategy meeting is its strategy-meeting day for the timescales.
+    ///
+    /// - Returns: the meeting's reference, `SM-NNNNNN`, and language warnings about its note.
+    /// - Throws: ``WorkflowError``: no decision; no child protection conference and no reason
+    ///   recorded for that (seed 002: "the reasons should be formally recorded"); a day
+    ///   before the case opened; an unknown agency; a flag the entity cannot carry.
+    @discardableResult
+    public func recordStrategyMeeting(_ input: StrategyMeetingInput, by viewer: Viewer) throws -> (String, [LanguageWarning]) {
         try transaction(by: viewer) { tx in
-            let ceCase = try requireCase(ref, open: true, operation: "strategy", by: viewer, in: tx)
-            try tx.execute("case.strategy_meeting", ["id": ceCase["id"], "on": StoredValue(date)])
-            try tx.audit(.alteration, by: viewer, records: .object(["workflow": "strategy_meeting", "case": .string(ref)]))
+            let ceCase = try requireCase(input.caseRef, open: true, operation: "strategy", by: viewer, in: tx)
+            guard !input.decisions.isEmpty else {
+                throw WorkflowError("strategy", "say what the meeting decided", field: "decisions",
+                                    hint: "one or more of " + StrategyMeeting.Decision.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            let reason = input.noConferenceReason?.trimmingWhitespace().isEmpty == false ? input.noConferenceReason : nil
+            if !input.decisions.contains(.childProtectionConference), reason == nil {
+                throw WorkflowError("strategy", "no child protection conference was initiated, so the reasons must be recorded (seed 002)",
+                                    field: "no_conference_reason")
+            }
+            if let opened = ceCase.date("opened_on"), input.heldOn < opened.adding(days: -30) {
+                throw WorkflowError("strategy", "held on \(input.heldOn), long before the case opened on \(opened)", field: "held_on")
+            }
+            for attendee in input.attendees { try requireAgency(attendee.agency, field: "attendees", operation: "strategy", in: tx) }
+            let settings = try settings(for: ceCase.string("area"), in: tx)
+            var flagsSet: [StrategyMeeting.FlagSet] = []
+            for change in input.flags {
+                let entity = try change.entity.map {
+                    try requireEntity($0, kinds: [.child, .adult, .location, .vehicle], field: "flags", operation: "strategy", by: viewer, in: tx)["id"]
+                } ?? ceCase["child_id"]
+                _ = try setFlag(entity: entity, change, on: input.heldOn, decision: nil,
+                                review: ceCase.date("review_on") ?? input.heldOn.adding(weeks: settings.reviewWeeks), in: tx)
+                flagsSet.append(StrategyMeeting.FlagSet(entity: change.entity ?? ceCase.string("child_ref"), flag: change.flag,
+                                                        owner: change.owner))
+            }
+            let ref = try nextRef("SM", table: "strategy_meeting", in: tx)
+            try tx.execute("case.strategy_insert", [
+                "ref": .text(ref), "case": ceCase["id"], "kind": .text(input.kind.rawValue), "held": StoredValue(input.heldOn),
+                "section47": .integer(input.section47 ? 1 : 0), "attendees": StoredValue(json: try JSONValue(encoding: input.attendees)),
+                "decisions": StoredValue(json: .array(input.decisions.map { .string($0.rawValue) })), "reason": StoredValue(reason),
+                "flags": StoredValue(json: try JSONValue(encoding: flagsSet)), "note": StoredValue(input.note), "by": .text(viewer.name),
+            ])
+            if ceCase.text("strategy_meeting_on") == nil {
+                try tx.execute("case.strategy_meeting", ["id": ceCase["id"], "on": StoredValue(input.heldOn)])
+            }
+            if !flagsSet.isEmpty { try tx.bumpDataVersion() }
+            try tx.audit(.collection, by: viewer, records: .object([
+                "workflow": "strategy_meeting", "case": .string(input.caseRef), "meeting": .string(ref),
+                "child": .string(ceCase.string("child_ref")),
+            ]))
+            return (ref, languageWarnings(input.note) + languageWarnings(reason))
         }
     }
 
@@ -100,6 +147,7 @@ extension Workflow {
             detail.actions = try tx.rows("action.for_case", ["case": id]).map(CaseDetail.Action.init)
             detail.marthrFeedback = try tx.rows("marthr.feedback_for_case", ["case": id]).map(CaseDetail.Feedback.init)
             detail.panelMinutes = try tx.rows("panel.case_minutes_of_case", ["case": id]).map(CaseMinutes.init)
+            detail.strategyMeetings = try tx.rows("case.strategy_meetings", ["case": id]).map(StrategyMeeting.init)
             if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { detail = detail.pseudonymised(by: pseudonyms) }
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "case", "case": .string(ref), "child": .string(detail.childRef),

@@ -88,6 +88,18 @@ extension Workflow {
                 try add("agenda", row.string("ref"), child: nil, due: due, owner: "MACCSE coordinator",
                         rule: "agenda sent \(days) days before the panel on \(row.string("held_on"))", area: row.string("area"))
             }
+            // Seed 002 §16 (LLR): the initial CSE strategy meeting within 15 working days of the
+            // strategy meeting that initiated a Section 47 enquiry.
+            for row in try tx.rows("case.initial_strategy_due", ["area": StoredValue(area)]) {
+                let caseArea = row.string("area")
+                let settings = try settings(caseArea)
+                guard settings.framework == "llr", let held = row.date("held_on") else { continue }
+                let days = settings.initialStrategyMeetingWorkingDays
+                try add("initial_strategy_meeting", row.string("ref"), child: row.text("child_ref"),
+                        due: try calendar(for: caseArea).adding(workingDays: days, to: held), owner: "childrens_services",
+                        rule: "initial CSE strategy meeting within \(days) working days of the Section 47 strategy meeting on "
+                            + row.string("held_on"), area: caseArea)
+            }
             for row in try tx.rows("panel.minutes_unapproved", ["area": StoredValue(area), "on": StoredValue(date)]) {
                 guard let held = row.date("held_on") else { continue }
                 let panelArea = row.string("area")

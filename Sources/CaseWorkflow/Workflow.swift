@@ -59,7 +59,7 @@ public final class Workflow: Sendable {
     public func updateSettings(_ changes: [String: JSONValue], for area: String?, by viewer: Viewer) throws -> PartnershipSettings {
         let known = Set(["framework", "agendaDaysBefore", "reviewWeeks", "longestReviewMonths", "policeFlagRetentionMonths",
                          "repeatReferralMonths", "quorum", "strategyMeetingWorkingDays", "assessmentWorkingDays",
-                         "assessmentNeedsPolice", "minutesWorkingDays", "riskColours",
+                         "assessmentNeedsPolice", "minutesWorkingDays", "riskColours", "initialStrategyMeetingWorkingDays",
                          "dueSoonDays", "transitionsMonthsBefore18", "panelStartsAt", "caseSlotMinutes",
                          "longExploitationMonths", "extraClosures", "firstQuarterMonth", "partnerFreeText"])
         if let unknown = changes.keys.sorted().first(where: { !known.contains($0) }) {

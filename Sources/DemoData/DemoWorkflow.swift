@@ -144,7 +144,7 @@ public struct DemoWorkflow: Sendable {
         // January to March: three children come to MACCSE; one referral is screened out.
         let case1 = try refer(first, on: d(1, 12), by: "Neighbourhood police officer", agency: "police", concern: .cce,
                               note: "The child was found in another town after a missing episode, with unexplained cash.")
-        try workflow.recordStrategyMeeting(case: case1, on: d(1, 14), by: viewer)
+        try strategyMeeting(case1, on: d(1, 14))
         try assess(case1, on: d(1, 27), concern: .cce, scaling: 3, harm: "experiencing_harm", criminal: ["out_of_borough_drug_dealing", "warning_signs"],
                    areas: ["liverpool", "north_west"], agencies: ["police", "childrens_services", "youth_justice"],
                    summary: "Synthetic assessment: the child is being criminally exploited out of borough; a lead professional "
@@ -152,7 +152,7 @@ public struct DemoWorkflow: Sendable {
 
         let case2 = try refer(second, on: d(2, 9), by: "Designated safeguarding lead", agency: "education", concern: .cse,
                               note: "Staff are worried about online contact from an unknown adult and gifts the child cannot explain.")
-        try workflow.recordStrategyMeeting(case: case2, on: d(2, 11), by: viewer)
+        try strategyMeeting(case2, on: d(2, 11))
         try assess(case2, on: d(2, 24), concern: .cse, scaling: 5, harm: "may_be_experiencing_harm",
                    sexual: ["online", "warning_signs"], areas: ["liverpool"], agencies: ["education", "childrens_services", "police"],
                    summary: "Synthetic assessment: the child may be being sexually exploited online; the school and social "
@@ -160,7 +160,7 @@ public struct DemoWorkflow: Sendable {
 
         let case3 = try refer(third, on: d(2, 23), by: "School nurse", agency: "health", concern: .both, outcome: .section17,
                               note: "The child told the school nurse about older people offering lifts and a place to stay.")
-        try workflow.recordStrategyMeeting(case: case3, on: d(2, 27), by: viewer)
+        try strategyMeeting(case3, on: d(2, 27))
         try assess(case3, on: d(3, 10), concern: .both, scaling: 6, harm: "may_be_experiencing_harm",
                    criminal: ["warning_signs"], sexual: ["group_or_gang", "warning_signs"], areas: ["liverpool", "merseyside"],
                    agencies: ["health", "childrens_services", "police"],
@@ -181,7 +181,7 @@ public struct DemoWorkflow: Sendable {
         // April to June: two more children, an NRM, review assessments and the June panel.
         let case5 = try refer(fifth, on: d(4, 20), by: "Youth justice officer", agency: "youth_justice", concern: .cce,
                               note: "The child was arrested in a neighbouring town carrying drugs that others are believed to have made the child carry.")
-        try workflow.recordStrategyMeeting(case: case5, on: d(4, 23), by: viewer)
+        try strategyMeeting(case5, on: d(4, 23))
         try assess(case5, on: d(5, 6), concern: .cce, scaling: 2, harm: "experiencing_harm",
                    criminal: ["in_borough_drug_dealing", "storing_weapons_or_drugs", "offences_under_coercion"],
                    areas: ["liverpool", "knowsley", "wales"], agencies: ["youth_justice", "police", "childrens_services"],
@@ -193,7 +193,7 @@ public struct DemoWorkflow: Sendable {
 
         let case6 = try refer(sixth, on: d(5, 11), by: "Housing officer", agency: "housing", concern: .cse, outcome: .section17,
                               note: "Neighbours reported adults visiting the family home late at night and the child being collected by car.")
-        try workflow.recordStrategyMeeting(case: case6, on: d(5, 14), by: viewer)
+        try strategyMeeting(case6, on: d(5, 14))
         try assess(case6, on: d(6, 2), concern: .cse, scaling: 4, harm: "may_be_experiencing_harm",
                    sexual: ["adult_lone_offender", "warning_signs"], areas: ["liverpool"], agencies: ["housing", "childrens_services", "police", "health"],
                    summary: "Synthetic assessment: the child may be being sexually exploited by an adult; the family have moved "
@@ -228,7 +228,7 @@ public struct DemoWorkflow: Sendable {
         // July to September: a repeat referral after the June closure, and the September panel.
         let case3again = try refer(third, on: d(8, 10), by: "Response police officer", agency: "police", concern: .cce,
                                    note: "The child was found in a house of concern after being reported missing overnight.")
-        try workflow.recordStrategyMeeting(case: case3again, on: d(8, 12), by: viewer)
+        try strategyMeeting(case3again, on: d(8, 12))
         try assess(case3again, on: d(8, 24), concern: .cce, scaling: 4, harm: "may_be_experiencing_harm",
                    criminal: ["warning_signs", "financial"], areas: ["liverpool", "st_helens"], agencies: ["police", "childrens_services", "health"],
                    summary: "Synthetic assessment: new concerns of criminal exploitation after the child was found away from home.")
@@ -270,7 +270,7 @@ public struct DemoWorkflow: Sendable {
 
         let case8 = try refer(eighth, on: d(10, 5), by: "Head of year", agency: "education", concern: .cce, outcome: nil,
                               note: "The child has new phones and is often collected from school by unknown adults.")
-        try workflow.recordStrategyMeeting(case: case8, on: d(10, 9), by: viewer)
+        try strategyMeeting(case8, on: d(10, 9))
         try assess(case8, on: d(10, 21), concern: .cce, scaling: 3, harm: "may_be_experiencing_harm",
                    criminal: ["warning_signs", "online"], areas: ["liverpool"], agencies: ["education", "childrens_services", "police"],
                    summary: "Synthetic assessment: the child may be being groomed for criminal exploitation; the school and "
@@ -329,6 +329,19 @@ public struct DemoWorkflow: Sendable {
     }
 
     /// Schedules a quorate panel on `date`, builds its agenda and sends it on `sent`.
+    /// A strategy meeting of police, children's social care and health that initiates a
+    /// Section 47 enquiry, with a joint visit and a joint investigation and no conference
+    /// (its reason recorded, as seed 002 asks).
+    private func strategyMeeting(_ caseRef: String, on date: CalendarDate) throws {
+        try workflow.recordStrategyMeeting(StrategyMeetingInput(
+            caseRef: caseRef, heldOn: date, section47: true,
+            attendees: [Attendee(name: "DS Synthetic", agency: "police", signedConfidentiality: true),
+                        Attendee(name: "Team manager Synthetic", agency: "childrens_services", signedConfidentiality: true),
+                        Attendee(name: "CSE nurse Synthetic", agency: "health", signedConfidentiality: true)],
+            decisions: [.jointVisit, .jointInvestigation],
+            noConferenceReason: "The family is working with the plan; a child in need plan is in place."), by: viewer)
+    }
+
     private func panel(on date: CalendarDate, sent: CalendarDate) throws -> String {
         let ref = try workflow.schedulePanel(area: area, on: date, coChairs: DemoWorkflow.coChairs, by: viewer)
         try workflow.recordAttendance(panel: ref, [

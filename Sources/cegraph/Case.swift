@@ -77,12 +77,34 @@ extension CEGraph {
         }
 
         struct Strategy: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Record the day the strategy meeting was held.")
+            static let configuration = CommandConfiguration(
+                abstract: "Record a strategy meeting: who attended, what it decided, and the CE flags actioned at it.",
+                discussion: """
+                    Decisions (seed 002): \(StrategyMeeting.Decision.allCases.map(\.rawValue).joined(separator: ", ")). \
+                    Without child_protection_conference, --no-conference-reason says why none was initiated. \
+                    Example: cegraph case strategy CASE-000001 --on 2026-03-04 --section47 --attendee "DS A:police" \
+                    --attendee "B:childrens_services" --decision joint_visit --decision abe_interview \
+                    --no-conference-reason "Child in need plan agreed" --flag cce:police
+                    """)
             @OptionGroup var options: WorkflowOptions
             @Argument(help: "The case.") var ceCase: String
+            @Option(help: "The day it was held (default: --today).") var on: CalendarDate?
+            @Option(help: "strategy, initial_cse or review_cse.") var kind = "strategy"
+            @Flag(help: "The meeting initiated a Section 47 enquiry.") var section47 = false
+            @Option(help: "NAME:AGENCY of someone who attended.") var attendee: [String] = []
+            @Option(help: "A decision (give each).") var decision: [String] = []
+            @Option(help: "Why no child protection conference was initiated.") var noConferenceReason: String?
+            @Option(help: "FLAG:OWNER[:ID]: a CE flag actioned at the meeting (on the child unless ID names another).") var flag: [String] = []
+            @Option(help: "A note.") var note: String?
             func run() throws {
-                try options.workflow().recordStrategyMeeting(case: ceCase, on: options.day, by: options.viewer)
-                print("strategy meeting recorded for \(ceCase) on \(options.day)")
+                let day = on ?? options.day
+                let (ref, warnings) = try options.workflow().recordStrategyMeeting(StrategyMeetingInput(
+                    caseRef: ceCase, kind: try choice(kind, "--kind"), heldOn: day, section47: section47,
+                    attendees: try attendee.map { try CLIText.attendee($0, option: "--attendee") },
+                    decisions: try decision.map { try choice($0, "--decision") }, noConferenceReason: noConferenceReason,
+                    flags: try flag.map { try CLIText.flag($0, option: "--flag") }, note: note), by: options.viewer)
+                WorkflowOptions.warn(warnings, in: "note")
+                print("strategy meeting \(ref) recorded for \(ceCase) on \(day)")
             }
         }
 

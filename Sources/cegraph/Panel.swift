@@ -68,13 +68,7 @@ extension CEGraph {
             @Option(help: "NAME:AGENCY, or NAME:AGENCY:unsigned for someone who has not signed the confidentiality statement.")
             var attendee: [String] = []
             func run() throws {
-                let attendees = try attendee.map { text -> Attendee in
-                    let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-                    guard parts.count == 2 || (parts.count == 3 && parts[2] == "unsigned") else {
-                        throw ValidationError("--attendee \(text): write NAME:AGENCY or NAME:AGENCY:unsigned")
-                    }
-                    return Attendee(name: parts[0], agency: parts[1], signedConfidentiality: parts.count == 2)
-                }
+                let attendees = try attendee.map { try CLIText.attendee($0, option: "--attendee") }
                 let quoracy = try options.workflow().recordAttendance(panel: panel, attendees, by: options.viewer)
                 print(quoracy.isQuorate ? "quorate: " + quoracy.agencies.joined(separator: ", ")
                       : "NOT quorate: " + quoracy.shortfalls.joined(separator: "; "))
@@ -110,11 +104,7 @@ extension CEGraph {
                     guard let level = RiskLevel(text) else { throw ValidationError("--risk \(text): use \(RiskLevel.expectedForms)") }
                     return level
                 }
-                let flags = try setFlag.map { text -> FlagChange in
-                    let parts = text.split(separator: ":").map(String.init)
-                    guard parts.count == 2 || parts.count == 3 else { throw ValidationError("--set-flag \(text): write FLAG:OWNER[:ID]") }
-                    return FlagChange(entity: parts.count == 3 ? parts[2] : nil, flag: parts[0], owner: parts[1])
-                }
+                let flags = try setFlag.map { try CLIText.flag($0, option: "--set-flag") }
                 let effects = try options.workflow().recordDecision(panel: panel, case: ceCase, PanelDecisionInput(
                     decision: kind, reviewOn: review, reason: decisionReason, policeFlagUntil: policeFlagUntil, closure: closure, risk: risk,
                     note: note, setFlags: flags), by: options.viewer)

@@ -23,7 +23,7 @@ struct TimescaleTests {
         #expect(try late(fixture, on: "2026-04-19")["strategy_meeting \(ceCase)"] == 4)
         #expect(try late(fixture, on: "2026-04-27")["assessment \(ceCase)"] == nil)
         #expect(try late(fixture, on: "2026-04-28")["assessment \(ceCase)"] == 1)
-        try fixture.workflow.recordStrategyMeeting(case: ceCase, on: date("2026-04-15"), by: fixture.viewer)
+        try fixture.strategyMeeting(ceCase, on: "2026-04-15")
         _ = try fixture.assess(ceCase, on: "2026-04-28")
         let after = try late(fixture, on: "2026-04-29")
         #expect(after["strategy_meeting \(ceCase)"] == nil)
@@ -42,7 +42,7 @@ struct TimescaleTests {
     @Test func reviewsActionsAgendasAndImmediateRiskAreListedForWhoeverOwnsThem() throws {
         let fixture = try WorkflowFixture()
         let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
-        try fixture.workflow.recordStrategyMeeting(case: ceCase, on: date("2026-03-04"), by: fixture.viewer)
+        try fixture.strategyMeeting(ceCase, on: "2026-03-04")
         _ = try fixture.assess(ceCase, on: "2026-03-09")
         let panel = try fixture.quoratePanel(on: "2026-03-24")
         try fixture.workflow.recordDecision(panel: panel, case: ceCase, PanelDecisionInput(decision: .review, reviewOn: date("2026-05-05")),

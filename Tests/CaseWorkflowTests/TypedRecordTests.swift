@@ -80,6 +80,7 @@ struct TypedRecordTests {
         detail["marthr_feedback"] = WorkflowJSON.array(try tx.rows("marthr.feedback_for_case", ["case": id]))
         // Issue 18's lists, added since.
         detail["panel_minutes"] = WorkflowJSON.array(try tx.rows("panel.case_minutes_of_case", ["case": id]))
+        detail["strategy_meetings"] = .array([])
         return try pseudonymised(.object(detail), for: viewer, in: tx)
     }
 

@@ -14,7 +14,8 @@ struct WorkflowAuditTests {
             child: "CH1", receivedOn: date("2026-03-02"), referrer: "X", agency: "police", concern: .cce), by: viewer) }))
         steps.append(("alteration", { try workflow.screenReferral("REF-000001", outcome: .section47, on: date("2026-03-02"), by: viewer) }))
         steps.append(("collection", { ceCase = try workflow.openCase(referral: "REF-000001", on: date("2026-03-02"), by: viewer) }))
-        steps.append(("alteration", { try workflow.recordStrategyMeeting(case: ceCase, on: date("2026-03-04"), by: viewer) }))
+        steps.append(("collection", { try workflow.recordStrategyMeeting(StrategyMeetingInput(
+            caseRef: ceCase, heldOn: date("2026-03-04"), decisions: [.childProtectionConference]), by: viewer) }))
         steps.append(("collection", { _ = try fixture.assess(ceCase, on: "2026-03-09") }))
         steps.append(("alteration", { try workflow.recordNRM(case: ceCase, stage: .referred, on: date("2026-03-09"), multiAgencyForum: true, by: viewer) }))
         steps.append(("collection", { panel = try workflow.schedulePanel(area: "E08000012", on: date("2026-03-24"), coChairs: ["A", "B"], by: viewer) }))

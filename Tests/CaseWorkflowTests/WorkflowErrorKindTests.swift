@@ -9,7 +9,7 @@ struct WorkflowErrorKindTests {
     @Test func aReferenceThatNamesNothingIsNotFound() throws {
         let fixture = try WorkflowFixture()
         let noCase = #expect(throws: WorkflowError.self) {
-            try fixture.workflow.recordStrategyMeeting(case: "CASE-404404", on: date("2026-03-02"), by: fixture.viewer)
+            try fixture.workflow.recordStrategyMeeting(StrategyMeetingInput(caseRef: "CASE-404404", heldOn: date("2026-03-02"), decisions: [.jointVisit], noConferenceReason: "Not needed"), by: fixture.viewer)
         }
         #expect(noCase?.kind == .notFound && noCase?.message == "no MACCSE case CASE-404404")
         let noReferral = #expect(throws: WorkflowError.self) {

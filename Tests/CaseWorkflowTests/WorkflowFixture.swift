@@ -62,6 +62,14 @@ struct WorkflowFixture {
             grading: Grading("2B P")!, summary: "Synthetic assessment.", graph: graph), by: viewer)
     }
 
+    /// A strategy meeting with a joint visit and the reason no conference was initiated.
+    @discardableResult
+    func strategyMeeting(_ ceCase: String, on day: String, section47: Bool = false, kind: StrategyMeeting.Kind = .strategy) throws -> String {
+        try workflow.recordStrategyMeeting(StrategyMeetingInput(
+            caseRef: ceCase, kind: kind, heldOn: date(day), section47: section47, decisions: [.jointVisit],
+            noConferenceReason: "A child in need plan is in place"), by: viewer).0
+    }
+
     /// The standard March 2026 start: CH1 referred on Monday 2 March, assessed on 9 March,
     /// and a quorate Liverpool panel on Tuesday 24 March with the case on its agenda.
     func caseOnMarchPanel() throws -> (case: String, panel: String) {

@@ -73,7 +73,9 @@ struct ServerFixture {
             child: "CH1", receivedOn: CalendarDate.today.adding(days: -30), referrer: "Duty worker", agency: "education",
             concern: .cce, outcome: .section47, screenedOn: CalendarDate.today.adding(days: -30)), by: ServerFixture.viewer)
         let ceCase = try workflow.openCase(referral: referral.ref, on: CalendarDate.today.adding(days: -30), by: ServerFixture.viewer)
-        try workflow.recordStrategyMeeting(case: ceCase, on: CalendarDate.today.adding(days: -29), by: ServerFixture.viewer)
+        try workflow.recordStrategyMeeting(StrategyMeetingInput(
+            caseRef: ceCase, heldOn: CalendarDate.today.adding(days: -29), decisions: [.jointVisit],
+            noConferenceReason: "A child in need plan is in place"), by: ServerFixture.viewer)
         _ = try workflow.recordAssessment(AssessmentInput(
             caseRef: ceCase, assessedOn: CalendarDate.today.adding(days: -20), concern: .cce, agencies: ["police", "childrens_services"],
             answers: ["professionals_involved": "Social worker", "referral_reason": "criminal", "scaling": .number("3"),

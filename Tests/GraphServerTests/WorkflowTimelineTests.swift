@@ -48,8 +48,19 @@ struct WorkflowTimelineTests {
             let opened = try await coordinator.send(.post, "/api/cases", json: #"{"referral": "\#(ref)"}"#)
             #expect(opened.status == .created, "\(opened.text)")
             let ceCase = try #require(opened.json["case"] as? String, "\(opened.text)")
-            let met = try await coordinator.send(.post, "/api/cases/\(ceCase)/strategy-meeting", json: "{}")
-            #expect(met.status == .ok && met.json["strategy_meeting_on"] as? String == WorkflowWriteTests.day(0), "\(met.text)")
+            let undecided = try await coordinator.send(.post, "/api/cases/\(ceCase)/strategy-meeting", json: "{}")
+            #expect(undecided.status == .badRequest && undecided.text.contains("decisions"), "\(undecided.text)")
+            let met = try await coordinator.send(.post, "/api/cases/\(ceCase)/strategy-meeting", json: #"""
+                {"section_47": true, "attendees": ["DS Synthetic:police", "Manager Synthetic:childrens_services"],
+                 "decisions": ["joint_visit", "abe_interview"], "no_conference_reason": "Child in need plan agreed",
+                 "flags": ["cce:police"]}
+                """#)
+            #expect(met.status == .ok && met.json["meeting"] as? String == "SM-000002", "\(met.text)")
+            let shown = try await coordinator.get("/api/cases/\(ceCase)")
+            #expect(shown.json["strategy_meeting_on"] as? String == WorkflowWriteTests.day(0), "\(shown.text)")
+            let meetings = shown.json["strategy_meetings"] as? [[String: Any]] ?? []
+            #expect(meetings.first?["decisions"] as? [String] == ["joint_visit", "abe_interview"], "\(shown.text)")
+            #expect((meetings.first?["flags_set"] as? [[String: Any]])?.first?["flag"] as? String == "cce")
 
             var transitions = try await coordinator.get("/api/transitions?area=E08000012")
             var row = (transitions.json["transitions"] as? [[String: Any]])?.first { $0["case"] as? String == ceCase }

@@ -62,3 +62,23 @@ SELECT c.ref, c.area, c.concern, c.opened_on, c.review_on,
 FROM ce_case c JOIN entity e ON e.id = c.child_id
 WHERE c.status = 'open' AND (:area IS NULL OR c.area = :area)
 ORDER BY c.area, c.review_on IS NULL, c.review_on, c.ref;
+
+-- name: strategy_insert
+INSERT INTO strategy_meeting (ref, case_id, kind, held_on, section47, attendees, decisions, no_conference_reason, flags_set,
+                              note, recorded_by, created_at)
+VALUES (:ref, :case, :kind, :held, :section47, :attendees, :decisions, :reason, :flags, :note, :by, :now);
+
+-- name: strategy_meetings
+SELECT ref, kind, held_on, section47, attendees, decisions, no_conference_reason, flags_set, note, recorded_by
+FROM strategy_meeting WHERE case_id = :case ORDER BY held_on, id;
+
+-- name: initial_strategy_due
+-- Open cases whose latest Section 47 strategy meeting has no initial CSE strategy meeting
+-- on or after it: seed 002 wants one within 15 working days.
+SELECT c.ref, c.area, e.ref AS child_ref, s.held_on
+FROM ce_case c JOIN entity e ON e.id = c.child_id
+JOIN strategy_meeting s ON s.case_id = c.id AND s.section47 = 1
+WHERE c.status = 'open' AND (:area IS NULL OR c.area = :area)
+  AND s.held_on = (SELECT max(x.held_on) FROM strategy_meeting x WHERE x.case_id = c.id AND x.section47 = 1)
+  AND NOT EXISTS (SELECT 1 FROM strategy_meeting i WHERE i.case_id = c.id AND i.kind = 'initial_cse' AND i.held_on >= s.held_on)
+GROUP BY c.id;

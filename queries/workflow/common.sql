@@ -37,6 +37,9 @@ SELECT coalesce(max(id), 0) + 1 AS next FROM marthr_meeting;
 -- name: next_workflow_action
 SELECT coalesce(max(id), 0) + 1 AS next FROM workflow_action;
 
+-- name: next_strategy_meeting
+SELECT coalesce(max(id), 0) + 1 AS next FROM strategy_meeting;
+
 -- name: next_disruption
 SELECT coalesce(max(id), 0) + 1 AS next FROM disruption;
 

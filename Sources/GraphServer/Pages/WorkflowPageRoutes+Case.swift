@@ -62,6 +62,22 @@ extension WorkflowPageRoutes {
         }
         fields["actions"] = try PageRenderer.rows(encoding: detail.actions)
         fields["feedback"] = try PageRenderer.rows(encoding: detail.marthrFeedback)
+        fields["strategyMeetings"] = detail.strategyMeetings.map { meeting -> [String: Any] in
+            let kind = switch meeting.kind {
+            case .strategy: "Strategy meeting"
+            case .initialCSE: "Initial CSE strategy meeting"
+            case .reviewCSE: "Review CSE strategy meeting"
+            }
+            var row: [String: Any] = [
+                "ref": meeting.ref, "heldOn": meeting.heldOn, "section47": meeting.section47, "kindWords": kind,
+                "attendees": meeting.attendees.map { "\($0.name) (\($0.agency))" }.joined(separator: ", "),
+                "decisions": meeting.decisions.map(\.words),
+                "flags": meeting.flagsSet.map { "\($0.flag.uppercased()) (\($0.owner)) on \($0.entity)" }.joined(separator: "; "),
+            ]
+            if let reason = meeting.noConferenceReason { row["noConferenceReason"] = reason }
+            if let note = meeting.note { row["note"] = note }
+            return row
+        }
         fields["panelMinutes"] = detail.panelMinutes.map { entry -> [String: Any] in
             ["panel": entry.panelRef, "panelHref": Self.href("/panels/", entry.panelRef) ?? "", "heldOn": entry.heldOn,
              "text": entry.text, "recorded": "Recorded by \(entry.recordedBy) on \(entry.recordedOn).",
@@ -83,8 +99,15 @@ extension WorkflowPageRoutes {
             fields["nrmForm"] = ["action": "/cases/\(PageRenderer.pathSegment(ref))/nrm",
                                  "stages": Self.options(NRMStage.allCases.map(\.rawValue), selected: typed["stage"]),
                                  "on": typed["on"] ?? CalendarDate.today.description, "note": typed["note"] ?? ""] as [String: Any]
+            let strategy = refusal?.typed(in: "strategy") ?? [:]
             fields["timelineForms"] = ["base": "/cases/" + PageRenderer.pathSegment(ref),
-                                       "strategyOn": refusal?.typed(in: "strategy")["on"] ?? CalendarDate.today.description,
+                                       "strategyOn": strategy["on"] ?? CalendarDate.today.description,
+                                       "strategyKinds": Self.options(StrategyMeeting.Kind.allCases.map(\.rawValue), selected: strategy["kind"]),
+                                       "strategyDecisions": StrategyMeeting.Decision.allCases.map {
+                                           ["code": $0.rawValue, "words": $0.words, "checked": strategy["decision_" + $0.rawValue] != nil] as [String: Any]
+                                       },
+                                       "strategyAttendees": strategy["attendees"] ?? "", "strategyReason": strategy["no_conference_reason"] ?? "",
+                                       "strategyFlags": strategy["flags"] ?? "", "strategyNote": strategy["note"] ?? "",
                                        "transitionsOn": refusal?.typed(in: "transitions")["on"] ?? CalendarDate.today.description]
         }
         if account.role.may(WorkflowWrite.addToNextAgenda.permission), detail.status == "open" {

@@ -38,7 +38,13 @@ struct WorkflowPageRoutes {
         group.get("/cases/{ref}", use: page(casePage))
         let casePageOf: @Sendable (String?, JSONValue) -> String = { ref, _ in "/cases/" + PageRenderer.pathSegment(ref ?? "") }
         group.post("/cases/{ref}/nrm", use: form(.nrm, layout: casePage, back: casePageOf))
-        group.post("/cases/{ref}/strategy-meeting", use: form(.strategyMeeting, layout: casePage, back: casePageOf))
+        // The decisions are boxes, one field each; the write takes them as one list.
+        group.post("/cases/{ref}/strategy-meeting", use: form(.strategyMeeting, layout: casePage, fields: { form, _, _ in
+            var form = form
+            form["decisions"] = StrategyMeeting.Decision.allCases.filter { form["decision_" + $0.rawValue] != nil }
+                .map(\.rawValue).joined(separator: "\n")
+            return WriteFields(form: form)
+        }, back: casePageOf))
         group.post("/cases/{ref}/transitions-plan", use: form(.transitionsPlan, layout: casePage, back: casePageOf))
 
         let panel: @Sendable (String?, JSONValue) -> String = { ref, _ in "/panels/" + PageRenderer.pathSegment(ref ?? "") }

@@ -13,11 +13,36 @@ extension WorkflowWrite {
         return .object(["referral": .string(try input.record), "outcome": .string(outcome.rawValue), "on": .string(on.description)])
     }
 
-    /// `{"on"?}` on a case: the day the strategy meeting was held.
+    /// `{"on"?, "kind"?, "section_47"?, "attendees"?, "decisions", "no_conference_reason"?,
+    /// "flags"?, "note"?}` on a case → `{"case", "meeting", "language_warnings"}`: a strategy
+    /// meeting's record. `attendees` and `flags` are lists of `NAME:AGENCY` and
+    /// `FLAG:OWNER[:ID]` (a form's textarea gives one a line); `decisions` a list of codes.
     static let strategyMeeting = WorkflowWrite(permission: .workCases, purpose: "recording a strategy meeting", status: .ok) { input in
-        let on = try input.fields.date("on") ?? .today
-        try input.services.workflow.recordStrategyMeeting(case: try input.record, on: on, by: input.viewer)
-        return .object(["case": .string(try input.record), "strategy_meeting_on": .string(on.description)])
+        let fields = input.fields
+        let attendees = try fields.list("attendees").map { text -> Attendee in
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ServerError(.badRequest, "attendees: write each as NAME:AGENCY, not \(Excerpt(text))")
+            }
+            return Attendee(name: parts[0], agency: parts[1], signedConfidentiality: true)
+        }
+        let flags = try fields.list("flags").map { text -> FlagChange in
+            let parts = text.split(separator: ":").map { String($0).trimmingWhitespace() }
+            guard parts.count == 2 || parts.count == 3 else { throw ServerError(.badRequest, "flags: write each as FLAG:OWNER[:ID], not \(Excerpt(text))") }
+            return FlagChange(entity: parts.count == 3 ? parts[2] : nil, flag: parts[0], owner: parts[1])
+        }
+        let decisions = try fields.list("decisions").map { code -> StrategyMeeting.Decision in
+            guard let decision = StrategyMeeting.Decision(rawValue: code) else {
+                throw ServerError(.badRequest, "decisions: \(Excerpt(code)) is not one of " + WriteFields.allowed(StrategyMeeting.Decision.self))
+            }
+            return decision
+        }
+        let (ref, warnings) = try input.services.workflow.recordStrategyMeeting(StrategyMeetingInput(
+            caseRef: try input.record, kind: try fields.optionalChoice("kind", StrategyMeeting.Kind.self) ?? .strategy,
+            heldOn: try fields.date("on") ?? .today, section47: try fields.bool("section_47") ?? false, attendees: attendees,
+            decisions: decisions, noConferenceReason: fields.optional("no_conference_reason"), flags: flags, note: fields.optional("note")),
+            by: input.viewer)
+        return .object(["case": .string(try input.record), "meeting": .string(ref), "language_warnings": warnings.json])
     }
 
     /// `{"on"?}` on a case: a transitions plan is in place for a child approaching 18.
