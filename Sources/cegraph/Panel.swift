@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseWorkflow
 import Foundation
 import GraphCore
+import GraphQuery
 
 extension CEGraph {
     /// `cegraph panel ...`: MACCSE panel meetings.
@@ -16,7 +17,7 @@ extension CEGraph {
                   cegraph panel decide PANEL-000001 CASE-000001 --decision review
                 """,
             subcommands: [Schedule.self, Agenda.self, Send.self, Attend.self, Decide.self, Minutes.self, Cancel.self, Action.self,
-                          ActionUpdate.self, Show.self, List.self, MainList.self, Add.self, Defer.self, Perpetrator.self]
+                          ActionUpdate.self, Show.self, List.self, MainList.self, Add.self, Defer.self, Perpetrator.self, Trends.self]
         )
 
         struct Schedule: ParsableCommand {
@@ -231,6 +232,19 @@ extension CEGraph {
             func run() throws {
                 try options.workflow().referPerpetrator(panel: panel, subject: subject, reason: because, on: options.day, by: options.viewer)
                 print("\(subject) referred to \(panel)")
+            }
+        }
+
+        struct Trends: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "The panel's cross-border and trends section: cross-border links recorded since the authority's last "
+                    + "panel, and its busiest places by month.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The panel.") var panel: String
+            func run() throws {
+                let workflow = try options.workflow()
+                let answer = try workflow.panelTrends(panel: panel, engine: QueryEngine(store: workflow.store), by: options.viewer)
+                options.output(answer.json, text: answer.text)
             }
         }
 

@@ -69,6 +69,7 @@ struct AccessMatrixTests {
         Route(path: "/api/disruptions", record: .none, allowed: police),
         Route(path: "/api/overdue", record: .none, allowed: caseWorkers),
         Route(path: "/api/main-list", record: .none, allowed: caseWorkers),
+        Route(path: "/api/panels/PANEL-000001/trends", record: .liverpoolPanel, allowed: roles(.runPanels)),
         Route(path: "/api/main-list?format=csv", record: .none, allowed: caseWorkers),
         Route(path: "/api/reports/quarterly?area=E08000012&quarter=2026Q1", record: .liverpoolFigures, allowed: caseWorkers),
         Route(path: "/api/reports/quarterly/charts/referrals_by_agency.svg?area=E08000012&quarter=2026Q1", record: .liverpoolFigures,

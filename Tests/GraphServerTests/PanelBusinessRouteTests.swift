@@ -28,6 +28,24 @@ struct PanelBusinessRouteTests {
         }
     }
 
+    @Test func thePanelsTrendsAnswerForThoseWhoRunPanels() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let coordinator = try #require(try await SignedIn.signIn(client, as: "maccse_coordinator"))
+            let trends = try await coordinator.get("/api/panels/PANEL-000001/trends")
+            #expect(trends.status == .ok, "\(trends.text)")
+            #expect(trends.json["area"] as? String == "E08000012")
+            #expect(trends.json["cross_border"] is [Any] && trends.json["busiest_places"] is [Any])
+            // Nothing resting only on code-C intelligence reaches a local authority's coordinator.
+            #expect(!trends.text.contains("AD2"))
+            #expect(try await coordinator.get("/api/panels/PANEL-999999/trends").status == .notFound)
+            let member = try #require(try await SignedIn.signIn(client, as: "panel_member"))
+            #expect(try await member.get("/api/panels/PANEL-000001/trends").status == .forbidden)
+            let page = try await coordinator.get("/panels/PANEL-000001/trends")
+            #expect(page.status == .ok && page.text.contains("Busiest places, by month"), "\(page.text.prefix(300))")
+        }
+    }
+
     @Test func deferringAddingAndReferringGoThroughTheAPI() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in

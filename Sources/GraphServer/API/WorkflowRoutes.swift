@@ -18,6 +18,7 @@ struct WorkflowRoutes {
         router.get("/api/assessments/{ref}", use: assessment)
         router.get("/api/panels", use: panels)
         router.get("/api/panels/{ref}", use: panel)
+        router.get("/api/panels/{ref}/trends", use: trends)
         router.get("/api/marthr", use: marthrMeetings)
         router.get("/api/marthr/{ref}", use: marthr)
         router.get("/api/disruptions", use: disruptions)
@@ -66,6 +67,11 @@ struct WorkflowRoutes {
         let items = try services.workflow.timescales(on: .today, area: request.query("area"), includeDueSoon: request.query("due_soon") == "1",
                                                      by: services.viewer(context, purpose: "timescales"))
         return JSONResponse.make(.object(["items": .array(items.map(\.json))]))
+    }
+
+    /// The panel's cross-border and trends section (those who run panels).
+    @Sendable func trends(_ request: Request, context: AppRequestContext) async throws -> Response {
+        JSONResponse.make(try reads.panelTrends(try context.parameters.require("ref"), for: context).json)
     }
 
     /// The panel's main list, `?area=&format=json|csv`.

@@ -53,6 +53,7 @@ struct WorkflowPageRoutes {
             "/panels/" + PageRenderer.pathSegment(result.objectValue?["panel"]?.stringValue ?? "")
         })
         group.get("/panels/{ref}", use: page(panelPage))
+        group.get("/panels/{ref}/trends", use: page(panelTrendsPage))
         group.post("/panels/{ref}/agenda", use: form(.buildAgenda, layout: panelPage, back: panel))
         group.post("/panels/{ref}/agenda/send", use: form(.sendAgenda, layout: panelPage, back: panel))
         group.post("/panels/{ref}/attendance", use: form(.attendance, layout: panelPage, back: panel))

@@ -1,6 +1,7 @@
 import CaseWorkflow
 import Foundation
 import GraphCore
+import GraphQuery
 
 /// The reads of the case workflow as one account may see them: cases, panels, MARTHR
 /// meetings, the disruption register and the quarterly report. The JSON API and the pages
@@ -18,6 +19,12 @@ struct WorkflowReads: Sendable {
         _ = try context.requireSensitive(.readCases)
         if let status, status != "open", status != "closed" { throw ServerError(.badRequest, "status is open or closed") }
         return try services.workflow.listCases(area: area, status: status, by: services.viewer(context, purpose: "listing cases"))
+    }
+
+    /// A panel's cross-border and trends section, for those who run panels.
+    func panelTrends(_ ref: String, for context: AppRequestContext) throws -> QueryAnswer {
+        _ = try context.requireSensitive(.runPanels)
+        return try services.workflow.panelTrends(panel: ref, engine: services.engine, by: services.viewer(context, purpose: "panel trends"))
     }
 
     /// The panel's main list of the open cases of `area` (or of every area the viewer covers).
