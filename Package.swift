@@ -85,7 +85,7 @@ let package = Package(
         // The query benchmark: engine timings and the same graph and queries for the peers.
         .executableTarget(
             name: "cegraph-bench",
-            dependencies: ["GraphCore", "GraphStore", "GraphQuery", "GraphRender"],
+            dependencies: ["GraphCore", "GraphStore", "GraphQuery", "GraphRender", "CaseWorkflow"],
             path: "Benchmarks/QueryBench"
         ),
         // The tests' process starter (Foundation's Process crashes now and then on Linux:

@@ -4,6 +4,7 @@
 //
 //   cegraph-bench DB OUTDIR [--queries 1000] [--pivots 256] [--seed 7] [--skip-communities]
 //                 [--skip-betweenness] [--snapshot-only] [--render [--runs 5]]
+//   cegraph-bench COPY-OF-DB OUTDIR --panel 60 [--runs 9]     (writes to the store: a copy)
 //
 // Writes OUTDIR/edges.tsv (the simple undirected graph, dense ids), OUTDIR/pairs.tsv and
 // OUTDIR/cegraph.json (per-query nanoseconds and answers, in query_report.py's shape).
@@ -35,6 +36,12 @@ guard arguments.count >= 3 else {
 }
 let output = URL(fileURLWithPath: arguments[2])
 try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+if arguments.contains("--panel") {
+    // Writes to the store: Benchmarks/panel.sh gives it a copy.
+    let result = try panelBenchmark(path: arguments[1], cases: argument("--panel", 60), runs: argument("--runs", 9))
+    try result.jsonText.write(to: output.appendingPathComponent("panel.json"), atomically: true, encoding: .utf8)
+    exit(0)
+}
 let queries = argument("--queries", 1000)
 let pivots = argument("--pivots", Betweenness.defaultPivots)
 let store = try Store.open(path: arguments[1], configuration: StoreConfiguration(readOnly: true))
