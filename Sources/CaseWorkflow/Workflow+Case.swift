@@ -66,7 +66,7 @@ extension Workflow {
     /// - Returns: the meeting's reference, `SM-NNNNNN`, and language warnings about its note.
     /// - Throws: ``WorkflowError``: no decision; no child protection conference and no reason
     ///   recorded for that (seed 002: "the reasons should be formally recorded"); a day
-    ///   before the case opened; an unknown agency; a flag the entity cannot carry.
+    ///   before the referral was received; an unknown agency; a flag the entity cannot carry.
     @discardableResult
     public func recordStrategyMeeting(_ input: StrategyMeetingInput, by viewer: Viewer) throws -> (String, [LanguageWarning]) {
         try transaction(by: viewer) { tx in
@@ -80,8 +80,9 @@ extension Workflow {
                 throw WorkflowError("strategy", "no child protection conference was initiated, so the reasons must be recorded (seed 002)",
                                     field: "no_conference_reason")
             }
-            if let opened = ceCase.date("opened_on"), input.heldOn < opened.adding(days: -30) {
-                throw WorkflowError("strategy", "held on \(input.heldOn), long before the case opened on \(opened)", field: "held_on")
+            // A strategy meeting follows the referral (or, without one, the case's opening).
+            if let start = ceCase.date("referral_received_on") ?? ceCase.date("opened_on"), input.heldOn < start {
+                throw WorkflowError("strategy", "held on \(input.heldOn), before the referral was received on \(start)", field: "held_on")
             }
             for attendee in input.attendees { try requireAgency(attendee.agency, field: "attendees", operation: "strategy", in: tx) }
             let settings = try settings(for: ceCase.string("area"), in: tx)

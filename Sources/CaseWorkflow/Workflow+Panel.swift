@@ -354,13 +354,7 @@ extension Workflow {
     public func recordMinutes(panel ref: String, _ minutes: String, inquorateNotes: Bool = false,
                               by viewer: Viewer) throws -> [LanguageWarning] {
         try transaction(by: viewer) { tx in
-            let meeting = try requirePanel(ref, operation: "minutes", by: viewer, in: tx)
-            guard meeting.string("status") != "cancelled" else {
-                throw WorkflowError("minutes", "panel \(ref) was cancelled", field: "panel", kind: .conflict)
-            }
-            guard !minutes.trimmingWhitespace().isEmpty else {
-                throw WorkflowError("minutes", "the minutes are empty", field: "minutes")
-            }
+            let meeting = try requireMinutesPanel(ref, minutes, by: viewer, in: tx)
             let quorate = try quoracy(meeting, in: tx).isQuorate
             if !inquorateNotes { try requireQuorate(meeting, operation: "minutes", business: "keep minutes", in: tx) }
             guard !(inquorateNotes && quorate) else {
@@ -375,6 +369,19 @@ extension Workflow {
         }
     }
 
+    /// The panel minutes are recorded for: one the viewer may open, not cancelled, and
+    /// minutes that say something.
+    private func requireMinutesPanel(_ ref: String, _ text: String, by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {
+        let meeting = try requirePanel(ref, operation: "minutes", by: viewer, in: tx)
+        guard meeting.string("status") != "cancelled" else {
+            throw WorkflowError("minutes", "panel \(ref) was cancelled", field: "panel", kind: .conflict)
+        }
+        guard !text.trimmingWhitespace().isEmpty else {
+            throw WorkflowError("minutes", "the minutes are empty", field: "minutes")
+        }
+        return meeting
+    }
+
     /// Records the minutes of one child's discussion at a panel (seed 003: the discussion,
     /// decisions and actions of that child), kept on the child's case; recording again
     /// replaces them. The case must be on the panel's agenda and the panel quorate.
@@ -382,13 +389,7 @@ extension Workflow {
     public func recordCaseMinutes(panel ref: String, case caseRef: String, _ text: String, on date: CalendarDate,
                                   by viewer: Viewer) throws -> [LanguageWarning] {
         try transaction(by: viewer) { tx in
-            let meeting = try requirePanel(ref, operation: "minutes", by: viewer, in: tx)
-            guard meeting.string("status") != "cancelled" else {
-                throw WorkflowError("minutes", "panel \(ref) was cancelled", field: "panel", kind: .conflict)
-            }
-            guard !text.trimmingWhitespace().isEmpty else {
-                throw WorkflowError("minutes", "the minutes are empty", field: "minutes")
-            }
+            let meeting = try requireMinutesPanel(ref, text, by: viewer, in: tx)
             let ceCase = try requireCase(caseRef, open: nil, operation: "minutes", by: viewer, in: tx)
             guard try tx.row("panel.on_agenda", ["meeting": meeting["id"], "case": ceCase["id"]]) != nil else {
                 throw WorkflowError("minutes", "case \(caseRef) is not on the agenda of \(ref)", field: "case")

@@ -14,17 +14,19 @@ extension GraphView {
     }
 
     /// The cross-border links the view lets through with an end in local authority `area`,
-    /// recorded on or after `since`, newest first.
+    /// recorded on or after `since`: the most recently recorded first, then the most
+    /// recently first seen.
     public func newCrossBorder(area code: String, since: CalendarDate) -> [CrossBorderLink] {
         let from = Int32(since.daysSinceEpoch)
-        var found: [(CrossBorderLink, Int32)] = []
+        var found: [(CrossBorderLink, Int32, Int32)] = []
         for link in 0..<Int32(snapshot.linkCount) where includes(link: link) && snapshot.links.created[Int(link)] >= from {
             let (a, b) = snapshot.ends(link)
             guard let areaA = snapshot.area(of: a), let areaB = snapshot.area(of: b), areaA.code == code || areaB.code == code,
                   let label = borderLabel(areaA, areaB) else { continue }
-            found.append((CrossBorderLink(link: link, label: label, fromArea: areaA, toArea: areaB), snapshot.links.created[Int(link)]))
+            found.append((CrossBorderLink(link: link, label: label, fromArea: areaA, toArea: areaB), snapshot.links.created[Int(link)],
+                          snapshot.links.first[Int(link)]))
         }
-        return found.sorted { ($0.1, $0.0.link) > ($1.1, $1.0.link) }.map(\.0)
+        return found.sorted { ($0.1, $0.2, $0.0.link) > ($1.1, $1.2, $1.0.link) }.map(\.0)
     }
 
     /// The places (locations) of local authority `area` with the most links to children

@@ -5,16 +5,20 @@ extension QueryEngine {
     /// the cross-border links recorded since `since` with an end in the area, with whom to
     /// tell, and the area's busiest places month by month over `months` months up to `until`.
     /// Only what the viewer may see counts (``QueryFilter/seen(by:)``); audited as a
-    /// consultation naming every record shown.
-    public func trends(area: String, since: CalendarDate, until: CalendarDate, months: Int = 3, viewer: Viewer) throws -> QueryAnswer {
+    /// consultation naming every record shown. At most `limit` crossings are listed, the
+    /// most recently recorded first; `cross_border_total` counts them all.
+    public func trends(area: String, since: CalendarDate, until: CalendarDate, months: Int = 3, limit: Int = 100,
+                       viewer: Viewer) throws -> QueryAnswer {
         let view = try snapshot().view(QueryFilter().seen(by: viewer.access))
         guard view.snapshot.areas.contains(where: { $0.code == area && !$0.isForce }) else {
             throw QueryError("no local authority \(area)")
         }
-        let crossings = view.newCrossBorder(area: area, since: since)
+        let all = view.newCrossBorder(area: area, since: since)
+        let crossings = all.prefix(max(0, limit))
         let places = view.busiestPlaces(area: area, months: months, until: until)
         var named = Set<Int32>()
-        var text = ["Cross-border links recorded since \(since): \(crossings.count)"]
+        var text = ["Cross-border links recorded since \(since): \(all.count)"
+                    + (all.count > crossings.count ? " (the \(crossings.count) most recent below)" : "")]
         for crossing in crossings {
             let (from, to) = view.snapshot.ends(crossing.link)
             named.formUnion([from, to])
@@ -28,6 +32,7 @@ extension QueryEngine {
         }
         let json: [String: JSONValue] = [
             "area": .string(area), "since": .string(since.description), "until": .string(until.description),
+            "cross_border_total": .int(all.count),
             "cross_border": .array(crossings.map { crossing in
                 let other = crossing.fromArea.code == area ? crossing.toArea : crossing.fromArea
                 return view.linkJSON(crossing.link, [

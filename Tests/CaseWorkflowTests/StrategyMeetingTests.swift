@@ -59,6 +59,8 @@ struct StrategyMeetingTests {
                                                      FlagChange(flag: "adult_of_concern", owner: "police")])) == "flag")
         #expect(try fixture.auditCount() == before)
         #expect(try fixture.workflow.caseDetail(ceCase, asOf: date("2026-03-05"), by: fixture.viewer).flags.isEmpty)
+        // Before the referral (received 2 March), there was nothing to meet about.
+        #expect(refused(StrategyMeetingInput(caseRef: ceCase, heldOn: date("2026-03-01"), decisions: [.childProtectionConference])) == "held_on")
         // With a conference, no reason is needed.
         #expect(refused(StrategyMeetingInput(caseRef: ceCase, heldOn: date("2026-03-04"), decisions: [.childProtectionConference])) == nil)
     }

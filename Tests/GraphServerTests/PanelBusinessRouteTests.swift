@@ -46,6 +46,31 @@ struct PanelBusinessRouteTests {
         }
     }
 
+    @Test func theCasePagesStrategyMeetingFormKeepsItsDecisionsAndFlags() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let coordinator = try await PageTests.Browser.signIn(client, as: "ccset_coordinator")
+            let page = try await coordinator.text("/cases/CASE-000001")
+            #expect(page.contains(#"name="decision_joint_visit""#) && page.contains(#"id="strategy-meeting""#))
+            // No decision and no reason: the page again, with what was typed.
+            let refused = try await coordinator.post("/cases/CASE-000001/strategy-meeting", [
+                "form": "strategy", "on": CalendarDate.today.description, "attendees": "DS Typed:police", "csrf_token": coordinator.csrf,
+            ])
+            #expect(refused.status == .badRequest && refused.text.contains("say what the meeting decided"), "\(refused.status)")
+            #expect(refused.text.contains("DS Typed:police"))
+            let saved = try await coordinator.post("/cases/CASE-000001/strategy-meeting", [
+                "form": "strategy", "on": CalendarDate.today.description, "kind": "review_cse", "section_47": "yes",
+                "attendees": "DS Synthetic:police\nManager Synthetic:childrens_services", "decision_joint_visit": "yes",
+                "decision_abe_interview": "yes", "no_conference_reason": "Child in need plan agreed", "flags": "cse:police",
+                "csrf_token": coordinator.csrf,
+            ])
+            #expect(saved.status == .seeOther, "\(saved.status) \(saved.text.prefix(300))")
+            let after = try await coordinator.text("/cases/CASE-000001")
+            #expect(after.contains("Review CSE strategy meeting") && after.contains("Section 47 enquiry initiated"))
+            #expect(after.contains("video interview under Achieving Best Evidence") && after.contains("CSE (police) on CH1"))
+        }
+    }
+
     @Test func deferringAddingAndReferringGoThroughTheAPI() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in

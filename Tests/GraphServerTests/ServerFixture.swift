@@ -11,6 +11,15 @@ import HummingbirdTesting
 /// with CH1 on its agenda (CH2 on no agenda), a MARTHR meeting (MARTHR-000001) with no
 /// nominations yet, and one account per role. Names are synthetic.
 struct ServerFixture {
+    /// The body of `POST /api/panels/{ref}/attendance` for the four partner agencies the
+    /// default quorum needs, each signed.
+    static let quorateAttendanceJSON = #"""
+        {"attendees": [{"name": "P", "agency": "police", "signed_confidentiality": true},
+                       {"name": "S", "agency": "childrens_services", "signed_confidentiality": true},
+                       {"name": "H", "agency": "health", "signed_confidentiality": true},
+                       {"name": "E", "agency": "education", "signed_confidentiality": true}]}
+        """#
+
     /// Records the four partner agencies the default quorum needs at `panel`, so that it
     /// may transact business (seed 002: an inquorate panel transacts none).
     static func attendQuorately(_ panel: String, workflow: Workflow) throws {

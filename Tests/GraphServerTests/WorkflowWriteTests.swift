@@ -44,12 +44,7 @@ struct WorkflowWriteTests {
             // No business before the panel is quorate (seed 002): the rule is named.
             let early = try await coordinator.send(.put, "/api/panels/PANEL-000001/minutes", json: #"{"minutes": "Plan agreed."}"#)
             #expect(early.status == .badRequest && early.text.contains("not quorate, so it cannot keep minutes"), "\(early.text)")
-            let attendance = try await coordinator.send(.post, "/api/panels/PANEL-000001/attendance", json: #"""
-                {"attendees": [{"name": "P", "agency": "police", "signed_confidentiality": true},
-                               {"name": "S", "agency": "childrens_services", "signed_confidentiality": true},
-                               {"name": "H", "agency": "health", "signed_confidentiality": true},
-                               {"name": "E", "agency": "education", "signed_confidentiality": true}]}
-                """#)
+            let attendance = try await coordinator.send(.post, "/api/panels/PANEL-000001/attendance", json: ServerFixture.quorateAttendanceJSON)
             #expect(attendance.json["quorate"] as? Bool == true, "\(attendance.text)")
             let minutes = try await coordinator.send(.put, "/api/panels/PANEL-000001/minutes",
                                                      json: #"{"minutes": "The panel heard she is putting herself at risk."}"#)

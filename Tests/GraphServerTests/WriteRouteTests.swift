@@ -51,12 +51,7 @@ struct WriteRouteTests {
             // A panel that is not quorate cannot decide.
             let refused = try await coordinator.send(.post, "/api/panels/PANEL-000001/decisions", json: #"{"case": "CASE-000001", "decision": "review"}"#)
             #expect(refused.status == .badRequest && refused.text.contains("not quorate"), "\(refused.text)")
-            let attendance = try await coordinator.send(.post, "/api/panels/PANEL-000001/attendance", json: #"""
-                {"attendees": [{"name": "P", "agency": "police", "signed_confidentiality": true},
-                               {"name": "S", "agency": "childrens_services", "signed_confidentiality": true},
-                               {"name": "H", "agency": "health", "signed_confidentiality": true},
-                               {"name": "E", "agency": "education", "signed_confidentiality": true}]}
-                """#)
+            let attendance = try await coordinator.send(.post, "/api/panels/PANEL-000001/attendance", json: ServerFixture.quorateAttendanceJSON)
             #expect(attendance.json["quorate"] as? Bool == true, "\(attendance.text)")
             let decided = try await coordinator.send(.post, "/api/panels/PANEL-000001/decisions", json: #"""
                 {"case": "CASE-000001", "decision": "review", "set_flags": [{"flag": "cce", "owner": "police"}]}

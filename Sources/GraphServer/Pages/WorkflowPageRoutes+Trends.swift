@@ -38,6 +38,8 @@ extension WorkflowPageRoutes {
             "ref": ref, "href": Self.href("/panels/", ref) ?? "", "area": json["area"]?.stringValue ?? "",
             "since": json["since"]?.stringValue ?? "", "until": json["until"]?.stringValue ?? "",
             "crossings": crossings, "anyCrossings": !crossings.isEmpty,
+            "total": json["cross_border_total"]?.jsonText ?? "0", "shown": crossings.count,
+            "more": (Int(json["cross_border_total"]?.jsonText ?? "0") ?? 0) > crossings.count,
             "months": months.keys.sorted().map { ["month": $0, "places": months[$0]!] as [String: Any] },
             "anyMonths": !months.isEmpty,
         ])
