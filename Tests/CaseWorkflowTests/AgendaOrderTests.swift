@@ -32,6 +32,10 @@ struct AgendaOrderTests {
         let mayItems = try fixture.workflow.panel(may, by: fixture.viewer).agenda
         #expect(!mayItems.contains { $0.item == "added" })
         #expect(mayItems.first { $0.item == "deferred" }?.reason.contains("deferred 2 time(s)") == true)
+        // May's panel is cancelled: what it had taken waits for the next one.
+        try fixture.workflow.cancelPanel(may, reason: "The chair is away", on: date("2026-05-12"), by: fixture.viewer)
+        let june = try fixture.quoratePanel(on: "2026-06-16")
+        #expect(try fixture.workflow.panel(june, by: fixture.viewer).agenda.contains { $0.item == "deferred" && $0.caseRef == other })
 
         // A reason is needed; a case not on the panel's agenda cannot be deferred from it.
         #expect(throws: WorkflowError.self) {

@@ -144,12 +144,14 @@ VALUES (:area, :case, :kind, :reason, :from, :on, :by);
 
 -- name: pending_requests
 -- Cases added between panels or deferred, waiting for the authority's next agenda (or
--- already taken by this one, when its agenda is built again), oldest first, with how often
--- each case has been deferred.
+-- already taken by this one, when its agenda is built again, or by a panel since cancelled),
+-- oldest first, with how often each case has been deferred.
 SELECT q.id, q.case_id, q.kind, q.reason, q.requested_on, p.ref AS from_ref,
        (SELECT count(*) FROM agenda_request d WHERE d.case_id = q.case_id AND d.kind = 'deferred') AS times_deferred
 FROM agenda_request q JOIN ce_case c ON c.id = q.case_id LEFT JOIN panel_meeting p ON p.id = q.from_meeting_id
-WHERE q.area = :area AND (q.taken_by IS NULL OR q.taken_by = :meeting) AND c.status = 'open'
+WHERE q.area = :area AND c.status = 'open'
+  AND (q.taken_by IS NULL OR q.taken_by = :meeting
+       OR q.taken_by IN (SELECT id FROM panel_meeting WHERE status = 'cancelled'))
 ORDER BY q.kind = 'deferred', q.id;
 
 -- name: take_request
