@@ -12,6 +12,9 @@ extension PanelDetail {
         public var reason: String
         public var referredOn: String
         public var referredBy: String
+        /// The subject's home area and its force, for the viewer's scope; not in the JSON.
+        var subjectArea: String? = nil
+        var subjectForce: String? = nil
 
         enum CodingKeys: String, CodingKey {
             case subjectRef = "subject_ref"
@@ -31,6 +34,8 @@ extension PanelDetail {
             reason = try columns.text("reason")
             referredOn = try columns.text("referred_on")
             referredBy = try columns.text("referred_by")
+            subjectArea = try columns.optionalText("subject_area")
+            subjectForce = try columns.optionalText("subject_force")
         }
     }
 

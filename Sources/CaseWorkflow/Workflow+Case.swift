@@ -109,7 +109,7 @@ extension Workflow {
             if !flagsSet.isEmpty { try tx.bumpDataVersion() }
             try tx.audit(.collection, by: viewer, records: .object([
                 "workflow": "strategy_meeting", "case": .string(input.caseRef), "meeting": .string(ref),
-                "child": .string(ceCase.string("child_ref")),
+                "child": .string(ceCase.string("child_ref")), "flagged": .array(flagsSet.map { .string($0.entity) }),
             ]))
             return (ref, languageWarnings(input.note) + languageWarnings(reason))
         }
@@ -148,7 +148,16 @@ extension Workflow {
             detail.actions = try tx.rows("action.for_case", ["case": id]).map(CaseDetail.Action.init)
             detail.marthrFeedback = try tx.rows("marthr.feedback_for_case", ["case": id]).map(CaseDetail.Feedback.init)
             detail.panelMinutes = try tx.rows("panel.case_minutes_of_case", ["case": id]).map(CaseMinutes.init)
-            detail.strategyMeetings = try tx.rows("case.strategy_meetings", ["case": id]).map(StrategyMeeting.init)
+            detail.strategyMeetings = try tx.rows("case.strategy_meetings", ["case": id]).map(StrategyMeeting.init).map { meeting in
+                // A flag actioned on someone else (another child, an adult, a place) is shown
+                // only to those who see the whole picture: a scoped or panel reader may not
+                // know of them.
+                var shown = meeting
+                if viewer.access.children != nil || viewer.access.scope.areas != nil {
+                    shown.flagsSet = meeting.flagsSet.filter { $0.entity == detail.childRef }
+                }
+                return shown
+            }
             if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { detail = detail.pseudonymised(by: pseudonyms) }
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "case", "case": .string(ref), "child": .string(detail.childRef),

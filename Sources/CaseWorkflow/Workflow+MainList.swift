@@ -14,7 +14,8 @@ extension Workflow {
         try transaction(by: viewer) { tx in
             if let area { try requireArea(area, localAuthority: true, operation: "main list", by: viewer, in: tx) }
             var byArea: [String: (RiskFramework?, [String: String])] = [:]
-            let rows = try consult("case.main_list", ["area": StoredValue(area)], workflow: "main_list", key: "cases",
+            let rows = try consult("case.main_list", ["area": StoredValue(area), "on": StoredValue(CalendarDate.today)],
+                                   workflow: "main_list", key: "cases",
                                    idColumn: "ref", by: viewer, in: tx)
             return try rows.map { row in
                 let caseArea = row.string("area")

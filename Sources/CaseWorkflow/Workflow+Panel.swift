@@ -65,9 +65,18 @@ extension Workflow {
                 items.append(Item(caseId: row["id"], item: "alert", reason: "alert \(row.string("alert_id")): \(row.string("kind"))"))
             }
             // The framework decides which cases the panel discusses (SERAF: significant and
-            // moderate risk); the others are listed on the panel's record, not given a slot.
+            // moderate risk): a routine review of such a case, or a first assessment the panel
+            // has never decided on, is left off and listed on the panel's record instead. Its
+            // NRM oversight, MARTHR feedback and alerts stay, and so does a new assessment of a
+            // case the panel oversees (a step down is the panel's to decide).
             let notDiscussed = Set(try notForPanel(area: area, framework: settings.framework, in: tx).map(\.caseId))
-            items.removeAll { notDiscussed.contains($0.caseId) }
+            if !notDiscussed.isEmpty {
+                let decided = Set(try tx.rows("panel.decided_cases", ["area": .text(area)]).map { $0["case_id"] })
+                items.removeAll { item in
+                    notDiscussed.contains(item.caseId)
+                        && (item.item == "review" || (item.item == "new_assessment" && !decided.contains(item.caseId)))
+                }
+            }
             // Then the cases added between panels and those deferred, as the coordinator asked.
             for row in try tx.rows("panel.pending_requests", ["area": .text(area), "meeting": meeting["id"]]) {
                 let reason = row.string("kind") == "deferred"
@@ -101,10 +110,12 @@ extension Workflow {
                     "position": .integer(Int64(position)),
                 ])
             }
-            try tx.audit(.combination, by: viewer, records: .object([
-                "workflow": "agenda", "panel": .string(ref), "items": .number(String(seen.count)),
-            ]))
-            return try panelDetail(meeting, in: tx)
+            var detail = try panelDetail(meeting, in: tx)
+            detail.perpetratorReferrals = Self.visible(detail.perpetratorReferrals, to: viewer.access)
+            var records = Self.panelRecords(detail, workflow: "agenda")
+            records["items"] = .number(String(seen.count))
+            try tx.audit(.combination, by: viewer, records: .object(records))
+            return detail
         }
     }
 
@@ -419,14 +430,35 @@ extension Workflow {
         try transaction(by: viewer) { tx in
             let meeting = try requirePanel(ref, operation: "panel", by: viewer, in: tx)
             var detail = try panelDetail(meeting, in: tx)
+            detail.perpetratorReferrals = Self.visible(detail.perpetratorReferrals, to: viewer.access)
             if let view = try PanelView(viewer.access, in: tx) { detail = view.panel(detail) }
             if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { detail = detail.pseudonymised(by: pseudonyms) }
-            let cases = Set(detail.agenda.map(\.caseRef))
-            try tx.audit(.consultation, by: viewer, records: .object([
-                "workflow": "panel", "panel": .string(ref), "cases": .array(cases.sorted().map { .string($0) }),
-            ]))
+            try tx.audit(.consultation, by: viewer, records: .object(Self.panelRecords(detail, workflow: "panel")))
             return detail
         }
+    }
+
+    /// The perpetrator referrals whose subject the viewer may see (``Access/admits(kind:ref:area:force:)``).
+    static func visible(_ referrals: [PanelDetail.PerpetratorReferral], to access: Access) -> [PanelDetail.PerpetratorReferral] {
+        referrals.filter {
+            access.admits(kind: EntityKind(rawValue: $0.subjectKind), ref: $0.subjectRef, area: $0.subjectArea, force: $0.subjectForce)
+        }
+    }
+
+    /// The audit row's records for a panel's record as shown: every case and child it names
+    /// (the agenda, the minutes per child, the cases not for the panel) and the subjects of
+    /// perpetrator referrals.
+    static func panelRecords(_ detail: PanelDetail, workflow: String) -> [String: JSONValue] {
+        let cases = Set(detail.agenda.map(\.caseRef) + detail.caseMinutes.map(\.caseRef) + detail.notForPanel.map(\.caseRef))
+        let children = Set(detail.agenda.map(\.childRef) + detail.notForPanel.map(\.childRef))
+        var records: [String: JSONValue] = [
+            "workflow": .string(workflow), "panel": .string(detail.ref), "cases": .array(cases.sorted().map { .string($0) }),
+            "children": .array(children.sorted().map { .string($0) }),
+        ]
+        if !detail.perpetratorReferrals.isEmpty {
+            records["subjects"] = .array(detail.perpetratorReferrals.map { .string($0.subjectRef) })
+        }
+        return records
     }
 
     /// The chair's approval of a panel's minutes as recorded: the day, and who approved.

@@ -243,9 +243,16 @@ public struct DemoWorkflow: Sendable {
         try decide(panel3, case1, PanelDecisionInput(decision: .review, setFlags: [FlagChange(flag: "cce", owner: "police")]))
         try decide(panel3, case3again, PanelDecisionInput(decision: .review, setFlags: [FlagChange(flag: "cce", owner: "police")]))
         try decide(panel3, case5, PanelDecisionInput(decision: .review))
-        try decide(panel3, case6, PanelDecisionInput(decision: .review))
+        // The panel runs out of time for one child: deferred to the next, with the reason.
+        try workflow.deferCase(panel: panel3, case: case6, reason: "The panel ran out of time; the health assessment is awaited first.",
+                               on: d(9, 17), by: viewer)
         try action(at: .panel(panel3), "Offer the child a health assessment and a named school nurse.", owner: "health",
                    due: d(10, 15), caseRef: case6, done: nil)
+        warnings += try workflow.recordCaseMinutes(panel: panel3, case: case1,
+                                                   "Synthetic demo minutes for this child. The child is settled at college. Partners "
+                                                   + "remain concerned about an adult linked to the child; police will share what is "
+                                                   + "known with MARTHR. Review in 12 weeks with the police flag set.",
+                                                   on: d(9, 18), by: viewer).map { "minutes of \(case1): \($0.matched)" }
         try minutes(panel3, "Synthetic demo minutes. Four children were discussed, one of them referred again after leaving "
                     + "MACCSE in June. The panel asks MARTHR to look at the adults and places linked to the children.")
 
@@ -276,8 +283,16 @@ public struct DemoWorkflow: Sendable {
                    summary: "Synthetic assessment: the child may be being groomed for criminal exploitation; the school and "
                        + "social worker are working with the family.")
 
-        // Late November: the next panel is scheduled and its agenda built, but not yet sent.
+        // Between panels, new information brings a case back before its review.
+        try workflow.addToNextAgenda(case: case5, reason: "The child was seen again with the adult of concern near the school.",
+                                     on: d(11, 3), by: viewer)
+
+        // Late November: the next panel is scheduled, the police refer an adult linked to the
+        // children, and the agenda is built, but not yet sent.
         let upcoming = try workflow.schedulePanel(area: area, on: d(11, 26), coChairs: DemoWorkflow.coChairs, by: viewer)
+        try workflow.referPerpetrator(panel: upcoming, subject: adult,
+                                      reason: "Information is sought to identify other children linked to this adult.", on: d(11, 19),
+                                      by: viewer)
         try workflow.buildAgenda(panel: upcoming, by: viewer)
 
         return Summary(area: area, areaName: areaName, referrals: referrals, cases: cases, assessments: assessments,

@@ -14,12 +14,13 @@ extension GraphView {
     }
 
     /// The cross-border links the view lets through with an end in local authority `area`,
-    /// recorded on or after `since`: the most recently recorded first, then the most
+    /// recorded from `since` to `until`: the most recently recorded first, then the most
     /// recently first seen.
-    public func newCrossBorder(area code: String, since: CalendarDate) -> [CrossBorderLink] {
-        let from = Int32(since.daysSinceEpoch)
+    public func newCrossBorder(area code: String, since: CalendarDate, until: CalendarDate) -> [CrossBorderLink] {
+        let from = Int32(since.daysSinceEpoch), to = Int32(until.daysSinceEpoch)
         var found: [(CrossBorderLink, Int32, Int32)] = []
-        for link in 0..<Int32(snapshot.linkCount) where includes(link: link) && snapshot.links.created[Int(link)] >= from {
+        for link in 0..<Int32(snapshot.linkCount) where includes(link: link) && snapshot.links.created[Int(link)] >= from
+            && snapshot.links.created[Int(link)] <= to {
             let (a, b) = snapshot.ends(link)
             guard let areaA = snapshot.area(of: a), let areaB = snapshot.area(of: b), areaA.code == code || areaB.code == code,
                   let label = borderLabel(areaA, areaB) else { continue }

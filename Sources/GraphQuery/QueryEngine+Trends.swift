@@ -13,7 +13,7 @@ extension QueryEngine {
         guard view.snapshot.areas.contains(where: { $0.code == area && !$0.isForce }) else {
             throw QueryError("no local authority \(area)")
         }
-        let all = view.newCrossBorder(area: area, since: since)
+        let all = view.newCrossBorder(area: area, since: since, until: until)
         let crossings = all.prefix(max(0, limit))
         let places = view.busiestPlaces(area: area, months: months, until: until)
         var named = Set<Int32>()

@@ -14,6 +14,9 @@ struct AgendaOrderTests {
         try fixture.workflow.buildAgenda(panel: panel, by: fixture.viewer)
         // The panel cannot reach CH2's case: deferred to the next, twice over.
         try fixture.workflow.deferCase(panel: panel, case: other, reason: "Out of time", on: date("2026-03-24"), by: fixture.viewer)
+        // Building March's agenda again does not take its own deferral.
+        try fixture.workflow.buildAgenda(panel: panel, by: fixture.viewer)
+        #expect(try !fixture.workflow.panel(panel, by: fixture.viewer).agenda.contains { $0.item == "deferred" })
         // Significant new information about CH1 between panels.
         try fixture.workflow.addToNextAgenda(case: march, reason: "Found in Place Two at 02:00", on: date("2026-04-02"), by: fixture.viewer)
         let april = try fixture.quoratePanel(on: "2026-04-21")

@@ -25,6 +25,10 @@ struct StrategyMeetingTests {
         #expect(meeting.flagsSet.map { "\($0.entity) \($0.flag)" } == ["CH1 cce", "AD1 adult_of_concern"])
         // The flags are real: the child's is set, reviewed with the standard interval.
         #expect(detail.flags.contains { $0.flag == "cce" && $0.setOn == "2026-03-04" })
+        // A reader scoped to Liverpool sees the flag on the child, not the one on the adult.
+        let liverpool = Viewer(name: "liverpool", purpose: "t", access: Access(role: .maccseCoordinator, scope: Scope(areas: ["E08000012"])))
+        let scoped = try fixture.workflow.caseDetail(ceCase, asOf: date("2026-03-05"), by: liverpool)
+        #expect(scoped.strategyMeetings.first?.flagsSet.map(\.entity) == ["CH1"])
         // A second meeting keeps the case's first strategy-meeting day.
         try fixture.strategyMeeting(ceCase, on: "2026-03-20", kind: .initialCSE)
         let again = try fixture.workflow.caseDetail(ceCase, asOf: date("2026-03-21"), by: fixture.viewer)

@@ -72,7 +72,7 @@ struct PanelBusinessRouteTests {
     }
 
     @Test func deferringAddingAndReferringGoThroughTheAPI() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try ServerFixture(crossBorder: true)
         try await fixture.application.test(.router) { client in
             let coordinator = try #require(try await SignedIn.signIn(client, as: "ccset_coordinator"))
             let deferred = try await coordinator.send(.post, "/api/panels/PANEL-000001/deferrals",
@@ -86,8 +86,17 @@ struct PanelBusinessRouteTests {
             let referred = try await coordinator.send(.post, "/api/panels/PANEL-000001/perpetrators",
                                                       json: #"{"subject": "AD1", "reason": "Identify potential victims"}"#)
             #expect(referred.status == .created, "\(referred.text)")
+            // AD3 is a Wirral adult: Liverpool's panel may hear of them, but a coordinator scoped
+            // to Liverpool may not see them, on the panel or anywhere else.
+            let wirral = try await coordinator.send(.post, "/api/panels/PANEL-000001/perpetrators",
+                                                    json: #"{"subject": "AD3", "reason": "Linked to children in both authorities"}"#)
+            #expect(wirral.status == .created, "\(wirral.text)")
             let panel = try await coordinator.get("/api/panels/PANEL-000001")
-            #expect((panel.json["perpetrator_referrals"] as? [[String: Any]])?.first?["subject_ref"] as? String == "AD1")
+            #expect((panel.json["perpetrator_referrals"] as? [[String: Any]])?.compactMap { $0["subject_ref"] as? String } == ["AD1", "AD3"])
+            let scoped = try #require(try await SignedIn.signIn(client, as: "maccse_coordinator"))
+            let seenByScoped = try await scoped.get("/api/panels/PANEL-000001")
+            #expect((seenByScoped.json["perpetrator_referrals"] as? [[String: Any]])?.compactMap { $0["subject_ref"] as? String } == ["AD1"])
+            #expect(!seenByScoped.text.contains("AD3"))
 
             // A local authority's coordinator runs panels but prepares no perpetrator referral;
             // a panel member reads none of them.

@@ -26,6 +26,9 @@ extension Spawned {
     public func exchange(_ input: Data) -> (stdout: Data, stderr: Data) {
         var pending = input
         var inFD: Int32 = self.input?.fileDescriptor ?? -1
+        // A blocking write of more than the pipe holds would wait for a child that is itself
+        // waiting for us to read its output.
+        if inFD >= 0 { _ = fcntl(inFD, F_SETFL, fcntl(inFD, F_GETFL) | O_NONBLOCK) }
         var readers: [(fd: Int32, slot: Int)] = []
         if let output { readers.append((output.fileDescriptor, 0)) }
         if let error { readers.append((error.fileDescriptor, 1)) }
@@ -46,7 +49,7 @@ extension Spawned {
                 if entry.fd == inFD {
                     let written = pending.withUnsafeBytes { Glibc.write(inFD, $0.baseAddress, min($0.count, 65_536)) }
                     if written > 0 { pending.removeFirst(written) }
-                    if written < 0 && errno == EINTR { continue }
+                    if written < 0 && (errno == EINTR || errno == EAGAIN) { continue }
                     if written <= 0 || pending.isEmpty {
                         // Done, or the child closed its input: either way no more to give.
                         try? self.input?.close()

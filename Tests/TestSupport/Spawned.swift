@@ -124,20 +124,32 @@ public final class Spawned: @unchecked Sendable {
     }
 
     /// Waits for the child to end.
+    ///
+    /// Waits without reaping (`WNOWAIT`), then reaps and records the end under the lock, so
+    /// that ``send(_:)`` never signals a process id the system has given to another process.
     @discardableResult
     public func wait() -> Termination {
         while true {
             if let ended = lock.withLock({ ended }) { return ended }
-            var status: Int32 = 0
-            let reaped = waitpid(pid, &status, 0)
-            if reaped == pid {
-                let termination = Spawned.termination(status)
-                lock.withLock { ended = termination }
-                return termination
+            var info = siginfo_t()
+            if waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) == 0 {
+                return lock.withLock {
+                    if let ended { return ended }
+                    var status: Int32 = 0
+                    let termination = waitpid(pid, &status, WNOHANG) == pid ? Spawned.termination(status)
+                                                                           : Termination(status: -1, signalled: false)
+                    ended = termination
+                    return termination
+                }
             }
-            if reaped < 0 && errno != EINTR {
-                // Reaped by `isRunning` on another thread, which is recording it.
-                usleep(1_000)
+            if errno == EINTR { continue }
+            // Reaped already: by `isRunning` on another thread, which recorded it under the
+            // lock, or by something else, which leaves how it ended unknown.
+            return lock.withLock {
+                if let ended { return ended }
+                let unknown = Termination(status: -1, signalled: false)
+                ended = unknown
+                return unknown
             }
         }
     }

@@ -57,7 +57,7 @@ SELECT c.ref, c.area, c.concern, c.opened_on, c.review_on,
        (SELECT p.ref FROM panel_decision d JOIN panel_meeting p ON p.id = d.meeting_id
         WHERE d.case_id = c.id ORDER BY p.held_on DESC, d.id DESC LIMIT 1) AS last_panel,
        (SELECT json_group_array(flag) FROM (SELECT DISTINCT f.flag FROM flag f
-        WHERE f.entity_id = c.child_id AND f.removed_on IS NULL ORDER BY f.flag)) AS flags,
+        WHERE f.entity_id = c.child_id AND (f.removed_on IS NULL OR f.expires_on >= :on) ORDER BY f.flag)) AS flags,
        (SELECT n.stage FROM nrm n WHERE n.case_id = c.id) AS nrm_stage
 FROM ce_case c JOIN entity e ON e.id = c.child_id
 WHERE c.status = 'open' AND (:area IS NULL OR c.area = :area)

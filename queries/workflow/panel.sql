@@ -149,13 +149,17 @@ VALUES (:area, :case, :kind, :reason, :from, :on, :by);
 SELECT q.id, q.case_id, q.kind, q.reason, q.requested_on, p.ref AS from_ref,
        (SELECT count(*) FROM agenda_request d WHERE d.case_id = q.case_id AND d.kind = 'deferred') AS times_deferred
 FROM agenda_request q JOIN ce_case c ON c.id = q.case_id LEFT JOIN panel_meeting p ON p.id = q.from_meeting_id
-WHERE q.area = :area AND c.status = 'open'
+WHERE q.area = :area AND c.status = 'open' AND (q.from_meeting_id IS NULL OR q.from_meeting_id <> :meeting)
   AND (q.taken_by IS NULL OR q.taken_by = :meeting
        OR q.taken_by IN (SELECT id FROM panel_meeting WHERE status = 'cancelled'))
 ORDER BY q.kind = 'deferred', q.id;
 
 -- name: take_request
 UPDATE agenda_request SET taken_by = :meeting WHERE id = :id;
+
+-- name: decided_cases
+-- The area's cases a panel has decided on at least once.
+SELECT DISTINCT d.case_id FROM panel_decision d JOIN ce_case c ON c.id = d.case_id WHERE c.area = :area;
 
 -- name: case_risks
 -- The current risk of each open case of the area's children: what decides whether the
@@ -171,6 +175,7 @@ ON CONFLICT (meeting_id, subject_id) DO UPDATE SET reason = excluded.reason, ref
     referred_by = excluded.referred_by;
 
 -- name: perpetrator_referrals
-SELECT e.ref AS subject_ref, e.kind AS subject_kind, e.label AS subject_label, r.reason, r.referred_on, r.referred_by
-FROM perpetrator_referral r JOIN entity e ON e.id = r.subject_id
+SELECT e.ref AS subject_ref, e.kind AS subject_kind, e.label AS subject_label, r.reason, r.referred_on, r.referred_by,
+       e.area AS subject_area, a.force AS subject_force
+FROM perpetrator_referral r JOIN entity e ON e.id = r.subject_id LEFT JOIN area a ON a.code = e.area
 WHERE r.meeting_id = :meeting ORDER BY r.referred_on, e.ref;
