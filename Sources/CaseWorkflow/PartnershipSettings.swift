@@ -34,6 +34,11 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
     /// The partnership's own colours for its framework's levels on the main list (level code
     /// to `red`, `amber`, `yellow` or `none`); a level not named keeps the framework's colour.
     public var riskColours: [String: String] = [:]
+    /// A child reported missing more than once within this many days needs a missing risk
+    /// assessment and joins their case's next panel agenda (seed 002).
+    public var repeatMissingDays: Int = 90
+    /// The return home interview is due this many hours after the child is found (72).
+    public var returnInterviewHours: Int = 72
     /// The minutes of a panel are due, recorded and approved by the chair, this many
     /// working days after it is held (seed 002: about five days).
     public var minutesWorkingDays: Int = 5
@@ -110,6 +115,8 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         initialStrategyMeetingWorkingDays = try value(.initialStrategyMeetingWorkingDays, defaults.initialStrategyMeetingWorkingDays)
         minutesWorkingDays = try value(.minutesWorkingDays, defaults.minutesWorkingDays)
         riskColours = try value(.riskColours, defaults.riskColours)
+        repeatMissingDays = try value(.repeatMissingDays, defaults.repeatMissingDays)
+        returnInterviewHours = try value(.returnInterviewHours, defaults.returnInterviewHours)
         dueSoonDays = try value(.dueSoonDays, defaults.dueSoonDays)
         transitionsMonthsBefore18 = try value(.transitionsMonthsBefore18, defaults.transitionsMonthsBefore18)
         panelStartsAt = try value(.panelStartsAt, defaults.panelStartsAt)
@@ -139,6 +146,8 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         try positive(quorum.minimumAgencies, "quorum.minimumAgencies")
         try positive(minutesWorkingDays, "minutesWorkingDays")
         try positive(initialStrategyMeetingWorkingDays, "initialStrategyMeetingWorkingDays")
+        try positive(repeatMissingDays, "repeatMissingDays")
+        try positive(returnInterviewHours, "returnInterviewHours")
         let levels = RiskLevel.Framework(rawValue: framework)?.levels ?? []
         for (level, colour) in riskColours.sorted(by: { $0.key < $1.key }) {
             guard levels.contains(level) else {

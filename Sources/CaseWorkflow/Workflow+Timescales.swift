@@ -100,6 +100,15 @@ extension Workflow {
                         rule: "initial CSE strategy meeting within \(days) working days of the Section 47 strategy meeting on "
                             + row.string("held_on"), area: caseArea)
             }
+            // Seed 002: a return home interview for every child found (72 hours by default).
+            for row in try tx.rows("missing.interviews_due", ["area": StoredValue(area)]) {
+                guard let found = row.date("found_on") else { continue }
+                let hours = try settings(row.text("area") ?? "default").returnInterviewHours
+                try add("return_interview", row.string("ref"), child: row.text("child_ref"), due: found.adding(days: (hours + 23) / 24),
+                        owner: "missing from home coordinator",
+                        rule: "return home interview within \(hours) hours of the child being found on \(row.string("found_on"))",
+                        area: row.text("area") ?? "default")
+            }
             for row in try tx.rows("panel.minutes_unapproved", ["area": StoredValue(area), "on": StoredValue(date)]) {
                 guard let held = row.date("held_on") else { continue }
                 let panelArea = row.string("area")

@@ -60,6 +60,7 @@ public final class Workflow: Sendable {
         let known = Set(["framework", "agendaDaysBefore", "reviewWeeks", "longestReviewMonths", "policeFlagRetentionMonths",
                          "repeatReferralMonths", "quorum", "strategyMeetingWorkingDays", "assessmentWorkingDays",
                          "assessmentNeedsPolice", "minutesWorkingDays", "riskColours", "initialStrategyMeetingWorkingDays",
+                         "repeatMissingDays", "returnInterviewHours",
                          "dueSoonDays", "transitionsMonthsBefore18", "panelStartsAt", "caseSlotMinutes",
                          "longExploitationMonths", "extraClosures", "firstQuarterMonth", "partnerFreeText"])
         if let unknown = changes.keys.sorted().first(where: { !known.contains($0) }) {

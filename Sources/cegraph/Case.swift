@@ -21,7 +21,7 @@ extension CEGraph {
                 """,
             subcommands: [Referral.self, Screen.self, Open.self, Strategy.self, Assess.self, Assessment.self, Show.self, List.self,
                           Referrals.self, Overdue.self, Transitions.self, NRM.self, SetFlag.self, Unflag.self, Flags.self,
-                          Alerts.self, AlertReview.self, Settings.self]
+                          Alerts.self, AlertReview.self, Settings.self, Missing.self, MissingList.self]
         )
 
         struct Referral: ParsableCommand {
@@ -105,6 +105,69 @@ extension CEGraph {
                     flags: try flag.map { try CLIText.flag($0, option: "--flag") }, note: note), by: options.viewer)
                 WorkflowOptions.warn(warnings, in: "note")
                 print("strategy meeting \(ref) recorded for \(ceCase) on \(day)")
+            }
+        }
+
+        struct Missing: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Record a missing episode, or update one: found (when, where, with whom) and the return home interview.",
+                discussion: """
+                    A new episode needs --reported. Without --reported and --episode, the child's episode not yet found is \
+                    updated. The place found at becomes a dated found_at link. A child reported missing more than once within \
+                    the setting repeatMissingDays (90) joins their case's next panel agenda.
+                    Example: cegraph case missing CH12 --reported 2026-03-02 --from care
+                             cegraph case missing CH12 --found 2026-03-03 --found-at LO7 --interview offered
+                    """)
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The child.") var child: String
+            @Option(help: "The episode to update (MISS-NNNNNN).") var episode: String?
+            @Option(help: "The day the child was reported missing (a new episode).") var reported: CalendarDate?
+            @Option(help: "Missing from: home, care, education or other.") var from = "home"
+            @Option(help: "The day the child was found.") var found: CalendarDate?
+            @Option(help: "The place the child was found at (its id).") var foundAt: String?
+            @Option(help: "Who the child was found with, if known.") var foundWith: String?
+            @Option(help: "The return home interview: offered, done or declined.") var interview: String?
+            @Option(help: "The day of the interview (default: the day found, for done or declined).") var interviewOn: CalendarDate?
+            @Option(help: "Who holds the interview.") var interviewBy: String?
+            @Option(help: "A note.") var note: String?
+            func run() throws {
+                let record = try options.workflow().recordMissing(MissingInput(
+                    child: child, episode: episode, reportedOn: reported, from: try choice(from, "--from"), foundOn: found,
+                    foundAt: foundAt, foundWith: foundWith, interview: try interview.map { try choice($0, "--interview") },
+                    interviewOn: interviewOn, interviewBy: interviewBy, note: note), by: options.viewer)
+                WorkflowOptions.warn(record.warnings, in: "note")
+                var lines = ["missing episode \(record.ref) " + (record.isNew ? "recorded" : "updated") + " for \(child)"]
+                if record.isNew, record.timesInWindow > 1 {
+                    lines.append("  reported missing \(record.timesInWindow) times within the repeat window: a missing risk assessment is needed"
+                                 + (record.addedToAgenda.map { "; \($0) joins its next panel agenda" } ?? ""))
+                }
+                options.output(.object(["episode": .string(record.ref), "new": .bool(record.isNew),
+                                        "times_in_window": .number(String(record.timesInWindow)),
+                                        "added_to_agenda": record.addedToAgenda.map { .string($0) } ?? .null]), text: lines)
+            }
+        }
+
+        struct MissingList: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "missing-list",
+                abstract: "The daily list: children reported missing since the last working day (or --since), or one child's episodes.")
+            @OptionGroup var options: WorkflowOptions
+            @Option(help: "From this day (default: the working day before --today).") var since: CalendarDate?
+            @Option(help: "A local authority code.") var area: String?
+            @Option(help: "One child's episodes instead.") var child: String?
+            func run() throws {
+                let workflow = try options.workflow()
+                let episodes = if let child {
+                    try workflow.missingEpisodes(child: child, by: options.viewer)
+                } else {
+                    try workflow.missingReported(since: since ?? workflow.previousWorkingDay(before: options.day, area: area),
+                                                 area: area, by: options.viewer)
+                }
+                options.output(try JSONValue(encoding: episodes), text: episodes.map {
+                    WorkflowOptions.line([$0.ref, $0.childRef, "missing " + $0.reportedOn + " from " + $0.missingFrom.rawValue,
+                                          $0.foundOn.map { "found " + $0 } ?? "NOT FOUND",
+                                          $0.foundAtRef.map { "at " + $0 }, $0.interview.map { "interview " + $0.rawValue }])
+                })
             }
         }
 

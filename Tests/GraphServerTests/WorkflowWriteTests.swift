@@ -191,6 +191,7 @@ struct WorkflowWriteTests {
             (.post, "/api/panels/PANEL-000001/deferrals", coordinator, .badRequest),
             (.post, "/api/panels/PANEL-000001/perpetrators", both, .badRequest),
             (.post, "/api/cases/CASE-000001/next-agenda", coordinator, .badRequest),
+            (.post, "/api/missing", coordinator, .badRequest),
             (.post, "/api/cases/CASE-000001/transitions-plan", coordinator, .ok),
             (.post, "/api/alerts/scan", police, .ok),
             (.post, "/api/alerts/1/review", police, .badRequest),

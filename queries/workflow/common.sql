@@ -40,6 +40,9 @@ SELECT coalesce(max(id), 0) + 1 AS next FROM workflow_action;
 -- name: next_strategy_meeting
 SELECT coalesce(max(id), 0) + 1 AS next FROM strategy_meeting;
 
+-- name: next_missing_episode
+SELECT coalesce(max(id), 0) + 1 AS next FROM missing_episode;
+
 -- name: next_disruption
 SELECT coalesce(max(id), 0) + 1 AS next FROM disruption;
 

@@ -24,6 +24,7 @@ struct WorkflowRoutes {
         router.get("/api/disruptions", use: disruptions)
         router.get("/api/overdue", use: overdue)
         router.get("/api/main-list", use: mainList)
+        router.get("/api/missing", use: missing)
         router.get("/api/reports/quarterly", use: quarterly)
         router.get("/api/reports/quarterly/charts/{name}", use: chart)
         addLists(to: router)
@@ -72,6 +73,21 @@ struct WorkflowRoutes {
     /// The panel's cross-border and trends section (those who run panels).
     @Sendable func trends(_ request: Request, context: AppRequestContext) async throws -> Response {
         JSONResponse.make(try reads.panelTrends(try context.parameters.require("ref"), for: context).json)
+    }
+
+    /// Missing episodes: `?child=` a child's, else the daily list `?since=&area=` (default:
+    /// since the working day before today).
+    @Sendable func missing(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireSensitive(.readCases)
+        let workflow = services.workflow
+        let viewer = try services.viewer(context, purpose: "missing episodes")
+        let episodes = if let child = request.query("child") {
+            try workflow.missingEpisodes(child: child, by: viewer)
+        } else {
+            try workflow.missingReported(since: try request.date("since") ?? workflow.previousWorkingDay(before: .today, area: request.query("area")),
+                                         area: request.query("area"), by: viewer)
+        }
+        return try JSONResponse.make(encoding: ["episodes": episodes])
     }
 
     /// The panel's main list, `?area=&format=json|csv`.

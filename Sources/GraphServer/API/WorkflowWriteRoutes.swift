@@ -28,6 +28,7 @@ struct WorkflowWriteRoutes {
         router.post("/api/panels/{ref}/deferrals", use: handler(.deferCase))
         router.post("/api/panels/{ref}/perpetrators", use: handler(.referPerpetrator))
         router.post("/api/cases/{ref}/next-agenda", use: handler(.addToNextAgenda))
+        router.post("/api/missing", use: handler(.missing))
         router.post("/api/actions/{ref}", use: handler(.updateAction))
         router.post("/api/cases/{ref}/nrm", use: handler(.nrm))
         router.post("/api/flags", use: handler(.setFlag))

@@ -1,0 +1,46 @@
+-- Missing episodes (issue 19).
+
+-- name: insert
+INSERT INTO missing_episode (ref, child_id, area, reported_on, missing_from, note, recorded_by, created_at)
+VALUES (:ref, :child, :area, :reported, :from, :note, :by, :now);
+
+-- name: by_ref
+SELECT m.*, e.ref AS child_ref, e.label AS child_label, l.ref AS found_at_ref, l.label AS found_at_label
+FROM missing_episode m JOIN entity e ON e.id = m.child_id LEFT JOIN entity l ON l.id = m.found_at
+WHERE m.ref = :ref;
+
+-- name: open_for_child
+-- The child's episode not yet closed by being found, if any.
+SELECT ref FROM missing_episode WHERE child_id = :child AND found_on IS NULL ORDER BY reported_on DESC, id DESC LIMIT 1;
+
+-- name: open_case_for_child
+SELECT id, ref, area FROM ce_case WHERE child_id = :child AND status = 'open' ORDER BY id DESC LIMIT 1;
+
+-- name: found
+UPDATE missing_episode SET found_on = :found, found_at = :at, found_with = :with WHERE id = :id;
+
+-- name: interview
+UPDATE missing_episode SET interview = :interview, interview_on = :on, interview_by = :by WHERE id = :id;
+
+-- name: for_child
+SELECT m.ref, m.reported_on, m.missing_from, m.found_on, m.found_with, m.interview, m.interview_on, m.interview_by, m.note,
+       l.ref AS found_at_ref, l.label AS found_at_label, e.ref AS child_ref, e.label AS child_label, m.area
+FROM missing_episode m JOIN entity e ON e.id = m.child_id LEFT JOIN entity l ON l.id = m.found_at
+WHERE m.child_id = :child ORDER BY m.reported_on, m.id;
+
+-- name: count_since
+-- How many times the child was reported missing from :since on.
+SELECT count(*) AS n FROM missing_episode WHERE child_id = :child AND reported_on >= :since;
+
+-- name: reported_since
+-- Children reported missing on or after :since (the daily list), with the area to scope it.
+SELECT m.ref, m.reported_on, m.missing_from, m.found_on, m.found_with, m.interview, m.interview_on, m.interview_by, m.note,
+       l.ref AS found_at_ref, l.label AS found_at_label, e.ref AS child_ref, e.label AS child_label, m.area
+FROM missing_episode m JOIN entity e ON e.id = m.child_id LEFT JOIN entity l ON l.id = m.found_at
+WHERE m.reported_on >= :since AND (:area IS NULL OR m.area = :area) ORDER BY m.reported_on, m.id;
+
+-- name: interviews_due
+-- Children found whose return home interview is neither done nor declined.
+SELECT m.ref, m.found_on, m.area, e.ref AS child_ref
+FROM missing_episode m JOIN entity e ON e.id = m.child_id
+WHERE m.found_on IS NOT NULL AND (m.interview IS NULL OR m.interview = 'offered') AND (:area IS NULL OR m.area = :area);
