@@ -56,6 +56,17 @@ public struct CaseDetail: Codable, Sendable, Equatable {
     public var panelMinutes: [CaseMinutes]
     /// The case's strategy meetings, oldest first.
     public var strategyMeetings: [StrategyMeeting]
+    /// The child's placements and missing episodes, oldest first.
+    public var placements: [Placement]
+    public var missingEpisodes: [MissingEpisode]
+    /// The duties to tell other authorities or forces raised about the child (none for a
+    /// panel member: the coordinator's work).
+    public var notifications: [NotificationTask]
+    /// The day the child turns 18 (from the date of birth), and the handover to adult
+    /// services: the agency and the day, once recorded.
+    public var turns18On: String?
+    public var handoverTo: String?
+    public var handoverOn: String?
 
     enum CodingKeys: String, CodingKey {
         case ref, area, concern
@@ -77,6 +88,12 @@ public struct CaseDetail: Codable, Sendable, Equatable {
         case marthrFeedback = "marthr_feedback"
         case panelMinutes = "panel_minutes"
         case strategyMeetings = "strategy_meetings"
+        case placements
+        case missingEpisodes = "missing_episodes"
+        case notifications
+        case turns18On = "turns_18_on"
+        case handoverTo = "handover_to"
+        case handoverOn = "handover_on"
     }
 
     /// A row of `case.by_ref`, with its lists still to be read.
@@ -102,6 +119,10 @@ public struct CaseDetail: Codable, Sendable, Equatable {
         referralReceivedOn = try columns.optionalText("referral_received_on")
         (referrals, assessments, decisions, flags, nrm, actions, marthrFeedback, panelMinutes) = ([], [], [], [], [], [], [], [])
         strategyMeetings = []
+        (placements, missingEpisodes, notifications) = ([], [], [])
+        turns18On = dob.flatMap(CalendarDate.init).map { $0.adding(months: 18 * 12).description }
+        handoverTo = try columns.optionalText("handover_to")
+        handoverOn = try columns.optionalText("handover_on")
     }
 
     /// The record with every child outside the viewer's need-to-know named "Child N" in its
@@ -115,6 +136,9 @@ public struct CaseDetail: Codable, Sendable, Equatable {
         shown.marthrFeedback = marthrFeedback.map { $0.pseudonymised(by: pseudonyms) }
         shown.panelMinutes = panelMinutes.map { $0.pseudonymised(by: pseudonyms) }
         shown.strategyMeetings = strategyMeetings.map { $0.pseudonymised(by: pseudonyms) }
+        shown.placements = placements.map { $0.pseudonymised(by: pseudonyms) }
+        shown.missingEpisodes = missingEpisodes.map { $0.pseudonymised(by: pseudonyms) }
+        shown.notifications = notifications.map { $0.pseudonymised(by: pseudonyms) }
         return shown
     }
 
@@ -148,5 +172,11 @@ public struct CaseDetail: Codable, Sendable, Equatable {
         try container.encode(marthrFeedback, forKey: .marthrFeedback)
         try container.encode(panelMinutes, forKey: .panelMinutes)
         try container.encode(strategyMeetings, forKey: .strategyMeetings)
+        try container.encode(placements, forKey: .placements)
+        try container.encode(missingEpisodes, forKey: .missingEpisodes)
+        try container.encode(notifications, forKey: .notifications)
+        try container.encode(turns18On, forKey: .turns18On)
+        try container.encode(handoverTo, forKey: .handoverTo)
+        try container.encode(handoverOn, forKey: .handoverOn)
     }
 }

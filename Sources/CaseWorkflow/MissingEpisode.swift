@@ -72,6 +72,15 @@ public struct MissingEpisode: Codable, Sendable, Equatable {
         note = try columns.optionalText("note")
     }
 
+    /// The episode with every child outside the viewer's need-to-know named "Child N" in its
+    /// free text.
+    func pseudonymised(by pseudonyms: Pseudonymiser) -> MissingEpisode {
+        var shown = self
+        shown.foundWith = foundWith.map(pseudonyms.apply)
+        shown.note = note.map(pseudonyms.apply)
+        return shown
+    }
+
     /// Encodes every key, `null` for what is not recorded.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

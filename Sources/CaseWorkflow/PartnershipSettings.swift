@@ -39,6 +39,16 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
     public var repeatMissingDays: Int = 90
     /// The return home interview is due this many hours after the child is found (72).
     public var returnInterviewHours: Int = 72
+    /// A duty to tell another authority or force (a notification task) is due this many
+    /// working days after it is raised (seed 003 asks for contact; 1 by default).
+    public var notificationWorkingDays: Int = 1
+    /// The notification pass tells of cross-border links this many links out from each child
+    /// with an open case (1: the child's own links; up to 3).
+    public var notificationHops: Int = 1
+    /// Whether a placement out of area also asks the placing authority to tell the MASH of
+    /// the authority where the child lives (seed 003 §3), besides telling the placing
+    /// authority's home social worker.
+    public var placementNotifiesResidingMash: Bool = true
     /// The minutes of a panel are due, recorded and approved by the chair, this many
     /// working days after it is held (seed 002: about five days).
     public var minutesWorkingDays: Int = 5
@@ -117,6 +127,9 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         riskColours = try value(.riskColours, defaults.riskColours)
         repeatMissingDays = try value(.repeatMissingDays, defaults.repeatMissingDays)
         returnInterviewHours = try value(.returnInterviewHours, defaults.returnInterviewHours)
+        notificationWorkingDays = try value(.notificationWorkingDays, defaults.notificationWorkingDays)
+        notificationHops = try value(.notificationHops, defaults.notificationHops)
+        placementNotifiesResidingMash = try value(.placementNotifiesResidingMash, defaults.placementNotifiesResidingMash)
         dueSoonDays = try value(.dueSoonDays, defaults.dueSoonDays)
         transitionsMonthsBefore18 = try value(.transitionsMonthsBefore18, defaults.transitionsMonthsBefore18)
         panelStartsAt = try value(.panelStartsAt, defaults.panelStartsAt)
@@ -148,6 +161,10 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         try positive(initialStrategyMeetingWorkingDays, "initialStrategyMeetingWorkingDays")
         try positive(repeatMissingDays, "repeatMissingDays")
         try positive(returnInterviewHours, "returnInterviewHours")
+        try positive(notificationWorkingDays, "notificationWorkingDays")
+        guard (1...3).contains(notificationHops) else {
+            throw WorkflowError("settings", "must be 1 to 3, not \(notificationHops)", field: "notificationHops")
+        }
         let levels = RiskLevel.Framework(rawValue: framework)?.levels ?? []
         for (level, colour) in riskColours.sorted(by: { $0.key < $1.key }) {
             guard levels.contains(level) else {

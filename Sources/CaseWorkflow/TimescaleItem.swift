@@ -3,7 +3,8 @@ import GraphCore
 /// Something due under the protocols' timescales, and how it stands on the day asked.
 public struct TimescaleItem: Sendable, Equatable {
     /// What is due: `screening`, `strategy_meeting`, `assessment`, `review`, `action`,
-    /// `agenda`, `flag_review`, `transitions_plan`.
+    /// `agenda`, `flag_review`, `transitions_plan`, `handover`, `minutes`,
+    /// `initial_strategy_meeting`, `return_interview`, `notification`, `placement_screening`.
     public let kind: String
     /// The record it is about (referral, case, action, panel or flagged record).
     public let ref: String

@@ -11,6 +11,8 @@ public struct MissingRecord: Sendable {
     public let timesInWindow: Int
     /// The case added to its authority's next panel agenda for a repeat missing child.
     public let addedToAgenda: String?
+    /// The notification tasks raised for a child found in another authority or force.
+    public let notifications: [String]
     public let warnings: [LanguageWarning]
 }
 
@@ -39,6 +41,7 @@ extension Workflow {
             }
             var isNew = false, times = 0
             var addedToAgenda: String?
+            var notifications: [String] = []
             let ref: String
             if let episodeRef {
                 guard let row = try tx.row("missing.by_ref", ["ref": .text(episodeRef)]), row.string("child_ref") == child.string("ref") else {
@@ -88,6 +91,19 @@ extension Workflow {
                          "first_seen": .string(found.description), "last_seen": .string(found.description),
                          "intel": .array([.string(intelRef)])],
                     ], source: "missing episode \(ref)")
+                    // Found in another authority or force: tell them (seed 003 §3).
+                    if let there = location.text("area") {
+                        let home = episode.text("area")
+                        let thereName = try tx.row("common.area", ["code": .text(there)])?.text("name") ?? there
+                        for (target, contact) in try duties(from: home, to: there, in: tx) {
+                            notifications.append(try raise(NotificationDuty(
+                                area: home, toArea: target, contact: contact, source: .missing,
+                                key: "missing \(ref) \(target) \(contact.rawValue)", child: child["id"], missing: episode["id"],
+                                reason: "\(child.string("ref")) was found at \(location.string("ref")) in \(thereName) on \(found) after being "
+                                    + "reported missing on \(reportedOn) (\(ref))",
+                                records: [child.string("ref"), location.string("ref")]), on: found, by: viewer, in: tx).ref)
+                        }
+                    }
                 }
                 try tx.execute("missing.found", ["id": episode["id"], "found": StoredValue(found), "at": place,
                                                  "with": StoredValue(input.foundWith)])
@@ -109,8 +125,9 @@ extension Workflow {
             }
             try tx.audit(isNew ? .collection : .alteration, by: viewer, records: .object([
                 "workflow": "missing", "episode": .string(ref), "child": .string(child.string("ref")),
+                "notifications": .array(notifications.map { .string($0) }),
             ]))
-            return MissingRecord(ref: ref, isNew: isNew, timesInWindow: times, addedToAgenda: addedToAgenda,
+            return MissingRecord(ref: ref, isNew: isNew, timesInWindow: times, addedToAgenda: addedToAgenda, notifications: notifications,
                                  warnings: languageWarnings(input.note) + languageWarnings(input.foundWith))
         }
     }

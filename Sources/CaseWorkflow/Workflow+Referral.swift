@@ -4,7 +4,8 @@ import GraphStore
 /// A referral as a coordinator records it.
 public struct ReferralInput: Sendable {
     public var child: String
-    /// The local authority whose front door received it (default: the child's home area).
+    /// The local authority whose front door received it (default: where the child lives on
+    /// the day received: their placement's authority, else their home area).
     public var area: String?
     public var receivedOn: CalendarDate
     public var referrer: String
@@ -57,8 +58,8 @@ extension Workflow {
     public func recordReferral(_ input: ReferralInput, by viewer: Viewer) throws -> ReferralRecord {
         try transaction(by: viewer) { tx in
             let child = try requireEntity(input.child, kinds: [.child], field: "child", operation: "referral", by: viewer, in: tx)
-            guard let area = input.area ?? child.text("area") else {
-                throw WorkflowError("referral", "the child has no home area recorded, so say which front door received it",
+            guard let area = try input.area ?? residingArea(child: child, on: input.receivedOn, in: tx) else {
+                throw WorkflowError("referral", "the child has no home area or placement recorded, so say which front door received it",
                                     field: "area")
             }
             try requireArea(area, localAuthority: true, operation: "referral", by: viewer, in: tx)

@@ -12,7 +12,8 @@ extension Workflow {
     /// records replace the fields of these names (their `pseudonymised(by:)`, checked
     /// against this list by `TypedRecordTests`), and a JSON document they hold (an
     /// assessment's outcome) by key.
-    static let freeTextKeys: Set<String> = ["minutes", "text", "update_note", "reason", "note", "summary", "feedback", "cancelled_reason"]
+    static let freeTextKeys: Set<String> = ["minutes", "text", "update_note", "reason", "note", "summary", "feedback", "cancelled_reason", "found_with",
+                                               "placement", "disclosed", "done_note"]
 
     /// Whether the viewer covers a workflow record of local authority `area`.
     func covers(_ area: String?, by viewer: Viewer, in tx: StoreTransaction) throws -> Bool {

@@ -65,6 +65,12 @@ extension Workflow {
                     try add("review", ref, child: child, due: review, owner: "MACCSE chair", rule: "review date set by the panel",
                             area: caseArea)
                 }
+                // Seed 003: on the 18th birthday the case is handed over to adult services
+                // (``Workflow/handOver(case:to:on:)``), not left open.
+                if let born = row.date("dob") {
+                    try add("handover", ref, child: child, due: born.adding(months: 18 * 12), owner: "childrens_services",
+                            rule: "the child turns 18: record the handover to adult services", area: caseArea)
+                }
                 if let born = row.date("dob"), row.date("transitions_plan_on") == nil {
                     let eighteen = born.adding(months: 18 * 12)
                     let listFrom = eighteen.adding(months: -settings.transitionsMonthsBefore18)
@@ -108,6 +114,19 @@ extension Workflow {
                         owner: "missing from home coordinator",
                         rule: "return home interview within \(hours) hours of the child being found on \(row.string("found_on"))",
                         area: row.text("area") ?? "default")
+            }
+            // Seed 003 §3: every duty to tell another authority or force, until done.
+            for row in try tx.rows("notification.overdue", ["area": StoredValue(area)]) {
+                guard let due = row.date("due_on") else { continue }
+                let contact = NotificationTask.Contact(rawValue: row.string("contact"))?.words ?? row.string("contact")
+                try add("notification", row.string("ref"), child: row.text("child_ref"), due: due, owner: "MACCSE coordinator",
+                        rule: "tell \(row.string("to_area_name"))'s \(contact)", area: row.text("area") ?? "default")
+            }
+            // Seed 000: an incoming placement screened for CE risk (due on the day it started).
+            for row in try tx.rows("placement.unscreened", ["area": StoredValue(area)]) {
+                guard let started = row.date("started_on") else { continue }
+                try add("placement_screening", row.string("ref"), child: row.text("child_ref"), due: started, owner: "front door (MASH)",
+                        rule: "a child placed here by another authority is screened for CE risk", area: row.string("area"))
             }
             for row in try tx.rows("panel.minutes_unapproved", ["area": StoredValue(area), "on": StoredValue(date)]) {
                 guard let held = row.date("held_on") else { continue }

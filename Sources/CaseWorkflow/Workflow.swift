@@ -60,7 +60,8 @@ public final class Workflow: Sendable {
         let known = Set(["framework", "agendaDaysBefore", "reviewWeeks", "longestReviewMonths", "policeFlagRetentionMonths",
                          "repeatReferralMonths", "quorum", "strategyMeetingWorkingDays", "assessmentWorkingDays",
                          "assessmentNeedsPolice", "minutesWorkingDays", "riskColours", "initialStrategyMeetingWorkingDays",
-                         "repeatMissingDays", "returnInterviewHours",
+                         "repeatMissingDays", "returnInterviewHours", "notificationWorkingDays", "notificationHops",
+                         "placementNotifiesResidingMash",
                          "dueSoonDays", "transitionsMonthsBefore18", "panelStartsAt", "caseSlotMinutes",
                          "longExploitationMonths", "extraClosures", "firstQuarterMonth", "partnerFreeText"])
         if let unknown = changes.keys.sorted().first(where: { !known.contains($0) }) {

@@ -7,7 +7,8 @@ extension CEGraph {
     /// `cegraph case ...`: referrals, cases, assessments, NRM, flags, timescales, alerts.
     struct Case: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "MACCSE case work: referrals, cases, assessments, NRM, flags, timescales and alerts.",
+            abstract: "MACCSE case work: referrals, cases, assessments, NRM, flags, timescales, alerts, missing episodes, "
+                + "placements and the notification log.",
             discussion: """
                 Dates default to today; --today YYYY-MM-DD acts as another day. Every command \
                 writes its audit row with --actor and --reason.
@@ -21,7 +22,8 @@ extension CEGraph {
                 """,
             subcommands: [Referral.self, Screen.self, Open.self, Strategy.self, Assess.self, Assessment.self, Show.self, List.self,
                           Referrals.self, Overdue.self, Transitions.self, NRM.self, SetFlag.self, Unflag.self, Flags.self,
-                          Alerts.self, AlertReview.self, Settings.self, Missing.self, MissingList.self]
+                          Alerts.self, AlertReview.self, Settings.self, Missing.self, MissingList.self, Placement.self,
+                          Notifications.self, Notify.self, Notified.self, Handover.self]
         )
 
         struct Referral: ParsableCommand {
@@ -141,7 +143,9 @@ extension CEGraph {
                     lines.append("  reported missing \(record.timesInWindow) times within the repeat window: a missing risk assessment is needed"
                                  + (record.addedToAgenda.map { "; \($0) joins its next panel agenda" } ?? ""))
                 }
+                for task in record.notifications { lines.append("  notification \(task) raised: found in another authority or force") }
                 options.output(.object(["episode": .string(record.ref), "new": .bool(record.isNew),
+                                        "notifications": .array(record.notifications.map { .string($0) }),
                                         "times_in_window": .number(String(record.timesInWindow)),
                                         "added_to_agenda": record.addedToAgenda.map { .string($0) } ?? .null]), text: lines)
             }
@@ -388,6 +392,9 @@ extension CEGraph {
                     let raised = try workflow.scanAlerts(engine: QueryEngine(store: workflow.store), on: options.day, since: since,
                                                          by: options.viewer)
                     Printer.error("\(raised.count) new alert\(raised.count == 1 ? "" : "s") raised")
+                    // The alert scan also runs the notification pass (issue 19).
+                    let pass = try workflow.notificationPass(engine: QueryEngine(store: workflow.store), on: options.day, by: options.viewer)
+                    Printer.error(pass.summary)
                 }
                 let rows = try workflow.alerts(status: status == "all" ? nil : status, by: options.viewer)
                 options.output(.array(rows), text: WorkflowOptions.lines(rows, ["id", "raised_on", "kind", "status", "detail"]))

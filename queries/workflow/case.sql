@@ -82,3 +82,9 @@ WHERE c.status = 'open' AND (:area IS NULL OR c.area = :area)
   AND s.held_on = (SELECT max(x.held_on) FROM strategy_meeting x WHERE x.case_id = c.id AND x.section47 = 1)
   AND NOT EXISTS (SELECT 1 FROM strategy_meeting i WHERE i.case_id = c.id AND i.kind = 'initial_cse' AND i.held_on >= s.held_on)
 GROUP BY c.id;
+
+-- name: handover
+-- A child who turned 18 handed over to adult services: the case closes on the day.
+UPDATE ce_case SET status = 'closed', closed_on = :on, closure = 'reached_18', closing_risk = :risk, review_on = NULL,
+       handover_to = :to, handover_on = :on
+WHERE id = :id AND status = 'open';

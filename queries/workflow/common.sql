@@ -53,3 +53,9 @@ ORDER BY scope = 'default' DESC;
 -- name: save_settings
 INSERT INTO workflow_setting (scope, settings, updated_at) VALUES (:scope, :settings, :now)
 ON CONFLICT (scope) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at;
+
+-- name: next_placement
+SELECT coalesce(max(id), 0) + 1 AS next FROM placement;
+
+-- name: next_notification
+SELECT coalesce(max(id), 0) + 1 AS next FROM notification;

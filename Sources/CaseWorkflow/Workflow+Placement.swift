@@ -1,0 +1,169 @@
+import GraphCore
+import GraphStore
+
+/// What ``Workflow/recordPlacement(_:by:)`` did.
+public struct PlacementRecord: Sendable {
+    /// The placement recorded or updated, and whether it is new.
+    public let ref: String
+    public let isNew: Bool
+    /// The notification tasks it raised (or added to).
+    public let notifications: [String]
+    public let warnings: [LanguageWarning]
+}
+
+extension Workflow {
+    /// Records a child's placement, or (with `ref`) ends one or records the CE risk
+    /// screening of an incoming one. The placing authority defaults to the child's home
+    /// authority, where the child lives to the location's. A placement out of area raises
+    /// the duties seed 003 §3 names: the placing authority's home social worker is told by
+    /// the authority where the child lives, and, when the placing authority's settings say
+    /// so (`placementNotifiesResidingMash`), the residing authority's MASH by the placing
+    /// authority. An incoming placement (the placing authority told us, seed 000) raises the
+    /// home social worker's task only once screened as a CE risk.
+    ///
+    /// - Throws: ``WorkflowError`` naming the field: an unknown child, area or location, a
+    ///   placement with no day, no words or nowhere to live, an end before the start, a
+    ///   screening of a placement nobody told us of.
+    public func recordPlacement(_ input: PlacementInput, on date: CalendarDate, by viewer: Viewer) throws -> PlacementRecord {
+        try transaction(by: viewer) { tx in
+            let child = try requireEntity(input.child, kinds: [.child], field: "child", operation: "placement", by: viewer, in: tx)
+            var raised: [String] = []
+            let ref: String
+            let isNew = input.ref == nil
+            if let given = input.ref {
+                guard let row = try tx.row("placement.by_ref", ["ref": .text(given)]), row.string("child_ref") == child.string("ref") else {
+                    throw WorkflowError("placement", "\(input.child) has no placement \(given)", field: "placement", kind: .notFound)
+                }
+                ref = given
+                if let ended = input.endedOn {
+                    if let started = row.date("started_on"), ended < started {
+                        throw WorkflowError("placement", "ended on \(ended), before it started on \(started)", field: "ended")
+                    }
+                    try tx.execute("placement.end", ["id": row["id"], "ended": StoredValue(ended)])
+                }
+                if let risk = input.ceRisk {
+                    guard row.bool("incoming") == true else {
+                        throw WorkflowError("placement", "\(given) was not told to us by the placing authority: nothing to screen",
+                                            field: "ce_risk")
+                    }
+                    let screened = input.screenedOn ?? date
+                    try tx.execute("placement.screen", ["id": row["id"], "screened": StoredValue(screened), "risk": StoredValue(risk)])
+                    if risk, row.string("placing_area") != row.string("area") {
+                        raised.append(try raise(NotificationDuty(
+                            area: row.string("area"), toArea: row.string("placing_area"), contact: .homeSocialWorker, source: .placement,
+                            key: "placement \(given) home_social_worker", child: child["id"], placement: row["id"],
+                            reason: "\(child.string("ref")) placed by \(row.string("placing_area_name")) in \(row.string("area_name")) "
+                                + "(\(given)) was screened on \(screened) as at risk of exploitation: tell the home social worker",
+                            records: [child.string("ref")]), on: date, by: viewer, in: tx).ref)
+                    }
+                }
+                if input.endedOn == nil, input.ceRisk == nil {
+                    throw WorkflowError("placement", "say what changed: the day it ended, or the CE risk screening", field: "ended")
+                }
+            } else {
+                guard let started = input.startedOn else { throw WorkflowError("placement", "give the day it started", field: "started") }
+                if let ended = input.endedOn, ended < started {
+                    throw WorkflowError("placement", "ended on \(ended), before it started on \(started)", field: "ended")
+                }
+                var location: StoredRow?
+                if let place = input.location {
+                    location = try requireEntity(place, kinds: [.location], field: "location", operation: "placement", by: viewer, in: tx)
+                }
+                guard let placing = input.placedBy ?? child.text("area") else {
+                    throw WorkflowError("placement", "the child has no home area recorded: say which authority placed them", field: "placed_by")
+                }
+                guard let lives = input.livesIn ?? location?.text("area") else {
+                    throw WorkflowError("placement", "say which authority the child lives in, or give a location with an area",
+                                        field: "lives_in")
+                }
+                let placingRow = try requireArea(placing, localAuthority: true, field: "placed_by", operation: "placement", in: tx)
+                let livesRow = try requireArea(lives, localAuthority: true, field: "lives_in", operation: "placement", in: tx)
+                // Either authority may record it: the one that placed the child, or the one they live in.
+                guard try covers(placing, by: viewer, in: tx) || covers(lives, by: viewer, in: tx) else {
+                    throw Unseen(what: "area", ref: lives, found: true, error: WorkflowError(
+                        "placement", "no area with code \(lives)", field: "lives_in"))
+                }
+                let words = input.placement?.trimmingWhitespace() ?? location.map { $0.string("label") } ?? ""
+                guard !words.isEmpty else { throw WorkflowError("placement", "say what the placement is", field: "placement") }
+                ref = try nextRef("PLC", table: "placement", in: tx)
+                try tx.execute("placement.insert", [
+                    "ref": .text(ref), "child": child["id"], "placing": .text(placing), "area": .text(lives), "kind": .text(input.kind.rawValue),
+                    "placement": .text(words), "location": location?["id"] ?? .null, "started": StoredValue(started),
+                    "ended": StoredValue(input.endedOn), "incoming": StoredValue(input.incoming), "screened": .null, "risk": .null,
+                    "note": StoredValue(input.note), "by": .text(viewer.name),
+                ])
+                let row = try tx.row("placement.by_ref", ["ref": .text(ref)])
+                if placing != lives, !input.incoming {
+                    let what = "\(child.string("ref")) placed by \(placingRow.string("name")) in \(livesRow.string("name")) from \(started) "
+                        + "(\(input.kind.rawValue.replacingOccurrences(of: "_", with: " ")), \(ref))"
+                    raised.append(try raise(NotificationDuty(
+                        area: lives, toArea: placing, contact: .homeSocialWorker, source: .placement,
+                        key: "placement \(ref) home_social_worker", child: child["id"], placement: row?["id"] ?? .null,
+                        reason: what + ": tell the home social worker", records: [child.string("ref")]), on: date, by: viewer, in: tx).ref)
+                    if try settings(for: placing, in: tx).placementNotifiesResidingMash {
+                        raised.append(try raise(NotificationDuty(
+                            area: placing, toArea: lives, contact: .mash, source: .placement,
+                            key: "placement \(ref) mash", child: child["id"], placement: row?["id"] ?? .null,
+                            reason: what + ": tell the MASH / front door where the child lives", records: [child.string("ref")]),
+                            on: date, by: viewer, in: tx).ref)
+                    }
+                }
+            }
+            try tx.audit(isNew ? .collection : .alteration, by: viewer, records: .object([
+                "workflow": "placement", "placement": .string(ref), "child": .string(child.string("ref")),
+                "notifications": .array(raised.map { .string($0) }),
+            ]))
+            return PlacementRecord(ref: ref, isNew: isNew, notifications: raised, warnings: languageWarnings(input.note))
+        }
+    }
+
+    /// A child's placements, oldest first. Audited as a consultation.
+    public func placements(child ref: String, by viewer: Viewer) throws -> [Placement] {
+        try transaction(by: viewer) { tx in
+            let child = try requireEntity(ref, kinds: [.child], field: "child", operation: "placements", by: viewer, in: tx)
+            let placements = try tx.rows("placement.for_child", ["child": child["id"]]).map(Placement.init)
+            try tx.audit(.consultation, by: viewer, records: .object([
+                "workflow": "placements", "child": .string(ref), "placements": .array(placements.map { .string($0.ref) }),
+            ]))
+            return placements
+        }
+    }
+
+    /// Where a child lives on `date`: the authority of their placement then, else their
+    /// home authority. A referral goes to this front door (seed 003: "the local geographical
+    /// area where the child is currently residing").
+    func residingArea(child: StoredRow, on date: CalendarDate, in tx: StoreTransaction) throws -> String? {
+        try tx.row("placement.current_for_child", ["child": child["id"], "on": StoredValue(date)])?.text("area") ?? child.text("area")
+    }
+
+    /// Hands a child who turned 18 over to adult services: the case closes on `date` as
+    /// `reached_18`, with the agency (`adult_services` by default) recorded. Allowed from
+    /// the partnership's transitions window before the 18th birthday.
+    ///
+    /// - Throws: ``WorkflowError`` for a closed or unknown case, an unknown agency, a child
+    ///   with no date of birth, or a day before the transitions window.
+    public func handOver(case ref: String, to agency: String, on date: CalendarDate, by viewer: Viewer) throws {
+        try transaction(by: viewer) { tx in
+            let ceCase = try requireCase(ref, open: true, operation: "handover", by: viewer, in: tx)
+            try requireAgency(agency, field: "to", operation: "handover", in: tx)
+            guard let born = ceCase.date("dob") else {
+                throw WorkflowError("handover", "\(ceCase.string("child_ref"))'s date of birth is not recorded, so the handover on reaching 18 "
+                                    + "cannot be checked", field: "case")
+            }
+            let eighteen = born.adding(months: 18 * 12)
+            let settings = try settings(for: ceCase.text("area"), in: tx)
+            let window = eighteen.adding(months: -settings.transitionsMonthsBefore18)
+            guard date >= window else {
+                throw WorkflowError("handover", "the child turns 18 on \(eighteen): a handover is recorded from \(window)", field: "on")
+            }
+            if let opened = ceCase.date("opened_on"), date < opened {
+                throw WorkflowError("handover", "handed over on \(date), before the case opened on \(opened)", field: "on")
+            }
+            try tx.execute("case.handover", ["id": ceCase["id"], "on": StoredValue(date), "to": .text(agency),
+                                             "risk": StoredValue(ceCase.text("risk"))])
+            try tx.audit(.alteration, by: viewer, records: .object([
+                "workflow": "handover", "case": .string(ref), "child": .string(ceCase.string("child_ref")), "to": .string(agency),
+            ]))
+        }
+    }
+}

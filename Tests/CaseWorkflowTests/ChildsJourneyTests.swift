@@ -1,0 +1,171 @@
+import GraphCore
+import GraphQuery
+import GraphStore
+import Testing
+@testable import CaseWorkflow
+
+/// The child's journey and the duties to tell others (issue 19; seeds 000/001, 002, 003 §3):
+/// placements out of area, the front door where the child lives, the notification log, a
+/// child found in another force, and the handover at 18.
+struct ChildsJourneyTests {
+    /// A Wigan child, a Sefton children's home, a place in Flintshire (North Wales Police),
+    /// an adult in Wigan linked to CH1, and one linked only on code-C intelligence.
+    static let journey: [String] = [
+        #"{"record":"entity","id":"CH9","kind":"child","name":"Child Nine","dob":"2010-06-01","area":"E08000010"}"#,
+        #"{"record":"entity","id":"LO9","kind":"location","name":"Home Nine","location_type":"childrens_home","area":"E08000014"}"#,
+        #"{"record":"entity","id":"LO8","kind":"location","name":"Beach Eight","location_type":"park","area":"W06000005"}"#,
+        #"{"record":"entity","id":"AD9","kind":"adult","name":"Adult Nine","area":"E08000010"}"#,
+        #"{"record":"entity","id":"AD8","kind":"adult","name":"Adult Eight","area":"E08000011"}"#,
+        #"{"record":"intel","id":"IN90","date":"2026-03-01","source_evaluation":"2","intelligence_assessment":"B","handling_code":"P","text":"Synthetic.","about":["CH1"]}"#,
+        #"{"record":"intel","id":"IN91","date":"2026-03-01","source_evaluation":"2","intelligence_assessment":"B","handling_code":"C","handling_conditions":"Police only.","text":"Synthetic.","about":["CH1"]}"#,
+        #"{"record":"link","from":"CH1","to":"AD9","kind":"associates_with","first_seen":"2026-02-20","intel":["IN90"]}"#,
+        #"{"record":"link","from":"CH1","to":"AD8","kind":"associates_with","first_seen":"2026-02-20","intel":["IN91"]}"#,
+    ]
+
+    @Test func aWiganChildPlacedInSeftonIsReferredToSeftonAndWiganIsTold() throws {
+        let fixture = try WorkflowFixture(Self.journey)
+        let placed = try fixture.workflow.recordPlacement(PlacementInput(
+            child: "CH9", kind: .childrensHome, location: "LO9", startedOn: date("2026-03-02")), on: date("2026-03-02"), by: fixture.viewer)
+        #expect(placed.isNew && placed.notifications.count == 2)
+        // The front door is where the child lives: Sefton, not Wigan.
+        let referral = try fixture.workflow.recordReferral(ReferralInput(
+            child: "CH9", receivedOn: date("2026-03-05"), referrer: "Duty worker", agency: "education", concern: .cce), by: fixture.viewer)
+        #expect(referral.area == "E08000014")
+        // Before the placement began, the child's home area.
+        let earlier = try fixture.workflow.recordReferral(ReferralInput(
+            child: "CH9", receivedOn: date("2026-02-20"), referrer: "Duty worker", agency: "education", concern: .cce), by: fixture.viewer)
+        #expect(earlier.area == "E08000010")
+        // Sefton tells Wigan's home social worker; Wigan tells Sefton's MASH.
+        let tasks = try fixture.workflow.notifications(area: nil, by: fixture.viewer)
+        let home = try #require(tasks.first { $0.contact == .homeSocialWorker })
+        #expect(home.area == "E08000014" && home.toArea == "E08000010" && home.source == .placement && home.childRef == "CH9")
+        #expect(home.reason.contains("Wigan") && home.reason.contains("Sefton") && home.dueOn == "2026-03-03")
+        let mash = try #require(tasks.first { $0.contact == .mash })
+        #expect(mash.area == "E08000010" && mash.toArea == "E08000014")
+        // The case, opened at Sefton's front door, shows both authorities.
+        try fixture.workflow.screenReferral(referral.ref, outcome: .section47, on: date("2026-03-05"), by: fixture.viewer)
+        let ceCase = try fixture.workflow.openCase(referral: referral.ref, on: date("2026-03-05"), by: fixture.viewer)
+        let detail = try fixture.workflow.caseDetail(ceCase, asOf: date("2026-09-20"), by: fixture.viewer)
+        #expect(detail.area == "E08000014" && detail.placements.first?.placingArea == "E08000010" && detail.placements.first?.area == "E08000014")
+        #expect(detail.notifications.count == 2)
+        // Overdue from the day after it is due, until done; done is a disclosure.
+        let overdue = try fixture.workflow.timescales(on: date("2026-03-04"), area: "E08000014", by: fixture.viewer)
+        #expect(overdue.contains { $0.kind == "notification" && $0.ref == home.ref })
+        _ = try fixture.workflow.completeNotification(home.ref, on: date("2026-03-04"), how: .phone,
+                                                      disclosed: "The placement and the concern", note: nil, by: fixture.viewer)
+        #expect(try !fixture.workflow.timescales(on: date("2026-03-04"), area: "E08000014", by: fixture.viewer)
+            .contains { $0.ref == home.ref })
+        let entries = try fixture.store.auditEntries(limit: 20)
+        #expect(entries.contains { $0.operation == "disclosure" && $0.records.contains(home.ref) && $0.recipients.contains("Wigan") })
+        // Done once: a second time is refused.
+        #expect(throws: WorkflowError.self) {
+            _ = try fixture.workflow.completeNotification(home.ref, on: date("2026-03-05"), how: .email, disclosed: "again", note: nil,
+                                                          by: fixture.viewer)
+        }
+    }
+
+    @Test func anIncomingPlacementIsScreenedAndOnlyACERiskTellsTheHomeSocialWorker() throws {
+        let fixture = try WorkflowFixture(Self.journey)
+        let placed = try fixture.workflow.recordPlacement(PlacementInput(
+            child: "CH9", livesIn: "E08000014", kind: .foster, placement: "Foster carers in Sefton", startedOn: date("2026-03-02"),
+            incoming: true), on: date("2026-03-02"), by: fixture.viewer)
+        #expect(placed.notifications.isEmpty)
+        #expect(try fixture.workflow.timescales(on: date("2026-03-03"), area: "E08000014", by: fixture.viewer)
+            .contains { $0.kind == "placement_screening" && $0.ref == placed.ref })
+        let screened = try fixture.workflow.recordPlacement(PlacementInput(child: "CH9", ref: placed.ref, ceRisk: true, screenedOn: date("2026-03-03")),
+                                                            on: date("2026-03-03"), by: fixture.viewer)
+        #expect(screened.notifications.count == 1)
+        #expect(try !fixture.workflow.timescales(on: date("2026-03-04"), area: "E08000014", by: fixture.viewer)
+            .contains { $0.kind == "placement_screening" })
+    }
+
+    @Test func aChildFoundInNorthWalesRaisesTheDutiesToTellThere() throws {
+        let fixture = try WorkflowFixture(Self.journey)
+        let episode = try fixture.workflow.recordMissing(MissingInput(child: "CH1", reportedOn: date("2026-04-01")), by: fixture.viewer)
+        let found = try fixture.workflow.recordMissing(MissingInput(child: "CH1", foundOn: date("2026-04-02"), foundAt: "LO8"),
+                                                       by: fixture.viewer)
+        #expect(found.notifications.count == 2)
+        let tasks = try fixture.workflow.notifications(area: "E08000012", by: fixture.viewer)
+        #expect(Set(tasks.map(\.toArea)) == ["W06000005", "north_wales"])
+        let police = try #require(tasks.first { $0.toArea == "north_wales" })
+        #expect(police.contact == .cePoliceLead && police.toForce && police.missingRef == episode.ref && police.source == .missing)
+        #expect(police.reason.contains("Flintshire") && police.raisedOn == "2026-04-02")
+        // Recording the same episode's finding again raises nothing new while the tasks are open.
+        let again = try fixture.workflow.recordMissing(MissingInput(child: "CH1", episode: episode.ref, foundOn: date("2026-04-02"), foundAt: "LO8"),
+                                                       by: fixture.viewer)
+        #expect(Set(again.notifications) == Set(found.notifications))
+        #expect(try fixture.workflow.notifications(area: "E08000012", by: fixture.viewer).count == 2)
+    }
+
+    @Test func theNotificationPassTellsEachCrossBorderLinkOnceAndNeverOnCodeCAlone() throws {
+        let fixture = try WorkflowFixture(Self.journey)
+        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
+        let engine = QueryEngine(store: fixture.store)
+        let pass = try fixture.workflow.notificationPass(engine: engine, on: date("2026-03-03"), by: fixture.viewer)
+        // CH1 (Liverpool) — AD9 (Wigan, Greater Manchester): Wigan's MASH and GMP's CE police
+        // lead. AD8 (Knowsley) rests only on code C: not told to partners.
+        let tasks = try fixture.workflow.notifications(area: nil, by: fixture.viewer)
+        #expect(pass.raised.count == 2 && pass.cases == 1, "\(tasks.map(\.reason))")
+        #expect(Set(tasks.map(\.toArea)) == ["E08000010", "greater_manchester"])
+        #expect(tasks.allSatisfy { $0.caseRef == ceCase && $0.source == .crossBorder && $0.reason.contains("an adult in Wigan") })
+        #expect(!tasks.contains { $0.toArea == "E08000011" })
+        // Run again: nothing new.
+        #expect(try fixture.workflow.notificationPass(engine: engine, on: date("2026-03-04"), by: fixture.viewer).raised.isEmpty)
+        // Done, then run again: a link told is not told twice.
+        for task in tasks {
+            _ = try fixture.workflow.completeNotification(task.ref, on: date("2026-03-04"), how: .secureEmail, disclosed: "The link",
+                                                          note: nil, by: fixture.viewer)
+        }
+        #expect(try fixture.workflow.notificationPass(engine: engine, on: date("2026-03-05"), by: fixture.viewer).raised.isEmpty)
+        // A new link into Wigan is a new task for each of them again.
+        try fixture.load([#"{"record":"entity","id":"AD7","kind":"adult","name":"Adult Seven","area":"E08000010"}"#,
+                          #"{"record":"link","from":"CH1","to":"AD7","kind":"associates_with","first_seen":"2026-03-05","intel":["IN90"]}"#])
+        let next = try fixture.workflow.notificationPass(engine: engine, on: date("2026-03-06"), by: fixture.viewer)
+        #expect(next.raised.count == 2)
+    }
+
+    @Test func aDutyIsRaisedByHandAndRefusedWhenItNamesNoOne() throws {
+        let fixture = try WorkflowFixture(Self.journey)
+        let ref = try fixture.workflow.raiseNotification(child: "CH1", to: "cheshire", contact: .cePoliceLead, source: .arrest,
+                                                         because: "Arrested with drugs in Chester", on: date("2026-03-04"), by: fixture.viewer)
+        let task = try #require(try fixture.workflow.notifications(area: "E08000012", by: fixture.viewer).first { $0.ref == ref })
+        #expect(task.source == .arrest && task.toForce && task.area == "E08000012")
+        let before = try fixture.auditCount()
+        func field(_ body: () throws -> Void) -> String? {
+            do { try body(); return nil } catch let error as WorkflowError { return error.field } catch { return "\(error)" }
+        }
+        #expect(field { _ = try fixture.workflow.raiseNotification(child: "CH1", to: "E08000010", contact: .cePoliceLead, source: .arrest,
+                                                                   because: "x", on: date("2026-03-04"), by: fixture.viewer) } == "contact")
+        #expect(field { _ = try fixture.workflow.raiseNotification(child: "CH1", to: "E08000012", contact: .mash, source: .other,
+                                                                   because: "x", on: date("2026-03-04"), by: fixture.viewer) } == "to")
+        #expect(field { _ = try fixture.workflow.raiseNotification(child: "CH1", to: "cheshire", contact: .cePoliceLead, source: .arrest,
+                                                                   because: "  ", on: date("2026-03-04"), by: fixture.viewer) } == "because")
+        #expect(field { _ = try fixture.workflow.completeNotification(ref, on: date("2026-03-03"), how: .phone, disclosed: "x", note: nil,
+                                                                      by: fixture.viewer) } == "on")
+        #expect(field { _ = try fixture.workflow.completeNotification(ref, on: date("2026-03-04"), how: .phone, disclosed: "", note: nil,
+                                                                      by: fixture.viewer) } == "disclosed")
+        #expect(field { _ = try fixture.workflow.completeNotification("NOT-999999", on: date("2026-03-04"), how: .phone, disclosed: "x",
+                                                                      note: nil, by: fixture.viewer) } == "notification")
+        #expect(try fixture.auditCount() == before)
+    }
+
+    @Test func aChildWhoTurns18IsHandedOverToAdultServices() throws {
+        let fixture = try WorkflowFixture(Self.journey)
+        // CH2 was born on 15 September 2008: 18 on 15 September 2026.
+        let (_, ceCase) = try fixture.openCase(child: "CH2", received: "2026-03-02")
+        #expect(try !fixture.workflow.timescales(on: date("2026-09-14"), area: "E08000012", by: fixture.viewer)
+            .contains { $0.kind == "handover" })
+        let due = try #require(try fixture.workflow.timescales(on: date("2026-09-16"), area: "E08000012", by: fixture.viewer)
+            .first { $0.kind == "handover" })
+        #expect(due.ref == ceCase && due.due == date("2026-09-15"))
+        #expect(throws: WorkflowError.self) {
+            try fixture.workflow.handOver(case: ceCase, to: "adult_services", on: date("2026-03-10"), by: fixture.viewer)
+        }
+        try fixture.workflow.handOver(case: ceCase, to: "adult_services", on: date("2026-09-16"), by: fixture.viewer)
+        let detail = try fixture.workflow.caseDetail(ceCase, asOf: date("2026-09-20"), by: fixture.viewer)
+        #expect(detail.status == "closed" && detail.closure == "reached_18" && detail.handoverTo == "adult_services"
+                && detail.handoverOn == "2026-09-16" && detail.turns18On == "2026-09-15")
+        #expect(try !fixture.workflow.timescales(on: date("2026-09-17"), area: "E08000012", by: fixture.viewer)
+            .contains { $0.kind == "handover" })
+    }
+}
