@@ -81,6 +81,9 @@ struct TypedRecordTests {
         // Issue 18's lists, added since.
         detail["panel_minutes"] = WorkflowJSON.array(try tx.rows("panel.case_minutes_of_case", ["case": id]))
         detail["strategy_meetings"] = .array([])
+        // Issue 19's lists and the day the child turns 18, added since.
+        (detail["placements"], detail["missing_episodes"], detail["notifications"]) = (.array([]), .array([]), .array([]))
+        detail["turns_18_on"] = ceCase.date("dob").map { .string($0.adding(months: 18 * 12).description) } ?? .null
         return try pseudonymised(.object(detail), for: viewer, in: tx)
     }
 

@@ -25,6 +25,8 @@ struct WorkflowRoutes {
         router.get("/api/overdue", use: overdue)
         router.get("/api/main-list", use: mainList)
         router.get("/api/missing", use: missing)
+        router.get("/api/placements", use: placements)
+        router.get("/api/notifications", use: notifications)
         router.get("/api/reports/quarterly", use: quarterly)
         router.get("/api/reports/quarterly/charts/{name}", use: chart)
         addLists(to: router)
@@ -88,6 +90,23 @@ struct WorkflowRoutes {
                                          area: request.query("area"), by: viewer)
         }
         return try JSONResponse.make(encoding: ["episodes": episodes])
+    }
+
+    /// A child's placements, `?child=`.
+    @Sendable func placements(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireSensitive(.readCases)
+        guard let child = request.query("child") else { throw ServerError(.badRequest, "give the child: ?child=") }
+        let placements = try services.workflow.placements(child: child, by: try services.viewer(context, purpose: "placements"))
+        return try JSONResponse.make(encoding: ["placements": placements])
+    }
+
+    /// The notification log, `?area=&status=open|done|all&child=`.
+    @Sendable func notifications(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireSensitive(.readCases)
+        let tasks = try services.workflow.notifications(area: request.query("area"), status: request.query("status") ?? "open",
+                                                        child: request.query("child"),
+                                                        by: try services.viewer(context, purpose: "notifications"))
+        return try JSONResponse.make(encoding: ["notifications": tasks])
     }
 
     /// The panel's main list, `?area=&format=json|csv`.

@@ -52,16 +52,18 @@ extension WorkflowWrite {
         return .object(["case": .string(try input.record), "transitions_plan_on": .string(on.description)])
     }
 
-    /// `{"since"?}` → `{"raised": [..]}`: scans the graph for the alert rules; each new
-    /// finding becomes an open review task. Links recorded on or after `since` count as new
+    /// `{"since"?}` → `{"raised": [..], "notifications": [..]}`: scans the graph for the
+    /// alert rules, each new finding an open review task, then runs the notification pass. Links recorded on or after `since` count as new
     /// (default: the day of the last scan).
     static let scanAlerts = WorkflowWrite(permission: .reviewAlerts, purpose: "scanning for alerts", status: .ok,
                                           showsPersonalData: true) { input in
         let raised = try input.services.workflow.scanAlerts(engine: input.services.engine, on: .today, since: try input.fields.date("since"),
                                                             by: input.viewer)
+        // The alert scan runs the notification pass too (issue 19).
+        let pass = try input.services.workflow.notificationPass(engine: input.services.engine, on: .today, by: input.viewer)
         return .object(["raised": .array(raised.map { finding in
             .object(["kind": .string(finding.kind), "entities": .array(finding.entities.map { .string($0) }), "detail": .string(finding.detail)])
-        })])
+        }), "notifications": .array(pass.raised.map { .string($0) })])
     }
 
     /// `{"note", "dismiss"?}` on an alert: closes its review task as reviewed (or dismissed).
