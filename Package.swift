@@ -73,7 +73,7 @@ let package = Package(
         // Deterministic synthetic data that looks like the domain.
         .target(name: "SyntheticData", dependencies: ["GraphCore"]),
         // The demo's picture and scripted case work, for `cegraph demo` and the tests.
-        .target(name: "DemoData", dependencies: ["GraphCore", "GraphStore", "CaseWorkflow", "SyntheticData"]),
+        .target(name: "DemoData", dependencies: ["GraphCore", "GraphStore", "GraphQuery", "CaseWorkflow", "SyntheticData"]),
         // The command line: thin, parses and calls the libraries.
         .executableTarget(
             name: "cegraph",

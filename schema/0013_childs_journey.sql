@@ -93,7 +93,7 @@ CREATE INDEX notification_by_child ON notification(child_id);
 
 CREATE TABLE notification_link (
     notification_id  INTEGER NOT NULL REFERENCES notification(id),
-    link_id          INTEGER NOT NULL REFERENCES link(id),
+    link_id          INTEGER NOT NULL REFERENCES link(id) ON DELETE CASCADE,
     to_area          TEXT NOT NULL REFERENCES area(code),
     PRIMARY KEY (link_id, to_area, notification_id)
 ) WITHOUT ROWID;

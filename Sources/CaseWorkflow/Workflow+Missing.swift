@@ -95,13 +95,18 @@ extension Workflow {
                     if let there = location.text("area") {
                         let home = episode.text("area")
                         let thereName = try tx.row("common.area", ["code": .text(there)])?.text("name") ?? there
+                        // The found_at link is told with the finding: the notification pass
+                        // does not tell it again.
+                        let foundLinks = try tx.rows("notification.links_between", [
+                            "from": child["id"], "to": location["id"], "kind": "found_at",
+                        ]).compactMap { $0.integer("id") }
                         for (target, contact) in try duties(from: home, to: there, in: tx) {
                             notifications.append(try raise(NotificationDuty(
                                 area: home, toArea: target, contact: contact, source: .missing,
                                 key: "missing \(ref) \(target) \(contact.rawValue)", child: child["id"], missing: episode["id"],
                                 reason: "\(child.string("ref")) was found at \(location.string("ref")) in \(thereName) on \(found) after being "
                                     + "reported missing on \(reportedOn) (\(ref))",
-                                records: [child.string("ref"), location.string("ref")]), on: found, by: viewer, in: tx).ref)
+                                records: [child.string("ref"), location.string("ref")], links: foundLinks), on: found, by: viewer, in: tx).ref)
                         }
                     }
                 }

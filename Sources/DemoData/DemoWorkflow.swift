@@ -287,6 +287,34 @@ public struct DemoWorkflow: Sendable {
         try workflow.addToNextAgenda(case: case5, reason: "The child was seen again with the adult of concern near the school.",
                                      on: d(11, 3), by: viewer)
 
+        // The child's journey (issue 19): the first child went missing in January and was
+        // found in another authority; missing again in November, found, the return home
+        // interview still to do. The eighth child is placed in a children's home in another
+        // authority, whom the placement obliges to tell; the pass tells of cross-border links.
+        let elsewhere = try store.reading { tx -> String? in
+            for community in 0..<40 {
+                let id = Generator.id(.location, community: community, index: 0)
+                guard let rowid = try tx.entityRowid(for: id), let row = try tx.row("common.entity", ["id": .integer(rowid)]) else { continue }
+                if let there = row.text("area"), there != area { return id }
+            }
+            return nil
+        }
+        let january = try workflow.recordMissing(MissingInput(child: first, reportedOn: d(1, 9), from: .home,
+                                                              note: "Reported by the parent after the child did not come home."), by: viewer)
+        let found = try workflow.recordMissing(MissingInput(child: first, episode: january.ref, foundOn: d(1, 10), foundAt: elsewhere,
+                                                            interview: .done, interviewOn: d(1, 12), interviewBy: "Missing from home coordinator"),
+                                               by: viewer)
+        for task in found.notifications {
+            _ = try workflow.completeNotification(task, on: d(1, 12), how: .phone, disclosed: "That the child was found there, and the concern",
+                                                  note: nil, by: viewer)
+        }
+        _ = try workflow.recordMissing(MissingInput(child: first, reportedOn: d(11, 17), from: .education), by: viewer)
+        _ = try workflow.recordMissing(MissingInput(child: first, foundOn: d(11, 18), interview: .offered), by: viewer)
+        _ = try workflow.recordPlacement(PlacementInput(
+            child: eighth, placedBy: area, livesIn: area == "E08000014" ? "E08000013" : "E08000014", kind: .childrensHome,
+            placement: "A children's home (synthetic)", startedOn: d(11, 2)), on: d(11, 2), by: viewer)
+        _ = try workflow.notificationPass(engine: QueryEngine(store: store), on: d(11, 20), by: viewer)
+
         // Late November: the next panel is scheduled, the police refer an adult linked to the
         // children, and the agenda is built, but not yet sent.
         let upcoming = try workflow.schedulePanel(area: area, on: d(11, 26), coChairs: DemoWorkflow.coChairs, by: viewer)

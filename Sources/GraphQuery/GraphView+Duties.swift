@@ -29,13 +29,13 @@ extension GraphView {
         return duties
     }
 
-    /// `CH1: associates_with an adult in Wigan, 1 link out`.
+    /// `CH1: an adult in Wigan, linked directly (associates_with)`, or `2 links out`.
     func dutyWords(child: Int32, walk: [Int32], link: Int32, area: SnapshotArea) -> String {
         let far = walk.last ?? child
         let kind = snapshot.kind(far).rawValue
         let article = "aeiou".contains(kind.first ?? "x") ? "an" : "a"
         let steps = max(1, walk.count - 1)
-        return "\(snapshot.ref(child)): \(snapshot.linkKind(link).rawValue) \(article) \(kind) in \(area.name), "
-            + "\(steps) link\(steps == 1 ? "" : "s") out"
+        return "\(snapshot.ref(child)): \(article) \(kind) in \(area.name), "
+            + (steps == 1 ? "linked directly" : "\(steps) links out") + " (\(snapshot.linkKind(link).rawValue))"
     }
 }

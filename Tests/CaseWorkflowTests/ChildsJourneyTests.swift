@@ -107,7 +107,7 @@ struct ChildsJourneyTests {
         let tasks = try fixture.workflow.notifications(area: nil, by: fixture.viewer)
         #expect(pass.raised.count == 2 && pass.cases == 1, "\(tasks.map(\.reason))")
         #expect(Set(tasks.map(\.toArea)) == ["E08000010", "greater_manchester"])
-        #expect(tasks.allSatisfy { $0.caseRef == ceCase && $0.source == .crossBorder && $0.reason.contains("an adult in Wigan") })
+        #expect(tasks.allSatisfy { $0.caseRef == ceCase && $0.source == .crossBorder && $0.reason.contains("an adult in Wigan, linked directly (associates_with)") })
         #expect(!tasks.contains { $0.toArea == "E08000011" })
         // Run again: nothing new.
         #expect(try fixture.workflow.notificationPass(engine: engine, on: date("2026-03-04"), by: fixture.viewer).raised.isEmpty)

@@ -52,3 +52,7 @@ SELECT id, ref, area FROM ce_case WHERE child_id = :child AND status = 'open' OR
 SELECT n.ref, n.due_on, n.area, n.to_area, n.contact, e.ref AS child_ref, t.name AS to_area_name
 FROM notification n LEFT JOIN entity e ON e.id = n.child_id JOIN area t ON t.code = n.to_area
 WHERE n.done_on IS NULL AND (:area IS NULL OR n.area = :area);
+
+-- name: links_between
+-- The links of a kind between two entities (a found_at link a missing episode told of).
+SELECT id FROM link WHERE from_id = :from AND to_id = :to AND kind = :kind;

@@ -18,6 +18,7 @@ enum Navigation {
         Item(href: "/referrals", label: "Referrals", permission: .readCases),
         Item(href: "/cases", label: "Cases", permission: .readCases),
         Item(href: "/main-list", label: "Main list", permission: .readCases),
+        Item(href: "/notifications", label: "Notifications", permission: .readCases),
         Item(href: "/alerts", label: "Alerts", permission: .readAlerts),
         Item(href: "/panels", label: "MACCSE panels", permission: .readPanels),
         Item(href: "/marthr", label: "MARTHR", permission: .readMarthr),

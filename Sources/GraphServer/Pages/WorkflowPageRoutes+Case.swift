@@ -114,6 +114,7 @@ extension WorkflowPageRoutes {
             fields["nextAgendaForm"] = ["action": "/cases/\(PageRenderer.pathSegment(ref))/next-agenda",
                                         "reason": refusal?.typed(in: "next-agenda")["reason"] ?? ""]
         }
+        fields.merge(journeyFields(detail, account: account, refusal: refusal)) { _, new in new }
         return ("case", fields)
     }
 }

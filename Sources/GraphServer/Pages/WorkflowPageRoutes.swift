@@ -84,6 +84,7 @@ struct WorkflowPageRoutes {
         group.get("/reports/quarterly", use: page(quarterlyPage))
         addAssessment(to: group)
         addFrontDoor(to: group)
+        addJourney(to: group)
         addSettings(to: group)
     }
 

@@ -15,6 +15,14 @@ extension WorkflowReads {
         return try services.workflow.listReferrals(area: area, from: from, to: to, by: services.viewer(context, purpose: "listing referrals"))
     }
 
+    /// The notification log: tasks owned by `area` (or every area the viewer covers), open,
+    /// done or all, a child's with `child`. Audited as a consultation.
+    func notifications(area: String?, status: String, child: String? = nil, for context: AppRequestContext) throws -> [NotificationTask] {
+        _ = try context.requireSensitive(.readCases)
+        return try services.workflow.notifications(area: area, status: status, child: child,
+                                                   by: services.viewer(context, purpose: "notifications"))
+    }
+
     /// The alerts with a status (`open`, the review tasks; `reviewed`; `dismissed`), or all.
     func alerts(status: String?, for context: AppRequestContext) throws -> [JSONValue] {
         _ = try context.requireSensitive(.readAlerts)
