@@ -203,6 +203,9 @@ public struct AssessmentForm: Sendable {
     public let area: String?
     public let framework: RiskFramework
     public let agencies: [Agency]
+    /// What cegraph holds of the child's missing episodes, for the questions that ask
+    /// about them (seed 002: missing information in every assessment).
+    public let missing: MissingSummary
 }
 
 extension Workflow {
@@ -217,7 +220,9 @@ extension Workflow {
             let area = ceCase.text("area")
             let framework = try frameworks.framework(code: try settings(for: area, in: tx).framework)
             let agencies = try tx.rows("common.agencies").map { AssessmentForm.Agency(code: $0.string("code"), name: $0.string("name")) }
-            return AssessmentForm(caseRef: ref, area: area, framework: framework, agencies: agencies)
+            let episodes = try tx.rows("missing.summary_for_child", ["child": ceCase["child_id"]])
+            return AssessmentForm(caseRef: ref, area: area, framework: framework, agencies: agencies,
+                                  missing: MissingSummary(episodes, on: .today))
         }
     }
 }

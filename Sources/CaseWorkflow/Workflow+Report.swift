@@ -123,6 +123,26 @@ extension Workflow {
                                       Count(label: "\($0.string("label")) (\($0.string("ref")), \($0.text("location_type") ?? "location"))",
                                             value: Int($0.integer("children") ?? 0))
                                   }, note: "Counted by children linked through frequents, found at or taken to."))
+            // Seeds 002/003: missing is a first-order risk; the partnership reports it.
+            let missing = try tx.rows("report.missing", scope)
+            let inCohort = Set(cohort.map { $0.string("child_ref") })
+            let perChild = Dictionary(grouping: missing) { $0.string("child_ref") }
+            let found = missing.filter { $0.text("found_on") != nil }
+            measures.append(.init(number: 0, title: "Missing episodes reported in the quarter", counts: [
+                Count(label: "episodes", value: missing.count),
+                Count(label: "children reported missing", value: perChild.count),
+                Count(label: "of them children in MACCSE", value: perChild.keys.filter(inCohort.contains).count),
+                Count(label: "children missing more than once", value: perChild.values.filter { $0.count > 1 }.count),
+                Count(label: "found in another authority or force", value: found.filter {
+                    $0.text("found_area").map { $0 != area } ?? false
+                }.count),
+                Count(label: "found outside the force", value: found.filter {
+                    $0.text("found_force") != nil && $0.text("found_force") != $0.text("home_force")
+                }.count),
+                Count(label: "return home interviews done", value: found.filter { $0.text("interview") == "done" }.count),
+                Count(label: "return home interviews declined", value: found.filter { $0.text("interview") == "declined" }.count),
+                Count(label: "return home interviews not done", value: found.filter { $0.text("interview") == nil || $0.text("interview") == "offered" }.count),
+            ], note: "Children of the authority, by the day they were reported missing."))
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "quarterly_report", "area": .string(area), "quarter": .string(quarter.description),
                 "cases": .number(String(cohortCases.count)),

@@ -168,4 +168,25 @@ struct ChildsJourneyTests {
         #expect(try !fixture.workflow.timescales(on: date("2026-09-17"), area: "E08000012", by: fixture.viewer)
             .contains { $0.kind == "handover" })
     }
+
+    @Test func missingEpisodesFeedTheAssessmentFormAndTheQuarterlyReport() throws {
+        let fixture = try WorkflowFixture(Self.journey)
+        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-04-01")
+        let first = try fixture.workflow.recordMissing(MissingInput(child: "CH1", reportedOn: date("2026-04-02")), by: fixture.viewer)
+        try fixture.workflow.recordMissing(MissingInput(child: "CH1", episode: first.ref, foundOn: date("2026-04-03"), foundAt: "LO8",
+                                                        interview: .done), by: fixture.viewer)
+        try fixture.workflow.recordMissing(MissingInput(child: "CH1", reportedOn: date("2026-05-10"), from: .care), by: fixture.viewer)
+        try fixture.workflow.recordMissing(MissingInput(child: "CH2", reportedOn: date("2026-05-11")), by: fixture.viewer)
+        let form = try fixture.workflow.assessmentForm(case: ceCase, by: fixture.viewer)
+        #expect(form.missing.total == 2 && form.missing.stillMissing && form.missing.lastReportedOn == "2026-05-10")
+        #expect(form.missing.foundAt == ["Beach Eight (Flintshire)"] && form.missing.interviewsNotDone == 0)
+        #expect(form.missing.words.contains("Reported missing 2 times") && form.missing.words.contains("missing now"))
+        let report = try fixture.workflow.quarterlyReport(area: "E08000012", quarter: "2026Q2", by: fixture.viewer)
+        let measure = try #require(report.measures.first { $0.title == "Missing episodes reported in the quarter" })
+        let counts = Dictionary(uniqueKeysWithValues: measure.counts.map { ($0.label, $0.value) })
+        #expect(counts["episodes"] == 3 && counts["children reported missing"] == 2 && counts["of them children in MACCSE"] == 1)
+        #expect(counts["children missing more than once"] == 1 && counts["found in another authority or force"] == 1)
+        #expect(counts["found outside the force"] == 1 && counts["return home interviews done"] == 1)
+        #expect(counts["return home interviews not done"] == 0)
+    }
 }

@@ -44,3 +44,9 @@ WHERE m.reported_on >= :since AND (:area IS NULL OR m.area = :area) ORDER BY m.r
 SELECT m.ref, m.found_on, m.area, e.ref AS child_ref
 FROM missing_episode m JOIN entity e ON e.id = m.child_id
 WHERE m.found_on IS NOT NULL AND (m.interview IS NULL OR m.interview = 'offered') AND (:area IS NULL OR m.area = :area);
+
+-- name: summary_for_child
+-- The child's episodes for the assessment form: newest first, with the found-at place's area.
+SELECT m.ref, m.reported_on, m.missing_from, m.found_on, m.interview, l.label AS found_at_label, a.name AS found_at_area_name
+FROM missing_episode m LEFT JOIN entity l ON l.id = m.found_at LEFT JOIN area a ON a.code = l.area
+WHERE m.child_id = :child ORDER BY m.reported_on DESC, m.id DESC;

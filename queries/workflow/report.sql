@@ -61,3 +61,10 @@ FROM ce_case c JOIN link k ON k.from_id = c.child_id JOIN entity l ON l.id = k.t
 WHERE c.area = :area AND c.opened_on <= :to AND (c.closed_on IS NULL OR c.closed_on >= :from)
   AND k.kind IN ('frequents', 'found_at', 'taken_to')
 GROUP BY l.id ORDER BY children DESC, l.ref LIMIT 10;
+
+-- name: missing
+-- Missing episodes reported in the quarter by children of the area, with where they were found.
+SELECT m.ref, e.ref AS child_ref, m.found_on, m.interview, l.area AS found_area, a.force AS found_force, h.force AS home_force
+FROM missing_episode m JOIN entity e ON e.id = m.child_id LEFT JOIN entity l ON l.id = m.found_at
+LEFT JOIN area a ON a.code = l.area LEFT JOIN area h ON h.code = m.area
+WHERE m.area = :area AND m.reported_on BETWEEN :from AND :to ORDER BY m.reported_on, m.id;

@@ -40,7 +40,10 @@ extension WorkflowPageRoutes {
                 ["name": "agency." + agency.code, "id": "agency-" + agency.code, "label": agency.name, "code": agency.code,
                  "checked": typed?["agency." + agency.code] != nil]
             },
-            "questions": form.framework.fields.filter { $0.code != Self.dateQuestion }.map { Self.question($0, typed: typed ?? [:]) },
+            "questions": form.framework.fields.filter { $0.code != Self.dateQuestion }.map {
+                Self.question($0, typed: typed ?? Self.missingAnswers(form.missing, framework: form.framework))
+            },
+            "missingWords": form.missing.words, "missingPrefilled": form.missing.total > 0 && typed == nil,
             "conditions": typed?["handling_conditions"] ?? "", "summary": typed?["summary"] ?? "",
         ]
         fields.merge(Grading.choices(source: typed?["source_evaluation"], assessment: typed?["intelligence_assessment"],
@@ -48,6 +51,25 @@ extension WorkflowPageRoutes {
         // Shown whatever the code: this page has no script to reveal it.
         fields["conditionsHidden"] = false
         return ("assessment", fields)
+    }
+
+    /// The answers the child's recorded missing episodes give, filled in before anything
+    /// is typed: the places found at for a question about them, and a checklist's missing
+    /// indicator when the child went missing in the last 12 months. The assessor may change
+    /// them; nothing is answered for them once they have typed.
+    static func missingAnswers(_ missing: MissingSummary, framework: RiskFramework) -> [String: String] {
+        var answers: [String: String] = [:]
+        for field in framework.fields {
+            if field.type == .text, field.code == "locations_found", !missing.foundAt.isEmpty {
+                answers["answer." + field.code] = missing.foundAt.joined(separator: "; ")
+            }
+            if field.type == .checklist, missing.inLastYear > 0 {
+                for option in field.options where option.code.hasPrefix("missing") {
+                    answers["answer.\(field.code).\(option.code)"] = "on"
+                }
+            }
+        }
+        return answers
     }
 
     /// Every framework asks the assessment's date; the form asks it once, as `assessed_on`,
