@@ -587,6 +587,61 @@ struct BrowserTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(4)))
+    func aCoordinatorRecordsAMissingEpisodeFoundInNorthWalesAndClosesTheDutyToTellThere() async throws {
+        try preparePicture()
+        try """
+            {"record":"entity","id":"LO9","kind":"location","name":"Synthetic Beach","location_type":"park","area":"W06000005"}
+            """.write(to: directory.appendingPathComponent("wales.jsonl"), atomically: true, encoding: .utf8)
+        let imported = try cli.run(["--db", "b.sqlite", "import", "wales.jsonl"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        try await withBrowser { browser, site in
+            try await browser.setViewportSize(width: BrowserTests.laptop.width, height: BrowserTests.laptop.height)
+            try await signIn(browser, site: site, as: "coordinator")
+            // Reported missing today, from care.
+            try await browser.navigate(to: site + "/cases/CASE-000001")
+            try await browser.click(try await browser.waitForElement(#"#missing-from option[value="care"]"#))
+            try await browser.click(try await browser.findElement(#"#missing-form button[type="submit"]"#))
+            let missing = try await browser.wait("the episode recorded") {
+                guard try await browser.currentURL().hasSuffix("/cases/CASE-000001"),
+                      let table = try await browser.findElements("#missing + table").first else { return nil as String? }
+                return try await browser.text(of: table)
+            }
+            #expect(missing.contains("MISS-000001") && missing.contains("from care") && missing.contains("not found yet"), "\(missing)")
+            // Found today at a beach in Flintshire; the interview offered.
+            try await browser.sendKeys("LO9", to: try await browser.waitForElement("#missing-found-at"))
+            try await browser.click(try await browser.findElement(#"#missing-interview option[value="offered"]"#))
+            try await browser.click(try await browser.findElement(#"#missing-form button[type="submit"]"#))
+            let found = try await browser.wait("the episode found") {
+                guard let table = try await browser.findElements("#missing + table").first else { return nil as String? }
+                let text = try await browser.text(of: table)
+                return text.contains("Synthetic Beach") ? text : nil
+            }
+            #expect(found.contains("found \(BrowserTests.day(0)) at Synthetic Beach") && found.contains("offered"), "\(found)")
+            let duties = try await browser.text(of: try await browser.waitForElement("#notifications"))
+            #expect(!duties.isEmpty)
+            try await keepAtBothSizes(browser, as: "case-missing-episode")
+
+            // The notification log: Flintshire's MASH and North Wales Police's CE police lead.
+            try await browser.navigate(to: site + "/notifications")
+            let log = try await browser.text(of: try await browser.waitForElement("table.notifications"))
+            #expect(log.contains("Flintshire") && log.contains("North Wales Police") && log.contains("CE police lead"), "\(log)")
+            try await browser.sendKeys("That the child was found there, and the concern",
+                                       to: try await browser.findElement("#done-NOT-000002-disclosed"))
+            try await browser.click(try await browser.findElement(#"#NOT-000002 button[type="submit"]"#))
+            let done = try await browser.wait("the duty recorded as done") {
+                try await browser.navigate(to: site + "/notifications?status=done")
+                guard let table = try await browser.findElements("table.notifications").first else { return nil as String? }
+                return try await browser.text(of: table)
+            }
+            #expect(done.contains("NOT-000002") && done.contains("shared That the child was found there"), "\(done)")
+            try await keepAtBothSizes(browser, as: "notifications")
+        }
+        // Kept in the audit log as a disclosure to those told.
+        let audit = try cli.run(["--db", "b.sqlite", "audit", "list", "--limit", "30", "--json"])
+        #expect(audit.stdout.contains("disclosure") && audit.stdout.contains("NOT-000002"), "\(audit.stdout.suffix(2000))")
+    }
+
     @Test(.timeLimit(.minutes(3)))
     func theMARTHRChairDeclinesANominationWithAReasonThroughTheForm() async throws {
         try preparePicture()
