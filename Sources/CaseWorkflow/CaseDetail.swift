@@ -136,8 +136,6 @@ public struct CaseDetail: Codable, Sendable, Equatable {
         shown.marthrFeedback = marthrFeedback.map { $0.pseudonymised(by: pseudonyms) }
         shown.panelMinutes = panelMinutes.map { $0.pseudonymised(by: pseudonyms) }
         shown.strategyMeetings = strategyMeetings.map { $0.pseudonymised(by: pseudonyms) }
-        shown.placements = placements.map { $0.pseudonymised(by: pseudonyms) }
-        shown.missingEpisodes = missingEpisodes.map { $0.pseudonymised(by: pseudonyms) }
         shown.notifications = notifications.map { $0.pseudonymised(by: pseudonyms) }
         return shown
     }

@@ -35,6 +35,10 @@ public struct MissingEpisode: Codable, Sendable, Equatable {
     public var interviewBy: String?
     /// A note (free text).
     public var note: String?
+    /// The found-at place's area, and its name: the place is named only to a viewer who may
+    /// see it (``Workflow/placesShown(_:by:in:)``).
+    var foundAtArea: String?
+    var foundAtAreaName: String?
 
     enum CodingKeys: String, CodingKey {
         case ref
@@ -70,6 +74,8 @@ public struct MissingEpisode: Codable, Sendable, Equatable {
         interviewOn = try columns.optionalText("interview_on")
         interviewBy = try columns.optionalText("interview_by")
         note = try columns.optionalText("note")
+        foundAtArea = try columns.optionalText("found_at_area")
+        foundAtAreaName = try columns.optionalText("found_at_area_name")
     }
 
     /// The episode with every child outside the viewer's need-to-know named "Child N" in its

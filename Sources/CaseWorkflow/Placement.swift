@@ -28,6 +28,8 @@ public struct Placement: Codable, Sendable, Equatable {
     /// record, when there is one.
     public var placement: String
     public var locationRef: String?
+    /// The location record's area: the record is named only to a viewer who may see it.
+    var locationArea: String?
     public var startedOn: String
     public var endedOn: String?
     /// Whether the placing authority told us of it (seed 000), and its CE risk screening.
@@ -70,6 +72,7 @@ public struct Placement: Codable, Sendable, Equatable {
         kind = Kind(rawValue: try columns.text("kind")) ?? .other
         placement = try columns.text("placement")
         locationRef = try columns.optionalText("location_ref")
+        locationArea = try columns.optionalText("location_area")
         startedOn = try columns.text("started_on")
         endedOn = try columns.optionalText("ended_on")
         incoming = row.bool("incoming") ?? false

@@ -11,6 +11,19 @@ extension Workflow {
     /// - Returns: the alerts raised by this scan.
     public func scanAlerts(engine: QueryEngine, on date: CalendarDate, since: CalendarDate? = nil,
                            by viewer: Viewer) throws -> [AlertFinding] {
+        try scan(engine: engine, on: date, since: since, notifying: false, by: viewer).alerts
+    }
+
+    /// The alert scan and the notification pass (``notificationPass(engine:on:child:by:)``)
+    /// in one transaction: both are kept, or neither.
+    public func scanAlertsAndNotify(engine: QueryEngine, on date: CalendarDate, since: CalendarDate? = nil,
+                                    by viewer: Viewer) throws -> (alerts: [AlertFinding], notifications: NotificationPassResult) {
+        let result = try scan(engine: engine, on: date, since: since, notifying: true, by: viewer)
+        return (result.alerts, result.pass ?? NotificationPassResult(raised: [], extended: [], cases: 0))
+    }
+
+    func scan(engine: QueryEngine, on date: CalendarDate, since: CalendarDate?, notifying: Bool,
+              by viewer: Viewer) throws -> (alerts: [AlertFinding], pass: NotificationPassResult?) {
         let (from, cawns, flagged) = try store.reading { tx -> (CalendarDate, [(subject: Int64, child: Int64?, served: Int32)], Set<Int64>) in
             let last = try tx.row("alert.last_scan").flatMap { $0.date("scanned_on") }
             let from = since ?? last ?? date
@@ -23,6 +36,7 @@ extension Workflow {
         }
         let snapshot = try engine.snapshot()
         let findings = snapshot.view().alertFindings(AlertInputs(since: Int32(from.daysSinceEpoch), cawns: cawns, flagged: flagged))
+        let partners = notifying ? try partnerView(engine) : nil
         return try transaction(by: viewer) { tx in
             var raised: [AlertFinding] = []
             for finding in findings {
@@ -40,7 +54,7 @@ extension Workflow {
                 "workflow": "alert_scan", "since": .string(from.description), "raised": .number(String(raised.count)),
                 "ids": .array(raised.flatMap(\.entities).prefix(1_000).map { .string($0) }),
             ]))
-            return raised
+            return (raised, try partners.map { try passDuties($0, on: date, child: .null, by: viewer, in: tx) })
         }
     }
 

@@ -158,13 +158,14 @@ extension Workflow {
                 }
                 return shown
             }
-            detail.placements = try tx.rows("placement.for_child", ["child": child]).map(Placement.init)
-            detail.missingEpisodes = try tx.rows("missing.for_child", ["child": child]).map(MissingEpisode.init)
             if viewer.access.children == nil {
                 detail.notifications = try covered(try tx.rows("notification.list", ["area": .null, "status": "all", "child": child]),
                                                    by: viewer, in: tx).map { try NotificationTask($0, access: viewer.access) }
             }
             if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { detail = detail.pseudonymised(by: pseudonyms) }
+            // Pseudonymised as they are read, with places outside the viewer's scope unnamed.
+            detail.placements = try shown(try tx.rows("placement.for_child", ["child": child]).map(Placement.init), by: viewer, in: tx)
+            detail.missingEpisodes = try shown(try tx.rows("missing.for_child", ["child": child]).map(MissingEpisode.init), by: viewer, in: tx)
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "case", "case": .string(ref), "child": .string(detail.childRef),
                 "placements": .array(detail.placements.map { .string($0.ref) }),

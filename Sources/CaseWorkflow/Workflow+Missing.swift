@@ -50,6 +50,11 @@ extension Workflow {
                 ref = episodeRef
             } else {
                 guard let reported = input.reportedOn else { throw WorkflowError("missing", "give the day reported missing", field: "reported") }
+                // One episode at a time: the child still missing is found before going missing again.
+                if let open = try tx.row("missing.open_for_child", ["child": child["id"]]) {
+                    throw WorkflowError("missing", "\(input.child) is still missing (episode \(open.string("ref"))): record when they were "
+                                        + "found first, or give the episode to update it", field: "reported")
+                }
                 ref = try nextRef("MISS", table: "missing_episode", in: tx)
                 try tx.execute("missing.insert", [
                     "ref": .text(ref), "child": child["id"], "area": child["area"], "reported": StoredValue(reported),
@@ -57,9 +62,12 @@ extension Workflow {
                 ])
                 isNew = true
                 let since = reported.adding(days: -settings.repeatMissingDays)
-                times = Int(try tx.row("missing.count_since", ["child": child["id"], "since": StoredValue(since)])?.integer("n") ?? 1)
-                // The agenda request is the workflow's own, whoever records the episode.
-                if times > 1, let ceCase = try tx.row("missing.open_case_for_child", ["child": child["id"]]) {
+                times = Int(try tx.row("missing.count_since", ["child": child["id"], "since": StoredValue(since),
+                                                               "until": StoredValue(reported)])?.integer("n") ?? 1)
+                // The agenda request is the workflow's own, whoever records the episode; a case
+                // already waiting for the next agenda is not added twice.
+                if times > 1, let ceCase = try tx.row("missing.open_case_for_child", ["child": child["id"]]),
+                   try tx.row("missing.pending_request", ["case": ceCase["id"]]) == nil {
                     try tx.execute("panel.request", [
                         "area": ceCase["area"], "case": ceCase["id"], "kind": "added",
                         "reason": .text("reported missing \(times) times since \(since) (episode \(ref)): a missing risk assessment "
@@ -78,8 +86,12 @@ extension Workflow {
                 }
                 var place: StoredValue = .null
                 if let foundAt = input.foundAt {
-                    let location = try requireEntity(foundAt, kinds: [.location], field: "found_at", operation: "missing", by: viewer, in: tx)
+                    let location = try requirePlace(foundAt, field: "found_at", operation: "missing", by: viewer, in: tx)
                     place = location["id"]
+                }
+                // The place is linked, and its duties raised, when it is new to the episode.
+                if let foundAt = input.foundAt, episode.integer("found_at") != place.integer {
+                    let location = try requirePlace(foundAt, field: "found_at", operation: "missing", by: viewer, in: tx)
                     let intelRef = "missing/" + ref
                     _ = try tx.apply([
                         ["record": "intel", "id": .string(intelRef), "date": .string(found.description), "source_evaluation": "1",
@@ -115,6 +127,9 @@ extension Workflow {
             } else if input.foundAt != nil {
                 throw WorkflowError("missing", "give the day the child was found as well as where", field: "found")
             }
+            if !isNew, let note = input.note {
+                try tx.execute("missing.note", ["id": episode["id"], "note": .text(note)])
+            }
             if let interview = input.interview {
                 let found = input.foundOn ?? episode.date("found_on")
                 guard let found else {
@@ -141,7 +156,7 @@ extension Workflow {
     public func missingEpisodes(child ref: String, by viewer: Viewer) throws -> [MissingEpisode] {
         try transaction(by: viewer) { tx in
             let child = try requireEntity(ref, kinds: [.child], field: "child", operation: "missing", by: viewer, in: tx)
-            let episodes = try tx.rows("missing.for_child", ["child": child["id"]]).map(MissingEpisode.init)
+            let episodes = try shown(try tx.rows("missing.for_child", ["child": child["id"]]).map(MissingEpisode.init), by: viewer, in: tx)
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "missing_episodes", "child": .string(ref), "episodes": .array(episodes.map { .string($0.ref) }),
             ]))
@@ -157,7 +172,7 @@ extension Workflow {
             if let area { try requireArea(area, localAuthority: true, operation: "missing", by: viewer, in: tx) }
             let rows = try covered(try tx.rows("missing.reported_since", ["since": StoredValue(since), "area": StoredValue(area)]),
                                    by: viewer, in: tx)
-            let episodes = try rows.map(MissingEpisode.init)
+            let episodes = try shown(try rows.map(MissingEpisode.init), by: viewer, in: tx)
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "missing_list", "since": .string(since.description),
                 "episodes": .array(episodes.map { .string($0.ref) }), "children": .array(episodes.map { .string($0.childRef) }),

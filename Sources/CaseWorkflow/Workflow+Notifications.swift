@@ -42,8 +42,9 @@ extension Workflow {
         if let open = try tx.row("notification.open_by_duty", ["duty": .text(duty.key)]) {
             let old = open.json("records")?.arrayValue?.compactMap(\.stringValue) ?? []
             let records = old + duty.records.filter { !old.contains($0) }
-            var reason = open.string("reason")
-            if !reason.components(separatedBy: "\n").contains(duty.reason) { reason += "\n" + duty.reason }
+            var lines = open.string("reason").components(separatedBy: "\n")
+            for line in duty.reason.components(separatedBy: "\n") where !lines.contains(line) { lines.append(line) }
+            let reason = lines.joined(separator: "\n")
             try tx.execute("notification.extend", ["id": open["id"], "reason": .text(reason),
                                                    "records": StoredValue(json: .array(records.map { .string($0) }))])
             for link in duty.links {
@@ -92,51 +93,66 @@ extension Workflow {
     /// tasks and children.
     public func notificationPass(engine: QueryEngine, on date: CalendarDate, child: String? = nil,
                                  by viewer: Viewer) throws -> NotificationPassResult {
-        var filter = QueryFilter()
-        filter.includeHandlingCodeC = false
-        let view = try engine.snapshot().view(filter)
-        let areas = Dictionary(view.snapshot.areas.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let view = try partnerView(engine)
         return try transaction(by: viewer) { tx in
             var childID: StoredValue = .null
             if let child {
                 childID = try requireEntity(child, kinds: [.child], field: "child", operation: "notifications", by: viewer, in: tx)["id"]
             }
-            let cases = try covered(try tx.rows("notification.open_cases", ["child": childID]), by: viewer, in: tx)
-            var told = Set<String>()
-            for row in try tx.rows("notification.told_links") {
-                told.insert("\(row.integer("link_id") ?? 0) \(row.string("to_area"))")
-            }
-            var raised: [String] = [], extended: [String] = []
-            for ceCase in cases {
-                let caseArea = ceCase.string("area")
-                guard let home = areas[caseArea], let rowid = ceCase.integer("child_id"), let dense = view.snapshot.entity(rowid: rowid),
-                      view.includes(entity: dense) else { continue }
-                let hops = try settings(for: caseArea, in: tx).notificationHops
-                let fresh = view.crossBorderDuties(child: dense, home: home, hops: hops).filter { !told.contains("\($0.linkRowid) \($0.area)") }
-                let groups = Dictionary(grouping: fresh) { "\($0.area) \($0.contact.rawValue)" }
-                for key in groups.keys.sorted() {
-                    let duties = groups[key]!
-                    let first = duties[0]
-                    var records: [String] = []
-                    for duty in duties { records += duty.records.filter { !records.contains($0) } }
-                    var reasons: [String] = []
-                    for duty in duties where !reasons.contains(duty.reason) { reasons.append(duty.reason) }
-                    let contact: NotificationTask.Contact = first.contact == .mash ? .mash : .cePoliceLead
-                    let result = try raise(NotificationDuty(
-                        area: caseArea, toArea: first.area, contact: contact, source: .crossBorder,
-                        key: "cross_border \(ceCase.string("ref")) \(first.area) \(contact.rawValue)", child: .integer(rowid),
-                        ceCase: ceCase["id"], reason: reasons.joined(separator: "\n"), records: records, links: duties.map(\.linkRowid)),
-                        on: date, by: viewer, in: tx)
-                    if result.isNew { raised.append(result.ref) } else if !extended.contains(result.ref) { extended.append(result.ref) }
-                    for duty in duties { told.insert("\(duty.linkRowid) \(duty.area)") }
-                }
-            }
-            try tx.audit(.combination, by: viewer, records: .object([
-                "workflow": "notification_pass", "on": .string(date.description), "cases": .number(String(cases.count)),
-                "raised": .array(raised.map { .string($0) }), "extended": .array(extended.map { .string($0) }),
-            ]))
-            return NotificationPassResult(raised: raised, extended: extended, cases: cases.count)
+            return try passDuties(view, on: date, child: childID, by: viewer, in: tx)
         }
+    }
+
+    /// The view the notification pass reads: the whole picture without what rests only on
+    /// handling-code-C intelligence.
+    func partnerView(_ engine: QueryEngine) throws -> GraphView {
+        var filter = QueryFilter()
+        filter.includeHandlingCodeC = false
+        return try engine.snapshot().view(filter)
+    }
+
+    /// The notification pass within a transaction (``notificationPass(engine:on:child:by:)``;
+    /// the alert scan runs it in its own).
+    func passDuties(_ view: GraphView, on date: CalendarDate, child childID: StoredValue, by viewer: Viewer,
+                    in tx: StoreTransaction) throws -> NotificationPassResult {
+        let areas = Dictionary(view.snapshot.areas.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let cases = try covered(try tx.rows("notification.open_cases", ["child": childID]), by: viewer, in: tx)
+        var told = Set<String>()
+        for row in try tx.rows("notification.told_links") {
+            told.insert("\(row.integer("link_id") ?? 0) \(row.string("to_area"))")
+        }
+        var raised: [String] = [], extended: [String] = [], children: Set<String> = []
+        for ceCase in cases {
+            let caseArea = ceCase.string("area")
+            guard let home = areas[caseArea], let rowid = ceCase.integer("child_id"), let dense = view.snapshot.entity(rowid: rowid),
+                  view.includes(entity: dense) else { continue }
+            let hops = try settings(for: caseArea, in: tx).notificationHops
+            let fresh = view.crossBorderDuties(child: dense, home: home, hops: hops).filter { !told.contains("\($0.linkRowid) \($0.area)") }
+            let groups = Dictionary(grouping: fresh) { "\($0.area) \($0.contact.rawValue)" }
+            for key in groups.keys.sorted() {
+                let duties = groups[key]!
+                let first = duties[0]
+                var records: [String] = []
+                for duty in duties { records += duty.records.filter { !records.contains($0) } }
+                var reasons: [String] = []
+                for duty in duties where !reasons.contains(duty.reason) { reasons.append(duty.reason) }
+                let contact: NotificationTask.Contact = first.contact == .mash ? .mash : .cePoliceLead
+                let result = try raise(NotificationDuty(
+                    area: caseArea, toArea: first.area, contact: contact, source: .crossBorder,
+                    key: "cross_border \(ceCase.string("ref")) \(first.area) \(contact.rawValue)", child: .integer(rowid),
+                    ceCase: ceCase["id"], reason: reasons.joined(separator: "\n"), records: records, links: duties.map(\.linkRowid)),
+                    on: date, by: viewer, in: tx)
+                if result.isNew { raised.append(result.ref) } else if !extended.contains(result.ref) { extended.append(result.ref) }
+                children.insert(ceCase.string("child_ref"))
+                for duty in duties { told.insert("\(duty.linkRowid) \(duty.area)") }
+            }
+        }
+        try tx.audit(.combination, by: viewer, records: .object([
+            "workflow": "notification_pass", "on": .string(date.description), "cases": .number(String(cases.count)),
+            "raised": .array(raised.map { .string($0) }), "extended": .array(extended.map { .string($0) }),
+            "children": .array(children.sorted().map { .string($0) }),
+        ]))
+        return NotificationPassResult(raised: raised, extended: extended, cases: cases.count)
     }
 
     /// Raises a duty by hand: a child arrested or found in another force area, or anything
@@ -168,7 +184,7 @@ extension Workflow {
             if let owner { try requireArea(owner, localAuthority: true, operation: "notify", by: viewer, in: tx) }
             let result = try raise(NotificationDuty(
                 area: owner, toArea: area, contact: contact, source: source,
-                key: "\(source.rawValue) \(child.string("ref")) \(area) \(contact.rawValue) \(date)", child: child["id"],
+                key: "\(source.rawValue) \(child.string("ref")) \(area) \(contact.rawValue)", child: child["id"],
                 ceCase: ceCase?["id"] ?? .null, reason: reason, records: [child.string("ref")]), on: date, by: viewer, in: tx)
             try tx.audit(.collection, by: viewer, records: .object([
                 "workflow": "notification", "notification": .string(result.ref), "child": .string(child.string("ref")),
@@ -224,9 +240,18 @@ extension Workflow {
             if let child {
                 childID = try requireEntity(child, kinds: [.child], field: "child", operation: "notifications", by: viewer, in: tx)["id"]
             }
-            return try consult("notification.list", ["area": StoredValue(area), "status": .text(status), "child": childID],
-                               workflow: "notifications", key: "notifications", idColumn: "ref", by: viewer, in: tx)
-                .map { try NotificationTask($0, access: viewer.access) }
+            let rows = try covered(try tx.rows("notification.list", ["area": StoredValue(area), "status": .text(status), "child": childID]),
+                                   by: viewer, in: tx)
+            let pseudonyms = try tx.pseudonymiser(for: viewer.access)
+            let tasks = try rows.map { row in
+                let task = try NotificationTask(row, access: viewer.access)
+                return pseudonyms.map { task.pseudonymised(by: $0) } ?? task
+            }
+            try tx.audit(.consultation, by: viewer, records: .object([
+                "workflow": "notifications", "notifications": .array(tasks.map { .string($0.ref) }),
+                "children": .array(Array(Set(tasks.compactMap(\.childRef))).sorted().map { .string($0) }),
+            ]))
+            return tasks
         }
     }
 }

@@ -67,7 +67,7 @@ extension Workflow {
                 }
                 var location: StoredRow?
                 if let place = input.location {
-                    location = try requireEntity(place, kinds: [.location], field: "location", operation: "placement", by: viewer, in: tx)
+                    location = try requirePlace(place, field: "location", operation: "placement", by: viewer, in: tx)
                 }
                 guard let placing = input.placedBy ?? child.text("area") else {
                     throw WorkflowError("placement", "the child has no home area recorded: say which authority placed them", field: "placed_by")
@@ -76,13 +76,14 @@ extension Workflow {
                     throw WorkflowError("placement", "say which authority the child lives in, or give a location with an area",
                                         field: "lives_in")
                 }
-                let placingRow = try requireArea(placing, localAuthority: true, field: "placed_by", operation: "placement", in: tx)
-                let livesRow = try requireArea(lives, localAuthority: true, field: "lives_in", operation: "placement", in: tx)
-                // Either authority may record it: the one that placed the child, or the one they live in.
-                guard try covers(placing, by: viewer, in: tx) || covers(lives, by: viewer, in: tx) else {
-                    throw Unseen(what: "area", ref: lives, found: true, error: WorkflowError(
-                        "placement", "no area with code \(lives)", field: "lives_in"))
-                }
+                // Either authority may record it: the one that placed the child, or the one they
+                // live in. A viewer who covers neither gets an authority outside their scope
+                // answered exactly as an unknown code (``requireArea``).
+                let either = try covers(placing, by: viewer, in: tx) || covers(lives, by: viewer, in: tx)
+                let placingRow = try requireArea(placing, localAuthority: true, field: "placed_by", operation: "placement",
+                                                 by: either ? nil : viewer, in: tx)
+                let livesRow = try requireArea(lives, localAuthority: true, field: "lives_in", operation: "placement",
+                                               by: either ? nil : viewer, in: tx)
                 let words = input.placement?.trimmingWhitespace() ?? location.map { $0.string("label") } ?? ""
                 guard !words.isEmpty else { throw WorkflowError("placement", "say what the placement is", field: "placement") }
                 ref = try nextRef("PLC", table: "placement", in: tx)
@@ -121,7 +122,7 @@ extension Workflow {
     public func placements(child ref: String, by viewer: Viewer) throws -> [Placement] {
         try transaction(by: viewer) { tx in
             let child = try requireEntity(ref, kinds: [.child], field: "child", operation: "placements", by: viewer, in: tx)
-            let placements = try tx.rows("placement.for_child", ["child": child["id"]]).map(Placement.init)
+            let placements = try shown(try tx.rows("placement.for_child", ["child": child["id"]]).map(Placement.init), by: viewer, in: tx)
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "placements", "child": .string(ref), "placements": .array(placements.map { .string($0.ref) }),
             ]))
@@ -137,8 +138,8 @@ extension Workflow {
     }
 
     /// Hands a child who turned 18 over to adult services: the case closes on `date` as
-    /// `reached_18`, with the agency (`adult_services` by default) recorded. Allowed from
-    /// the partnership's transitions window before the 18th birthday.
+    /// `reached_18`, with the agency (`adult_services` by default, a partner agency) recorded.
+    /// Allowed from the 18th birthday (before it, the transitions plan).
     ///
     /// - Throws: ``WorkflowError`` for a closed or unknown case, an unknown agency, a child
     ///   with no date of birth, or a day before the transitions window.
@@ -151,10 +152,13 @@ extension Workflow {
                                     + "cannot be checked", field: "case")
             }
             let eighteen = born.adding(months: 18 * 12)
-            let settings = try settings(for: ceCase.text("area"), in: tx)
-            let window = eighteen.adding(months: -settings.transitionsMonthsBefore18)
-            guard date >= window else {
-                throw WorkflowError("handover", "the child turns 18 on \(eighteen): a handover is recorded from \(window)", field: "on")
+            guard date >= eighteen else {
+                throw WorkflowError("handover", "the child turns 18 on \(eighteen): the handover to adult services is recorded from that day "
+                                    + "(before it, record the transitions plan)", field: "on")
+            }
+            guard try tx.row("common.agency", ["code": .text(agency)])?.bool("partner") == true else {
+                throw WorkflowError("handover", "\(agency) is not a partner agency that takes over a young adult's care", field: "to",
+                                    hint: "adult_services, probation, health or another partner agency")
             }
             if let opened = ceCase.date("opened_on"), date < opened {
                 throw WorkflowError("handover", "handed over on \(date), before the case opened on \(opened)", field: "on")
@@ -165,5 +169,41 @@ extension Workflow {
                 "workflow": "handover", "case": .string(ref), "child": .string(ceCase.string("child_ref")), "to": .string(agency),
             ]))
         }
+    }
+}
+
+extension Workflow {
+    /// Episodes as the viewer may read them: a place found at that the viewer may not see
+    /// (``Access/admits(kind:ref:area:force:)``, outside their scope) is named only by its
+    /// area ("a place in Flintshire"), and other children in the free text are pseudonymised.
+    func shown(_ episodes: [MissingEpisode], by viewer: Viewer, in tx: StoreTransaction) throws -> [MissingEpisode] {
+        let pseudonyms = try tx.pseudonymiser(for: viewer.access)
+        return try episodes.map { episode in
+            var shown = pseudonyms.map { episode.pseudonymised(by: $0) } ?? episode
+            if let ref = episode.foundAtRef, try !admitsPlace(ref: ref, area: episode.foundAtArea, by: viewer, in: tx) {
+                shown.foundAtRef = nil
+                shown.foundAtLabel = "a place in " + (episode.foundAtAreaName ?? "another area")
+            }
+            return shown
+        }
+    }
+
+    /// Placements as the viewer may read them: a location record they may not see is not
+    /// named, and other children in the free text are pseudonymised.
+    func shown(_ placements: [Placement], by viewer: Viewer, in tx: StoreTransaction) throws -> [Placement] {
+        let pseudonyms = try tx.pseudonymiser(for: viewer.access)
+        return try placements.map { placement in
+            var shown = pseudonyms.map { placement.pseudonymised(by: $0) } ?? placement
+            if let ref = placement.locationRef, try !admitsPlace(ref: ref, area: placement.locationArea, by: viewer, in: tx) {
+                shown.locationRef = nil
+            }
+            return shown
+        }
+    }
+
+    /// Whether the viewer may see a location of `area` by name.
+    func admitsPlace(ref: String, area: String?, by viewer: Viewer, in tx: StoreTransaction) throws -> Bool {
+        let force = try area.flatMap { try tx.row("common.area", ["code": .text($0)])?.text("force") }
+        return viewer.access.admits(kind: .location, ref: ref, area: area, force: force)
     }
 }

@@ -62,6 +62,14 @@ extension Workflow {
                 throw WorkflowError("referral", "the child has no home area or placement recorded, so say which front door received it",
                                     field: "area")
             }
+            // The front door where the child lives, when it is not the viewer's: say so, rather
+            // than answer as an unknown area they never typed.
+            if input.area == nil, area != child.text("area"), try !covers(area, by: viewer, in: tx) {
+                let name = try tx.row("common.area", ["code": .text(area)])?.text("name") ?? area
+                throw WorkflowError("referral", "\(input.child) lives in \(name) (\(area)) on \(input.receivedOn), under a placement: the "
+                                    + "referral goes to that front door", field: "area",
+                                    hint: "ask \(name)'s front door to record it, or give the area that received it")
+            }
             try requireArea(area, localAuthority: true, operation: "referral", by: viewer, in: tx)
             try requireAgency(input.agency, field: "agency", operation: "referral", in: tx)
             guard !input.referrer.trimmingWhitespace().isEmpty else {

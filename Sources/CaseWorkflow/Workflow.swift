@@ -141,6 +141,18 @@ public final class Workflow: Sendable {
         return row
     }
 
+    /// A location a write about a child names (where they were found, where they are
+    /// placed): any location, inside the viewer's scope or not, since the child in their
+    /// need-to-know was there. A record of another kind answers as ``requireEntity`` does:
+    /// "not a location" to a viewer who may see it, missing to one who may not.
+    func requirePlace(_ ref: String, field: String, operation: String, by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {
+        if let id = try tx.entityRowid(for: ref), let row = try tx.row("common.entity", ["id": .integer(id)]),
+           row.string("kind") == EntityKind.location.rawValue {
+            return row
+        }
+        return try requireEntity(ref, kinds: [.location], field: field, operation: operation, by: viewer, in: tx)
+    }
+
     /// The area `code` names; with `localAuthority`, it must be a local authority.
     @discardableResult
     ///

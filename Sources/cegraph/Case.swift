@@ -389,11 +389,10 @@ extension CEGraph {
             func run() throws {
                 let workflow = try options.workflow()
                 if scan {
-                    let raised = try workflow.scanAlerts(engine: QueryEngine(store: workflow.store), on: options.day, since: since,
-                                                         by: options.viewer)
+                    // The alert scan also runs the notification pass (issue 19), in one transaction.
+                    let (raised, pass) = try workflow.scanAlertsAndNotify(engine: QueryEngine(store: workflow.store), on: options.day,
+                                                                          since: since, by: options.viewer)
                     Printer.error("\(raised.count) new alert\(raised.count == 1 ? "" : "s") raised")
-                    // The alert scan also runs the notification pass (issue 19).
-                    let pass = try workflow.notificationPass(engine: QueryEngine(store: workflow.store), on: options.day, by: options.viewer)
                     Printer.error(pass.summary)
                 }
                 let rows = try workflow.alerts(status: status == "all" ? nil : status, by: options.viewer)

@@ -46,12 +46,14 @@ struct MissingEpisodeTests {
         try fixture.workflow.recordDecision(panel: panel, case: ceCase, PanelDecisionInput(decision: .review), by: fixture.viewer)
         let once = try fixture.workflow.recordMissing(MissingInput(child: "CH1", reportedOn: date("2026-04-01")), by: fixture.viewer)
         #expect(once.addedToAgenda == nil)
+        try fixture.workflow.recordMissing(MissingInput(child: "CH1", foundOn: date("2026-04-02")), by: fixture.viewer)
         let twice = try fixture.workflow.recordMissing(MissingInput(child: "CH1", reportedOn: date("2026-04-20")), by: fixture.viewer)
         #expect(twice.timesInWindow == 2 && twice.addedToAgenda == ceCase)
         let next = try fixture.quoratePanel(on: "2026-04-28")
         let item = try #require(try fixture.workflow.panel(next, by: fixture.viewer).agenda.first { $0.item == "added" })
         #expect(item.reason.contains("reported missing 2 times") && item.reason.contains("missing risk assessment"), "\(item.reason)")
         // Outside the window (90 days by default) it is a first time again.
+        try fixture.workflow.recordMissing(MissingInput(child: "CH1", foundOn: date("2026-04-21")), by: fixture.viewer)
         let later = try fixture.workflow.recordMissing(MissingInput(child: "CH1", reportedOn: date("2026-09-01")), by: fixture.viewer)
         #expect(later.timesInWindow == 1 && later.addedToAgenda == nil)
     }

@@ -11,7 +11,7 @@ FROM entity e WHERE e.id = :id;
 SELECT code, name, area_type, force FROM area WHERE code = :code;
 
 -- name: agency
-SELECT code, name FROM agency WHERE code = :code;
+SELECT code, name, partner FROM agency WHERE code = :code;
 
 -- name: agencies
 SELECT code, name, partner FROM agency ORDER BY code;

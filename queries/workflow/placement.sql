@@ -6,14 +6,14 @@ INSERT INTO placement (ref, child_id, placing_area, area, kind, placement, locat
 VALUES (:ref, :child, :placing, :area, :kind, :placement, :location, :started, :ended, :incoming, :screened, :risk, :note, :by, :now);
 
 -- name: by_ref
-SELECT p.*, e.ref AS child_ref, e.label AS child_label, l.ref AS location_ref, l.label AS location_label,
+SELECT p.*, e.ref AS child_ref, e.label AS child_label, l.ref AS location_ref, l.label AS location_label, l.area AS location_area,
        pa.name AS placing_area_name, ra.name AS area_name
 FROM placement p JOIN entity e ON e.id = p.child_id LEFT JOIN entity l ON l.id = p.location_id
 JOIN area pa ON pa.code = p.placing_area JOIN area ra ON ra.code = p.area
 WHERE p.ref = :ref;
 
 -- name: for_child
-SELECT p.*, e.ref AS child_ref, e.label AS child_label, l.ref AS location_ref, l.label AS location_label,
+SELECT p.*, e.ref AS child_ref, e.label AS child_label, l.ref AS location_ref, l.label AS location_label, l.area AS location_area,
        pa.name AS placing_area_name, ra.name AS area_name
 FROM placement p JOIN entity e ON e.id = p.child_id LEFT JOIN entity l ON l.id = p.location_id
 JOIN area pa ON pa.code = p.placing_area JOIN area ra ON ra.code = p.area

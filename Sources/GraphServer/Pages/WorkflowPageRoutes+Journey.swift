@@ -126,8 +126,9 @@ extension WorkflowPageRoutes {
             "started": placement["started"] ?? today.description,
             "types": Self.options(Placement.Kind.allCases.map(\.rawValue), selected: placement["type"]),
         ] as [String: Any]
-        if detail.status == "open", let turns = detail.turns18On.flatMap(CalendarDate.init), today >= turns.adding(months: -6) {
-            fields["handoverForm"] = ["action": base + "/handover", "turns18": turns.description, "reached": today >= turns,
+        // From the 18th birthday (the workflow refuses a handover before it).
+        if detail.status == "open", let turns = detail.turns18On.flatMap(CalendarDate.init), today >= turns {
+            fields["handoverForm"] = ["action": base + "/handover", "turns18": turns.description,
                                       "on": refusal?.typed(in: "handover")["on"] ?? today.description] as [String: Any]
         }
         return fields

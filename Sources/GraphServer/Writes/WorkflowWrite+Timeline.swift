@@ -57,10 +57,9 @@ extension WorkflowWrite {
     /// (default: the day of the last scan).
     static let scanAlerts = WorkflowWrite(permission: .reviewAlerts, purpose: "scanning for alerts", status: .ok,
                                           showsPersonalData: true) { input in
-        let raised = try input.services.workflow.scanAlerts(engine: input.services.engine, on: .today, since: try input.fields.date("since"),
-                                                            by: input.viewer)
-        // The alert scan runs the notification pass too (issue 19).
-        let pass = try input.services.workflow.notificationPass(engine: input.services.engine, on: .today, by: input.viewer)
+        // The alert scan runs the notification pass too (issue 19), in the same transaction.
+        let (raised, pass) = try input.services.workflow.scanAlertsAndNotify(engine: input.services.engine, on: .today,
+                                                                             since: try input.fields.date("since"), by: input.viewer)
         return .object(["raised": .array(raised.map { finding in
             .object(["kind": .string(finding.kind), "entities": .array(finding.entities.map { .string($0) }), "detail": .string(finding.detail)])
         }), "notifications": .array(pass.raised.map { .string($0) })])
