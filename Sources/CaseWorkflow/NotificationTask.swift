@@ -48,6 +48,8 @@ public struct NotificationTask: Codable, Sendable, Equatable {
     public var records: [String]
     public var childRef: String?
     public var childLabel: String?
+    /// The child's home area, to decide whether the viewer may know them.
+    var childArea: String?
     public var caseRef: String?
     public var placementRef: String?
     public var missingRef: String?
@@ -99,6 +101,7 @@ public struct NotificationTask: Codable, Sendable, Equatable {
         let child = try columns.optionalText("child_ref")
         childRef = child
         childLabel = try columns.optionalText("child_label")
+        childArea = try columns.optionalText("child_area")
         let stored = row.json("records")?.arrayValue?.compactMap(\.stringValue) ?? []
         records = access.seesWholePicture ? stored : stored.filter { $0 == child }
         caseRef = try columns.optionalText("case_ref")
@@ -120,6 +123,17 @@ public struct NotificationTask: Codable, Sendable, Equatable {
         shown.reason = pseudonyms.apply(reason)
         shown.disclosed = disclosed.map(pseudonyms.apply)
         shown.doneNote = doneNote.map(pseudonyms.apply)
+        return shown
+    }
+
+    /// The task for a viewer who may not know the child (one placed in their authority from
+    /// another, whose home authority they do not cover): the child is "a child", their id and
+    /// name and the records are left out, and the placement names them.
+    func withoutChild() -> NotificationTask {
+        var shown = self
+        if let child = childRef { shown.reason = reason.replacingOccurrences(of: child, with: "a child") }
+        if let label = childLabel { shown.reason = shown.reason.replacingOccurrences(of: label, with: "a child") }
+        (shown.childRef, shown.childLabel, shown.caseRef, shown.records) = (nil, nil, nil, [])
         return shown
     }
 

@@ -96,8 +96,10 @@ extension Workflow {
                     _ = try tx.apply([
                         ["record": "intel", "id": .string(intelRef), "date": .string(found.description), "source_evaluation": "1",
                          "intelligence_assessment": "A", "handling_code": "P",
-                         "text": .string("Found at \(location.string("label")) on \(found) after being reported missing on \(reportedOn) "
-                                         + "(missing episode \(ref))."),
+                         // The place is the link this report supports, not in its text: free
+                         // text may reach partners who may not see the place.
+                         "text": .string("Found on \(found) after being reported missing on \(reportedOn) (missing episode \(ref)); "
+                                         + "where is the found_at link this report supports."),
                          "about": .array([.string(child.string("ref"))])],
                         ["record": "link", "from": .string(child.string("ref")), "to": .string(location.string("ref")), "kind": "found_at",
                          "first_seen": .string(found.description), "last_seen": .string(found.description),
@@ -116,7 +118,8 @@ extension Workflow {
                             notifications.append(try raise(NotificationDuty(
                                 area: home, toArea: target, contact: contact, source: .missing,
                                 key: "missing \(ref) \(target) \(contact.rawValue)", child: child["id"], missing: episode["id"],
-                                reason: "\(child.string("ref")) was found at \(location.string("ref")) in \(thereName) on \(found) after being "
+                                // The place by its area only: the reason is read by those who may not see it.
+                                reason: "\(child.string("ref")) was found in \(thereName) on \(found) after being "
                                     + "reported missing on \(reportedOn) (\(ref))",
                                 records: [child.string("ref"), location.string("ref")], links: foundLinks), on: found, by: viewer, in: tx).ref)
                         }

@@ -244,7 +244,8 @@ extension Workflow {
                                    by: viewer, in: tx)
             let pseudonyms = try tx.pseudonymiser(for: viewer.access)
             let tasks = try rows.map { row in
-                let task = try NotificationTask(row, access: viewer.access)
+                var task = try NotificationTask(row, access: viewer.access)
+                if try !knowsChild(task.childRef, area: task.childArea, by: viewer, in: tx) { task = task.withoutChild() }
                 return pseudonyms.map { task.pseudonymised(by: $0) } ?? task
             }
             try tx.audit(.consultation, by: viewer, records: .object([
@@ -253,5 +254,16 @@ extension Workflow {
             ]))
             return tasks
         }
+    }
+}
+
+extension Workflow {
+    /// Whether the viewer may know a child of home area `area` (``Access/maySeeChild``): a
+    /// task or timescale about a child placed in their authority from another is shown
+    /// without naming the child to a viewer who does not cover the child's home.
+    func knowsChild(_ ref: String?, area: String?, by viewer: Viewer, in tx: StoreTransaction) throws -> Bool {
+        guard let ref else { return true }
+        let force = try area.flatMap { try tx.row("common.area", ["code": .text($0)])?.text("force") }
+        return viewer.access.maySeeChild(ref: ref, area: area, force: force)
     }
 }

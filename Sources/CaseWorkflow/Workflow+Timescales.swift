@@ -119,13 +119,15 @@ extension Workflow {
             for row in try tx.rows("notification.overdue", ["area": StoredValue(area)]) {
                 guard let due = row.date("due_on") else { continue }
                 let contact = NotificationTask.Contact(rawValue: row.string("contact"))?.words ?? row.string("contact")
-                try add("notification", row.string("ref"), child: row.text("child_ref"), due: due, owner: "MACCSE coordinator",
+                let child = try knowsChild(row.text("child_ref"), area: row.text("child_area"), by: viewer, in: tx) ? row.text("child_ref") : nil
+                try add("notification", row.string("ref"), child: child, due: due, owner: "MACCSE coordinator",
                         rule: "tell \(row.string("to_area_name"))'s \(contact)", area: row.text("area") ?? "default")
             }
             // Seed 000: an incoming placement screened for CE risk (due on the day it started).
             for row in try tx.rows("placement.unscreened", ["area": StoredValue(area)]) {
                 guard let started = row.date("started_on") else { continue }
-                try add("placement_screening", row.string("ref"), child: row.text("child_ref"), due: started, owner: "front door (MASH)",
+                let child = try knowsChild(row.text("child_ref"), area: row.text("child_area"), by: viewer, in: tx) ? row.text("child_ref") : nil
+                try add("placement_screening", row.string("ref"), child: child, due: started, owner: "front door (MASH)",
                         rule: "a child placed here by another authority is screened for CE risk", area: row.string("area"))
             }
             for row in try tx.rows("panel.minutes_unapproved", ["area": StoredValue(area), "on": StoredValue(date)]) {

@@ -1,3 +1,4 @@
+import CaseWorkflow
 import Foundation
 import GraphCore
 import GraphServer
@@ -30,11 +31,27 @@ struct LeakTests {
         // A shareable report and a link's note about CH1 that name the hidden child.
         #"{"record":"intel","id":"INQZP","date":"2026-02-06","source_evaluation":"2","intelligence_assessment":"B","handling_code":"P","text":"Seen with Zyxcanary Hiddenchild, called Zyxalias, and Qwcanary Wirralchild.","about":["CH1"]}"#,
         #"{"record":"link","from":"CH1","to":"LOQZPARK","kind":"frequents","note":"Met Zyxcanary Hiddenchild and Qwcanary Wirralchild here.","intel":["INQZP"]}"#,
+        // A place in Flintshire, outside every scope but the whole picture's (issue 19).
+        #"{"record":"entity","id":"LOQZWALES","kind":"location","name":"Synthetic Canarywales","area":"W06000005"}"#,
     ]
+
+    /// The child's journey over the canaries (issue 19): CH1 went missing and was found in
+    /// Flintshire with the hidden child; the Wirral child is placed by Wirral in Liverpool;
+    /// the notification pass runs. Each raises duties to tell.
+    static func recordJourney(_ fixture: ServerFixture) throws {
+        let workflow = fixture.services.workflow, viewer = ServerFixture.viewer
+        try workflow.recordMissing(MissingInput(child: "CH1", reportedOn: .today.adding(days: -10), from: .care), by: viewer)
+        try workflow.recordMissing(MissingInput(child: "CH1", foundOn: .today.adding(days: -9), foundAt: "LOQZWALES",
+                                                foundWith: "Zyxcanary Hiddenchild"), by: viewer)
+        _ = try workflow.recordPlacement(PlacementInput(child: "CHQZWIRRAL", placedBy: "E08000015", livesIn: "E08000012",
+                                                        kind: .foster, placement: "Foster carers", location: "LOQZPARK",
+                                                        startedOn: .today.adding(days: -5)), on: .today.adding(days: -5), by: viewer)
+        _ = try workflow.notificationPass(engine: fixture.services.engine, on: .today, by: viewer)
+    }
 
     static let accounts = ["analyst", "ccset_coordinator", "marthr_chair", "maccse_coordinator", "panel_member", "auditor", "admin",
                            "wirral_member", "sefton_coordinator", "wirral_analyst"]
-    static let entities = ["CH1", "CH2", "AD1", "AD2", "CHQZHIDDEN", "CHQZWIRRAL", "ADQZONLYC", "ADQZDIRECT", "LOQZPARK"]
+    static let entities = ["CH1", "CH2", "AD1", "AD2", "CHQZHIDDEN", "CHQZWIRRAL", "ADQZONLYC", "ADQZDIRECT", "LOQZPARK", "LOQZWALES"]
     static let reports = ["IN1", "INC", "INQZC", "INQZP"]
     static let cases = ["CASE-000001", "CASE-000002"]
     static let searches = ["Zyxcanary", "Zyxalias", "Qwcanary", "Onlyccanary", "Directcanary", "Visible", "child", "adult", "CANARYCTEXT"]
@@ -42,7 +59,8 @@ struct LeakTests {
     /// One request and what decides its canaries.
     struct Probe {
         enum Kind: String, CaseIterable { case entity, intel, associations, map, export, search, path, network, crossBorder, ceCase, panel,
-                                          entityPage, intelPage, mapPage, searchPage, casePage, panelPage }
+                                          entityPage, intelPage, mapPage, searchPage, casePage, panelPage,
+                                          notifications, notificationsPage, missing, missingList, placements, overdue }
         let kind: Kind
         let uri: String
         var root: String? = nil
@@ -74,6 +92,8 @@ struct LeakTests {
         let oneLinkFromCH1 = (probe.isGraph && probe.root == "CH1" && probe.hops == 1) || (probe.kind == .entity || probe.kind == .entityPage) && probe.root == "CH1"
         if outOfLiverpool || ((!whole(account) || panelGraph) && oneLinkFromCH1) { canaries += ["ADQZDIRECT", "Directcanary"] }
         if outOfLiverpool { canaries += ["Visible Child", "CASE-000001"] }
+        // The place in Flintshire: the whole picture's, and a panel member's through their agenda child.
+        if !whole(account) && account != "panel_member" { canaries += ["LOQZWALES", "Canarywales"] }
         return canaries
     }
 
@@ -107,6 +127,12 @@ struct LeakTests {
         case .searchPage: return Probe(kind: kind, uri: "/search", format: "html", body: random.pick(searches))
         case .casePage: return Probe(kind: kind, uri: "/cases/\(random.pick(cases))", format: "html")
         case .panelPage: return Probe(kind: kind, uri: "/panels/PANEL-000001", format: "html")
+        case .notifications: return Probe(kind: kind, uri: "/api/notifications?status=all")
+        case .notificationsPage: return Probe(kind: kind, uri: "/notifications?status=all", format: "html")
+        case .missing: return Probe(kind: kind, uri: "/api/missing?child=\(entity)", root: entity)
+        case .missingList: return Probe(kind: kind, uri: "/api/missing?since=2020-01-01")
+        case .placements: return Probe(kind: kind, uri: "/api/placements?child=\(entity)", root: entity)
+        case .overdue: return Probe(kind: kind, uri: "/api/overdue")
         }
     }
 
@@ -140,6 +166,7 @@ struct LeakTests {
     func tenThousandRandomisedRequestsLeakNothing() async throws {
         let fixture = try ServerFixture(extraLines: Self.lines, inMemoryFiles: true)
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
+        try Self.recordJourney(fixture)
         let started = Date()
         let (counts, statuses, leaks) = try await fixture.application.test(.router) { client in
             var random = SeededRandom(seed: 16)
@@ -162,7 +189,7 @@ struct LeakTests {
                 switch probe.kind {
                 case .search: response = try await api.send(.post, probe.uri, json: probe.body)
                 case .searchPage: response = try await page.post("/search", ["q": probe.body ?? "", "csrf_token": page.csrf])
-                case .entityPage, .intelPage, .mapPage, .casePage, .panelPage: response = try await page.get(probe.uri)
+                case .entityPage, .intelPage, .mapPage, .casePage, .panelPage, .notificationsPage: response = try await page.get(probe.uri)
                 default: response = try await api.get(probe.uri)
                 }
                 var body = String(decoding: Data(buffer: response.body), as: UTF8.self)
@@ -197,6 +224,7 @@ struct LeakTests {
     @Test func theCanariesAreThereForThoseWhoMaySeeThem() async throws {
         let fixture = try ServerFixture(extraLines: Self.lines, inMemoryFiles: true)
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
+        try Self.recordJourney(fixture)
         let started = Date()
         try await fixture.application.test(.router) { client in
             let analyst = try #require(try await SignedIn.signIn(client, as: "analyst"))
@@ -204,6 +232,10 @@ struct LeakTests {
             for canary in ["ADQZONLYC", "ADQZDIRECT", "INQZC", "CHQZHIDDEN", "Met Zyxcanary Hiddenchild"] {
                 #expect(entity.contains(canary), "\(canary)")
             }
+            let log = Self.decoded(try await analyst.get("/api/notifications?status=all").text)
+            #expect(log.contains("CHQZWIRRAL") && log.contains("LOQZWALES"), "\(log)")
+            let missing = Self.decoded(try await analyst.get("/api/missing?child=CH1").text)
+            #expect(missing.contains("Synthetic Canarywales") && missing.contains("Zyxcanary Hiddenchild"), "\(missing)")
             let report = try await analyst.get("/api/intel/INQZC").text
             #expect(report.contains("CANARYCTEXT") && report.contains("CANARYCONDITIONS"))
             let map = Self.decoded(try await analyst.get("/api/maps/CH1?hops=2&audience=analyst").text)

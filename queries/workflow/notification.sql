@@ -23,7 +23,7 @@ SELECT link_id, to_area FROM notification_link;
 UPDATE notification SET done_on = :on, done_how = :how, done_by = :by, disclosed = :disclosed, done_note = :note WHERE id = :id;
 
 -- name: by_ref
-SELECT n.*, e.ref AS child_ref, e.label AS child_label, c.ref AS case_ref, p.ref AS placement_ref, m.ref AS missing_ref,
+SELECT n.*, e.ref AS child_ref, e.label AS child_label, e.area AS child_area, c.ref AS case_ref, p.ref AS placement_ref, m.ref AS missing_ref,
        t.name AS to_area_name, t.area_type AS to_area_type
 FROM notification n LEFT JOIN entity e ON e.id = n.child_id LEFT JOIN ce_case c ON c.id = n.case_id
 LEFT JOIN placement p ON p.id = n.placement_id LEFT JOIN missing_episode m ON m.id = n.missing_id JOIN area t ON t.code = n.to_area
@@ -31,7 +31,7 @@ WHERE n.ref = :ref;
 
 -- name: list
 -- Tasks owned by :area (or every area), open, done or all; a child's when :child is given.
-SELECT n.*, e.ref AS child_ref, e.label AS child_label, c.ref AS case_ref, p.ref AS placement_ref, m.ref AS missing_ref,
+SELECT n.*, e.ref AS child_ref, e.label AS child_label, e.area AS child_area, c.ref AS case_ref, p.ref AS placement_ref, m.ref AS missing_ref,
        t.name AS to_area_name, t.area_type AS to_area_type
 FROM notification n LEFT JOIN entity e ON e.id = n.child_id LEFT JOIN ce_case c ON c.id = n.case_id
 LEFT JOIN placement p ON p.id = n.placement_id LEFT JOIN missing_episode m ON m.id = n.missing_id JOIN area t ON t.code = n.to_area
@@ -49,7 +49,7 @@ WHERE c.status = 'open' AND (:child IS NULL OR c.child_id = :child) ORDER BY c.i
 SELECT id, ref, area FROM ce_case WHERE child_id = :child AND status = 'open' ORDER BY id DESC LIMIT 1;
 
 -- name: overdue
-SELECT n.ref, n.due_on, n.area, n.to_area, n.contact, e.ref AS child_ref, t.name AS to_area_name
+SELECT n.ref, n.due_on, n.area, n.to_area, n.contact, e.ref AS child_ref, e.area AS child_area, t.name AS to_area_name
 FROM notification n LEFT JOIN entity e ON e.id = n.child_id JOIN area t ON t.code = n.to_area
 WHERE n.done_on IS NULL AND (:area IS NULL OR n.area = :area);
 

@@ -33,5 +33,5 @@ UPDATE placement SET screened_on = :screened, ce_risk = :risk WHERE id = :id;
 
 -- name: unscreened
 -- Incoming placements not yet screened for CE risk.
-SELECT p.ref, p.started_on, p.area, e.ref AS child_ref FROM placement p JOIN entity e ON e.id = p.child_id
+SELECT p.ref, p.started_on, p.area, e.ref AS child_ref, e.area AS child_area FROM placement p JOIN entity e ON e.id = p.child_id
 WHERE p.incoming = 1 AND p.screened_on IS NULL AND (:area IS NULL OR p.area = :area);
