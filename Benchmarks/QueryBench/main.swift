@@ -5,6 +5,7 @@
 //   cegraph-bench DB OUTDIR [--queries 1000] [--pivots 256] [--seed 7] [--skip-communities]
 //                 [--skip-betweenness] [--snapshot-only] [--render [--runs 5]]
 //   cegraph-bench COPY-OF-DB OUTDIR --panel 60 [--runs 9]     (writes to the store: a copy)
+//   cegraph-bench COPY-OF-DB OUTDIR --journey 300 [--runs 5]  (writes to the store: a copy)
 //
 // Writes OUTDIR/edges.tsv (the simple undirected graph, dense ids), OUTDIR/pairs.tsv and
 // OUTDIR/cegraph.json (per-query nanoseconds and answers, in query_report.py's shape).
@@ -40,6 +41,12 @@ if arguments.contains("--panel") {
     // Writes to the store: Benchmarks/panel.sh gives it a copy.
     let result = try panelBenchmark(path: arguments[1], cases: argument("--panel", 60), runs: argument("--runs", 9))
     try result.jsonText.write(to: output.appendingPathComponent("panel.json"), atomically: true, encoding: .utf8)
+    exit(0)
+}
+if arguments.contains("--journey") {
+    // Writes to the store: Benchmarks/journey.sh gives it a copy.
+    let result = try journeyBenchmark(path: arguments[1], cases: argument("--journey", 300), runs: argument("--runs", 5))
+    try result.jsonText.write(to: output.appendingPathComponent("journey.json"), atomically: true, encoding: .utf8)
     exit(0)
 }
 let queries = argument("--queries", 1000)
