@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${WORK:-$(mktemp -d /tmp/cegraph-journey-bench.XXXXXX)}
 mkdir -p "$WORK"
-[ -n "${SKIP_BUILD:-}" ] || swift build -c release --product cegraph-bench --product cegraph >/dev/null
+# One product a command: `swift build` builds only the last of several --product options.
+[ -n "${SKIP_BUILD:-}" ] || { swift build -c release --product cegraph-bench >/dev/null && swift build -c release --product cegraph >/dev/null; }
 BIN="${BIN:-$(swift build -c release --show-bin-path)}"
 if [ -z "${DB:-}" ]; then
     "$BIN/cegraph" generate --seed 1 --scale "${SCALE:-large}" -o "$WORK/data.jsonl" 2>/dev/null

@@ -2,8 +2,9 @@
 // spread over every authority, records a missing episode for every third (found where they
 // were last seen, when that is a place), then times the alert scan with the notification pass
 // in one transaction (`scanAlertsAndNotify`), and the pass alone: the first run of each (all
-// the picture's links are new to a first scan; every duty is raised) and the median of the
-// later runs (nothing new). Target: the scan and the pass under 2 s together.
+// the picture's links are new to a first scan; every duty is raised), the median of later
+// scans with nothing new (a day's scan in the steady state), and of scans again from today
+// (every link new again, every alert raised already). Target: under 2 s together.
 import Foundation
 import CaseWorkflow
 import GraphCore
@@ -51,8 +52,14 @@ func journeyBenchmark(path: String, cases: Int, runs: Int) throws -> JSONValue {
         let result = try workflow.scanAlertsAndNotify(engine: engine, on: today, by: viewer)
         (alerts, raised) = (result.alerts.count, result.notifications.raised.count)
     }
+    // A picture imported in one go was all recorded today, so every later scan from today
+    // would find it all new again: the steady state is a scan with nothing new since.
     var later: [Double] = []
-    for _ in 0..<max(1, runs) { later.append(try timed { _ = try workflow.scanAlertsAndNotify(engine: engine, on: today, by: viewer) }) }
+    for _ in 0..<max(1, runs) {
+        later.append(try timed { _ = try workflow.scanAlertsAndNotify(engine: engine, on: today, since: today.adding(days: 1), by: viewer) })
+    }
+    var again: [Double] = []
+    for _ in 0..<max(1, runs) { again.append(try timed { _ = try workflow.scanAlertsAndNotify(engine: engine, on: today, by: viewer) }) }
     var passes: [Double] = []
     for _ in 0..<max(1, runs) { passes.append(try timed { _ = try workflow.notificationPass(engine: engine, on: today, by: viewer) }) }
     let median = { (times: [Double]) in times.sorted()[times.count / 2] }
@@ -60,14 +67,16 @@ func journeyBenchmark(path: String, cases: Int, runs: Int) throws -> JSONValue {
     log("journey on \(snapshot.entityCount) entities, \(snapshot.linkCount) links: \(chosen.count) open cases, "
         + "\(chosen.count / 3 + (chosen.count % 3 > 0 ? 1 : 0)) missing episodes (\(places) found at a place); "
         + "first alert scan + notification pass \(String(format: "%.0f", first)) ms (\(alerts) alerts, \(raised) duties raised), "
-        + "later \(String(format: "%.0f", median(later))) ms; the pass alone \(String(format: "%.0f", median(passes))) ms "
+        + "with nothing new \(String(format: "%.0f", median(later))) ms, again from today (every link new, every alert "
+        + "raised already) \(String(format: "%.0f", median(again))) ms; the pass alone \(String(format: "%.0f", median(passes))) ms "
         + "(medians of \(runs); setup \(String(format: "%.1f", setup)) s; \(open) tasks open)")
     return .object([
         "entities": .number(String(snapshot.entityCount)), "links": .number(String(snapshot.linkCount)),
         "cases": .number(String(chosen.count)), "alerts": .number(String(alerts)), "duties_raised": .number(String(raised)),
         "tasks_open": .number(String(open)), "runs": .number(String(runs)),
         "first_scan_and_pass_ms": .number(String(format: "%.1f", first)),
-        "later_scan_and_pass_ms": .number(String(format: "%.1f", median(later))),
+        "nothing_new_scan_and_pass_ms": .number(String(format: "%.1f", median(later))),
+        "again_scan_and_pass_ms": .number(String(format: "%.1f", median(again))),
         "pass_alone_ms": .number(String(format: "%.1f", median(passes))),
     ])
 }

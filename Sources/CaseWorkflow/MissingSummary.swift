@@ -14,7 +14,8 @@ public struct MissingSummary: Sendable, Equatable {
     public let interviewsNotDone: Int
 
     /// Rows of `missing.summary_for_child`, newest first; the year is the 12 months to `on`.
-    init(_ rows: [StoredRow], on date: CalendarDate) {
+    /// `named` says whether the reader may see a place by name (else it is "a place in …").
+    init(_ rows: [StoredRow], on date: CalendarDate, named: (StoredRow) throws -> Bool) rethrows {
         let since = date.adding(months: -12)
         total = rows.count
         inLastYear = rows.filter { ($0.date("reported_on") ?? since) > since }.count
@@ -23,7 +24,9 @@ public struct MissingSummary: Sendable, Equatable {
         var places: [String] = []
         for row in rows {
             guard let label = row.text("found_at_label") else { continue }
-            let place = label + (row.text("found_at_area_name").map { " (\($0))" } ?? "")
+            let area = row.text("found_at_area_name")
+            let place = try named(row) ? label + (area.map { label.contains($0) ? "" : " (\($0))" } ?? "")
+                : "a place in " + (area ?? "another area")
             if !places.contains(place) { places.append(place) }
         }
         foundAt = places

@@ -12,6 +12,17 @@ public struct Placement: Codable, Sendable, Equatable {
         case semiIndependent = "semi_independent"
         case secure
         case other
+
+        /// The kind in words: "children's home".
+        public var words: String {
+            switch self {
+            case .childrensHome: "children's home"
+            case .foster: "foster care"
+            case .semiIndependent: "semi-independent accommodation"
+            case .secure: "secure accommodation"
+            case .other: "other placement"
+            }
+        }
     }
 
     /// The placement's reference, `PLC-NNNNNN`, and the child.

@@ -222,7 +222,9 @@ extension Workflow {
             let agencies = try tx.rows("common.agencies").map { AssessmentForm.Agency(code: $0.string("code"), name: $0.string("name")) }
             let episodes = try tx.rows("missing.summary_for_child", ["child": ceCase["child_id"]])
             return AssessmentForm(caseRef: ref, area: area, framework: framework, agencies: agencies,
-                                  missing: MissingSummary(episodes, on: .today))
+                                  missing: try MissingSummary(episodes, on: .today) { row in
+                                      try admitsPlace(ref: row.string("found_at_ref"), area: row.text("found_at_area"), by: viewer, in: tx)
+                                  })
         }
     }
 }

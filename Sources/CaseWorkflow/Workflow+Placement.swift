@@ -96,7 +96,7 @@ extension Workflow {
                 let row = try tx.row("placement.by_ref", ["ref": .text(ref)])
                 if placing != lives, !input.incoming {
                     let what = "\(child.string("ref")) placed by \(placingRow.string("name")) in \(livesRow.string("name")) from \(started) "
-                        + "(\(input.kind.rawValue.replacingOccurrences(of: "_", with: " ")), \(ref))"
+                        + "(\(input.kind.words), \(ref))"
                     raised.append(try raise(NotificationDuty(
                         area: lives, toArea: placing, contact: .homeSocialWorker, source: .placement,
                         key: "placement \(ref) home_social_worker", child: child["id"], placement: row?["id"] ?? .null,

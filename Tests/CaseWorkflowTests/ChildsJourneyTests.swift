@@ -197,6 +197,7 @@ struct ChildsJourneyTests {
     @Test func anAuthorityLimitedCoordinatorRecordsAndReadsOnlyWhatIsTheirs() throws {
         let fixture = try WorkflowFixture(Self.journey)
         let liverpool = Self.coordinator("E08000012"), wigan = Self.coordinator("E08000010")
+        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
         // Found in Flintshire, outside Liverpool's scope: recorded, and the place named only by its area.
         try fixture.workflow.recordMissing(MissingInput(child: "CH1", reportedOn: date("2026-04-01")), by: liverpool)
         let found = try fixture.workflow.recordMissing(MissingInput(child: "CH1", foundOn: date("2026-04-02"), foundAt: "LO8",
@@ -205,6 +206,8 @@ struct ChildsJourneyTests {
         let episode = try #require(try fixture.workflow.missingEpisodes(child: "CH1", by: liverpool).first)
         #expect(episode.foundAtRef == nil && episode.foundAtLabel == "a place in Flintshire" && episode.foundWith == "Child 1")
         #expect(try fixture.workflow.missingEpisodes(child: "CH1", by: fixture.viewer).first?.foundAtRef == "LO8")
+        #expect(try fixture.workflow.assessmentForm(case: ceCase, by: liverpool).missing.foundAt == ["a place in Flintshire"])
+        #expect(try fixture.workflow.assessmentForm(case: ceCase, by: fixture.viewer).missing.foundAt == ["Beach Eight (Flintshire)"])
         // Liverpool's log: its own tasks, the records only the child.
         let tasks = try fixture.workflow.notifications(area: nil, by: liverpool)
         #expect(tasks.count == 2 && tasks.allSatisfy { $0.records == ["CH1"] })

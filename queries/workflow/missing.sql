@@ -56,6 +56,7 @@ WHERE m.found_on IS NOT NULL AND (m.interview IS NULL OR m.interview = 'offered'
 
 -- name: summary_for_child
 -- The child's episodes for the assessment form: newest first, with the found-at place's area.
-SELECT m.ref, m.reported_on, m.missing_from, m.found_on, m.interview, l.label AS found_at_label, a.name AS found_at_area_name
+SELECT m.ref, m.reported_on, m.missing_from, m.found_on, m.interview, l.ref AS found_at_ref, l.label AS found_at_label,
+       l.area AS found_at_area, a.name AS found_at_area_name
 FROM missing_episode m LEFT JOIN entity l ON l.id = m.found_at LEFT JOIN area a ON a.code = l.area
 WHERE m.child_id = :child ORDER BY m.reported_on DESC, m.id DESC;

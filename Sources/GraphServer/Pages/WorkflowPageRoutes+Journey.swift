@@ -71,7 +71,7 @@ extension WorkflowPageRoutes {
         let today = CalendarDate.today
         var fields: [String: Any] = [
             "placements": detail.placements.map { placement -> [String: Any] in
-                ["ref": placement.ref, "kind": placement.kind.rawValue.replacingOccurrences(of: "_", with: " "),
+                ["ref": placement.ref, "kind": placement.kind.words,
                  "placement": placement.placement, "placedBy": placement.placingAreaName, "livesIn": placement.areaName,
                  "from": placement.startedOn, "to": placement.endedOn ?? "now", "outOfArea": placement.isOutOfArea,
                  "screening": placement.incoming ? (placement.screenedOn.map { "screened \($0): " + (placement.ceRisk == true ? "CE risk" : "no CE risk") }
