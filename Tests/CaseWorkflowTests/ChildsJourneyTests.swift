@@ -227,6 +227,21 @@ struct ChildsJourneyTests {
         }
         // Wigan sees its own task (tell Sefton's MASH), not Sefton's.
         #expect(try fixture.workflow.notifications(area: nil, by: wigan).map(\.toArea) == ["E08000014"])
+        // Sefton's coordinator, with the child placed there in their need-to-know (as the
+        // server reads it, ``Access/placedChildren``), records the referral at its front door
+        // and reads its task naming the child; without it, the task names "a child".
+        let id = try #require(try fixture.store.reading { try $0.entityRowid(for: "CH9") })
+        let sefton = Viewer(name: "sefton", purpose: "t", access: Access(role: .maccseCoordinator, scope: Scope(areas: ["E08000014"]),
+                                                                          placedChildren: ["CH9": id]))
+        let referral = try fixture.workflow.recordReferral(ReferralInput(child: "CH9", receivedOn: date("2026-03-05"), referrer: "Teacher",
+                                                                         agency: "education", concern: .cce), by: sefton)
+        #expect(referral.area == "E08000014")
+        let told = try #require(try fixture.workflow.notifications(area: nil, by: sefton).first)
+        #expect(told.childRef == "CH9" && told.reason.contains("CH9") && told.contact == .homeSocialWorker)
+        let unplaced = Self.coordinator("E08000014")
+        let hidden = try #require(try fixture.workflow.notifications(area: nil, by: unplaced).first)
+        #expect(hidden.childRef == nil && hidden.childLabel == nil && !hidden.reason.contains("CH9") && hidden.reason.contains("a child placed"))
+        #expect(throws: WorkflowError.self) { _ = try fixture.workflow.placements(child: "CH9", by: unplaced) }
     }
 
     @Test func anEpisodeIsUpdatedWithoutLosingWhatWasRecordedAndItsDutiesAreNotRaisedTwice() throws {

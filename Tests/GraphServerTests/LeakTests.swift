@@ -83,7 +83,8 @@ struct LeakTests {
         let panelGraph = probe.isGraph && (probe.audience == .panel || !police(account))
         let hiddenChild = whole(account) || account == "maccse_coordinator"
         if !hiddenChild || (panelGraph && probe.root != "CHQZHIDDEN") { canaries += ["CHQZHIDDEN", "Zyxcanary", "Hiddenchild", "Zyxalias"] }
-        let wirralChild = whole(account) || account == "wirral_analyst"
+        // The Wirral child is placed in Liverpool (``recordJourney``): Liverpool's coordinator may know them.
+        let wirralChild = whole(account) || account == "wirral_analyst" || account == "maccse_coordinator"
         if !wirralChild || (panelGraph && probe.root != "CHQZWIRRAL") { canaries += ["CHQZWIRRAL", "Qwcanary", "Wirralchild"] }
         // Handling code C: the police covering Liverpool, never in a panel audience's network.
         if !whole(account) || panelGraph { canaries += ["INQZC", "CANARYCTEXT", "CANARYCONDITIONS", "ADQZONLYC", "Onlyccanary"] }

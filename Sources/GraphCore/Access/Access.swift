@@ -11,6 +11,11 @@ public struct Access: Sendable, Hashable {
     /// ids): the only children they may see. Nil for every other role. The server reads
     /// them once per request.
     public let children: [String: Int64]?
+    /// For a viewer limited to some areas, the children placed in them now by another
+    /// authority (a current placement, issue 19; refs with database ids): within their
+    /// need-to-know as if their home were covered, since the front door where a child lives
+    /// is theirs. Empty for everyone else. The server reads them once per request.
+    public let placedChildren: [String: Int64]
     /// Whether handling-code-C material is held back although the role may read it: a map
     /// or export for a panel audience (``narrowed(to:)``).
     public let withholdsHandlingCodeC: Bool
@@ -42,14 +47,19 @@ public struct Access: Sendable, Hashable {
     private let isOperator: Bool
 
     public init(role: Role?, scope: Scope, children: [String: Int64]? = nil, withholdsHandlingCodeC: Bool = false,
-                partnerFreeText: FreeText = .withheld, agency: String? = nil, agendaSince: CalendarDate? = nil) {
+                partnerFreeText: FreeText = .withheld, agency: String? = nil, agendaSince: CalendarDate? = nil,
+                placedChildren: [String: Int64] = [:]) {
         self.init(role: role, scope: scope, children: children, withholdsHandlingCodeC: withholdsHandlingCodeC,
-                  partnerFreeText: partnerFreeText, agency: agency, agendaSince: agendaSince, isOperator: false)
+                  partnerFreeText: partnerFreeText, agency: agency, agendaSince: agendaSince, isOperator: false,
+                  placedChildren: placedChildren)
     }
 
     private init(role: Role?, scope: Scope, children: [String: Int64]?, withholdsHandlingCodeC: Bool,
-                 partnerFreeText: FreeText, agency: String?, agendaSince: CalendarDate?, isOperator: Bool) {
+                 partnerFreeText: FreeText, agency: String?, agendaSince: CalendarDate?, isOperator: Bool,
+                 placedChildren: [String: Int64] = [:]) {
         self.isOperator = isOperator
+        // Only a viewer limited to some areas gains placed children (a panel member's are their agendas').
+        self.placedChildren = scope.areas != nil && role != .panelMember ? placedChildren : [:]
         self.agendaSince = agendaSince
         self.role = role
         self.agency = agency
@@ -93,7 +103,7 @@ public struct Access: Sendable, Hashable {
     public func narrowed(to audience: Audience) -> Access {
         guard audience == .panel else { return self }
         return Access(role: role, scope: scope, children: children, withholdsHandlingCodeC: true, partnerFreeText: partnerFreeText,
-                      agency: agency, agendaSince: agendaSince, isOperator: isOperator)
+                      agency: agency, agendaSince: agendaSince, isOperator: isOperator, placedChildren: placedChildren)
     }
 
     /// Whether the viewer may see a report of handling code `handling`: a code-C report
@@ -112,11 +122,12 @@ public struct Access: Sendable, Hashable {
     }
 
     /// Whether a child is within the viewer's need-to-know: for a panel member one on
-    /// their agendas, for anyone else one whose home authority they cover.
+    /// their agendas, for anyone else one whose home authority they cover or who is placed
+    /// in an area they cover (``placedChildren``).
     public func maySeeChild(ref: String, area: String?, force: String?) -> Bool {
         guard may(.readPicture) || may(.readCase) else { return false }
         if let children { return children[ref] != nil }
-        return scope.covers(area: area, force: force)
+        return scope.covers(area: area, force: force) || placedChildren[ref] != nil
     }
 
     /// Whether the viewer may open an entity's own page (and find it in search): a child

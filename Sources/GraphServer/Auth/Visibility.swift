@@ -27,7 +27,23 @@ struct Visibility: Sendable {
         if !account.role.may(.readHandlingCodeC), try workflow.settings(for: nil).partnerFreeText { freeText = .pseudonymised }
         return Access(role: account.role, scope: account.scope, children: try panelChildren(for: account, today: today),
                       partnerFreeText: freeText, agency: account.agency,
-                      agendaSince: account.role == .panelMember ? Visibility.windowStart(today: today) : nil)
+                      agendaSince: account.role == .panelMember ? Visibility.windowStart(today: today) : nil,
+                      placedChildren: try placedChildren(for: account, today: today))
+    }
+
+    /// The children placed now in the areas `account` covers by another authority: within
+    /// its need-to-know (issue 19: the front door where a child lives). Empty for an
+    /// account without a scope of areas, and for a panel member.
+    func placedChildren(for account: Account, today: CalendarDate = .today) throws -> [String: Int64] {
+        guard account.scope.areas != nil, account.role != .panelMember else { return [:] }
+        return try store.reading { tx in
+            var children: [String: Int64] = [:]
+            for row in try tx.rows("server/visibility.placed_children", ["on": StoredValue(today)])
+            where account.scope.covers(area: row.text("area"), force: row.text("force")) {
+                if let id = row.integer("id") { children[row.string("ref")] = id }
+            }
+            return children
+        }
     }
 
     /// The database ids and refs of the children `account` may see, or nil for "not limited
