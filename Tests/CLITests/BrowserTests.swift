@@ -642,6 +642,48 @@ struct BrowserTests {
         #expect(audit.stdout.contains("disclosure") && audit.stdout.contains("NOT-000002"), "\(audit.stdout.suffix(2000))")
     }
 
+    @Test(.timeLimit(.minutes(4)))
+    func liverpoolRecordsAPlacementInSeftonAndSeftonsCoordinatorKnowsTheChild() async throws {
+        try preparePicture()
+        try prepareMACCSECoordinatorAndASeftonPanel()
+        let added = try cli.run(["--db", "b.sqlite", "account", "add", "seftonco", "--role", "maccse_coordinator", "--area", "E08000014",
+                                 "--agency", "childrens_services", "--password-stdin"], input: BrowserTests.password + "\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        try await withBrowser { browser, site in
+            try await browser.setViewportSize(width: BrowserTests.laptop.width, height: BrowserTests.laptop.height)
+            try await signIn(browser, site: site, as: "maccse")
+            // Liverpool's coordinator records that CH1 now lives in a children's home in Sefton.
+            try await browser.navigate(to: site + "/cases/CASE-000001")
+            try await browser.click(try await browser.waitForElement("#placements + details summary, details.record-form summary"))
+            try await browser.click(try await browser.findElement(#"#placement-type option[value="childrens_home"]"#))
+            try await browser.sendKeys("A children's home (synthetic)", to: try await browser.findElement("#placement-words"))
+            try await browser.sendKeys("E08000014", to: try await browser.findElement("#placement-lives-in"))
+            try await browser.click(try await browser.findElement(#"#placement-form button[type="submit"]"#))
+            let placements = try await browser.wait("the placement recorded") {
+                guard let table = try await browser.findElements("#placements + table").first else { return nil as String? }
+                return try await browser.text(of: table)
+            }
+            #expect(placements.contains("lives in Sefton, placed by Liverpool") && placements.contains("out of area"), "\(placements)")
+            let log = try await browser.text(of: try await browser.waitForElement("#notifications ~ p"))
+            #expect(!log.isEmpty)
+            try await browser.navigate(to: site + "/notifications")
+            let liverpool = try await browser.text(of: try await browser.waitForElement("table.notifications"))
+            #expect(liverpool.contains("Sefton") && liverpool.contains("MASH / front door") && !liverpool.contains("home social worker"),
+                    "\(liverpool)")
+
+            // Sefton's coordinator: the child placed there is in their need-to-know, named in their task.
+            try await browser.deleteAllCookies()
+            try await signIn(browser, site: site, as: "seftonco")
+            try await browser.navigate(to: site + "/notifications")
+            let sefton = try await browser.text(of: try await browser.waitForElement("table.notifications"))
+            #expect(sefton.contains("Liverpool") && sefton.contains("home social worker") && sefton.contains("Visible Child"), "\(sefton)")
+            try await browser.navigate(to: site + "/entities/CH1")
+            let page = try await browser.wait("the child's page") { try await browser.findElements("h1").first }
+            #expect(try await browser.text(of: page).contains("Visible Child"))
+            try await keepAtBothSizes(browser, as: "notifications-placed-child")
+        }
+    }
+
     @Test(.timeLimit(.minutes(3)))
     func theMARTHRChairDeclinesANominationWithAReasonThroughTheForm() async throws {
         try preparePicture()
@@ -694,7 +736,7 @@ struct BrowserTests {
     /// Where each of the picture's accounts lands after signing in: its role's first page.
     static let landings = ["analyst": "/search", "member": "/panels", "coordinator": "/referrals", "chair": "/marthr",
                            "admin": "/accounts", "auditor": "/audit", "maccse": "/panels",
-                           "chairperson": "/panels"]
+                           "chairperson": "/panels", "seftonco": "/panels"]
 
     /// Signs in through the form and lands on the account's first page (``landings``),
     /// giving the session's reason on the way: on the form the landing page asks first
