@@ -267,3 +267,18 @@ extension Workflow {
         return viewer.access.maySeeChild(ref: ref, area: area, force: force)
     }
 }
+
+extension Workflow {
+    /// Records an assessment (``recordAssessment(_:by:)``), then runs the notification pass
+    /// for the case's child, so that cross-border links the assessment's records bring are
+    /// told (seed 003 §3). The pass reads the graph the assessment wrote, so it runs once the
+    /// assessment is kept; should it fail, the assessment stands and the next alert scan
+    /// raises the duties (`pass` is nil).
+    public func recordAssessment(_ input: AssessmentInput, notifying engine: QueryEngine, on date: CalendarDate = .today,
+                                 by viewer: Viewer) throws -> (record: AssessmentRecord, pass: NotificationPassResult?) {
+        let record = try recordAssessment(input, by: viewer)
+        let child = try store.reading { try $0.row("case.by_ref", ["ref": .text(input.caseRef)])?.text("child_ref") }
+        let pass = try? child.map { try notificationPass(engine: engine, on: date, child: $0, by: viewer) }
+        return (record, pass)
+    }
+}

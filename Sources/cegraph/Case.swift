@@ -192,8 +192,12 @@ extension CEGraph {
             func run() throws {
                 let object = try JSONFile.object(file)
                 let input = try AssessmentInput(json: object, caseRef: ceCase, today: options.day)
-                let record = try options.workflow().recordAssessment(input, by: options.viewer)
+                let workflow = try options.workflow()
+                // The notification pass follows for the child: the assessment's records may cross a border.
+                let (record, pass) = try workflow.recordAssessment(input, notifying: QueryEngine(store: workflow.store),
+                                                                   on: options.day, by: options.viewer)
                 WorkflowOptions.warn(record.warnings, in: "summary")
+                for task in pass?.raised ?? [] { Printer.error("notification \(task) raised: a cross-border link to tell") }
                 let outcome = record.outcome
                 options.output(.object(["assessment": .string(record.ref), "intel": .string(record.intelRef), "outcome": outcome.json,
                                         "graph_records": .number(String(record.touched.count))]),

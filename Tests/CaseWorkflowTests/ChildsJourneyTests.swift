@@ -298,4 +298,23 @@ struct ChildsJourneyTests {
             try fixture.workflow.handOver(case: ceCase, to: "family", on: date("2026-09-16"), by: fixture.viewer)
         }
     }
+
+    @Test func anAssessmentWhoseRecordsCrossABorderRaisesTheDutiesForItsChild() throws {
+        // Without the journey's links: CH1's only cross-border link comes from the assessment.
+        let fixture = try WorkflowFixture()
+        let (_, ceCase) = try fixture.openCase(child: "CH1", received: "2026-03-02")
+        let input = AssessmentInput(
+            caseRef: ceCase, assessedOn: date("2026-03-09"), isReview: false, concern: .cce, agencies: ["police", "childrens_services"],
+            answers: ["professionals_involved": "Social worker", "referral_reason": "criminal", "scaling": .number("3"),
+                      "harm_statement": "may_be_experiencing_harm", "imminent_risk": .bool(false)],
+            grading: Grading("2B P")!, summary: "Synthetic assessment.",
+            graph: [["record": "entity", "id": "AD6", "kind": "adult", "name": "Adult Six", "area": "E08000010"],
+                    ["record": "link", "from": "CH1", "to": "AD6", "kind": "associates_with"]])
+        let (record, pass) = try fixture.workflow.recordAssessment(input, notifying: QueryEngine(store: fixture.store), on: date("2026-03-09"),
+                                                                   by: fixture.viewer)
+        #expect(record.ref == "ASMT-000001")
+        #expect(pass?.raised.count == 2, "Wigan's MASH and Greater Manchester Police's CE police lead")
+        let tasks = try fixture.workflow.notifications(area: "E08000012", by: fixture.viewer)
+        #expect(Set(tasks.map(\.toArea)) == ["E08000010", "greater_manchester"] && tasks.allSatisfy { $0.raisedOn == "2026-03-09" })
+    }
 }

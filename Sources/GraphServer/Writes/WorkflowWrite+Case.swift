@@ -9,9 +9,11 @@ extension WorkflowWrite {
     /// "outcome", "language_warnings"}`. Free text is stored as written, with its warnings.
     static let assess = WorkflowWrite(permission: .workCases, purpose: "recording an assessment", status: .created) { input in
         let assessment = try AssessmentInput(json: input.fields.values, caseRef: try input.record, today: .today)
-        let record = try input.services.workflow.recordAssessment(assessment, by: input.viewer)
+        // The notification pass follows for the child: the assessment's records may cross a border.
+        let (record, pass) = try input.services.workflow.recordAssessment(assessment, notifying: input.services.engine, by: input.viewer)
         return .object(["assessment": .string(record.ref), "intel": .string(record.intelRef), "outcome": record.outcome.json,
-                        "language_warnings": record.warnings.json])
+                        "language_warnings": record.warnings.json,
+                        "notifications": .array((pass?.raised ?? []).map { .string($0) })])
     }
 
     /// `{"stage", "on"?, "multi_agency_forum"?, "note"?}` on a case.
