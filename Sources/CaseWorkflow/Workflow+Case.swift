@@ -166,6 +166,15 @@ extension Workflow {
             // Pseudonymised as they are read, with places outside the viewer's scope unnamed.
             detail.placements = try shown(try tx.rows("placement.for_child", ["child": child]).map(Placement.init), by: viewer, in: tx)
             detail.missingEpisodes = try shown(try tx.rows("missing.for_child", ["child": child]).map(MissingEpisode.init), by: viewer, in: tx)
+            // A case the viewer's authority holds for a child they no longer know (placed there
+            // once): the case's own record stays theirs, the child's wider record does not.
+            let home = try tx.row("common.entity", ["id": child])?.text("area")
+            if try !knowsChild(detail.childRef, area: home, by: viewer, in: tx) {
+                let theirs = Set(try covered(try tx.rows("referral.areas_for_child", ["child": child]), by: viewer, in: tx).map { $0.string("ref") })
+                detail.referrals = detail.referrals.filter { theirs.contains($0.ref) }
+                detail.placements = try detail.placements.filter { try covers($0.area, by: viewer, in: tx) }
+                (detail.missingEpisodes, detail.flags) = ([], [])
+            }
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "case", "case": .string(ref), "child": .string(detail.childRef),
                 "placements": .array(detail.placements.map { .string($0.ref) }),

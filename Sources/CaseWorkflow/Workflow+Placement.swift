@@ -35,9 +35,19 @@ extension Workflow {
                     throw WorkflowError("placement", "\(input.child) has no placement \(given)", field: "placement", kind: .notFound)
                 }
                 ref = given
+                // The placing or the residing authority changes a placement; no one else.
+                guard try covers(row.text("placing_area"), by: viewer, in: tx) || covers(row.text("area"), by: viewer, in: tx) else {
+                    throw Unseen(what: "placement", ref: given, found: true, error: WorkflowError(
+                        "placement", "\(input.child) has no placement \(given)", field: "placement", kind: .notFound))
+                }
                 if let ended = input.endedOn {
                     if let started = row.date("started_on"), ended < started {
                         throw WorkflowError("placement", "ended on \(ended), before it started on \(started)", field: "ended")
+                    }
+                    // An end is brought forward, never put off: a later end would keep the
+                    // child in the residing authority's need-to-know.
+                    if let recorded = row.date("ended_on"), ended > recorded {
+                        throw WorkflowError("placement", "\(given) ended on \(recorded): an end is not put later", field: "ended")
                     }
                     try tx.execute("placement.end", ["id": row["id"], "ended": StoredValue(ended)])
                 }
@@ -61,6 +71,12 @@ extension Workflow {
                     throw WorkflowError("placement", "say what changed: the day it ended, or the CE risk screening", field: "ended")
                 }
             } else {
+                // A new placement is the word of those who cover the child's home: an authority
+                // that knows the child only because they are placed there may not place them again.
+                guard try covers(child.text("area"), by: viewer, in: tx) else {
+                    throw WorkflowError("placement", "\(input.child)'s placements are recorded by their home authority's front door "
+                                        + "or the police", field: "child")
+                }
                 guard let started = input.startedOn else { throw WorkflowError("placement", "give the day it started", field: "started") }
                 if let ended = input.endedOn, ended < started {
                     throw WorkflowError("placement", "ended on \(ended), before it started on \(started)", field: "ended")

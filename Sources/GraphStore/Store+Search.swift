@@ -30,6 +30,8 @@ extension Store {
         let areas = access.children == nil ? access.scope.areas.map { codes in
             JSONValue.array(codes.sorted().map { .string($0) }).jsonText
         } : nil
+        // Children placed in the viewer's areas are theirs to find too (``Access/placedChildren``).
+        let placed = "[" + access.placedChildren.values.sorted().map(String.init).joined(separator: ",") + "]"
         do {
             return try writer.write { db in
                 var hits: [SearchHit] = []
@@ -41,7 +43,8 @@ extension Store {
                     filter += """
                          AND (e.area IN (SELECT value FROM json_each(:areas))
                               OR e.area IN (SELECT code FROM area WHERE force IN (SELECT value FROM json_each(:areas)))
-                              OR (e.area IS NULL AND e.kind <> 'child'))
+                              OR (e.area IS NULL AND e.kind <> 'child')
+                              OR e.id IN (SELECT value FROM json_each(:placed)))
                         """
                 }
                 if let expression = query.expression {
@@ -53,7 +56,7 @@ extension Store {
                                      OR lower(e.label) = lower(:text) DESC,
                                  bm25(entity_fts, 10.0, 5.0, 5.0), e.label, e.ref
                         LIMIT :limit
-                        """, arguments: ["match": expression, "kind": kind?.rawValue, "limit": limit, "within": allowed, "areas": areas,
+                        """, arguments: ["match": expression, "kind": kind?.rawValue, "limit": limit, "within": allowed, "areas": areas, "placed": placed,
                                          "vrm": Normalise.vrm(text), "phone": Normalise.phone(text),
                                          "handle": Normalise.handle(text), "text": text.trimmingWhitespace()], text: text)
                 }
@@ -67,7 +70,7 @@ extension Store {
                                OR e.keys LIKE :pattern ESCAPE '\\') \(filter)
                         ORDER BY e.label, e.ref LIMIT :limit
                         """, arguments: ["pattern": pattern, "kind": kind?.rawValue, "limit": limit, "within": allowed,
-                                                   "areas": areas],
+                                                   "areas": areas, "placed": placed],
                                        text: text)
                 }
                 // The text typed is kept as a keyed digest, never in clear: a name typed into

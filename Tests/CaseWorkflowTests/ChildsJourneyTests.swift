@@ -242,6 +242,33 @@ struct ChildsJourneyTests {
         let hidden = try #require(try fixture.workflow.notifications(area: nil, by: unplaced).first)
         #expect(hidden.childRef == nil && hidden.childLabel == nil && !hidden.reason.contains("CH9") && hidden.reason.contains("a child placed"))
         #expect(throws: WorkflowError.self) { _ = try fixture.workflow.placements(child: "CH9", by: unplaced) }
+        // Knowing the child through the placement is not placing them: Sefton may not record a
+        // new placement, nor put the end of Wigan's later; it may bring the end forward.
+        do {
+            _ = try fixture.workflow.recordPlacement(PlacementInput(child: "CH9", livesIn: "E08000014", kind: .foster, placement: "Carers",
+                                                                    startedOn: date("2026-03-06")), on: date("2026-03-06"), by: sefton)
+            Issue.record("a placement by an authority that knows the child only through one")
+        } catch let error as WorkflowError {
+            #expect(error.field == "child")
+        }
+        _ = try fixture.workflow.recordPlacement(PlacementInput(child: "CH9", ref: placed.ref, endedOn: date("2026-06-30")),
+                                                 on: date("2026-03-06"), by: sefton)
+        #expect(throws: WorkflowError.self) {
+            _ = try fixture.workflow.recordPlacement(PlacementInput(child: "CH9", ref: placed.ref, endedOn: date("2027-06-30")),
+                                                     on: date("2026-03-06"), by: sefton)
+        }
+        // Sefton's case, once the child is no longer theirs to know: the case's own record
+        // stays, the child's wider record (Wigan's referrals, missing episodes, flags) does not.
+        try fixture.workflow.screenReferral(referral.ref, outcome: .section47, on: date("2026-03-05"), by: sefton)
+        let seftonCase = try fixture.workflow.openCase(referral: referral.ref, on: date("2026-03-05"), by: sefton)
+        _ = try fixture.workflow.recordReferral(ReferralInput(child: "CH9", area: "E08000010", receivedOn: date("2026-07-01"),
+                                                              referrer: "Teacher", agency: "education", concern: .cce), by: wigan)
+        try fixture.workflow.recordMissing(MissingInput(child: "CH9", reportedOn: date("2026-07-02")), by: wigan)
+        let known = try fixture.workflow.caseDetail(seftonCase, asOf: date("2026-07-03"), by: sefton)
+        #expect(known.referrals.count == 2 && known.missingEpisodes.count == 1)
+        let later = try fixture.workflow.caseDetail(seftonCase, asOf: date("2026-07-03"), by: unplaced)
+        #expect(later.referrals.map(\.ref) == [referral.ref] && later.missingEpisodes.isEmpty && later.flags.isEmpty)
+        #expect(later.placements.map(\.ref) == [placed.ref], "the placement in Sefton is Sefton's own record")
     }
 
     @Test func anEpisodeIsUpdatedWithoutLosingWhatWasRecordedAndItsDutiesAreNotRaisedTwice() throws {

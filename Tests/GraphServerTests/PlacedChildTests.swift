@@ -22,6 +22,8 @@ struct PlacedChildTests {
                 child: "CH2", livesIn: "E08000014", kind: .childrensHome, placement: "A children's home",
                 startedOn: .today.adding(days: -3)), on: .today.adding(days: -3), by: viewer)
             #expect(try await sefton.get("/api/entities/CH2").status == .ok)
+            let found = try await sefton.send(.post, "/api/search", json: #"{"q": "Hidden"}"#)
+            #expect(found.status == .ok && found.text.contains("CH2"), "search finds the placed child: \(found.text)")
             let placements = try await sefton.get("/api/placements?child=CH2")
             #expect(placements.status == .ok && placements.text.contains(placed.ref))
             // Sefton's task to tell Liverpool's home social worker names the child.
@@ -33,6 +35,7 @@ struct PlacedChildTests {
             _ = try workflow.recordPlacement(PlacementInput(child: "CH2", ref: placed.ref, endedOn: .today.adding(days: -1)),
                                              on: .today, by: viewer)
             #expect(try await sefton.get("/api/entities/CH2").status == .notFound)
+            #expect(!(try await sefton.send(.post, "/api/search", json: #"{"q": "Hidden"}"#).text.contains("CH2")))
             let after = try await sefton.get("/api/notifications")
             #expect(after.status == .ok && !after.text.contains("CH2") && after.text.contains("a child placed"), "\(after.text)")
         }

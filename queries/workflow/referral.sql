@@ -37,3 +37,7 @@ ORDER BY r.received_on, r.id;
 SELECT r.ref, r.received_on, r.area, r.agency, r.immediate_risk, e.ref AS child_ref
 FROM referral r JOIN entity e ON e.id = r.child_id
 WHERE r.outcome IS NULL AND (:area IS NULL OR r.area = :area) ORDER BY r.immediate_risk DESC, r.received_on;
+
+-- name: areas_for_child
+-- The front door of each of the child's referrals, to show a reader only those they cover.
+SELECT ref, area FROM referral WHERE child_id = :child;

@@ -35,11 +35,12 @@ struct Visibility: Sendable {
     /// its need-to-know (issue 19: the front door where a child lives). Empty for an
     /// account without a scope of areas, and for a panel member.
     func placedChildren(for account: Account, today: CalendarDate = .today) throws -> [String: Int64] {
-        guard account.scope.areas != nil, account.role != .panelMember else { return [:] }
+        guard let areas = account.scope.areas, account.role != .panelMember else { return [:] }
         return try store.reading { tx in
             var children: [String: Int64] = [:]
-            for row in try tx.rows("server/visibility.placed_children", ["on": StoredValue(today)])
-            where account.scope.covers(area: row.text("area"), force: row.text("force")) {
+            for row in try tx.rows("server/visibility.placed_children", [
+                "areas": StoredValue(json: .array(areas.sorted().map { .string($0) })), "on": StoredValue(today),
+            ]) {
                 if let id = row.integer("id") { children[row.string("ref")] = id }
             }
             return children
