@@ -7,17 +7,7 @@
 #   CASES=600 RUNS=5 Benchmarks/journey.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WORK=${WORK:-$(mktemp -d /tmp/cegraph-journey-bench.XXXXXX)}
-mkdir -p "$WORK"
-# One product a command: `swift build` builds only the last of several --product options.
-[ -n "${SKIP_BUILD:-}" ] || { swift build -c release --product cegraph-bench >/dev/null && swift build -c release --product cegraph >/dev/null; }
-BIN="${BIN:-$(swift build -c release --show-bin-path)}"
-if [ -z "${DB:-}" ]; then
-    "$BIN/cegraph" generate --seed 1 --scale "${SCALE:-large}" -o "$WORK/data.jsonl" 2>/dev/null
-    "$BIN/cegraph" --db "$WORK/journey.sqlite" import "$WORK/data.jsonl" --reason "benchmark" >/dev/null 2>&1
-else
-    sqlite3 "$DB" ".backup '$WORK/journey.sqlite'"
-    for file in audit-key audit-head; do [ -f "$DB.$file" ] && cp -p "$DB.$file" "$WORK/journey.sqlite.$file"; done
-fi
+NAME=journey SCALE=${SCALE:-large}
+source Benchmarks/picture.sh
 "$BIN/cegraph-bench" "$WORK/journey.sqlite" "$WORK" --journey "${CASES:-300}" --runs "${RUNS:-5}"
 cat "$WORK/journey.json"; echo

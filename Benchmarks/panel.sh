@@ -7,17 +7,7 @@
 #   CASES=120 RUNS=15 Benchmarks/panel.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WORK=${WORK:-$(mktemp -d /tmp/cegraph-panel-bench.XXXXXX)}
-mkdir -p "$WORK"
-# One product a command: `swift build` builds only the last of several --product options.
-[ -n "${SKIP_BUILD:-}" ] || { swift build -c release --product cegraph-bench >/dev/null && swift build -c release --product cegraph >/dev/null; }
-BIN="${BIN:-$(swift build -c release --show-bin-path)}"
-if [ -z "${DB:-}" ]; then
-    "$BIN/cegraph" generate --seed 1 --scale "${SCALE:-force}" -o "$WORK/data.jsonl" 2>/dev/null
-    "$BIN/cegraph" --db "$WORK/panel.sqlite" import "$WORK/data.jsonl" --reason "benchmark" >/dev/null 2>&1
-else
-    sqlite3 "$DB" ".backup '$WORK/panel.sqlite'"
-    for file in audit-key audit-head; do [ -f "$DB.$file" ] && cp -p "$DB.$file" "$WORK/panel.sqlite.$file"; done
-fi
+NAME=panel SCALE=${SCALE:-force}
+source Benchmarks/picture.sh
 "$BIN/cegraph-bench" "$WORK/panel.sqlite" "$WORK" --panel "${CASES:-60}" --runs "${RUNS:-9}"
 cat "$WORK/panel.json"; echo

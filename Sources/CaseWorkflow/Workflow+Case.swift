@@ -162,10 +162,14 @@ extension Workflow {
                 detail.notifications = try covered(try tx.rows("notification.list", ["area": .null, "status": "all", "child": child]),
                                                    by: viewer, in: tx).map { try NotificationTask($0, access: viewer.access) }
             }
-            if let pseudonyms = try tx.pseudonymiser(for: viewer.access) { detail = detail.pseudonymised(by: pseudonyms) }
+            // Loaded once: the pseudonymiser reads every child in the store.
+            let pseudonyms = try tx.pseudonymiser(for: viewer.access)
+            if let pseudonyms { detail = detail.pseudonymised(by: pseudonyms) }
             // Pseudonymised as they are read, with places outside the viewer's scope unnamed.
-            detail.placements = try shown(try tx.rows("placement.for_child", ["child": child]).map(Placement.init), by: viewer, in: tx)
-            detail.missingEpisodes = try shown(try tx.rows("missing.for_child", ["child": child]).map(MissingEpisode.init), by: viewer, in: tx)
+            detail.placements = try shown(try tx.rows("placement.for_child", ["child": child]).map(Placement.init),
+                                          pseudonyms: pseudonyms, by: viewer, in: tx)
+            detail.missingEpisodes = try shown(try tx.rows("missing.for_child", ["child": child]).map(MissingEpisode.init),
+                                               pseudonyms: pseudonyms, by: viewer, in: tx)
             // A case the viewer's authority holds for a child they no longer know (placed there
             // once): the case's own record stays theirs, the child's wider record does not.
             let home = try tx.row("common.entity", ["id": child])?.text("area")

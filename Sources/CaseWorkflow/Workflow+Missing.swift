@@ -84,14 +84,10 @@ extension Workflow {
                 guard found >= reportedOn else {
                     throw WorkflowError("missing", "found on \(found), before being reported missing on \(reportedOn)", field: "found")
                 }
-                var place: StoredValue = .null
-                if let foundAt = input.foundAt {
-                    let location = try requirePlace(foundAt, field: "found_at", operation: "missing", by: viewer, in: tx)
-                    place = location["id"]
-                }
+                let location = try input.foundAt.map { try requirePlace($0, field: "found_at", operation: "missing", by: viewer, in: tx) }
+                let place = location?["id"] ?? .null
                 // The place is linked, and its duties raised, when it is new to the episode.
-                if let foundAt = input.foundAt, episode.integer("found_at") != place.integer {
-                    let location = try requirePlace(foundAt, field: "found_at", operation: "missing", by: viewer, in: tx)
+                if let location, episode.integer("found_at") != place.integer {
                     let intelRef = "missing/" + ref
                     _ = try tx.apply([
                         ["record": "intel", "id": .string(intelRef), "date": .string(found.description), "source_evaluation": "1",
@@ -159,7 +155,8 @@ extension Workflow {
     public func missingEpisodes(child ref: String, by viewer: Viewer) throws -> [MissingEpisode] {
         try transaction(by: viewer) { tx in
             let child = try requireEntity(ref, kinds: [.child], field: "child", operation: "missing", by: viewer, in: tx)
-            let episodes = try shown(try tx.rows("missing.for_child", ["child": child["id"]]).map(MissingEpisode.init), by: viewer, in: tx)
+            let episodes = try shown(try tx.rows("missing.for_child", ["child": child["id"]]).map(MissingEpisode.init),
+                                     pseudonyms: try tx.pseudonymiser(for: viewer.access), by: viewer, in: tx)
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "missing_episodes", "child": .string(ref), "episodes": .array(episodes.map { .string($0.ref) }),
             ]))
@@ -175,7 +172,8 @@ extension Workflow {
             if let area { try requireArea(area, localAuthority: true, operation: "missing", by: viewer, in: tx) }
             let rows = try covered(try tx.rows("missing.reported_since", ["since": StoredValue(since), "area": StoredValue(area)]),
                                    by: viewer, in: tx)
-            let episodes = try shown(try rows.map(MissingEpisode.init), by: viewer, in: tx)
+            let episodes = try shown(try rows.map(MissingEpisode.init), pseudonyms: try tx.pseudonymiser(for: viewer.access),
+                                     by: viewer, in: tx)
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "missing_list", "since": .string(since.description),
                 "episodes": .array(episodes.map { .string($0.ref) }), "children": .array(episodes.map { .string($0.childRef) }),

@@ -263,8 +263,7 @@ extension Workflow {
     /// without naming the child to a viewer who does not cover the child's home.
     func knowsChild(_ ref: String?, area: String?, by viewer: Viewer, in tx: StoreTransaction) throws -> Bool {
         guard let ref else { return true }
-        let force = try area.flatMap { try tx.row("common.area", ["code": .text($0)])?.text("force") }
-        return viewer.access.maySeeChild(ref: ref, area: area, force: force)
+        return viewer.access.maySeeChild(ref: ref, area: area, force: try force(of: area, in: tx))
     }
 }
 

@@ -138,7 +138,8 @@ extension Workflow {
     public func placements(child ref: String, by viewer: Viewer) throws -> [Placement] {
         try transaction(by: viewer) { tx in
             let child = try requireEntity(ref, kinds: [.child], field: "child", operation: "placements", by: viewer, in: tx)
-            let placements = try shown(try tx.rows("placement.for_child", ["child": child["id"]]).map(Placement.init), by: viewer, in: tx)
+            let placements = try shown(try tx.rows("placement.for_child", ["child": child["id"]]).map(Placement.init),
+                                       pseudonyms: try tx.pseudonymiser(for: viewer.access), by: viewer, in: tx)
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "placements", "child": .string(ref), "placements": .array(placements.map { .string($0.ref) }),
             ]))
@@ -192,9 +193,11 @@ extension Workflow {
     /// Episodes as the viewer may read them: a place found at that the viewer may not see
     /// (``Access/admits(kind:ref:area:force:)``, outside their scope) is named only by its
     /// area ("a place in Flintshire"), and other children in the free text are pseudonymised.
-    func shown(_ episodes: [MissingEpisode], by viewer: Viewer, in tx: StoreTransaction) throws -> [MissingEpisode] {
-        let pseudonyms = try tx.pseudonymiser(for: viewer.access)
-        return try episodes.map { episode in
+    /// `pseudonyms` is the viewer's (``StoreTransaction/pseudonymiser(for:)``), loaded once by
+    /// the caller: it reads every child in the store.
+    func shown(_ episodes: [MissingEpisode], pseudonyms: Pseudonymiser?, by viewer: Viewer,
+               in tx: StoreTransaction) throws -> [MissingEpisode] {
+        try episodes.map { episode in
             var shown = pseudonyms.map { episode.pseudonymised(by: $0) } ?? episode
             if let ref = episode.foundAtRef, try !admitsPlace(ref: ref, area: episode.foundAtArea, by: viewer, in: tx) {
                 shown.foundAtRef = nil
@@ -206,9 +209,9 @@ extension Workflow {
 
     /// Placements as the viewer may read them: a location record they may not see is not
     /// named, and other children in the free text are pseudonymised.
-    func shown(_ placements: [Placement], by viewer: Viewer, in tx: StoreTransaction) throws -> [Placement] {
-        let pseudonyms = try tx.pseudonymiser(for: viewer.access)
-        return try placements.map { placement in
+    func shown(_ placements: [Placement], pseudonyms: Pseudonymiser?, by viewer: Viewer,
+               in tx: StoreTransaction) throws -> [Placement] {
+        try placements.map { placement in
             var shown = pseudonyms.map { placement.pseudonymised(by: $0) } ?? placement
             if let ref = placement.locationRef, try !admitsPlace(ref: ref, area: placement.locationArea, by: viewer, in: tx) {
                 shown.locationRef = nil
@@ -219,7 +222,6 @@ extension Workflow {
 
     /// Whether the viewer may see a location of `area` by name.
     func admitsPlace(ref: String, area: String?, by viewer: Viewer, in tx: StoreTransaction) throws -> Bool {
-        let force = try area.flatMap { try tx.row("common.area", ["code": .text($0)])?.text("force") }
-        return viewer.access.admits(kind: .location, ref: ref, area: area, force: force)
+        viewer.access.admits(kind: .location, ref: ref, area: area, force: try force(of: area, in: tx))
     }
 }

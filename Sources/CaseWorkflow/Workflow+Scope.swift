@@ -21,8 +21,13 @@ extension Workflow {
         guard access.scope.areas != nil, access.role != .panelMember, let area else {
             return access.coversWorkflow(area: area, force: nil)
         }
-        let force = try tx.row("common.area", ["code": .text(area)])?.text("force")
-        return access.coversWorkflow(area: area, force: force)
+        return access.coversWorkflow(area: area, force: try force(of: area, in: tx))
+    }
+
+    /// The police force of local authority `area` (a force's own code for a force), for the
+    /// access rules that take an area with its force; nil for none or an unknown area.
+    func force(of area: String?, in tx: StoreTransaction) throws -> String? {
+        try area.flatMap { try tx.row("common.area", ["code": .text($0)])?.text("force") }
     }
 
     /// The rows whose `area` column the viewer covers; a row without one is hidden from a

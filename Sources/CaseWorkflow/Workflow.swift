@@ -130,7 +130,7 @@ public final class Workflow: Sendable {
         guard let id = try tx.entityRowid(for: ref), let row = try tx.row("common.entity", ["id": .integer(id)]) else {
             throw Unseen(what: "entity", ref: ref, found: false, error: missing)
         }
-        let force = try row.text("area").flatMap { try tx.row("common.area", ["code": .text($0)])?.text("force") }
+        let force = try force(of: row.text("area"), in: tx)
         guard viewer.access.admits(kind: EntityKind(rawValue: row.string("kind")), ref: row.string("ref"), area: row.text("area"), force: force) else {
             throw Unseen(what: "entity", ref: ref, found: true, error: missing)
         }
