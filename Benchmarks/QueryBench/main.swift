@@ -6,6 +6,7 @@
 //                 [--skip-betweenness] [--snapshot-only] [--render [--runs 5]]
 //   cegraph-bench COPY-OF-DB OUTDIR --panel 60 [--runs 9]     (writes to the store: a copy)
 //   cegraph-bench COPY-OF-DB OUTDIR --journey 300 [--runs 5]  (writes to the store: a copy)
+//   cegraph-bench DB OUTDIR --marthr TRUTH.jsonl [--runs 3]     (candidates against planted ground truth)
 //
 // Writes OUTDIR/edges.tsv (the simple undirected graph, dense ids), OUTDIR/pairs.tsv and
 // OUTDIR/cegraph.json (per-query nanoseconds and answers, in query_report.py's shape).
@@ -47,6 +48,11 @@ if arguments.contains("--journey") {
     // Writes to the store: Benchmarks/journey.sh gives it a copy.
     let result = try journeyBenchmark(path: arguments[1], cases: argument("--journey", 300), runs: argument("--runs", 5))
     try result.jsonText.write(to: output.appendingPathComponent("journey.json"), atomically: true, encoding: .utf8)
+    exit(0)
+}
+if let index = arguments.firstIndex(of: "--marthr"), index + 1 < arguments.count {
+    let result = try marthrBenchmark(path: arguments[1], truth: arguments[index + 1], runs: argument("--runs", 3))
+    try result.jsonText.write(to: output.appendingPathComponent("marthr.json"), atomically: true, encoding: .utf8)
     exit(0)
 }
 let queries = argument("--queries", 1000)
@@ -108,7 +114,8 @@ for (a, b) in queryPairs {
 
 log("MARTHR candidates ...")
 var marthrCount = 0
-let marthrSeconds = seconds { marthrCount = view.marthrCandidates(today: CalendarDate.today).count }
+let marthrRules = try MarthrRules(try engine.marthrThresholds(), day: CalendarDate.today)
+let marthrSeconds = seconds { marthrCount = view.marthrCandidates(rules: marthrRules).count }
 
 var approximate = false
 var betweennessSeconds = 0.0

@@ -1,5 +1,6 @@
 import Foundation
 import GraphCore
+import GraphQuery
 
 /// The choices the protocols leave to a partnership, with the defaults they name.
 ///
@@ -72,6 +73,11 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
     /// with the police until the partnership's information sharing agreement says otherwise
     /// (seed 004). A partnership-wide choice: only the default settings hold it.
     public var partnerFreeText: Bool = false
+    /// MARTHR's thresholds where seed 003 leaves a choice (``MarthrThresholds``): which links
+    /// can expose a child to harm, how good and recent intelligence of harm must be, how many
+    /// children at risk make a place of concern. A partnership-wide choice: only the default
+    /// settings hold it.
+    public var marthr = MarthrThresholds()
 
     /// A panel's quoracy rule (LLR MSET: at least four partner organisations, two of them
     /// police and children's services).
@@ -138,6 +144,7 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         extraClosures = try value(.extraClosures, defaults.extraClosures)
         firstQuarterMonth = try value(.firstQuarterMonth, defaults.firstQuarterMonth)
         partnerFreeText = try value(.partnerFreeText, defaults.partnerFreeText)
+        marthr = try value(.marthr, defaults.marthr)
     }
 
     /// Checks the values make sense together.
@@ -146,6 +153,11 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
     public func validate() throws {
         func positive(_ value: Int, _ field: String) throws {
             guard value > 0 else { throw WorkflowError("settings", "must be a positive number, not \(value)", field: field) }
+        }
+        do {
+            try marthr.validate()
+        } catch let error as QueryError {
+            throw WorkflowError("settings", error.message, field: "marthr")
         }
         guard RiskLevel.Framework(rawValue: framework) != nil else {
             throw WorkflowError("settings", "unknown framework \(framework)", field: "framework",

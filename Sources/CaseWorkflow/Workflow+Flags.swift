@@ -81,6 +81,8 @@ extension Workflow {
         }
         try tx.execute("flag.insert", ["entity": entity, "flag": .text(kind.rawValue), "owner": .text(change.owner),
                                        "set_on": StoredValue(date), "decision": StoredValue(decision), "review": StoredValue(review)])
+        // Flags mark adults and places of concern for MARTHR (the query snapshot reads them).
+        try tx.bumpDataVersion()
         return "\(kind.rawValue) flag set (\(change.owner)), review \(review)"
     }
 
@@ -98,6 +100,7 @@ extension Workflow {
             }
             try tx.execute("flag.remove", ["id": flag["id"], "removed": StoredValue(date), "decision": StoredValue(decision),
                                            "expires": StoredValue(expires)])
+            try tx.bumpDataVersion()
             effects.append("\(flag.string("flag")) flag (\(owner)) removed" + (expires.map { ", kept on police systems until \($0)" } ?? ""))
         }
         return effects

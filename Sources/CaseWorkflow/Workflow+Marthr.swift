@@ -79,6 +79,8 @@ extension Workflow {
                 try tx.execute("marthr.nominate", [
                     "meeting": meeting["id"], "subject": .integer(subject), "source": "query", "case": .null,
                     "criteria": StoredValue(json: object["criteria"] ?? .array([])),
+                    "claimed": StoredValue(json: object["criteria"] ?? .array([])),
+                    "confirmed": StoredValue(json: object["criteria"] ?? .array([])),
                     "evidence": StoredValue(json: object["evidence"] ?? .array([])),
                     "score": StoredValue(object["score"]?.doubleValue), "by": .text(viewer.name),
                 ])
@@ -92,33 +94,59 @@ extension Workflow {
     }
 
     /// Nominates one person, group or place: from a MACCSE panel (naming the case it came
-    /// from) or by a partner, with the reasons in words.
-    public func nominate(marthr ref: String, subject: String, fromCase caseRef: String?, reasons: [String],
-                         by viewer: Viewer) throws {
+    /// from) or by a partner, with the thresholds (1–4) it claims and the reasons in words.
+    /// The query engine judges the subject on the meeting's day as the nominator may see it:
+    /// what it confirms of the claim is kept beside it, with the evidence, for the chair.
+    ///
+    /// - Returns: the claimed thresholds the evidence confirms.
+    @discardableResult
+    public func nominate(marthr ref: String, subject: String, fromCase caseRef: String?, claims: [Int], reasons: [String],
+                         engine: QueryEngine, by viewer: Viewer) throws -> [Int] {
+        let meetingDate = try store.reading { tx in try requireMarthr(ref, operation: "nominate", in: tx).date("held_on") }
+        guard !claims.isEmpty else {
+            throw WorkflowError("nominate", "say which MARTHR threshold the nomination claims: 1 under investigation, 2 linked to a "
+                                + "child at risk, 3 intelligence suggesting harm, 4 a place of potential risk", field: "claims")
+        }
+        if let wrong = claims.first(where: { !(1...4).contains($0) }) {
+            throw WorkflowError("nominate", "there is no MARTHR threshold \(wrong); the thresholds are 1 to 4", field: "claims")
+        }
+        guard !reasons.isEmpty, reasons.contains(where: { !$0.trimmingWhitespace().isEmpty }) else {
+            throw WorkflowError("nominate", "say why the subject meets the MARTHR threshold", field: "reason")
+        }
+        // Judged before the write (it reads the snapshot); an entity the viewer may not see
+        // is refused inside the transaction as a missing one.
+        let judged = try? engine.marthrJudgement(of: subject, on: meetingDate ?? CalendarDate.today, viewer: viewer)
+        let claimed = Array(Set(claims)).sorted()
+        let confirmed = claimed.filter { judged?.criteria.contains($0) ?? false }
         try transaction(by: viewer) { tx in
             let meeting = try requireMarthr(ref, operation: "nominate", in: tx)
             let entity = try requireEntity(subject, kinds: [.adult, .child, .group, .location, .vehicle, .phone, .handle],
                                            field: "subject", operation: "nominate", by: viewer, in: tx)
-            guard !reasons.isEmpty else {
-                throw WorkflowError("nominate", "say why the subject meets the MARTHR threshold", field: "reason")
-            }
             if try tx.row("marthr.nomination", ["meeting": meeting["id"], "subject": entity["id"]]) != nil {
                 throw WorkflowError("nominate", "\(subject) is already nominated to \(ref)", field: "subject", kind: .conflict)
             }
             let caseId = try caseRef.map { try requireCase($0, open: nil, operation: "nominate", by: viewer, in: tx)["id"] }
+            let evidence = (judged?.evidence ?? []).filter { line in claimed.contains { line.hasPrefix("\($0) ") } }
             try tx.execute("marthr.nominate", [
                 "meeting": meeting["id"], "subject": entity["id"], "source": .text(caseRef == nil ? "partner" : "panel"),
-                "case": caseId ?? .null, "criteria": StoredValue(json: .array([])),
-                "evidence": StoredValue(json: .array(reasons.map { .string($0) })), "score": .null, "by": .text(viewer.name),
+                "case": caseId ?? .null, "criteria": StoredValue(json: .array((judged?.criteria ?? []).map { .number(String($0)) })),
+                "evidence": StoredValue(json: .array((reasons + evidence).map { .string($0) })), "score": .null, "by": .text(viewer.name),
+                "claimed": StoredValue(json: .array(claimed.map { .number(String($0)) })),
+                "confirmed": StoredValue(json: .array(confirmed.map { .number(String($0)) })),
             ])
             try tx.audit(.collection, by: viewer, records: .object([
                 "workflow": "nominate", "marthr": .string(ref), "subject": .string(subject),
+                "claimed": .array(claimed.map { .number(String($0)) }), "confirmed": .array(confirmed.map { .number(String($0)) }),
             ]))
         }
+        return confirmed
     }
 
-    /// The chair accepts or declines a nomination, always with a reason.
-    public func decideNomination(marthr ref: String, subject: String, accept: Bool, reason: String, by viewer: Viewer) throws {
+    /// The chair accepts or declines a nomination, always with a reason. Accepting a
+    /// nomination whose claimed thresholds the evidence does not all confirm needs the
+    /// chair's reason for overriding (`override`).
+    public func decideNomination(marthr ref: String, subject: String, accept: Bool, reason: String, override: String? = nil,
+                                 by viewer: Viewer) throws {
         try transaction(by: viewer) { tx in
             let meeting = try requireMarthr(ref, operation: "decide", in: tx)
             guard !reason.trimmingWhitespace().isEmpty else {
@@ -128,13 +156,26 @@ extension Workflow {
                   let nomination = try tx.row("marthr.nomination", ["meeting": meeting["id"], "subject": .integer(id)]) else {
                 throw WorkflowError("decide", "\(subject) is not nominated to \(ref)", field: "subject")
             }
+            func thresholds(_ column: String) -> [Int] {
+                nomination.json(column)?.arrayValue?.compactMap { $0.doubleValue.map { Int($0) } } ?? []
+            }
+            let unconfirmed = thresholds("claimed").filter { !thresholds("confirmed").contains($0) }
+            let overriding = override.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+            if accept, !unconfirmed.isEmpty, overriding == nil {
+                throw WorkflowError("decide", "the evidence does not confirm threshold\(unconfirmed.count == 1 ? "" : "s") "
+                                    + unconfirmed.map(String.init).joined(separator: ", ") + " that the nomination claims; "
+                                    + "say why MARTHR accepts it all the same", field: "override")
+            }
             try tx.execute("marthr.decide", ["id": nomination["id"], "status": .text(accept ? "accepted" : "declined"),
-                                             "reason": .text(reason)])
+                                             "reason": .text(reason), "override": StoredValue(accept && !unconfirmed.isEmpty ? overriding : nil),
+                                             "on": meeting["held_on"]])
             // A chair who decides is holding the meeting.
             try tx.execute("marthr.set_status", ["id": meeting["id"], "status": "held"])
+            // An accepted subject is of concern, and under management: the query snapshot reads both.
+            try tx.bumpDataVersion()
             try tx.audit(.alteration, by: viewer, records: .object([
                 "workflow": "nomination_decision", "marthr": .string(ref), "subject": .string(subject),
-                "accepted": .bool(accept),
+                "accepted": .bool(accept), "overridden": .bool(accept && !unconfirmed.isEmpty),
             ]))
         }
     }

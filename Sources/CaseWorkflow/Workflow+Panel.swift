@@ -295,6 +295,8 @@ extension Workflow {
                 "review": StoredValue(reviewOn), "reason": StoredValue(reason), "police_until": StoredValue(policeUntil),
                 "risk": StoredValue(input.risk?.description), "note": StoredValue(input.note),
             ])
+            // The level the panel agreed starts or ends the child's time at risk (MARTHR).
+            if input.risk != nil { try tx.bumpDataVersion() }
             var effects: [String] = []
             if let reviewOn {
                 try tx.execute("case.set_review", ["id": ceCase["id"], "review": StoredValue(reviewOn)])

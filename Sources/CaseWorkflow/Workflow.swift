@@ -63,7 +63,7 @@ public final class Workflow: Sendable {
                          "repeatMissingDays", "returnInterviewHours", "notificationWorkingDays", "notificationHops",
                          "placementNotifiesResidingMash",
                          "dueSoonDays", "transitionsMonthsBefore18", "panelStartsAt", "caseSlotMinutes",
-                         "longExploitationMonths", "extraClosures", "firstQuarterMonth", "partnerFreeText"])
+                         "longExploitationMonths", "extraClosures", "firstQuarterMonth", "partnerFreeText", "marthr"])
         if let unknown = changes.keys.sorted().first(where: { !known.contains($0) }) {
             throw WorkflowError("settings", "no setting named \(unknown)", field: unknown,
                                 hint: "settings: " + known.sorted().joined(separator: ", "))
@@ -71,6 +71,10 @@ public final class Workflow: Sendable {
         if area != nil, changes["partnerFreeText"] != nil {
             throw WorkflowError("settings", "what partners read of free text is chosen for the whole partnership: change the default settings",
                                 field: "partnerFreeText")
+        }
+        if area != nil, changes["marthr"] != nil {
+            throw WorkflowError("settings", "MARTHR's thresholds are the same for the whole partnership: change the default settings",
+                                field: "marthr")
         }
         if area == nil, viewer.access.scope.areas != nil {
             throw WorkflowError("settings", "only an account covering the whole partnership changes its default settings; name your area",
@@ -88,6 +92,8 @@ public final class Workflow: Sendable {
             try tx.execute("common.save_settings", ["scope": .text(scope), "settings": StoredValue(json: .object(stored))])
             let result = try settings(for: area, in: tx)
             try result.validate()
+            // MARTHR's answers depend on its thresholds: kept answers must not outlive them.
+            if changes["marthr"] != nil { try tx.bumpDataVersion() }
             let partners = Set(try tx.rows("common.agencies").filter { $0.bool("partner") == true }.map { $0.string("code") })
             if let unknown = result.quorum.requiredAgencies.first(where: { !partners.contains($0) }) {
                 throw WorkflowError("settings", "\(unknown) is not a partner agency", field: "quorum.requiredAgencies",

@@ -58,13 +58,13 @@ public enum FieldSchema {
         "intelligence_assessment": .choice(Grading.Assessment.allCases.map(\.rawValue)),
         "handling_code": .choice(Grading.HandlingCode.allCases.map(\.rawValue)),
         "handling_conditions": .text, "submitted_by": .text, "agency": .text, "text": .text,
-        "about": .list, "legacy_grading": .text,
+        "about": .list, "harm_from": .list, "legacy_grading": .text,
     ]
 
     /// The fields of a link.
     public static let link: [String: FieldType] = [
         "from": .text, "to": .text, "kind": .choice(LinkKind.allCases.map(\.rawValue)),
-        "first_seen": .date, "last_seen": .date, "intel": .list, "note": .text,
+        "first_seen": .date, "last_seen": .date, "intel": .list, "concern": .bool, "note": .text,
     ]
 
     /// The fields of an area.

@@ -58,6 +58,9 @@ public struct IntelRecord: Sendable, Equatable {
     public var text: String?
     /// The ids of the entities the report is about.
     public var about: [String]
+    /// The ids of the entities the report suggests a risk of harm from (MARTHR criterion 3);
+    /// each is also one the report is about.
+    public var harmFrom: [String]
     /// A 5x5x5 grading kept exactly as given; never mapped onto 3x5x2.
     public var legacyGrading: String?
     /// Fields the contract does not name, kept as attributes.
@@ -68,8 +71,8 @@ public struct IntelRecord: Sendable, Equatable {
 
     public init(id: String, date: CalendarDate, grading: Grading, handlingConditions: String? = nil,
                 submittedBy: String? = nil, agency: String? = nil, text: String? = nil,
-                about: [String] = [], legacyGrading: String? = nil, extra: [String: JSONValue] = [:],
-                given: Set<String> = []) {
+                about: [String] = [], harmFrom: [String] = [], legacyGrading: String? = nil,
+                extra: [String: JSONValue] = [:], given: Set<String> = []) {
         self.id = id
         self.date = date
         self.grading = grading
@@ -78,6 +81,7 @@ public struct IntelRecord: Sendable, Equatable {
         self.agency = agency
         self.text = text
         self.about = about
+        self.harmFrom = harmFrom
         self.legacyGrading = legacyGrading
         self.extra = extra
         self.given = given
@@ -93,12 +97,15 @@ public struct LinkRecord: Sendable, Equatable {
     public var lastSeen: CalendarDate?
     /// The ids of the intelligence reports supporting the link.
     public var intel: [String]
+    /// Whether the supporting intelligence records a concern that the relationship may
+    /// expose a child to harm (MARTHR criterion 2).
+    public var concern: Bool
     public var note: String?
     /// Fields the contract does not name, kept as attributes.
     public var extra: [String: JSONValue]
 
     public init(from: String, to: String, kind: LinkKind, firstSeen: CalendarDate? = nil,
-                lastSeen: CalendarDate? = nil, intel: [String] = [], note: String? = nil,
+                lastSeen: CalendarDate? = nil, intel: [String] = [], concern: Bool = false, note: String? = nil,
                 extra: [String: JSONValue] = [:]) {
         self.from = from
         self.to = to
@@ -106,6 +113,7 @@ public struct LinkRecord: Sendable, Equatable {
         self.firstSeen = firstSeen
         self.lastSeen = lastSeen
         self.intel = intel
+        self.concern = concern
         self.note = note
         self.extra = extra
     }

@@ -91,11 +91,19 @@ public enum RecordDecoder {
         for (name, value) in object where FieldSchema.intel[name] == nil && name != "record" && name != "id" {
             extra[name] = value
         }
+        let about = try stringList(object, "about")
+        let harmFrom = try stringList(object, "harm_from")
+        // A report suggesting harm from an entity is about it: naming it in `about` as well is
+        // not required, but an `about` given in the same record must include it.
+        if object["about"] != nil, object["about"] != .null, let missing = harmFrom.first(where: { !about.contains($0) }) {
+            throw InputError("\(Excerpt(missing)) is in harm_from but not in about; a report suggests harm only from "
+                             + "an entity it is about", field: "harm_from")
+        }
         return IntelRecord(
             id: id, date: date, grading: Grading(source: source, assessment: assessment, handling: handling),
             handlingConditions: conditions, submittedBy: try optionalString(object, "submitted_by"),
             agency: try optionalString(object, "agency"), text: try optionalString(object, "text"),
-            about: try stringList(object, "about"), legacyGrading: try optionalString(object, "legacy_grading"),
+            about: about, harmFrom: harmFrom, legacyGrading: try optionalString(object, "legacy_grading"),
             extra: extra, given: Set(object.keys))
     }
 
@@ -117,8 +125,14 @@ public enum RecordDecoder {
         for (name, value) in object where FieldSchema.link[name] == nil && name != "record" {
             extra[name] = value
         }
+        let intel = try stringList(object, "intel")
+        let concern = try optionalBool(object, "concern") ?? false
+        if concern, intel.isEmpty {
+            throw InputError("a concern about a relationship is recorded by intelligence: name the reports in intel",
+                             field: "concern")
+        }
         return LinkRecord(from: from, to: to, kind: kind, firstSeen: firstSeen, lastSeen: lastSeen,
-                          intel: try stringList(object, "intel"), note: try optionalString(object, "note"),
+                          intel: intel, concern: concern, note: try optionalString(object, "note"),
                           extra: extra)
     }
 
@@ -244,6 +258,14 @@ public enum RecordDecoder {
             throw InputError("expected a string, found \(value.typeName)", field: field)
         }
         return text
+    }
+
+    static func optionalBool(_ object: [String: JSONValue], _ field: String) throws(InputError) -> Bool? {
+        guard let value = object[field], value != .null else { return nil }
+        guard case .bool(let flag) = value else {
+            throw InputError("expected true or false, found \(value.typeName)", field: field)
+        }
+        return flag
     }
 
     static func requiredDate(_ object: [String: JSONValue], _ field: String) throws(InputError) -> CalendarDate {

@@ -136,11 +136,12 @@ extension GraphView {
 
     /// A walk in words, each step saying which way the link points:
     /// `AD3 "..." (adult) —drives [IN2 2B P]→ VE4 "..." (vehicle) ←passenger_in [ungraded]— CH1 ...`.
-    public func words(walk entities: [Int32]) -> String {
+    /// When `through` names the link of each step, those links are the ones described.
+    public func words(walk entities: [Int32], through steps: [Int32]? = nil) -> String {
         var text = words(entities[0])
         for index in 1..<max(1, entities.count) {
             let a = entities[index - 1], b = entities[index]
-            guard let link = links(between: a, b).first else { continue }
+            guard let link = steps.map({ $0[index - 1] }) ?? links(between: a, b).first else { continue }
             let forward = snapshot.links.from[Int(link)] == a
             text += forward ? " —\(words(link: link))→ " : " ←\(words(link: link))— "
             text += words(b)

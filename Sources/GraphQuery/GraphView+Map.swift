@@ -74,22 +74,6 @@ extension QueryEngine {
                         entities: ball.entities.filter(shown.contains), subject: root, newSince: newSince)
     }
 
-    /// The map of the best `top` MARTHR candidates and the evidence behind each: the
-    /// operations, children, places and the connectors between them.
-    public func marthrMap(top: Int, filter: QueryFilter, today: CalendarDate? = nil, newSince: CalendarDate?) throws -> MapGraph {
-        let view = try snapshot().view(filter)
-        let reference = filter.asOf ?? today ?? CalendarDate.today
-        var shown: [Int32] = []
-        var seen = Set<Int32>()
-        for candidate in view.marthrCandidates(today: reference).prefix(max(0, top)).map(view.marthrDetail) {
-            for entity in [candidate.entity] + candidate.facts.flatMap(\.walk) where seen.insert(entity).inserted {
-                shown.append(entity)
-            }
-        }
-        return view.map(title: "MARTHR candidates (top \(top)) and their evidence, scored as of \(reference)",
-                        entities: shown, subject: nil, newSince: newSince)
-    }
-
     /// The map of everything within `hops` links of `id` (the association map), with the
     /// ids it names for the audit log.
     ///

@@ -1,48 +1,47 @@
 import GraphCore
 
-/// MARTHR candidates (seed 003's thresholds for discussion), computed on a view.
+/// MARTHR candidates: seed 003's thresholds for discussion as the protocol words them
+/// (issue 20), judged on a day, computed on a view.
 ///
-/// A child is at risk when it has a recorded risk level other than `merseyside:10` or
-/// `seraf:not_at_risk`. Adults of concern and groups are candidate persons or networks;
-/// locations are candidate places. The criteria:
+/// Candidates are persons or networks (adults recorded as of concern, and groups) and
+/// places. The thresholds:
 /// 1. under investigation: `subject_of` an active operation;
-/// 2. linked to a child at risk: directly, or by a path of at most 3 links whose
-///    intermediate entities are all vehicles, phones, handles or locations (persons and
-///    networks only);
-/// 3. intelligence about the subject: named (`about`) in a report graded A–D;
-/// 4. a place of concern: a location linked (`found_at`, `taken_to`, `frequents`,
-///    `lives_at`) to two at-risk children, or to one and an adult of concern (`lives_at`,
-///    `works_at`, `owns`, `frequents`, or a vehicle the adult drives `seen_at` it).
-/// Each criterion is written once, against a ``MarthrCollector``: a tally over the whole
+/// 2. linked to a specific child at risk on the day, where the relationship may expose the
+///    child to harm: directly, or by a walk of at most 3 links whose in-between entities are
+///    all vehicles, phones, handles or places, every link of a kind that can expose a child
+///    to harm (``MarthrThresholds/exposingLinks``) or recorded as a concern by its
+///    intelligence. A subject who is the child's family or household (a `parent_of` or
+///    `sibling_of` link, or a home they both live at) counts only where intelligence
+///    records a concern on the walk;
+/// 3. intelligence suggesting a risk of harm from the subject (`harm_from`), graded at least
+///    ``MarthrThresholds/harmMinimumGrade`` and dated within ``MarthrThresholds/harmWindowDays``;
+/// 4. a place where at least ``MarthrThresholds/placeChildren`` different children at risk
+///    were taken or found within ``MarthrThresholds/placeWindowDays``, or a place flagged as
+///    a location of concern.
+/// Each threshold is written once, against a ``MarthrCollector``: a tally over the whole
 /// picture ranks it, and the same code fills the detail of the candidates shown.
 extension GraphView {
-    /// Criterion 2 walks written out in full per candidate; the rest are listed by child.
+    /// Threshold 2 walks written out in full per candidate; the rest are listed by child.
     static let walksShown = 10
 
-    private static func kindTable(_ kinds: Set<LinkKind>) -> [Bool] { Snapshot.linkKinds.map(kinds.contains) }
-    private static let childPlaceLinks = kindTable([.foundAt, .takenTo, .frequents, .livesAt])
-    private static let adultPlaceLinks = kindTable([.livesAt, .worksAt, .owns, .frequents])
     private static let connectors = Snapshot.entityKinds.map { [.vehicle, .phone, .handle, .location].contains($0) }
     private static let location = UInt8(Snapshot.entityKinds.firstIndex(of: .location)!)
-    private static let vehicle = UInt8(Snapshot.entityKinds.firstIndex(of: .vehicle)!)
     private static let group = UInt8(Snapshot.entityKinds.firstIndex(of: .group)!)
     private static let subjectOf = UInt8(Snapshot.linkKinds.firstIndex(of: .subjectOf)!)
-    private static let seenAt = UInt8(Snapshot.linkKinds.firstIndex(of: .seenAt)!)
-    private static let drives = UInt8(Snapshot.linkKinds.firstIndex(of: .drives)!)
 
-    /// Every candidate, best first, scored against `today`: criteria, child count and
-    /// score only (``marthrDetail(_:)`` gives the evidence).
-    public func marthrCandidates(today: CalendarDate) -> [MarthrCandidate] {
+    /// Every candidate, best first, judged and scored on `today`: thresholds, child count
+    /// and score only (``marthrDetail(_:rules:)`` gives the evidence). Entities in
+    /// `excluding` (subjects MARTHR already manages) are left out.
+    public func marthrCandidates(rules: MarthrRules, excluding: Set<Int32> = []) -> [MarthrCandidate] {
         var tally = MarthrTally(snapshot)
-        for entity in 0..<Int32(snapshot.entityCount) where includes(entity: entity) {
-            applyCriteria(entity, &tally)
+        for entity in 0..<Int32(snapshot.entityCount) where includes(entity: entity) && !excluding.contains(entity) {
+            applyCriteria(entity, rules, &tally)
         }
-        let reference = Int32(today.daysSinceEpoch)
         var ranked: [(score: Double, entity: Int32)] = []
         for entity in 0..<snapshot.entityCount where tally.criteria[entity] != 0 {
             let newest = tally.newest[entity] == Int32.min ? nil : tally.newest[entity]
             ranked.append((MarthrScore.score(criteria: tally.criteria[entity].nonzeroBitCount, children: Int(tally.children[entity]),
-                                             newest: newest, bestGrade: Int(tally.bestGrade[entity]), today: reference),
+                                             newest: newest, bestGrade: Int(tally.bestGrade[entity]), today: rules.day),
                            Int32(entity)))
         }
         // Best first; ties in the order the entities were first recorded.
@@ -58,22 +57,31 @@ extension GraphView {
     }
 
     /// The candidate with its children, reports and facts filled in.
-    public func marthrDetail(_ candidate: MarthrCandidate) -> MarthrCandidate {
+    func marthrDetail(_ candidate: MarthrCandidate, rules: MarthrRules) -> MarthrCandidate {
         var detail = MarthrDetail(candidate: candidate)
-        applyCriteria(candidate.entity, &detail)
+        applyCriteria(candidate.entity, rules, &detail)
         return detail.candidate
     }
 
-    /// Runs every criterion that can apply to `entity` as a subject.
-    private func applyCriteria<C: MarthrCollector>(_ entity: Int32, _ collector: inout C) {
+    /// Judges one entity, whether or not it would be ranked: the thresholds it meets on the
+    /// day, with the evidence (a nomination's claim is confirmed against this).
+    func marthrJudge(_ entity: Int32, rules: MarthrRules) -> MarthrCandidate {
+        var detail = MarthrDetail(candidate: MarthrCandidate(entity: entity))
+        applyCriteria(entity, rules, &detail)
+        return detail.candidate
+    }
+
+    /// Runs every threshold that can apply to `entity` as a subject.
+    private func applyCriteria<C: MarthrCollector>(_ entity: Int32, _ rules: MarthrRules, _ collector: inout C) {
         let isPlace = snapshot.entities.kind[Int(entity)] == GraphView.location
         guard isPlace || isPersonOrNetwork(entity) else { return }
         underInvestigation(entity, &collector)
-        intelligenceAbout(entity, &collector)
-        if isPlace { placeOfConcern(entity, &collector) } else { linkedToChildren(entity, &collector) }
+        harmFrom(entity, rules, &collector)
+        if isPlace { placeOfConcern(entity, rules, &collector) } else { linkedToChildren(entity, rules, &collector) }
     }
 
-    /// Whether `entity` can be a person or network candidate.
+    /// Whether `entity` can be a person or network candidate: a group, or an adult recorded
+    /// as of concern (never by default).
     @inline(__always)
     func isPersonOrNetwork(_ entity: Int32) -> Bool {
         snapshot.entities.kind[Int(entity)] == GraphView.group || snapshot.isAdultOfConcern(entity)
@@ -85,68 +93,118 @@ extension GraphView {
                   snapshot.isActiveOperation(operation) else { return }
             collector.met(1, entity)
             for report in snapshot.support(link) where isVisible(report: report) { collector.report(entity, report) }
-            if collector.wantsFacts { collector.fact(entity, MarthrFact(criterion: 1, walk: [entity, operation], reports: [])) }
+            if collector.wantsFacts {
+                collector.fact(entity, MarthrFact(criterion: 1, walk: [entity, operation], steps: [link],
+                                                  why: "the subject of an active operation"))
+            }
         }
     }
 
-    private func intelligenceAbout<C: MarthrCollector>(_ entity: Int32, _ collector: inout C) {
+    /// Threshold 3: intelligence suggesting a risk of harm from the subject, graded well
+    /// enough and recent enough.
+    private func harmFrom<C: MarthrCollector>(_ entity: Int32, _ rules: MarthrRules, _ collector: inout C) {
         let minimum = filter.minimumGrade
         var graded: [Int32] = []
-        for report in snapshot.about(entity) {
-            let assessment = snapshot.intel.assessment[Int(report)]
-            guard assessment < 4, isVisible(report: report),
-                  minimum?.admits(source: snapshot.intel.source[Int(report)], assessment: assessment) ?? true else { continue }
+        for report in snapshot.harmReports(entity) {
+            let source = snapshot.intel.source[Int(report)], assessment = snapshot.intel.assessment[Int(report)]
+            let date = snapshot.intel.date[Int(report)]
+            guard isVisible(report: report), rules.minimumGrade.admits(source: source, assessment: assessment),
+                  minimum?.admits(source: source, assessment: assessment) ?? true,
+                  date != Snapshot.noDate, date >= rules.harmFrom, date <= rules.day else { continue }
             graded.append(report)
         }
         guard !graded.isEmpty else { return }
         collector.met(3, entity)
         for report in graded { collector.report(entity, report) }
-        if collector.wantsFacts { collector.fact(entity, MarthrFact(criterion: 3, walk: [], reports: graded)) }
+        if collector.wantsFacts {
+            collector.fact(entity, MarthrFact(criterion: 3, walk: [], reports: graded,
+                                              why: "graded \(rules.thresholds.harmMinimumGrade) or better, within "
+                                                  + "\(rules.thresholds.harmWindowDays) days"))
+        }
     }
 
-    /// Criterion 2: at-risk children within 3 links of the subject, every entity between
-    /// them a connector (vehicle, phone, handle, location).
-    private func linkedToChildren<C: MarthrCollector>(_ subject: Int32, _ collector: inout C) {
-        let index = connectorIndex()
+    /// Threshold 2: children at risk on the day within 3 links of the subject, every entity
+    /// between them a connector and every link one that can expose a child to harm.
+    private func linkedToChildren<C: MarthrCollector>(_ subject: Int32, _ rules: MarthrRules, _ collector: inout C) {
+        let index = connectorIndex(rules)
+        let household = householdPlaces(of: subject, rules)
         snapshot.withScratch { scratch in
-            // `distanceB` holds each reached entity's parent on the way from the subject.
-            scratch.visit(subject, distance: 0)
+            // `distanceB` holds each reached entity's parent on the way from the subject and
+            // `distance` the link to it; `concerned` the entities reached by a walk with a
+            // link recorded as a concern.
+            var concerned = Set<Int32>()
+            scratch.visit(subject, distance: -1)
             scratch.distanceB[Int(subject)] = -1
             scratch.grade[Int(subject)] = -1
             scratch.newest[Int(subject)] = Int32.min
-            func reach(_ entity: Int32, from parent: Int32) -> Bool {
+            func reach(_ entity: Int32, from parent: Int32, link: Int32) -> Bool {
                 if scratch.visited(entity) { return false }
-                scratch.visit(entity, distance: 0)
+                scratch.visit(entity, distance: link)
                 scratch.distanceB[Int(entity)] = parent
                 scratch.grade[Int(entity)] = GraphView.notSummed
+                if concerned.contains(parent) || !snapshot.concernReports(link).isEmpty { concerned.insert(entity) }
                 return true
             }
+            func child(_ child: Int32) {
+                guard snapshot.isAtRiskChild(child, on: rules.day) else { return }
+                let concern = concerned.contains(child)
+                if !concern, isFamily(subject, child, household: household, rules) { return }
+                reachedChild(child, from: subject, concern: concern, scratch: scratch, &collector)
+            }
             var first: [Int32] = [], second: [Int32] = []
-            forEachNeighbour(subject) { neighbour, _ in
-                if snapshot.isAtRiskChild(neighbour) {
-                    if reach(neighbour, from: subject) { reachedChild(neighbour, from: subject, scratch: scratch, &collector) }
-                } else if GraphView.connectors[Int(snapshot.entities.kind[Int(neighbour)])], reach(neighbour, from: subject) {
+            forEachNeighbour(subject) { neighbour, link in
+                guard rules.exposing[Int(snapshot.links.kind[Int(link)])] || !snapshot.concernReports(link).isEmpty else { return }
+                if snapshot.wasEverAtRisk(neighbour) {
+                    if reach(neighbour, from: subject, link: link) { child(neighbour) }
+                } else if GraphView.connectors[Int(snapshot.entities.kind[Int(neighbour)])], reach(neighbour, from: subject, link: link) {
                     first.append(neighbour)
                 }
             }
             for connector in first {
-                for child in index.children(of: connector) where reach(child, from: connector) {
-                    reachedChild(child, from: subject, scratch: scratch, &collector)
+                for position in index.children(of: connector) where reach(index.children[position], from: connector,
+                                                                            link: index.childLinks[position]) {
+                    child(index.children[position])
                 }
-                for next in index.connectors(of: connector) where reach(next, from: connector) { second.append(next) }
+                for position in index.connectors(of: connector) where reach(index.connectors[position], from: connector,
+                                                                              link: index.connectorLinks[position]) {
+                    second.append(index.connectors[position])
+                }
             }
             for connector in second {
-                for child in index.children(of: connector) where reach(child, from: connector) {
-                    reachedChild(child, from: subject, scratch: scratch, &collector)
+                for position in index.children(of: connector) where reach(index.children[position], from: connector,
+                                                                            link: index.childLinks[position]) {
+                    child(index.children[position])
                 }
             }
         }
     }
 
-    /// The view's connector index, built on first use.
-    private func connectorIndex() -> ConnectorIndex {
-        if let index = mask.connectorIndex.withLock({ $0 }) { return index }
-        let index = ConnectorIndex(self, isConnector: GraphView.connectors)
+    /// The places `subject` lives at (by a family or household kind of link).
+    private func householdPlaces(of subject: Int32, _ rules: MarthrRules) -> [Int32] {
+        var places: [Int32] = []
+        forEachNeighbour(subject) { neighbour, link in
+            if rules.family[Int(snapshot.links.kind[Int(link)])], snapshot.entities.kind[Int(neighbour)] == GraphView.location {
+                places.append(neighbour)
+            }
+        }
+        return places
+    }
+
+    /// Whether `subject` is `child`'s family or household: a family kind of link between
+    /// them, or a place both are linked to by one.
+    private func isFamily(_ subject: Int32, _ child: Int32, household: [Int32], _ rules: MarthrRules) -> Bool {
+        var family = false
+        forEachNeighbour(child) { neighbour, link in
+            guard !family, rules.family[Int(snapshot.links.kind[Int(link)])] else { return }
+            if neighbour == subject || household.contains(neighbour) { family = true }
+        }
+        return family
+    }
+
+    /// The view's connector index for the rules' link kinds, built on first use.
+    private func connectorIndex(_ rules: MarthrRules) -> ConnectorIndex {
+        if let index = mask.connectorIndex.withLock({ $0 }), index.passing == rules.exposing { return index }
+        let index = ConnectorIndex(self, isConnector: GraphView.connectors, passing: rules.exposing)
         mask.connectorIndex.withLock { $0 = index }
         return index
     }
@@ -154,7 +212,8 @@ extension GraphView {
     /// Marks a walk step whose reports have not been summed yet.
     private static let notSummed: Int8 = -2
 
-    private func reachedChild<C: MarthrCollector>(_ child: Int32, from subject: Int32, scratch: Scratch, _ collector: inout C) {
+    private func reachedChild<C: MarthrCollector>(_ child: Int32, from subject: Int32, concern: Bool, scratch: Scratch,
+                                                  _ collector: inout C) {
         collector.met(2, subject)
         collector.child(subject, child)
         guard collector.wantsFacts else {
@@ -163,14 +222,19 @@ extension GraphView {
             collector.reports(subject, newest: newest, bestGrade: grade)
             return
         }
-        var walk: [Int32] = [child]
+        var walk: [Int32] = [child], steps: [Int32] = [], concerns: [Int32] = []
         while case let parent = scratch.distanceB[Int(walk[walk.count - 1])], parent >= 0 {
-            for link in links(between: walk[walk.count - 1], parent) {
-                for report in snapshot.support(link) where isVisible(report: report) { collector.report(subject, report) }
-            }
+            let link = scratch.distance[Int(walk[walk.count - 1])]
+            for report in snapshot.support(link) where isVisible(report: report) { collector.report(subject, report) }
+            concerns += snapshot.concernReports(link).filter(isVisible(report:))
+            steps.append(link)
             walk.append(parent)
         }
-        collector.fact(subject, MarthrFact(criterion: 2, walk: walk.reversed(), reports: []))
+        let kinds = Set(steps.map { snapshot.linkKind($0).rawValue }).sorted().joined(separator: ", ")
+        let why = concern && !concerns.isEmpty
+            ? "intelligence records a concern about the relationship (" + concerns.map(snapshot.intelRef).joined(separator: ", ") + ")"
+            : "linked by \(kinds), which can expose a child to harm"
+        collector.fact(subject, MarthrFact(criterion: 2, walk: walk.reversed(), steps: steps.reversed(), reports: concerns, why: why))
     }
 
     /// The newest report date and best grade (not graded E) on the walk from the subject
@@ -180,72 +244,81 @@ extension GraphView {
         if known != GraphView.notSummed { return (scratch.newest[Int(entity)], known) }
         let parent = scratch.distanceB[Int(entity)]
         var (newest, grade) = walkSummary(parent, scratch: scratch)
-        forEachLink(between: entity, parent) { link in
-            for report in snapshot.support(link) where snapshot.intel.assessment[Int(report)] < 4 && isVisible(report: report) {
-                newest = max(newest, snapshot.intel.date[Int(report)])
-                grade = max(grade, MarthrScore.grade(snapshot, report))
-            }
+        let link = scratch.distance[Int(entity)]
+        for report in snapshot.support(link) where snapshot.intel.assessment[Int(report)] < 4 && isVisible(report: report) {
+            newest = max(newest, snapshot.intel.date[Int(report)])
+            grade = max(grade, MarthrScore.grade(snapshot, report))
         }
         scratch.newest[Int(entity)] = newest
         scratch.grade[Int(entity)] = grade
         return (newest, grade)
     }
 
-    private func placeOfConcern<C: MarthrCollector>(_ place: Int32, _ collector: inout C) {
+    /// Threshold 4: children at risk taken or found at the place within the window, or the
+    /// place flagged as a location of concern.
+    private func placeOfConcern<C: MarthrCollector>(_ place: Int32, _ rules: MarthrRules, _ collector: inout C) {
         var children: [(child: Int32, link: Int32)] = []
-        var adults: [(walk: [Int32], links: [Int32])] = []
         forEachNeighbour(place) { other, link in
-            let kind = Int(snapshot.links.kind[Int(link)])
-            if snapshot.isAtRiskChild(other), GraphView.childPlaceLinks[kind] {
-                if !children.contains(where: { $0.child == other }) { children.append((other, link)) }
-            } else if snapshot.isAdultOfConcern(other), GraphView.adultPlaceLinks[kind] {
-                adults.append(([place, other], [link]))
-            } else if snapshot.entities.kind[Int(other)] == GraphView.vehicle, kind == Int(GraphView.seenAt) {
-                forEachNeighbour(other) { driver, driveLink in
-                    if snapshot.links.kind[Int(driveLink)] == GraphView.drives, snapshot.isAdultOfConcern(driver) {
-                        adults.append(([place, other, driver], [link, driveLink]))
-                    }
-                }
-            }
+            guard rules.placeLinks[Int(snapshot.links.kind[Int(link)])] else { return }
+            let last = snapshot.links.last[Int(link)] != Snapshot.noDate ? snapshot.links.last[Int(link)] : snapshot.links.first[Int(link)]
+            guard last != Snapshot.noDate, last >= rules.placeFrom,
+                  snapshot.isAtRiskChild(other, on: min(last, rules.day)) || snapshot.isAtRiskChild(other, on: rules.day) else { return }
+            if !children.contains(where: { $0.child == other }) { children.append((other, link)) }
         }
-        guard children.count >= 2 || (children.count == 1 && !adults.isEmpty) else { return }
+        let flagged = snapshot.isPlaceFlagged(place)
+        guard children.count >= rules.thresholds.placeChildren || flagged else { return }
         collector.met(4, place)
+        if flagged, collector.wantsFacts {
+            collector.fact(place, MarthrFact(criterion: 4, walk: [place], why: "flagged as a location of concern"))
+        }
         for (child, link) in children {
             collector.child(place, child)
             for report in snapshot.support(link) where isVisible(report: report) { collector.report(place, report) }
-            if collector.wantsFacts { collector.fact(place, MarthrFact(criterion: 4, walk: [place, child], reports: [])) }
-        }
-        for adult in adults.prefix(10) {
-            for link in adult.links {
-                for report in snapshot.support(link) where isVisible(report: report) { collector.report(place, report) }
+            if collector.wantsFacts {
+                collector.fact(place, MarthrFact(criterion: 4, walk: [place, child], steps: [link],
+                                                 why: "a child at risk \(snapshot.linkKind(link) == .takenTo ? "taken" : "found") here"))
             }
-            if collector.wantsFacts { collector.fact(place, MarthrFact(criterion: 4, walk: adult.walk, reports: [])) }
         }
     }
 
-    /// The candidate's evidence in words (fill it with ``marthrDetail(_:)`` first):
-    /// entities, links with their reports and gradings. Up to ``walksShown`` criterion-2
-    /// walks are written out, shortest first; the other children are listed by id.
-    public func evidence(for candidate: MarthrCandidate) -> [String] {
+    /// The candidate's evidence in words (fill it with ``marthrDetail(_:rules:)`` first):
+    /// which threshold it meets and why, with the entities, links, reports and gradings.
+    /// Up to ``walksShown`` threshold 2 walks are written out, shortest first; the other
+    /// children are listed by id.
+    func evidence(for candidate: MarthrCandidate, rules: MarthrRules) -> [String] {
         var lines: [String] = []
         for fact in candidate.facts where fact.criterion == 1 {
-            lines.append("1 under investigation: " + words(walk: fact.walk) + ", an active operation")
+            lines.append("1 under investigation: " + words(walk: fact.walk, through: fact.steps) + ", an active operation")
         }
-        let walks = candidate.facts.filter { $0.criterion == 2 }.map(\.walk)
-            .sorted { ($0.count, $0.last!) < ($1.count, $1.last!) }
-        for walk in walks.prefix(GraphView.walksShown) { lines.append("2 linked to a child at risk: " + words(walk: walk)) }
+        let walks = candidate.facts.filter { $0.criterion == 2 }
+            .sorted { ($0.walk.count, $0.walk.last!) < ($1.walk.count, $1.walk.last!) }
+        for fact in walks.prefix(GraphView.walksShown) {
+            lines.append("2 linked to a child at risk, " + fact.why + ": " + words(walk: fact.walk, through: fact.steps))
+        }
         if walks.count > GraphView.walksShown {
             lines.append("2 and \(walks.count - GraphView.walksShown) more children at risk linked: "
-                         + walks.dropFirst(GraphView.walksShown).map { snapshot.ref($0.last!) }.joined(separator: ", "))
+                         + walks.dropFirst(GraphView.walksShown).map { snapshot.ref($0.walk.last!) }.joined(separator: ", "))
         }
         for fact in candidate.facts where fact.criterion == 3 {
             let named = fact.reports.map {
                 "\(snapshot.intelRef($0)) (\(snapshot.grading($0)), \(Self.dateText(snapshot.intel.date[Int($0)]) ?? "undated"))"
             }
-            lines.append("3 intelligence about \(snapshot.ref(candidate.entity)): " + named.joined(separator: ", "))
+            lines.append("3 intelligence suggests a risk of harm from \(snapshot.ref(candidate.entity)), " + fact.why + ": "
+                         + named.joined(separator: ", "))
         }
-        for fact in candidate.facts where fact.criterion == 4 {
-            lines.append("4 place of concern: " + words(walk: fact.walk))
+        let places = candidate.facts.filter { $0.criterion == 4 }
+        let children = places.filter { $0.walk.count == 2 }.count
+        for fact in places where fact.walk.count == 1 {
+            lines.append("4 a place of potential risk, " + fact.why + ": " + words(fact.walk[0]))
+        }
+        if children > 0 {
+            lines.append("4 a place of potential risk: \(children) child\(children == 1 ? "" : "ren") at risk taken or found here "
+                         + "within \(rules.thresholds.placeWindowDays) days (\(rules.thresholds.placeChildren) make a place of concern)")
+        }
+        for fact in places where fact.walk.count == 2 {
+            let link = fact.steps[0]
+            let day = snapshot.links.last[Int(link)] != Snapshot.noDate ? snapshot.links.last[Int(link)] : snapshot.links.first[Int(link)]
+            lines.append("4 " + fact.why + " (\(Self.dateText(day) ?? "undated")): " + words(walk: fact.walk, through: fact.steps))
         }
         return lines
     }

@@ -28,14 +28,18 @@ public struct MarthrCandidate: Sendable {
     }
 }
 
-/// One piece of evidence: a walk from the candidate (to an operation, a child, a place's
-/// visitors), or the reports about the subject.
+/// One piece of evidence: a walk from the candidate (to an operation, a child, a child at a
+/// place), or the reports suggesting harm from the subject, with why it counts in words.
 struct MarthrFact: Sendable {
     let criterion: Int
     /// Entities in order, starting at the candidate; empty for reports about it.
     let walk: [Int32]
-    /// The reports (criterion 3).
-    let reports: [Int32]
+    /// The link of each step of the walk.
+    var steps: [Int32] = []
+    /// The reports (criterion 3, and those recording a concern for criterion 2).
+    var reports: [Int32] = []
+    /// Why it counts, in words.
+    var why = ""
 }
 
 /// What the criteria report as they find things: a tally over the whole picture, or the

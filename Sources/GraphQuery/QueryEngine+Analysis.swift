@@ -158,37 +158,6 @@ extension QueryEngine {
                           ids: named.map(view.snapshot.ref))
     }
 
-    /// Candidates for the next MARTHR meeting, best first (FORMAT.md §3 `marthr`).
-    public func marthr(filter: QueryFilter, viewer: Viewer, top: Int = .max, today: CalendarDate? = nil) throws -> QueryAnswer {
-        let view = try snapshot().view(filter.seen(by: viewer.access))
-        let reference = filter.asOf ?? today ?? CalendarDate.today
-        let candidates = view.marthrCandidates(today: reference).prefix(max(0, top)).map(view.marthrDetail)
-        var text = ["\(candidates.count) MARTHR candidate\(candidates.count == 1 ? "" : "s") (scored as of \(reference))"]
-        var ids: [String] = []
-        let evidence = candidates.map(view.evidence(for:))
-        for (candidate, lines) in zip(candidates, evidence) {
-            text.append(String(format: "  %6.1f  ", candidate.score) + view.words(candidate.entity)
-                        + "  criteria " + candidate.criteria.map(String.init).joined(separator: ","))
-            for line in lines { text.append("      " + line) }
-            ids.append(view.snapshot.ref(candidate.entity))
-            ids += candidate.children.sorted().map(view.snapshot.ref)
-            ids += candidate.reports.sorted().map(view.snapshot.intelRef)
-        }
-        return try answer("marthr", ["top": .int(top == .max ? -1 : top)], view, viewer: viewer, json: [
-            "as_of": .string(reference.description),
-            "candidates": .array(zip(candidates, evidence).map { candidate, lines in
-                view.entityJSON(candidate.entity, [
-                    "criteria": .array(candidate.criteria.map { .int($0) }),
-                    "score": .decimal(candidate.score, places: 1),
-                    "children_at_risk": .array(candidate.children.sorted().map { .string(view.snapshot.ref($0)) }),
-                    "intel": .array(candidate.reports.sorted().map { .string(view.snapshot.intelRef($0)) }),
-                    "newest_intel": candidate.newestReport.flatMap(GraphView.dateText).map { .string($0) } ?? .null,
-                    "evidence": .array(lines.map { .string($0) }),
-                ])
-            }),
-        ], text: text, ids: ids)
-    }
-
     /// The entities an `--area` covers: those in the authority (or any authority of the
     /// force, or the force itself), plus entities with no area linked directly to them
     /// (vehicles, phones and handles are often unplaced). Nil for the whole view.

@@ -18,6 +18,10 @@ public final class Snapshot: Sendable {
         static let ofConcern: UInt8 = 4
         static let activeOperation: UInt8 = 8
         static let onMACCSE: UInt8 = 16
+        /// A child whose record dates their time at risk (``MarthrFacts/riskPeriods``).
+        static let riskHistory: UInt8 = 32
+        /// A place flagged as a location of concern.
+        static let placeFlagged: UInt8 = 64
     }
 
     /// The data version the snapshot was read at.
@@ -40,6 +44,9 @@ public final class Snapshot: Sendable {
     /// The reports about entity `e`: `aboutIntel[aboutOffsets[e]..<aboutOffsets[e+1]]`.
     let aboutOffsets: [Int32]
     let aboutIntel: [Int32]
+    /// What MARTHR's thresholds read besides the graph: intelligence of harm, concerns about
+    /// relationships, children's time at risk.
+    let marthr: MarthrFacts
 
     // Adjacency over both directions.
     let adjacencyOffsets: [Int32]
@@ -59,7 +66,8 @@ public final class Snapshot: Sendable {
     let scratchPool = Locked<[Scratch]>([])
 
     init(version: Int64, areas: [SnapshotArea], entities: EntityColumns, denseByRowid: [Int32], links: LinkColumns,
-         intel: IntelColumns, supportOffsets: [Int32], supportIntel: [Int32], aboutOffsets: [Int32], aboutIntel: [Int32]) {
+         intel: IntelColumns, supportOffsets: [Int32], supportIntel: [Int32], aboutOffsets: [Int32], aboutIntel: [Int32],
+         marthr: MarthrFacts = MarthrFacts()) {
         self.version = version
         self.areas = areas
         self.entities = entities
@@ -70,6 +78,7 @@ public final class Snapshot: Sendable {
         self.supportIntel = supportIntel
         self.aboutOffsets = aboutOffsets
         self.aboutIntel = aboutIntel
+        self.marthr = marthr
         (adjacencyOffsets, adjacencyEntity, adjacencyLink) = Snapshot.adjacency(
             entityCount: entities.rowid.count, from: links.from, to: links.to)
     }
@@ -129,14 +138,50 @@ public final class Snapshot: Sendable {
     /// The recorded risk level of a child, as stored.
     public func risk(of entity: Int32) -> String? { entities.risk[Int(entity)] }
 
-    /// Whether entity `entity` is a child at risk: with a recorded risk level that is still
-    /// at risk, or with an open MACCSE case.
+    /// Whether entity `entity` is a child at risk now: as their record's latest assessment,
+    /// panel level, case opening or closure says, or (with no such record) with an imported
+    /// risk level that is still at risk.
     public func isAtRiskChild(_ entity: Int32) -> Bool { entities.flags[Int(entity)] & Flags.atRisk != 0 }
+
+    /// Whether entity `entity` is a child who was at risk on `day` (days since 1970): within
+    /// a period of their record, or, with no record, as their imported risk level says.
+    @inline(__always)
+    func isAtRiskChild(_ entity: Int32, on day: Int32) -> Bool {
+        let flags = entities.flags[Int(entity)]
+        guard flags & Flags.riskHistory != 0 else { return flags & Flags.atRisk != 0 }
+        return marthr.riskPeriods.contains(entity, day: day)
+    }
+
+    /// Whether entity `entity` was ever at risk, by its record or its imported level (what a
+    /// day-independent index of children at risk keeps).
+    @inline(__always)
+    func wasEverAtRisk(_ entity: Int32) -> Bool {
+        let flags = entities.flags[Int(entity)]
+        return flags & Flags.atRisk != 0 || (flags & Flags.riskHistory != 0 && !marthr.riskPeriods.of(entity).isEmpty)
+    }
+
+    /// The periods a child's record dates their time at risk, (from, until) days since 1970
+    /// (until nil while still at risk); empty with no record.
+    func riskPeriods(of entity: Int32) -> [(from: Int32, until: Int32?)] { marthr.riskPeriods.of(entity) }
+
+    /// Whether entity `entity` is a place flagged as a location of concern.
+    func isPlaceFlagged(_ entity: Int32) -> Bool { entities.flags[Int(entity)] & Flags.placeFlagged != 0 }
+
+    /// The reports suggesting a risk of harm from entity `entity`.
+    func harmReports(_ entity: Int32) -> ArraySlice<Int32> {
+        guard Int(entity) + 1 < marthr.harmOffsets.count else { return [] }
+        return marthr.harmIntel[Int(marthr.harmOffsets[Int(entity)])..<Int(marthr.harmOffsets[Int(entity) + 1])]
+    }
+
+    /// The reports recording a concern about the relationship link `link` stands for.
+    func concernReports(_ link: Int32) -> [Int32] { marthr.concernReports[link] ?? [] }
 
     /// Whether entity `entity` is a child with an open MACCSE case.
     public func isOnMACCSE(_ entity: Int32) -> Bool { entities.flags[Int(entity)] & Flags.onMACCSE != 0 }
 
-    /// Whether entity `entity` is an adult recorded as of concern (the default for adults).
+    /// Whether entity `entity` is an adult recorded as of concern: by the submitting system
+    /// (`of_concern`, a perpetrator flag), a MACCSE flag, MARTHR's acceptance, intelligence
+    /// suggesting harm from them, a link recorded as a concern, or an active operation.
     public func isAdultOfConcern(_ entity: Int32) -> Bool { entities.flags[Int(entity)] & Flags.ofConcern != 0 }
 
     /// Whether entity `entity` is an active operation.

@@ -15,6 +15,8 @@ enum SnapshotLoader {
         let version: Int64
         let links: LinkColumns
         let support: [(Int64, Int64)]
+        /// Link → report pairs where the report records a concern about the relationship.
+        let concern: [(Int64, Int64)]
     }
 
     /// What the other transaction reads.
@@ -24,6 +26,9 @@ enum SnapshotLoader {
         let entities: EntityColumns
         let intel: IntelColumns
         let about: [(Int64, Int64)]
+        /// Entity → report pairs where the report suggests a risk of harm from the entity.
+        let harm: [(Int64, Int64)]
+        let riskEvents: [RiskPeriods.Event]
     }
 
     /// Loads the whole graph.
@@ -54,7 +59,8 @@ enum SnapshotLoader {
     }
 
     private static func readLinks(_ reader: SnapshotReader) throws -> LinkPart {
-        LinkPart(version: try reader.version(), links: try loadLinks(reader), support: try loadPairs(reader, "snapshot_support"))
+        LinkPart(version: try reader.version(), links: try loadLinks(reader), support: try loadPairs(reader, "snapshot_support"),
+                 concern: try loadPairs(reader, "snapshot_concern"))
     }
 
     private static func readEntities(_ reader: SnapshotReader) throws -> EntityPart {
@@ -62,7 +68,8 @@ enum SnapshotLoader {
         let areas = try loadAreas(reader)
         let areaIndex = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1.code, Int32($0)) })
         return EntityPart(version: version, areas: areas, entities: try loadEntities(reader, areaIndex: areaIndex),
-                          intel: try loadIntel(reader), about: try loadPairs(reader, "snapshot_about"))
+                          intel: try loadIntel(reader), about: try loadPairs(reader, "snapshot_about"),
+                          harm: try loadPairs(reader, "snapshot_harm"), riskEvents: try loadRiskEvents(reader))
     }
 
     /// Turns database ids into dense ids and builds the snapshot.
@@ -84,9 +91,57 @@ enum SnapshotLoader {
         let denseIntel = denseIndex(other.intel.rowid)
         let support = group(part.support, groups: links.rowid.count, denseGroup: denseIndex(links.rowid), denseMember: denseIntel)
         let about = group(other.about, groups: other.entities.rowid.count, denseGroup: denseEntity, denseMember: denseIntel)
-        return Snapshot(version: part.version, areas: other.areas, entities: other.entities, denseByRowid: denseEntity,
+        let harm = group(other.harm, groups: other.entities.rowid.count, denseGroup: denseEntity, denseMember: denseIntel)
+        let denseLink = denseIndex(links.rowid)
+        var concern: [Int32: [Int32]] = [:]
+        for (rawLink, rawIntel) in part.concern {
+            let link = dense(denseLink, rawLink), report = dense(denseIntel, rawIntel)
+            if link >= 0, report >= 0 { concern[link, default: []].append(report) }
+        }
+        var entities = other.entities
+        let periods = RiskPeriods(other.riskEvents.compactMap { event in
+            let child = dense(denseEntity, event.rowid)
+            return child < 0 ? nil : RiskPeriods.Event(child: child, copying: event)
+        }, flags: &entities.flags)
+        recordConcern(&entities, links: links, harmOffsets: harm.offsets, concern: concern)
+        return Snapshot(version: part.version, areas: other.areas, entities: entities, denseByRowid: denseEntity,
                         links: links, intel: other.intel, supportOffsets: support.offsets, supportIntel: support.members,
-                        aboutOffsets: about.offsets, aboutIntel: about.members)
+                        aboutOffsets: about.offsets, aboutIntel: about.members,
+                        marthr: MarthrFacts(harmOffsets: harm.offsets, harmIntel: harm.members, concernReports: concern,
+                                            riskPeriods: periods))
+    }
+
+    /// Adults of concern that only the graph records: intelligence suggesting harm from them,
+    /// a link recorded as a concern, or an active operation they are the subject of.
+    private static func recordConcern(_ entities: inout EntityColumns, links: LinkColumns, harmOffsets: [Int32],
+                                      concern: [Int32: [Int32]]) {
+        let adult = UInt8(Snapshot.entityKinds.firstIndex(of: .adult)!)
+        let operation = UInt8(Snapshot.entityKinds.firstIndex(of: .operation)!)
+        let subjectOf = UInt8(Snapshot.linkKinds.firstIndex(of: .subjectOf)!)
+        func mark(_ entity: Int32) {
+            if entities.kind[Int(entity)] == adult { entities.flags[Int(entity)] |= Snapshot.Flags.ofConcern }
+        }
+        for entity in 0..<entities.kind.count where harmOffsets[entity + 1] > harmOffsets[entity] { mark(Int32(entity)) }
+        for link in concern.keys {
+            mark(links.from[Int(link)])
+            mark(links.to[Int(link)])
+        }
+        for link in 0..<links.kind.count where links.kind[link] == subjectOf {
+            let target = links.to[link]
+            if entities.kind[Int(target)] == operation, entities.flags[Int(target)] & Snapshot.Flags.activeOperation != 0 {
+                mark(links.from[link])
+            }
+        }
+    }
+
+    /// The events of each child's record that start or end their time at risk.
+    private static func loadRiskEvents(_ reader: SnapshotReader) throws -> [RiskPeriods.Event] {
+        var events: [RiskPeriods.Event] = []
+        try reader.scan("snapshot_risk_events") { row in
+            events.append(RiskPeriods.Event(rowid: row.int64(0), day: day(row, 1), kind: row.text(2) ?? "",
+                                            detail: row.text(3), closing: row.text(4)))
+        }
+        return events
     }
 
     private static func loadAreas(_ reader: SnapshotReader) throws -> [SnapshotArea] {
@@ -125,8 +180,11 @@ enum SnapshotLoader {
                 }
                 if !row.isNull(10), row.int64(10) != 0 { flags |= Snapshot.Flags.atRisk | Snapshot.Flags.onMACCSE }
             case .adult:
-                // `of_concern` defaults to true (FORMAT.md §1).
-                if row.isNull(6) || row.int64(6) != 0 { flags |= Snapshot.Flags.ofConcern }
+                // Of concern only where something records it (issue 20; the loader adds what the
+                // graph records).
+                if !row.isNull(6), row.int64(6) != 0 { flags |= Snapshot.Flags.ofConcern }
+            case .location:
+                if !row.isNull(11), row.int64(11) != 0 { flags |= Snapshot.Flags.placeFlagged }
             case .operation:
                 // Active when it says so, or when it gives neither a status nor a closing date.
                 let status = row.text(7)

@@ -10,6 +10,7 @@ import GraphCore
 struct BatchInsert {
     private let db: Database
     private let head: String
+    private let tail: String
     private let columns: Int
     private let capacity: Int
     private var statements: [Int: FastStatement] = [:]
@@ -20,9 +21,11 @@ struct BatchInsert {
 
     /// - Parameters:
     ///   - head: the statement up to `VALUES` (`INSERT INTO t (a, b) VALUES`).
-    init(_ db: Database, head: String, columns: Int, capacity: Int) {
+    ///   - tail: what follows the rows (an `ON CONFLICT` clause), if anything.
+    init(_ db: Database, head: String, tail: String = "", columns: Int, capacity: Int) {
         self.db = db
         self.head = head
+        self.tail = tail
         self.columns = columns
         self.capacity = capacity
         values.reserveCapacity(columns * capacity)
@@ -69,7 +72,7 @@ struct BatchInsert {
             statement = cached
         } else {
             let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-            statement = try FastStatement(db, head + " " + Array(repeating: row, count: count).joined(separator: ", "))
+            statement = try FastStatement(db, head + " " + Array(repeating: row, count: count).joined(separator: ", ") + tail)
             statements[count] = statement
         }
         // The batch's text goes into one buffer that outlives the statement's step, so SQLite

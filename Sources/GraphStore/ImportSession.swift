@@ -20,6 +20,8 @@ final class ImportSession {
         let ref: String
         let field: String
         let location: SourceLocation
+        /// `harm_from` on an `about` reference, `concern` on an `intel` one.
+        var marked = false
     }
 
     /// What kind of area a field needs.
@@ -89,6 +91,7 @@ final class ImportSession {
     private let selectIntel: FastStatement
     private let updateIntel: FastStatement
     private let deleteAbout: FastStatement
+    private let clearHarm: FastStatement
     private var insertAbout: BatchInsert
     private var insertLink: BatchInsert
     private let mergeLink: FastStatement
@@ -155,8 +158,11 @@ final class ImportSession {
             WHERE id = ?1
             """)
         deleteAbout = try FastStatement(db, "DELETE FROM intel_about WHERE intel_id = ?1")
-        insertAbout = BatchInsert(db, head: "INSERT OR IGNORE INTO intel_about (intel_id, entity_id) VALUES",
-                                  columns: 2, capacity: batch)
+        clearHarm = try FastStatement(db, "UPDATE intel_about SET harm = 0 WHERE intel_id = ?1 AND harm = 1")
+        // A report about an entity twice (in `about` and `harm_from`, or in two records) is
+        // one row, marked with harm if either says so.
+        insertAbout = BatchInsert(db, head: "INSERT INTO intel_about (intel_id, entity_id, harm) VALUES",
+                                  tail: " ON CONFLICT DO UPDATE SET harm = max(harm, excluded.harm)", columns: 3, capacity: batch)
         insertLink = BatchInsert(db, head: """
             INSERT INTO link (id, from_id, to_id, kind, first_seen, last_seen, note, attrs, created_at) VALUES
             """, columns: 9, capacity: batch)
@@ -171,8 +177,10 @@ final class ImportSession {
             WHERE id = ?1
             """)
         selectLink = try FastStatement(db, "SELECT id FROM link WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3")
-        insertSupport = BatchInsert(db, head: "INSERT OR IGNORE INTO link_support (link_id, intel_id) VALUES",
-                                    columns: 2, capacity: batch)
+        // A concern once recorded on a link's report stays: a repeated link adds, never clears.
+        insertSupport = BatchInsert(db, head: "INSERT INTO link_support (link_id, intel_id, concern) VALUES",
+                                    tail: " ON CONFLICT DO UPDATE SET concern = max(concern, excluded.concern)", columns: 3,
+                                    capacity: batch)
         upsertArea = try FastStatement(db, """
             INSERT INTO area (code, name, area_type, force, attrs) VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, area_type = excluded.area_type, force = excluded.force,
@@ -350,8 +358,11 @@ final class ImportSession {
             try insertRef.add([.text(intel.id), .text(nil), .integer(id)], at: location)
             targets[intel.id] = .intel(id)
         }
-        for ref in intel.about {
+        for ref in intel.about where !intel.harmFrom.contains(ref) {
             try attach(PendingReference(owner: id, ref: ref, field: "about", location: location), atEnd: false)
+        }
+        for ref in intel.harmFrom {
+            try attach(PendingReference(owner: id, ref: ref, field: "about", location: location, marked: true), atEnd: false)
         }
     }
 
@@ -387,6 +398,12 @@ final class ImportSession {
             deleteAbout.bind(1, id)
             try deleteAbout.run()
             pendingReferences.removeAll { $0.owner == id && $0.field == "about" }
+        } else if intel.given.contains("harm_from") {
+            // A given `harm_from` replaces the entities the report suggests harm from.
+            try insertAbout.flush()
+            clearHarm.bind(1, id)
+            try clearHarm.run()
+            pendingReferences.removeAll { $0.owner == id && $0.field == "about" && $0.marked }
         }
     }
 
@@ -396,9 +413,11 @@ final class ImportSession {
         let target = try resolve(reference.ref)
         switch (reference.field, target) {
         case ("about", .entity(let entity, _)?):
-            try insertAbout.add([.integer(reference.owner), .integer(entity)], at: reference.location)
+            try insertAbout.add([.integer(reference.owner), .integer(entity), .integer(reference.marked ? 1 : 0)],
+                                at: reference.location)
         case ("intel", .intel(let intel)?):
-            try insertSupport.add([.integer(reference.owner), .integer(intel)], at: reference.location)
+            try insertSupport.add([.integer(reference.owner), .integer(intel), .integer(reference.marked ? 1 : 0)],
+                                  at: reference.location)
         case ("about", .intel?):
             throw fail("\(Excerpt.bare(reference.ref)) is an intelligence report, not an entity", field: "about", at: reference.location)
         case (_, .entity?):
@@ -462,7 +481,8 @@ final class ImportSession {
             linkIds[key] = linkId
         }
         for ref in link.intel {
-            try attach(PendingReference(owner: linkId, ref: ref, field: "intel", location: location), atEnd: false)
+            try attach(PendingReference(owner: linkId, ref: ref, field: "intel", location: location, marked: link.concern),
+                       atEnd: false)
         }
     }
 

@@ -54,12 +54,15 @@ extension Store {
                 }
                 let intel = try Row.fetchCursor(db, sql: """
                     SELECT i.*, (SELECT json_group_array(e.ref) FROM (SELECT e.ref FROM intel_about a
-                        JOIN entity e ON e.id = a.entity_id WHERE a.intel_id = i.id ORDER BY e.ref) e) AS about_refs
+                        JOIN entity e ON e.id = a.entity_id WHERE a.intel_id = i.id ORDER BY e.ref) e) AS about_refs,
+                        (SELECT json_group_array(e.ref) FROM (SELECT e.ref FROM intel_about a
+                        JOIN entity e ON e.id = a.entity_id WHERE a.intel_id = i.id AND a.harm = 1 ORDER BY e.ref) e) AS harm_refs
                     FROM intel i ORDER BY i.id
                     """)
                 while let row = try intel.next() {
                     let extra = try Store.storedObject(row["attrs"])
                     let about = try Store.storedList(row["about_refs"])
+                    let harm = try Store.storedList(row["harm_refs"])
                     func text(_ column: String) -> JSONValue { (row[column] as String?).map(JSONValue.string) ?? .null }
                     try emit(JSONLine.text([
                         ("record", .string("intel")), ("id", .string(row["ref"])), ("date", text("date")),
@@ -68,24 +71,39 @@ extension Store {
                         ("handling_code", text("handling_code")), ("handling_conditions", text("handling_conditions")),
                         ("submitted_by", text("submitted_by")), ("agency", text("agency")), ("text", text("text")),
                         ("legacy_grading", text("legacy_grading")),
-                        ("about", about ?? .null),
+                        ("about", about ?? .null), ("harm_from", harm ?? .null),
                     ], extra))
                 }
                 let links = try Row.fetchCursor(db, sql: """
                     SELECT f.ref AS from_ref, t.ref AS to_ref, l.kind, l.first_seen, l.last_seen, l.note, l.attrs,
                            (SELECT json_group_array(i.ref) FROM (SELECT i.ref FROM link_support s
-                               JOIN intel i ON i.id = s.intel_id WHERE s.link_id = l.id ORDER BY i.ref) i) AS intel_refs
+                               JOIN intel i ON i.id = s.intel_id WHERE s.link_id = l.id AND s.concern = 0 ORDER BY i.ref) i)
+                               AS intel_refs,
+                           (SELECT json_group_array(i.ref) FROM (SELECT i.ref FROM link_support s
+                               JOIN intel i ON i.id = s.intel_id WHERE s.link_id = l.id AND s.concern = 1 ORDER BY i.ref) i)
+                               AS concern_refs
                     FROM link l JOIN entity f ON f.id = l.from_id JOIN entity t ON t.id = l.to_id ORDER BY l.id
                     """)
                 while let row = try links.next() {
                     let extra = try Store.storedObject(row["attrs"])
                     let intelRefs = try Store.storedList(row["intel_refs"])
+                    let concernRefs = try Store.storedList(row["concern_refs"])
                     func text(_ column: String) -> JSONValue { (row[column] as String?).map(JSONValue.string) ?? .null }
+                    // The reports recording a concern about the relationship go in a second record
+                    // of the same link with `concern`, which an import merges back (FORMAT additions).
+                    let concernOnly = intelRefs == nil && concernRefs != nil
                     try emit(JSONLine.text([
                         ("record", .string("link")), ("from", text("from_ref")), ("to", text("to_ref")),
                         ("kind", text("kind")), ("first_seen", text("first_seen")), ("last_seen", text("last_seen")),
-                        ("intel", intelRefs ?? .null), ("note", text("note")),
+                        ("intel", (concernOnly ? concernRefs : intelRefs) ?? .null), ("concern", concernOnly ? .bool(true) : .null),
+                        ("note", text("note")),
                     ], extra))
+                    if let concernRefs, !concernOnly {
+                        try emit(JSONLine.text([
+                            ("record", .string("link")), ("from", text("from_ref")), ("to", text("to_ref")),
+                            ("kind", text("kind")), ("intel", concernRefs), ("concern", .bool(true)),
+                        ]))
+                    }
                 }
                 try output.flush()
                 return written

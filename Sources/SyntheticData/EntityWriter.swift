@@ -14,7 +14,7 @@ struct EntityWriter {
         written += 1
     }
 
-    mutating func writeCommunity(_ community: Int, home: GeneratedArea, random: inout SeededRandom) throws {
+    mutating func writeCommunity(_ community: Int, home: GeneratedArea, plan: CommunityPlan, random: inout SeededRandom) throws {
         for (kind, count) in Generator.composition {
             for index in 0..<count {
                 let id = Generator.id(kind, community: community, index: index)
@@ -23,10 +23,10 @@ struct EntityWriter {
                 let area = random.chance(0.1) ? random.pick(GeneratedArea.all) : home
                 var fields: [(String, JSONValue)] = [("record", .string("entity")), ("id", .string(id)), ("kind", .string(kind.rawValue))]
                 switch kind {
-                case .child: fields += child(serial: serial, area: area, random: &random)
-                case .adult: fields += adult(serial: serial, area: area, random: &random)
+                case .child: fields += child(serial: serial, area: area, atRisk: plan.isAtRisk(child: index), random: &random)
+                case .adult: fields += adult(serial: serial, area: area, index: index, plan: plan, random: &random)
                 case .vehicle: fields += vehicle(serial: serial, area: area, random: &random)
-                case .location: fields += location(serial: serial, area: area, random: &random)
+                case .location: fields += location(serial: serial, area: area, index: index, plan: plan, random: &random)
                 case .handle:
                     let words = "\(random.pick(Vocabulary.adjectives))_\(random.pick(Vocabulary.animals))".lowercased()
                     fields += [("platform", .string(random.pick(Vocabulary.platforms))),
@@ -43,7 +43,9 @@ struct EntityWriter {
                     fields += [("name", .string(name)), ("group_type", .string(type)), ("area", .string(area.code))]
                 case .operation:
                     let opened = CalendarDate(year: 2023, month: 1, day: 1).adding(days: random.below(1300))
-                    let active = random.chance(0.6)
+                    // Operation 0 is an ordinary one, active now and then; operation 1 investigates
+                    // the community's network, when it has one and is being investigated.
+                    let active = index == 0 ? plan.activeOperation : (plan.network?.underInvestigation ?? false)
                     fields += [("name", .string("Operation \(random.pick(Vocabulary.birds)) \(serial)")),
                                ("status", .string(active ? "active" : "closed")),
                                ("operation_type", .string(random.weighted([("investigation", 5), ("prevent", 3), ("prosecute", 2)]))),
@@ -55,16 +57,27 @@ struct EntityWriter {
         }
     }
 
-    private func child(serial: Int, area: GeneratedArea, random: inout SeededRandom) -> [(String, JSONValue)] {
+    private func child(serial: Int, area: GeneratedArea, atRisk: Bool, random: inout SeededRandom) -> [(String, JSONValue)] {
         let adjective = random.pick(Vocabulary.adjectives)
         let animal = random.pick(Vocabulary.animals)
         let dob = CalendarDate(year: 2009, month: 1, day: 1).adding(days: random.below(6 * 365))
-        let risk: String
+        // Most children the picture holds are not at risk of exploitation now: no level, or
+        // the framework's "no longer at risk". LLR's CSE1 has no such level, so a child there
+        // who is not at risk has none.
+        var risk: String?
         switch area.force {
-        case "north_wales": risk = "seraf:" + random.weighted([("significant", 2), ("moderate", 3), ("mild", 3), ("not_at_risk", 1)])
-        case "merseyside": risk = "merseyside:\(random.weighted((1...10).map { ($0, 11 - $0) }))"
-        default: risk = random.chance(0.5) ? "llr:" + random.weighted([("high", 2), ("medium", 3), ("at_risk", 4)])
-                                            : "merseyside:\(1 + random.below(10))"
+        case "north_wales":
+            risk = atRisk ? "seraf:" + random.weighted([("significant", 2), ("moderate", 3), ("mild", 3)])
+                : (random.chance(0.4) ? "seraf:not_at_risk" : nil)
+        case "merseyside":
+            risk = atRisk ? "merseyside:\(random.weighted((1...9).map { ($0, 10 - $0) }))" : (random.chance(0.4) ? "merseyside:10" : nil)
+        default:
+            if atRisk {
+                risk = random.chance(0.5) ? "llr:" + random.weighted([("high", 2), ("medium", 3), ("at_risk", 4)])
+                    : "merseyside:\(1 + random.below(9))"
+            } else if random.chance(0.4) {
+                risk = "merseyside:10"
+            }
         }
         var fields: [(String, JSONValue)] = [
             ("name", .string("\(adjective) \(animal) \(serial)")),
@@ -76,13 +89,14 @@ struct EntityWriter {
                                                 ("semi_independent", 8), ("temporary", 5)]))),
             ("legal_status", .string(random.weighted([("early_help", 25), ("cin", 35), ("cp", 20), ("lac", 20)]))),
             ("exploitation", .string(random.weighted([("cce", 45), ("cse", 35), ("both", 20)]))),
-            ("risk", .string(risk)),
+            ("risk", risk.map(JSONValue.string) ?? .null),
         ]
-        if random.chance(0.3) { fields.append(("flags", .array([.string("ce_flag")]))) }
+        if atRisk, random.chance(0.5) { fields.append(("flags", .array([.string("ce_flag")]))) }
         return fields
     }
 
-    private func adult(serial: Int, area: GeneratedArea, random: inout SeededRandom) -> [(String, JSONValue)] {
+    private func adult(serial: Int, area: GeneratedArea, index: Int, plan: CommunityPlan,
+                       random: inout SeededRandom) -> [(String, JSONValue)] {
         let adjective = random.pick(Vocabulary.adjectives)
         let bird = random.pick(Vocabulary.birds)
         let dob = CalendarDate(year: 1965, month: 1, day: 1).adding(days: random.below(40 * 365))
@@ -90,9 +104,17 @@ struct EntityWriter {
             ("name", .string("\(adjective) \(bird) \(serial)")),
             ("aliases", .array([.string("\(bird)man"), .string("\(adjective.prefix(1))\(bird.prefix(1))\(serial)")])),
             ("dob", .string(dob.description)), ("gender", .string(random.weighted([("male", 80), ("female", 18), ("not_recorded", 2)]))),
-            ("area", .string(area.code)), ("of_concern", .bool(random.chance(0.85))),
+            ("area", .string(area.code)),
         ]
-        if random.chance(0.2) { fields.append(("flags", .array([.string("ce_perpetrator")]))) }
+        // Of concern only where something records it: a few ordinary adults, and a network's
+        // organiser or facilitator now and then (most are known through intelligence).
+        let organiser = plan.network?.organiser == index
+        let recorded = plan.recordedAdults.contains(index) || (organiser && plan.network!.organiserRecorded)
+            || ((plan.network?.facilitators.contains(index) ?? false) && random.chance(0.3))
+        if recorded { fields.append(("of_concern", .bool(true))) }
+        if plan.flaggedAdults.contains(index) || (organiser && plan.network!.organiserFlagged) {
+            fields.append(("flags", .array([.string("ce_perpetrator")])))
+        }
         return fields
     }
 
@@ -111,10 +133,11 @@ struct EntityWriter {
                 ("taxi", .bool(random.chance(0.2))), ("area", .string(area.code))]
     }
 
-    private func location(serial: Int, area: GeneratedArea, random: inout SeededRandom) -> [(String, JSONValue)] {
-        let type = random.weighted([("home", 25), ("hotel", 8), ("takeaway", 12), ("shop", 8), ("park", 8),
-                                    ("party_house", 6), ("cuckooed_address", 6), ("childrens_home", 6), ("school", 6),
-                                    ("taxi_rank", 3), ("transport_hub", 4), ("other", 8)])
+    private func location(serial: Int, area: GeneratedArea, index: Int, plan: CommunityPlan,
+                          random: inout SeededRandom) -> [(String, JSONValue)] {
+        var type = CommunityPlan.locationTypes[index]
+        if index == CommunityPlan.usedPlace { type = random.pick(["party_house", "cuckooed_address", "takeaway", "other"]) }
+        if index == CommunityPlan.hub { type = random.pick(["transport_hub", "taxi_rank"]) }
         let display = type.replacing("_", with: " ").capitalized(first: true)
         let inward = "\(random.below(10))\(random.pick(Array("ABDEFGHJLNPQRSTUWXYZ")))\(random.pick(Array("ABDEFGHJLNPQRSTUWXYZ")))"
         let postcode = "\(area.postcodeArea)\(1 + random.below(40)) \(inward)"
@@ -125,7 +148,7 @@ struct EntityWriter {
             ("postcode", .string(postcode)), ("location_type", .string(type)), ("area", .string(area.code)),
             ("lat", .number(String(format4(lat)))), ("lon", .number(String(format4(lon)))),
         ]
-        if ["party_house", "cuckooed_address", "hotel", "takeaway"].contains(type), random.chance(0.5) {
+        if (index == CommunityPlan.usedPlace && plan.network?.placeFlagged == true) || (index == CommunityPlan.hotel && plan.flaggedHotel) {
             fields.append(("flags", .array([.string("location_of_concern")])))
         } else if type == "school" || type == "childrens_home" {
             fields.append(("flags", .array([.string("safe_location")])))

@@ -24,6 +24,9 @@ extension CEGraph {
         @Option(name: .shortAndLong, help: "The file to write; standard output when not given.")
         var output: String?
 
+        @Option(help: "Also write the planted networks' ground truth here, one JSON line each (Benchmarks/marthr.sh).")
+        var truth: String?
+
         func validate() throws {
             guard Scale(rawValue: scale) != nil else {
                 throw ValidationError("unknown --scale \(scale); expected small, force or large")
@@ -38,8 +41,15 @@ extension CEGraph {
             } catch {
                 throw CommandError(message: "cannot create \(output ?? "-"): \(error.localizedDescription)")
             }
-            let counts = try Generator(seed: seed, scale: Scale(rawValue: scale)!).write(to: sink)
+            let truthSink: TextOutput?
+            do {
+                truthSink = try truth.map { try TextOutput(path: $0) }
+            } catch {
+                throw CommandError(message: "cannot create \(truth ?? "-"): \(error.localizedDescription)")
+            }
+            let counts = try Generator(seed: seed, scale: Scale(rawValue: scale)!).write(to: sink, truth: truthSink)
             try sink.close()
+            try truthSink?.close()
             Printer.error("generated \(counts.entities) entities, \(counts.links) links, \(counts.intel) intelligence reports, "
                           + "\(counts.areas) areas in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         }

@@ -13,7 +13,8 @@ extension CEGraph {
                 Examples:
                   cegraph marthr schedule --on 2026-04-20 --chair "DCI (chair)" --force merseyside
                   cegraph marthr nominate MARTHR-000001 --from-query --top 5
-                  cegraph marthr decide MARTHR-000001 AD12 --accept --decision-reason "criterion 2: linked to two children on MACCSE"
+                  cegraph marthr nominate MARTHR-000001 --subject LO4 --claims 4 --because "children found there after missing"
+                  cegraph marthr decide MARTHR-000001 AD12 --accept --decision-reason "threshold 2: linked to two children on MACCSE"
                   cegraph marthr disrupt --subject AD12 --tool cawn --child CH3 --served 2026-04-22 --expires 2028-04-21
                 """,
             subcommands: [Schedule.self, Nominate.self, Decide.self, Action.self, Disrupt.self, Outcome.self, Register.self,
@@ -41,6 +42,7 @@ extension CEGraph {
             @Option(help: "With --from-query: how many.") var top = 5
             @Option(help: "A person, group or place to nominate.") var subject: String?
             @Option(help: "The MACCSE case the nomination comes from.") var ceCase: String?
+            @Option(help: "A threshold the nomination claims, 1-4 (repeat for several).") var claims: [Int] = []
             @Option(help: "Why it meets the threshold (repeat for several).") var because: [String] = []
             func run() throws {
                 let workflow = try options.workflow()
@@ -51,8 +53,13 @@ extension CEGraph {
                                    text: ["\(nominated.count) nominated to \(meeting)"] + nominated.map { "  " + $0 })
                 } else {
                     guard let subject else { throw ValidationError("give --from-query or --subject") }
-                    try workflow.nominate(marthr: meeting, subject: subject, fromCase: ceCase, reasons: because, by: options.viewer)
-                    print("\(subject) nominated to \(meeting)")
+                    let confirmed = try workflow.nominate(marthr: meeting, subject: subject, fromCase: ceCase, claims: claims, reasons: because,
+                                                          engine: QueryEngine(store: workflow.store), by: options.viewer)
+                    let unconfirmed = Set(claims).subtracting(confirmed).sorted()
+                    print("\(subject) nominated to \(meeting)"
+                          + (unconfirmed.isEmpty ? "; the evidence confirms the thresholds claimed"
+                             : "; the evidence does not confirm threshold " + unconfirmed.map(String.init).joined(separator: ", ")
+                               + " (the chair decides)"))
                 }
             }
         }
@@ -65,10 +72,11 @@ extension CEGraph {
             @Flag(help: "Accept.") var accept = false
             @Flag(help: "Decline.") var decline = false
             @Option(help: "The chair's reason.") var decisionReason: String
+            @Option(help: "Accepting a claim the evidence does not confirm: the chair's reason for overriding.") var override: String?
             func run() throws {
                 guard accept != decline else { throw ValidationError("give one of --accept or --decline") }
                 try options.workflow().decideNomination(marthr: meeting, subject: subject, accept: accept, reason: decisionReason,
-                                                        by: options.viewer)
+                                                        override: override, by: options.viewer)
                 print("\(subject): \(accept ? "accepted" : "declined")")
             }
         }

@@ -907,7 +907,7 @@ struct BrowserTests {
                 "--ce-case", "CASE-000001"])
         try ok(["account", "add", "coordinator", "--role", "ccset_coordinator", "--password-stdin"], input: BrowserTests.password + "\n")
         try ok(["marthr", "schedule", "--on", day(14), "--chair", "DCI Synthetic"])
-        try ok(["marthr", "nominate", "MARTHR-000001", "--subject", "AD1", "--ce-case", "CASE-000001", "--because", "Linked to a child on MACCSE"])
+        try ok(["marthr", "nominate", "MARTHR-000001", "--subject", "AD1", "--ce-case", "CASE-000001", "--claims", "2", "--because", "Linked to a child on MACCSE"])
         try ok(["account", "add", "chair", "--role", "marthr_chair", "--password-stdin"], input: BrowserTests.password + "\n")
     }
 

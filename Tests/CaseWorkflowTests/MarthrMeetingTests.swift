@@ -33,7 +33,7 @@ struct MarthrMeetingTests {
         #expect(nominated.contains("AD1"))
         // Nominating again leaves the first nomination as it is.
         #expect(try fixture.workflow.nominateFromQuery(marthr: meeting, engine: engine, top: 5, by: fixture.viewer).isEmpty)
-        try fixture.workflow.nominate(marthr: meeting, subject: "LO1", fromCase: ceCase, reasons: ["children found there after missing episodes"],
+        try fixture.workflow.nominate(marthr: meeting, subject: "LO1", fromCase: ceCase, claims: [4], reasons: ["children found there after missing episodes"], engine: engine,
                                       by: fixture.viewer)
         #expect(throws: WorkflowError.self) {
             try fixture.workflow.decideNomination(marthr: meeting, subject: "AD1", accept: true, reason: " ", by: fixture.viewer)

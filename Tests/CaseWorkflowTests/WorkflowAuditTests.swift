@@ -32,7 +32,7 @@ struct WorkflowAuditTests {
             text: "Visit", owner: "police", dueOn: date("2026-04-01"), caseRef: ceCase), by: viewer) }))
         steps.append(("alteration", { try workflow.updateAction("ACT-000001", status: "done", on: date("2026-03-30"), note: nil, by: viewer) }))
         steps.append(("collection", { marthr = try workflow.scheduleMarthr(on: date("2026-04-20"), chair: "Chair", force: nil, by: viewer) }))
-        steps.append(("collection", { try workflow.nominate(marthr: marthr, subject: "AD1", fromCase: ceCase, reasons: ["linked to the child"], by: viewer) }))
+        steps.append(("collection", { try workflow.nominate(marthr: marthr, subject: "AD1", fromCase: ceCase, claims: [2], reasons: ["linked to the child"], engine: QueryEngine(store: workflow.store), by: viewer) }))
         steps.append(("alteration", { try workflow.decideNomination(marthr: marthr, subject: "AD1", accept: true, reason: "criterion 2", by: viewer) }))
         steps.append(("collection", { _ = try workflow.recordDisruption(DisruptionInput(subject: "AD1", tool: .cceWarningNotice,
                                                                                        servedOn: date("2026-04-22")), by: viewer) }))

@@ -40,7 +40,8 @@ enum QueryFixture {
         record(["record": "entity", "id": id, "kind": "child", "name": "Child \(id)", "risk": risk, "area": area])
     }
 
-    static func adult(_ id: String, ofConcern: Bool? = nil, area: String? = nil) -> String {
+    /// An adult, recorded as of concern unless `ofConcern` says otherwise (nil: nothing recorded).
+    static func adult(_ id: String, ofConcern: Bool? = true, area: String? = nil) -> String {
         var fields: [String: Any?] = ["record": "entity", "id": id, "kind": "adult", "name": "Adult \(id)", "area": area]
         if let ofConcern { fields["of_concern"] = ofConcern }
         return record(fields)
@@ -64,20 +65,22 @@ enum QueryFixture {
     }
 
     static func intel(_ id: String, _ grade: String = "2B", handling: String = "P", date: String = "2026-10-01",
-                      about: [String] = []) -> String {
+                      about: [String] = [], harmFrom: [String] = []) -> String {
         var fields: [String: Any?] = ["record": "intel", "id": id, "date": date,
                                       "source_evaluation": String(grade.first!),
                                       "intelligence_assessment": String(grade.last!), "handling_code": handling]
         if handling == "C" { fields["handling_conditions"] = "police only" }
         if !about.isEmpty { fields["about"] = about }
+        if !harmFrom.isEmpty { fields["harm_from"] = harmFrom }
         return record(fields)
     }
 
     static func link(_ from: String, _ kind: String, _ to: String, intel: [String] = [], first: String? = nil,
-                     last: String? = nil) -> String {
+                     last: String? = nil, concern: Bool = false) -> String {
         var fields: [String: Any?] = ["record": "link", "from": from, "to": to, "kind": kind,
                                       "first_seen": first, "last_seen": last]
         if !intel.isEmpty { fields["intel"] = intel }
+        if concern { fields["concern"] = true }
         return record(fields)
     }
 

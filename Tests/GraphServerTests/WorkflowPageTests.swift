@@ -180,7 +180,7 @@ struct WorkflowPageTests {
             let list = try await chair.text("/marthr")
             #expect(list.contains(#"href="/marthr/MARTHR-000001""#) && list.contains(#"href="/marthr/candidates""#))
             let nominated = try await chair.post("/marthr/MARTHR-000001/nominations", [
-                "form": "nominate", "subject": "AD1", "case": "CASE-000001", "reasons": "Linked to a child on MACCSE", "csrf_token": chair.csrf,
+                "form": "nominate", "subject": "AD1", "case": "CASE-000001", "claim2": "2", "reasons": "Linked to a child on MACCSE", "csrf_token": chair.csrf,
             ])
             #expect(nominated.status == .seeOther && nominated.headers[.location] == "/marthr/MARTHR-000001")
             let page = try await chair.text("/marthr/MARTHR-000001")

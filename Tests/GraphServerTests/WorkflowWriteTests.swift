@@ -99,7 +99,7 @@ struct WorkflowWriteTests {
             let scheduled = try await chair.send(.post, "/api/marthr", json: #"{"on": "\#(Self.day(40))", "chair": "DCI Synthetic"}"#)
             #expect(scheduled.status == .created && scheduled.json["marthr"] as? String == "MARTHR-000002", "\(scheduled.text)")
             let nominated = try await chair.send(.post, "/api/marthr/MARTHR-000001/nominations", json: #"""
-                {"subject": "AD1", "case": "CASE-000001", "reasons": ["linked to a child on MACCSE"]}
+                {"subject": "AD1", "case": "CASE-000001", "claims": [2], "reasons": ["linked to a child on MACCSE"]}
                 """#)
             #expect(nominated.status == .created, "\(nominated.text)")
             let noReasons = try await chair.send(.post, "/api/marthr/MARTHR-000001/nominations", json: #"{"subject": "AD2"}"#)

@@ -7,18 +7,20 @@ INSERT INTO marthr_meeting (ref, held_on, chair, force, created_at) VALUES (:ref
 SELECT * FROM marthr_meeting WHERE ref = :ref;
 
 -- name: nominate
-INSERT INTO marthr_nomination (meeting_id, subject_id, source, case_id, criteria, evidence, score, nominated_by, created_at)
-VALUES (:meeting, :subject, :source, :case, :criteria, :evidence, :score, :by, :now);
+INSERT INTO marthr_nomination (meeting_id, subject_id, source, case_id, criteria, evidence, score, nominated_by, created_at,
+                               claimed, confirmed)
+VALUES (:meeting, :subject, :source, :case, :criteria, :evidence, :score, :by, :now, :claimed, :confirmed);
 
 -- name: nomination
-SELECT n.id, n.status FROM marthr_nomination n WHERE n.meeting_id = :meeting AND n.subject_id = :subject;
+SELECT n.id, n.status, n.claimed, n.confirmed FROM marthr_nomination n WHERE n.meeting_id = :meeting AND n.subject_id = :subject;
 
 -- name: decide
-UPDATE marthr_nomination SET status = :status, decision_reason = :reason WHERE id = :id;
+UPDATE marthr_nomination SET status = :status, decision_reason = :reason, override_reason = :override, decided_on = :on
+WHERE id = :id;
 
 -- name: nominations
 SELECT e.ref AS subject_ref, e.kind, e.label, n.source, c.ref AS case_ref, n.criteria, n.evidence, n.score,
-       n.nominated_by, n.status, n.decision_reason
+       n.nominated_by, n.status, n.decision_reason, n.claimed, n.confirmed, n.override_reason
 FROM marthr_nomination n JOIN entity e ON e.id = n.subject_id LEFT JOIN ce_case c ON c.id = n.case_id
 WHERE n.meeting_id = :meeting ORDER BY n.score DESC NULLS LAST, n.id;
 

@@ -45,10 +45,22 @@ extension WorkflowPageRoutes {
             row["evidence"] = evidence
             row["evidenceCount"] = String(evidence.count)
             row["proposed"] = object["status"]?.stringValue == "proposed"
+            // What a partner's or a panel's nomination claims, and what the evidence confirms.
+            func thresholds(_ key: String) -> [String] { (object[key]?.arrayValue ?? []).map { $0.stringValue ?? $0.jsonText } }
+            let claimed = thresholds("claimed"), confirmed = Set(thresholds("confirmed"))
+            let unconfirmed = claimed.filter { !confirmed.contains($0) }
+            if object["source"]?.stringValue != "query", !claimed.isEmpty {
+                row["claim"] = ["claimed": claimed.joined(separator: ", "),
+                                "confirmed": confirmed.isEmpty ? "none" : confirmed.sorted().joined(separator: ", "),
+                                "unconfirmed": unconfirmed.isEmpty ? NSNull() : unconfirmed.joined(separator: ", ") as Any]
+            }
+            row["override_reason"] = object["override_reason"]?.stringValue ?? NSNull()
             if isChair {
                 let form = "nomination:" + subject
                 row["decideForm"] = ["action": base + "/decisions", "form": form, "subject": subject,
-                                     "reason": refusal?.typed(in: form)["reason"] ?? ""]
+                                     "reason": refusal?.typed(in: form)["reason"] ?? "",
+                                     "unconfirmed": unconfirmed.isEmpty ? NSNull() : unconfirmed.joined(separator: ", ") as Any,
+                                     "override": refusal?.typed(in: form)["override"] ?? ""]
             }
             return row
         }

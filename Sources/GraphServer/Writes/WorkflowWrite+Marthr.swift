@@ -15,8 +15,9 @@ extension WorkflowWrite {
     }
 
     /// `{"from_query": true, "top"?}` (the best candidates of the MARTHR query, with their
-    /// criteria, score and evidence), or `{"subject", "case"?, "reasons": [..]}` (from a
-    /// panel case, or a partner) → `{"nominated"}`.
+    /// criteria, score and evidence), or `{"subject", "case"?, "claims": [1-4], "reasons": [..]}`
+    /// (from a panel case, or a partner) → `{"nominated", "confirmed"}` (the claimed
+    /// thresholds the evidence confirms).
     static let nominate = WorkflowWrite(permission: .prepareMarthr, purpose: "nominating to MARTHR", status: .created) { input in
         let fields = input.fields, ref = try input.record
         if try fields.bool("from_query") == true {
@@ -27,13 +28,20 @@ extension WorkflowWrite {
         guard let subject = fields.optional("subject") else {
             throw ServerError(.badRequest, "give subject (with reasons, and the case it comes from if any), or from_query: true")
         }
-        try input.services.workflow.nominate(marthr: ref, subject: subject, fromCase: fields.optional("case"),
-                                             reasons: try fields.list("reasons"), by: input.viewer)
-        return .object(["nominated": .array([.string(subject)])])
+        let confirmed = try input.services.workflow.nominate(marthr: ref, subject: subject, fromCase: fields.optional("case"),
+                                                             claims: try claims(fields), reasons: try fields.list("reasons"),
+                                                             engine: input.services.engine, by: input.viewer)
+        return .object(["nominated": .array([.string(subject)]), "confirmed": .array(confirmed.map { .number(String($0)) })])
     }
 
-    /// `{"subject", "accept": true|false, "reason"}`: the chair accepts or declines a
-    /// nomination, always with a reason.
+    /// The thresholds a nomination claims: `claims` (a list), or a form's ticked `claim1`–`claim4`.
+    private static func claims(_ fields: WriteFields) throws -> [Int] {
+        try fields.integers("claims", in: 1...4) + (1...4).filter { fields.optional("claim\($0)") != nil }
+    }
+
+    /// `{"subject", "accept": true|false, "reason", "override"?}`: the chair accepts or
+    /// declines a nomination, always with a reason; accepting a claim the evidence does not
+    /// confirm, with the reason for overriding.
     static let decideNomination = WorkflowWrite(permission: .chairMarthr, purpose: "MARTHR decision", status: .ok) { input in
         let fields = input.fields
         guard let subject = fields.optional("subject"), let accept = try? fields.bool("accept") else {
@@ -42,7 +50,8 @@ extension WorkflowWrite {
         guard let reason = fields.optional("reason") else {
             throw ServerError(.badRequest, "give reason: the chair says why the nomination is accepted or declined")
         }
-        try input.services.workflow.decideNomination(marthr: try input.record, subject: subject, accept: accept, reason: reason, by: input.viewer)
+        try input.services.workflow.decideNomination(marthr: try input.record, subject: subject, accept: accept, reason: reason,
+                                                     override: fields.optional("override"), by: input.viewer)
         return .object(["subject": .string(subject), "status": .string(accept ? "accepted" : "declined")])
     }
 

@@ -71,6 +71,30 @@ struct WriteFields: Sendable {
         return number
     }
 
+    /// Whole numbers from `range`: a JSON array of numbers (or of their text), or text with
+    /// the numbers separated by commas, spaces or lines (a form's ticked boxes).
+    func integers(_ field: String, in range: ClosedRange<Int>) throws -> [Int] {
+        let items: [String]
+        switch values[field] {
+        case nil, .null?: return []
+        case .string(let text)?: items = text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+        case .array(let list)?: items = try list.map { item in
+            guard let text = item.stringValue ?? item.doubleValue.flatMap({ Int(exactly: $0) }).map(String.init) else {
+                throw ServerError(.badRequest, "each of \(field) is a whole number")
+            }
+            return text
+        }
+        case .number(let text)?: items = [text]
+        default: throw ServerError(.badRequest, "\(field) is a list of whole numbers")
+        }
+        return try items.map { item in
+            guard let number = Int(item.trimmingWhitespace()), range.contains(number) else {
+                throw ServerError(.badRequest, "each of \(field) is a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return number
+        }
+    }
+
     /// A list of text: a JSON array of strings, or text with one item a line (blank lines
     /// dropped).
     func list(_ field: String) throws -> [String] {
