@@ -34,5 +34,5 @@ for key, name in (("at_10", "top 10"), ("at_50", "top 50"), ("at_all", f"all ({r
     a = r[key]
     print(f"| {name} | {a['precision']} | {a['recall']} | {a['recall_organisers']} | {a['recall_facilitators']} | {a['recall_groups']} | {a['recall_places']} |")
 print()
-print(f"Ranking the whole picture: {', '.join(r['ranking_seconds'])} s (snapshot load {r['snapshot_seconds']} s)")
+print(f"Ranking the whole picture: {', '.join(str(s) for s in r['ranking_seconds'])} s (snapshot load {r['snapshot_seconds']} s)")
 PY

@@ -103,15 +103,15 @@ extension Workflow {
     public func nominate(marthr ref: String, subject: String, fromCase caseRef: String?, claims: [Int], reasons: [String],
                          engine: QueryEngine, by viewer: Viewer) throws -> [Int] {
         let meetingDate = try store.reading { tx in try requireMarthr(ref, operation: "nominate", in: tx).date("held_on") }
+        guard !reasons.isEmpty, reasons.contains(where: { !$0.trimmingWhitespace().isEmpty }) else {
+            throw WorkflowError("nominate", "say why the subject meets the MARTHR threshold", field: "reason")
+        }
         guard !claims.isEmpty else {
             throw WorkflowError("nominate", "say which MARTHR threshold the nomination claims: 1 under investigation, 2 linked to a "
                                 + "child at risk, 3 intelligence suggesting harm, 4 a place of potential risk", field: "claims")
         }
         if let wrong = claims.first(where: { !(1...4).contains($0) }) {
             throw WorkflowError("nominate", "there is no MARTHR threshold \(wrong); the thresholds are 1 to 4", field: "claims")
-        }
-        guard !reasons.isEmpty, reasons.contains(where: { !$0.trimmingWhitespace().isEmpty }) else {
-            throw WorkflowError("nominate", "say why the subject meets the MARTHR threshold", field: "reason")
         }
         // Judged before the write (it reads the snapshot); an entity the viewer may not see
         // is refused inside the transaction as a missing one.

@@ -15,6 +15,8 @@ struct CommunityPlan {
     struct Network {
         let organiser: Int
         let facilitators: [Int]
+        /// The community each facilitator comes from (now and then another one, in another area).
+        let facilitatorCommunities: [Int]
         let group: Int
         let dealLine: Int
         let vehicle: Int
@@ -50,15 +52,16 @@ struct CommunityPlan {
     static let school = 6, childrensHome = 7, shop = 8, takeaway = 9, park = 10, hotel = 11, usedPlace = 12, hub = 13
     static let locationTypes = ["home", "home", "home", "home", "home", "home", "school", "childrens_home", "shop", "takeaway",
                                 "park", "hotel", "party_house", "transport_hub"]
-    /// Children 0–15 use handles 0–15; children 0–9 phones 0–9; adults 0–6 phones 10–16.
+    /// Children 0–15 use handles 0–15; children 0–9 phones 0–9; adults 0–6 phones 10–16,
+    /// except where phone 16 is a network's deal line (then adult 6 has none).
     static func phone(ofChild child: Int) -> Int? { child < 10 ? child : nil }
-    static func phone(ofAdult adult: Int) -> Int? { adult < 7 ? 10 + adult : nil }
+    func phone(ofAdult adult: Int) -> Int? { adult < 7 && !(adult == 6 && network != nil) ? 10 + adult : nil }
     static func handle(ofChild child: Int) -> Int? { child < 16 ? child : nil }
     /// The home of each child and adult (adults 0–11 are parents, two to a home).
     static func home(ofChild child: Int) -> Int { child % homes }
     static func home(ofAdult adult: Int) -> Int? { adult < 12 ? adult % homes : nil }
 
-    init(seed: UInt64, community: Int) {
+    init(seed: UInt64, community: Int, communities: Int) {
         self.community = community
         var random = SeededRandom(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(community) &* 0xBF58_476D_1CE4_E5B9 &+ 7)
         if random.below(Generator.networkEvery) == 0 {
@@ -69,8 +72,9 @@ struct CommunityPlan {
                 if !victims.contains(child) { victims.append(child) }
             }
             let facilitators = random.chance(0.5) ? [15, 14] : [15]
+            let from = facilitators.indices.map { $0 == 1 && random.chance(0.3) ? random.below(communities) : community }
             network = Network(
-                organiser: 16, facilitators: facilitators, group: 0, dealLine: 16, vehicle: 8, place: CommunityPlan.usedPlace,
+                organiser: 16, facilitators: facilitators, facilitatorCommunities: from, group: 0, dealLine: 16, vehicle: 8, place: CommunityPlan.usedPlace,
                 victims: victims.sorted(), organiserHarm: random.chance(0.85), organiserRecorded: random.chance(0.5),
                 organiserFlagged: random.chance(0.3), underInvestigation: random.chance(0.35),
                 facilitatorHarm: facilitators.map { _ in random.chance(0.6) }, groupHarm: random.chance(0.5),
@@ -95,12 +99,12 @@ struct CommunityPlan {
     /// writes them), or nil for an ordinary community.
     func truthLine() -> String? {
         guard let network else { return nil }
-        func ids(_ kind: EntityKind, _ indices: [Int]) -> JSONValue {
-            .array(indices.map { .string(Generator.id(kind, community: community, index: $0)) })
+        func ids(_ kind: EntityKind, _ indices: [Int], in communities: [Int]? = nil) -> JSONValue {
+            .array(indices.enumerated().map { .string(Generator.id(kind, community: communities?[$0] ?? community, index: $1)) })
         }
         return JSONLine.text([
             ("record", .string("network")), ("community", .number(String(community))),
-            ("organisers", ids(.adult, [network.organiser])), ("facilitators", ids(.adult, network.facilitators)),
+            ("organisers", ids(.adult, [network.organiser])), ("facilitators", ids(.adult, network.facilitators, in: network.facilitatorCommunities)),
             ("groups", ids(.group, [network.group])), ("places", ids(.location, [network.place])),
             ("victims", ids(.child, network.victims)), ("deal_lines", ids(.phone, [network.dealLine])),
             ("vehicles", ids(.vehicle, [network.vehicle])),

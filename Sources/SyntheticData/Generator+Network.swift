@@ -14,7 +14,8 @@ extension Generator {
             return ([organiser, victim], network.organiserHarm ? [organiser] : [])
         case 1, 2:
             guard report - 1 < network.facilitators.count else { return ([id(.location, network.place), victim], []) }
-            let facilitator = id(.adult, network.facilitators[report - 1])
+            let facilitator = JSONValue.string(Generator.id(.adult, community: network.facilitatorCommunities[report - 1],
+                                                            index: network.facilitators[report - 1]))
             return ([facilitator, victim], network.facilitatorHarm[report - 1] ? [facilitator] : [])
         case 3:
             let group = id(.group, network.group)

@@ -64,7 +64,7 @@ public struct Generator {
         }
         let communities = max(1, scale.entities / Generator.communitySize)
         let homes = (0..<communities).map { _ in random.weighted(GeneratedArea.all.map { ($0, $0.weight) }) }
-        let plans = (0..<communities).map { CommunityPlan(seed: seed, community: $0) }
+        let plans = (0..<communities).map { CommunityPlan(seed: seed, community: $0, communities: communities) }
         var writer = EntityWriter(output: output)
         for community in 0..<communities {
             try writer.writeCommunity(community, home: homes[community], plan: plans[community], random: &random)

@@ -69,7 +69,7 @@ struct LinkWriter {
                 for child in stride(from: home, to: 19, by: CommunityPlan.homes) {
                     try link(end(.adult, adult), .parentOf, end(.child, child), random: &random)
                     if adult < 9, random.chance(0.5) { try link(end(.child, child), .passengerIn, end(.vehicle, adult), random: &random) }
-                    if let phone = CommunityPlan.phone(ofAdult: adult), let childPhone = CommunityPlan.phone(ofChild: child),
+                    if let phone = plan.phone(ofAdult: adult), let childPhone = CommunityPlan.phone(ofChild: child),
                        random.chance(0.7) {
                         try link(end(.phone, phone), .contacted, end(.phone, childPhone), random: &random)
                     }
@@ -84,7 +84,7 @@ struct LinkWriter {
                     try link(end(.adult, adult), .associatesWith, end(.child, random.below(22)), random: &random)
                 }
             }
-            if let phone = CommunityPlan.phone(ofAdult: adult) { try link(end(.adult, adult), .usesPhone, end(.phone, phone), random: &random) }
+            if let phone = plan.phone(ofAdult: adult) { try link(end(.adult, adult), .usesPhone, end(.phone, phone), random: &random) }
             if adult < 9 {
                 try link(end(.adult, adult), .drives, end(.vehicle, adult), random: &random)
                 if random.chance(0.6) { try link(end(.adult, adult), .registeredKeeperOf, end(.vehicle, adult), random: &random) }
@@ -122,9 +122,8 @@ struct LinkWriter {
         if random.chance(0.5) { try link(organiser, random.chance(0.5) ? .owns : .frequents, place, planted: true, random: &random) }
         try link(vehicle, .seenAt, place, planted: true, random: &random)
         for (position, facilitator) in network.facilitators.enumerated() {
-            var member = end(.adult, facilitator)
             // Now and then a facilitator comes from another community (another area).
-            if position == 1, random.chance(0.3) { member.community = random.below(communities) }
+            let member = End(kind: .adult, index: facilitator, community: network.facilitatorCommunities[position])
             try link(member, .memberOf, group, planted: true, random: &random)
             try link(member, .associatesWith, organiser, planted: true, random: &random)
             if position == 0 { try link(member, .drives, vehicle, planted: true, random: &random) }
@@ -137,7 +136,10 @@ struct LinkWriter {
             } else if let handle = CommunityPlan.handle(ofChild: victim) {
                 try link(deal, .contacted, end(.handle, handle), planted: true, random: &random)
             }
-            if random.chance(0.6) { try link(end(.adult, network.facilitators[0]), .associatesWith, child, planted: true, random: &random) }
+            if random.chance(0.6) {
+                let facilitator = End(kind: .adult, index: network.facilitators[0], community: network.facilitatorCommunities[0])
+                try link(facilitator, .associatesWith, child, planted: true, random: &random)
+            }
             if random.chance(0.4) {
                 try link(organiser, .associatesWith, child, planted: true, concern: random.chance(0.5), random: &random)
             }

@@ -11,7 +11,7 @@ struct QueryPageTests {
     typealias Browser = PageTests.Browser
 
     static let hostileLines = [
-        #"{"record":"entity","id":"AD9","kind":"adult","name":"<script>alert(1)</script>","area":"E08000015"}"#,
+        #"{"record":"entity","id":"AD9","kind":"adult","name":"<script>alert(1)</script>","area":"E08000015","of_concern":true}"#,
         #"{"record":"link","from":"AD9","to":"CH1","kind":"associates_with","intel":["IN1"]}"#,
         #"{"record":"link","from":"AD9","to":"CH3","kind":"associates_with","intel":["IN3"]}"#,
     ]
@@ -96,7 +96,7 @@ struct QueryPageTests {
             let analyst = try await Browser.signIn(client, as: "analyst")
             let page = try await analyst.text("/marthr/candidates")
             #expect(page.contains(#"<a href="/entities/AD3">Synthetic Adult Three</a>"#), "\(page)")
-            #expect(page.contains("2. Linked to a child at risk") && page.contains("3. Intelligence about the subject"), "\(page)")
+            #expect(page.contains("2. Linked to a child at risk") && page.contains("3. Intelligence suggests a risk of harm from the subject"), "\(page)")
             #expect(page.contains("Children at risk linked: 1") && page.contains("IN3"), "\(page)")
             // The page shows what the API answers: the same candidates and scores.
             let session = try #require(try await SignedIn.signIn(client, as: "marthr_chair"))

@@ -39,9 +39,9 @@ struct ServerFixture {
     /// linked to AD3 and seen at a takeaway in Warrington (LO1, Cheshire Constabulary's area).
     static let crossBorderLines = [
         #"{"record":"entity","id":"CH3","kind":"child","name":"Synthetic Child Three","risk":"merseyside:3","area":"E08000015"}"#,
-        #"{"record":"entity","id":"AD3","kind":"adult","name":"Synthetic Adult Three","area":"E08000015"}"#,
+        #"{"record":"entity","id":"AD3","kind":"adult","name":"Synthetic Adult Three","area":"E08000015","of_concern":true}"#,
         #"{"record":"entity","id":"LO1","kind":"location","name":"Synthetic Takeaway","area":"E06000007"}"#,
-        #"{"record":"intel","id":"IN3","date":"2026-03-01","source_evaluation":"1","intelligence_assessment":"A","handling_code":"P","text":"Synthetic report about AD3.","about":["AD3"]}"#,
+        #"{"record":"intel","id":"IN3","date":"2026-03-01","source_evaluation":"1","intelligence_assessment":"A","handling_code":"P","text":"Synthetic report about AD3.","about":["AD3"],"harm_from":["AD3"]}"#,
         #"{"record":"link","from":"AD1","to":"AD3","kind":"associates_with","intel":["IN1"]}"#,
         #"{"record":"link","from":"AD3","to":"CH3","kind":"associates_with","intel":["IN3"]}"#,
         #"{"record":"link","from":"CH3","to":"LO1","kind":"frequents","first_seen":"2026-03-01","last_seen":"2026-03-02","intel":["IN3"]}"#,
@@ -65,8 +65,8 @@ struct ServerFixture {
         let lines = [
             #"{"record":"entity","id":"CH1","kind":"child","name":"Visible Child","area":"E08000012"}"#,
             #"{"record":"entity","id":"CH2","kind":"child","name":"Hidden Child","area":"E08000012"}"#,
-            #"{"record":"entity","id":"AD1","kind":"adult","name":"Adult One","area":"E08000012"}"#,
-            #"{"record":"entity","id":"AD2","kind":"adult","name":"Adult Known Only Through C","area":"E08000012"}"#,
+            #"{"record":"entity","id":"AD1","kind":"adult","name":"Adult One","area":"E08000012","of_concern":true}"#,
+            #"{"record":"entity","id":"AD2","kind":"adult","name":"Adult Known Only Through C","area":"E08000012","of_concern":true}"#,
             #"{"record":"intel","id":"IN1","date":"2026-02-01","source_evaluation":"2","intelligence_assessment":"B","handling_code":"P","text":"Shareable report."}"#,
             #"{"record":"intel","id":"INC","date":"2026-02-02","source_evaluation":"2","intelligence_assessment":"B","handling_code":"C","handling_conditions":"Police only","text":"CANARY conditional report."}"#,
             #"{"record":"link","from":"AD1","to":"CH1","kind":"associates_with","intel":["IN1"]}"#,

@@ -127,8 +127,12 @@ struct QueryPageRoutes {
     // MARK: - MARTHR candidates
 
     /// The thresholds of the MARTHR protocol (seed 003), by number (docs/QUERIES.md).
-    static let criteria = [1: "Under investigation", 2: "Linked to a child at risk", 3: "Intelligence about the subject",
-                           4: "A place of concern"]
+    static let criteria = [1: "Under investigation", 2: "Linked to a child at risk, the relationship may expose them to harm",
+                           3: "Intelligence suggests a risk of harm from the subject", 4: "A place of potential risk"]
+
+    /// The page lists this many candidates unless asked for more (the whole list of a force
+    /// runs to thousands).
+    static let candidatesShown = 50
 
     /// Persons, networks and places meeting the MARTHR thresholds, best first, with the
     /// score, the criteria met and the evidence behind each.
@@ -136,10 +140,30 @@ struct QueryPageRoutes {
         _ = try context.require(.analyse)
         let fields = QueryPageRoutes.filterFields(request).merging(["top": QueryReads.given(request, "top") ?? ""]) { $1 }
         return try answering(fields, "marthr-candidates", context: context) { fields in
-            let answer = try reads.marthr(request, context: context).objectValue ?? [:]
+            let answer = try reads.marthr(request, context: context, fallback: QueryPageRoutes.candidatesShown).objectValue ?? [:]
             let candidates = (answer["candidates"]?.arrayValue ?? []).compactMap(\.objectValue)
             fields["asOf"] = answer["as_of"]?.stringValue ?? ""
             fields["anyCandidates"] = !candidates.isEmpty
+            let meeting = answer["meeting"]?.objectValue ?? [:]
+            let total = meeting["any"]?.doubleValue.map { Int($0) } ?? candidates.count
+            fields["shown"] = String(candidates.count)
+            fields["total"] = String(total)
+            fields["more"] = candidates.count < total
+            fields["thresholds"] = (1...4).map { number -> [String: Any] in
+                ["number": String(number), "name": QueryPageRoutes.criteria[number] ?? "", "count": String(meeting[String(number)]?.doubleValue.map { Int($0) } ?? 0)]
+            }
+            let managed = (answer["under_management"]?.arrayValue ?? []).compactMap(\.objectValue)
+            fields["anyManaged"] = !managed.isEmpty
+            fields["managed"] = managed.map { subject -> [String: Any] in
+                var row = QueryPageRoutes.entity(.object(subject))
+                row["since"] = subject["since"]?.stringValue ?? "unknown"
+                row["openActions"] = String(subject["open_actions"]?.doubleValue.map { Int($0) } ?? 0)
+                row["notices"] = (subject["notices_in_force"]?.arrayValue ?? []).compactMap(\.objectValue).map { notice -> String in
+                    let tool = (notice["tool"]?.stringValue ?? "").replacingOccurrences(of: "_", with: " ")
+                    return "\(notice["ref"]?.stringValue ?? "") (\(tool)\(notice["expires_on"]?.stringValue.map { ", until " + $0 } ?? ""))"
+                }
+                return row
+            }
             fields["candidates"] = candidates.enumerated().map { rank, candidate -> [String: Any] in
                 var row = QueryPageRoutes.entity(.object(candidate))
                 row["rank"] = String(rank + 1)

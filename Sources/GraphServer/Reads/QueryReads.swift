@@ -84,10 +84,10 @@ struct QueryReads: Sendable {
                                                viewer: services.viewer(context, purpose: "cross-border query")).json
     }
 
-    /// MARTHR candidates, best first, the `top` of them (all when not given).
-    func marthr(_ request: Request, context: AppRequestContext) throws -> JSONValue {
+    /// MARTHR candidates, best first, the `top` of them (all when not given, or `fallback`).
+    func marthr(_ request: Request, context: AppRequestContext, fallback: Int = Int.max) throws -> JSONValue {
         _ = try context.requireSensitive(.analyse)
-        let top = try QueryReads.integer(request, "top", default: Int.max, in: 1...10_000)
+        let top = try QueryReads.integer(request, "top", default: fallback, in: 1...10_000)
         return try services.engine.marthr(filter: filter(request), viewer: services.viewer(context, purpose: "MARTHR candidates query"),
                                           top: top).json
     }
