@@ -11,6 +11,9 @@ public struct IntelReport: Sendable, Equatable {
         /// The entity's area and that area's force, for need-to-know (not shown).
         public var area: String? = nil
         public var force: String? = nil
+        /// Whether the report suggests a risk of harm from the entity (`harm_from`; an
+        /// entity the report is about).
+        public var harm = false
     }
 
     /// A link the report supports (it may rest on other reports too).
@@ -21,6 +24,9 @@ public struct IntelReport: Sendable, Equatable {
         public let firstSeen: String?
         public let lastSeen: String?
         public var note: String?
+        /// Whether the report records a concern that the relationship may expose a child
+        /// to harm (the link's `concern`).
+        public var concern = false
     }
 
     /// A version an edit replaced: the report's fields as they were, and who replaced them,
@@ -76,10 +82,15 @@ public struct IntelReport: Sendable, Equatable {
             "handling_code": .string(grading.handling.rawValue), "handling_conditions": optional(handlingConditions),
             "submitted_by": optional(submittedBy), "agency": optional(agency), "text": optional(text),
             "legacy_grading": optional(legacyGrading), "created_at": .string(createdAt), "updated_at": .string(updatedAt),
-            "about": .array(about.map(entity)),
+            "about": .array(about.map { about in
+                guard case .object(var fields) = entity(about) else { return entity(about) }
+                fields["harm"] = .bool(about.harm)
+                return .object(fields)
+            }),
             "links": .array(links.map { link in
                 .object(["kind": .string(link.kind.rawValue), "from": entity(link.from), "to": entity(link.to),
-                         "first_seen": optional(link.firstSeen), "last_seen": optional(link.lastSeen), "note": optional(link.note)])
+                         "first_seen": optional(link.firstSeen), "last_seen": optional(link.lastSeen), "note": optional(link.note),
+                         "concern": .bool(link.concern)])
             }),
             "history": .array(history.map { version in
                 .object(["version": .number(String(version.version)), "fields": .object(version.fields),

@@ -33,13 +33,19 @@ extension StoreTransaction {
             return entity
         }
         let (aboutRows, linkRows, historyRows) = try IntelReport.parts(of: intel, in: self)
-        let about = aboutRows.compactMap { entity($0, "") }
+        let about = aboutRows.compactMap { row -> IntelReport.Entity? in
+            var about = entity(row, "")
+            about?.harm = row.bool("harm") ?? false
+            return about
+        }
         let links = linkRows.compactMap { link -> IntelReport.Link? in
             guard let kind = LinkKind(rawValue: link.string("kind")), let from = entity(link, "from_"), let to = entity(link, "to_") else {
                 return nil
             }
-            return IntelReport.Link(kind: kind, from: from, to: to, firstSeen: link.text("first_seen"),
-                                    lastSeen: link.text("last_seen"), note: link.text("note"))
+            var found = IntelReport.Link(kind: kind, from: from, to: to, firstSeen: link.text("first_seen"),
+                                         lastSeen: link.text("last_seen"), note: link.text("note"))
+            found.concern = link.bool("concern") ?? false
+            return found
         }
         let history = historyRows.map { version in
             IntelReport.Version(version: Int(version.integer("version") ?? 0), fields: version.json("fields")?.objectValue ?? [:],

@@ -246,6 +246,50 @@ struct UpdateTests {
         }
     }
 
+    /// MARTHR's marks (issue 20): a report's `harm_from`, a link's `concern`, kept on the
+    /// provenance rows, replaced by a later `harm_from`, never cleared by a repeated link, and
+    /// carried through an export.
+    @Test func harmFromAndConcernAreKeptReplacedAndExported() throws {
+        let store = try Fixture.fileStore()
+        try Fixture.load(store, Fixture.baseline)
+        try Fixture.load(store, """
+            {"record":"intel","id":"I7","date":"2026-03-07","source_evaluation":"2","intelligence_assessment":"B","handling_code":"P","about":["C1","A1"],"harm_from":["A1"]}
+            {"record":"link","from":"A1","to":"C1","kind":"associates_with","intel":["I7"],"concern":true}
+            """)
+        func marks() throws -> (harm: [String], concern: [String]) {
+            try store.writer.read { db in
+                (try String.fetchAll(db, sql: """
+                    SELECT i.ref || ':' || e.ref FROM intel_about a JOIN intel i ON i.id = a.intel_id JOIN entity e ON e.id = a.entity_id
+                    WHERE a.harm = 1 ORDER BY 1
+                    """),
+                 try String.fetchAll(db, sql: "SELECT i.ref FROM link_support s JOIN intel i ON i.id = s.intel_id WHERE s.concern = 1 ORDER BY 1"))
+            }
+        }
+        var found = try marks()
+        #expect(found.harm == ["I7:A1"], "the entity harm is suggested from is marked, the other not")
+        #expect(found.concern == ["I7"])
+        // The same link again without the concern keeps it; more intelligence adds plain rows.
+        try Fixture.load(store, #"{"record":"link","from":"A1","to":"C1","kind":"associates_with","intel":["I7","I2"]}"#)
+        #expect(try marks().concern == ["I7"])
+        // An export carries both marks, and a copy imported from it has them.
+        let path = try Fixture.directory().appendingPathComponent("export.jsonl").path
+        let output = try TextOutput(path: path)
+        try store.exportJSONLines(to: output, recipient: path, for: Fixture.viewer)
+        try output.close()
+        let copy = try Fixture.fileStore()
+        try copy.importFile(at: path, options: ImportOptions(viewer: Fixture.viewer))
+        let copied = try copy.writer.read { db in
+            (try String.fetchAll(db, sql: "SELECT i.ref FROM intel_about a JOIN intel i ON i.id = a.intel_id WHERE a.harm = 1"),
+             try String.fetchAll(db, sql: "SELECT i.ref FROM link_support s JOIN intel i ON i.id = s.intel_id WHERE s.concern = 1 ORDER BY 1"))
+        }
+        #expect(copied.0 == ["I7"] && copied.1 == ["I7"])
+        // A later harm_from replaces the marks; the report stays about what it was about.
+        try Fixture.load(store, #"{"record":"intel","id":"I7","date":"2026-03-07","source_evaluation":"2","intelligence_assessment":"B","handling_code":"P","harm_from":[]}"#)
+        found = try marks()
+        #expect(found.harm.isEmpty)
+        #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM intel_about a JOIN intel i ON i.id = a.intel_id WHERE i.ref = 'I7'") } == 2)
+    }
+
     @Test func anIntelligenceUpdateReplacesWhatItGives() throws {
         let store = try Fixture.memoryStore()
         try Fixture.load(store, Fixture.baseline)

@@ -8,13 +8,13 @@ FROM intel i WHERE i.ref = :ref;
 
 -- name: about
 -- With each entity's area and that area's force, for need-to-know.
-SELECT e.ref, e.kind, e.label, e.area, ea.force FROM intel_about a JOIN entity e ON e.id = a.entity_id
+SELECT e.ref, e.kind, e.label, e.area, ea.force, a.harm FROM intel_about a JOIN entity e ON e.id = a.entity_id
 LEFT JOIN area ea ON ea.code = e.area
 WHERE a.intel_id = :intel ORDER BY e.kind, e.label, e.ref;
 
 -- name: links
 -- The links the report supports, whatever else supports them too.
-SELECT l.kind, l.first_seen, l.last_seen, l.note,
+SELECT l.kind, l.first_seen, l.last_seen, l.note, s.concern,
        f.ref AS from_ref, f.kind AS from_kind, f.label AS from_label, f.area AS from_area, fa.force AS from_force,
        t.ref AS to_ref, t.kind AS to_kind, t.label AS to_label, t.area AS to_area, ta.force AS to_force
 FROM link_support s JOIN link l ON l.id = s.link_id

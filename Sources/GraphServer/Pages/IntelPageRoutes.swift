@@ -111,7 +111,8 @@ struct IntelPageRoutes {
             "areas": areas.map { ["code": $0.string("code"), "name": $0.string("name")] },
             "about": (report?["about"]?.arrayValue ?? []).compactMap(\.objectValue).map { entity -> [String: Any] in
                 ["id": entity["id"]?.stringValue ?? "", "kind": entity["kind"]?.stringValue ?? "",
-                 "kindName": PageRoutes.kindName(entity["kind"]?.stringValue ?? ""), "label": entity["label"]?.stringValue ?? ""]
+                 "kindName": PageRoutes.kindName(entity["kind"]?.stringValue ?? ""), "label": entity["label"]?.stringValue ?? "",
+                 "harm": entity["harm"] == .bool(true)]
             },
         ]
         fields.merge(Grading.choices(source: report?["source_evaluation"]?.stringValue, assessment: report?["intelligence_assessment"]?.stringValue,
@@ -151,7 +152,11 @@ struct IntelPageRoutes {
             "assessmentMeaning": Grading.Assessment(rawValue: value("intelligence_assessment"))?.meaning ?? "",
             "handling": value("handling_code"), "handlingMeaning": Grading.HandlingCode(rawValue: value("handling_code"))?.meaning ?? "",
             "createdAt": value("created_at"), "updatedAt": value("updated_at"),
-            "about": try (report["about"]?.arrayValue ?? []).compactMap(\.objectValue).map { try entity($0, href: href) },
+            "about": try (report["about"]?.arrayValue ?? []).compactMap(\.objectValue).map { about -> [String: Any] in
+                var row = try entity(about, href: href)
+                row["harm"] = about["harm"] == .bool(true)
+                return row
+            },
             "links": try (report["links"]?.arrayValue ?? []).compactMap(\.objectValue).map { try link($0, href: href) },
             "history": (report["history"]?.arrayValue ?? []).compactMap(\.objectValue).map(version),
             "historyWithheld": (Int(report["history_withheld"].map(PageRoutes.text) ?? "") ?? 0) > 0,
@@ -182,6 +187,7 @@ struct IntelPageRoutes {
         for (key, field) in [("firstSeen", "first_seen"), ("lastSeen", "last_seen"), ("note", "note")] {
             if let value = link[field]?.stringValue { row[key] = value }
         }
+        row["concern"] = link["concern"] == .bool(true)
         return row
     }
 

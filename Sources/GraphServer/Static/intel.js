@@ -67,7 +67,8 @@
   var aboutList = byId("about");
   var chosen = [];
   Array.prototype.forEach.call(aboutList.querySelectorAll("li[data-id]"), function (item) {
-    chosen.push({ id: item.getAttribute("data-id"), kind: item.getAttribute("data-kind"), label: item.getAttribute("data-label") });
+    chosen.push({ id: item.getAttribute("data-id"), kind: item.getAttribute("data-kind"), label: item.getAttribute("data-label"),
+                  harm: item.getAttribute("data-harm") === "true" });
   });
   var links = [];
 
@@ -82,6 +83,19 @@
       item.appendChild(element("span", "kind", kindName(entity.kind) + (entity.record ? " (new)" : "")));
       item.appendChild(document.createTextNode(" "));
       item.appendChild(element("span", "id", entity.id));
+      // MARTHR threshold 3: the report suggests a risk of harm from a person, group or place.
+      if (["adult", "group", "location"].indexOf(entity.kind) >= 0) {
+        var harm = element("label", "check");
+        var box = element("input");
+        box.type = "checkbox";
+        box.checked = !!entity.harm;
+        box.className = "harm";
+        box.addEventListener("change", function () { entity.harm = box.checked; });
+        harm.appendChild(box);
+        harm.appendChild(document.createTextNode(" suggests a risk of harm from them"));
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(harm);
+      }
       var remove = element("button", "remove", "Remove");
       remove.type = "button";
       remove.addEventListener("click", function () {
@@ -202,7 +216,8 @@
     links.forEach(function (link, index) {
       var item = element("li", "new-link",
         labelOf(link.from) + " " + link.kind.replace(/_/g, " ") + " " + labelOf(link.to) +
-        (link.first_seen ? " \u00b7 " + link.first_seen : "") + (link.last_seen ? " to " + link.last_seen : "") + " ");
+        (link.first_seen ? " \u00b7 " + link.first_seen : "") + (link.last_seen ? " to " + link.last_seen : "") +
+        (link.concern ? " \u00b7 a concern about the relationship" : "") + " ");
       var remove = element("button", "remove", "Remove");
       remove.type = "button";
       remove.addEventListener("click", function () { links.splice(index, 1); renderLinks(); });
@@ -219,6 +234,8 @@
     if (first && last && first > last) { showError("First seen must not be after last seen."); return; }
     if (first) { link.first_seen = first; }
     if (last) { link.last_seen = last; }
+    if (byId("link-concern").checked) { link.concern = true; }
+    byId("link-concern").checked = false;
     showError("");
     links.push(link);
     renderLinks();
@@ -237,7 +254,8 @@
       intelligence_assessment: byId("intelligence-assessment").value,
       handling_code: handling.value,
       text: text.value,
-      about: chosen.map(function (entity) { return entity.id; })
+      about: chosen.map(function (entity) { return entity.id; }),
+      harm_from: chosen.filter(function (entity) { return entity.harm; }).map(function (entity) { return entity.id; })
     };
     var agency = byId("agency").value.trim();
     if (agency) { intel.agency = agency; } else if (editing) { intel.agency = null; }
