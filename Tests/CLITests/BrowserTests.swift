@@ -718,12 +718,8 @@ struct BrowserTests {
     @Test(.timeLimit(.minutes(5)))
     func theMARTHRChairRunsAMeetingFromAttendanceToApprovedMinutes() async throws {
         try preparePicture()
-        func ok(_ arguments: [String]) throws {
-            let result = try cli.run(["--db", "b.sqlite"] + arguments)
-            if result.status != 0 { throw WebDriver.Failure("cegraph \(arguments.joined(separator: " ")): \(result.stderr)") }
-        }
-        try ok(["marthr", "schedule", "--on", BrowserTests.day(0), "--chair", "DCI Synthetic"])
-        try ok(["marthr", "nominate", "MARTHR-000002", "--subject", "AD1", "--ce-case", "CASE-000001", "--because", "Linked to a child on MACCSE"])
+        try cegraph(["marthr", "schedule", "--on", BrowserTests.day(0), "--chair", "DCI Synthetic"])
+        try cegraph(["marthr", "nominate", "MARTHR-000002", "--subject", "AD1", "--ce-case", "CASE-000001", "--because", "Linked to a child on MACCSE"])
         try await withBrowser { browser, site in
             try await signIn(browser, site: site, as: "chair")
             try await browser.click(try await browser.waitForElement(#"a[href="/marthr/MARTHR-000002"]"#))
@@ -787,14 +783,10 @@ struct BrowserTests {
     @Test(.timeLimit(.minutes(4)))
     func aCoordinatorRecordsABreachOfANoticeInForce() async throws {
         try preparePicture()
-        func ok(_ arguments: [String]) throws {
-            let result = try cli.run(["--db", "b.sqlite"] + arguments)
-            if result.status != 0 { throw WebDriver.Failure("cegraph \(arguments.joined(separator: " ")): \(result.stderr)") }
-        }
-        try ok(["marthr", "draft", "--subject", "AD1", "--tool", "cawn", "--child", "CH1", "--expires", BrowserTests.day(20),
+        try cegraph(["marthr", "draft", "--subject", "AD1", "--tool", "cawn", "--child", "CH1", "--expires", BrowserTests.day(20),
                 "--meeting", "MARTHR-000001", "--today", BrowserTests.day(-3)])
-        try ok(["marthr", "approve", "DISR-000001", "--approver", "C Insp Synthetic", "--role", "Chief Inspector", "--today", BrowserTests.day(-2)])
-        try ok(["marthr", "serve", "DISR-000001", "--served", BrowserTests.day(-1), "--today", BrowserTests.day(-1)])
+        try cegraph(["marthr", "approve", "DISR-000001", "--approver", "C Insp Synthetic", "--role", "Chief Inspector", "--today", BrowserTests.day(-2)])
+        try cegraph(["marthr", "serve", "DISR-000001", "--served", BrowserTests.day(-1), "--today", BrowserTests.day(-1)])
         try await withBrowser { browser, site in
             try await signIn(browser, site: site, as: "coordinator")
             try await browser.navigate(to: site + "/disruptions")
@@ -830,6 +822,12 @@ struct BrowserTests {
     }
 
     // MARK: - Steps
+
+    /// Runs the built `cegraph` on b.sqlite, failing the test with its error if it fails.
+    func cegraph(_ arguments: [String]) throws {
+        let result = try cli.run(["--db", "b.sqlite"] + arguments)
+        if result.status != 0 { throw WebDriver.Failure("cegraph \(arguments.joined(separator: " ")): \(result.stderr)") }
+    }
 
     /// Types `text` into the picker field `field`, waits for `id` among the records it
     /// finds, and chooses it.
