@@ -53,6 +53,9 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
     /// The minutes of a panel are due, recorded and approved by the chair, this many
     /// working days after it is held (seed 002: about five days).
     public var minutesWorkingDays: Int = 5
+    /// A notice in the disruption register (a CAWN, a warning notice, an order) is on the
+    /// overdue list this many days before it expires, until it is renewed or ended.
+    public var noticeReminderDays: Int = 28
     /// Actions, agendas and reviews due within this many days are listed as coming up.
     public var dueSoonDays: Int = 7
     /// A child this many months from 18 while on MACCSE needs a transitions plan.
@@ -130,6 +133,7 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         assessmentNeedsPolice = try value(.assessmentNeedsPolice, defaults.assessmentNeedsPolice)
         initialStrategyMeetingWorkingDays = try value(.initialStrategyMeetingWorkingDays, defaults.initialStrategyMeetingWorkingDays)
         minutesWorkingDays = try value(.minutesWorkingDays, defaults.minutesWorkingDays)
+        noticeReminderDays = try value(.noticeReminderDays, defaults.noticeReminderDays)
         riskColours = try value(.riskColours, defaults.riskColours)
         repeatMissingDays = try value(.repeatMissingDays, defaults.repeatMissingDays)
         returnInterviewHours = try value(.returnInterviewHours, defaults.returnInterviewHours)
@@ -170,6 +174,7 @@ public struct PartnershipSettings: Sendable, Codable, Equatable {
         try positive(repeatReferralMonths, "repeatReferralMonths")
         try positive(quorum.minimumAgencies, "quorum.minimumAgencies")
         try positive(minutesWorkingDays, "minutesWorkingDays")
+        try positive(noticeReminderDays, "noticeReminderDays")
         try positive(initialStrategyMeetingWorkingDays, "initialStrategyMeetingWorkingDays")
         try positive(repeatMissingDays, "repeatMissingDays")
         try positive(returnInterviewHours, "returnInterviewHours")

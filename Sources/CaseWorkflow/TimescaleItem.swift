@@ -4,7 +4,8 @@ import GraphCore
 public struct TimescaleItem: Sendable, Equatable {
     /// What is due: `screening`, `strategy_meeting`, `assessment`, `review`, `action`,
     /// `agenda`, `flag_review`, `transitions_plan`, `handover`, `minutes`,
-    /// `initial_strategy_meeting`, `return_interview`, `notification`, `placement_screening`.
+    /// `initial_strategy_meeting`, `return_interview`, `notification`, `placement_screening`,
+    /// `notice_expiry`.
     public let kind: String
     /// The record it is about (referral, case, action, panel or flagged record).
     public let ref: String

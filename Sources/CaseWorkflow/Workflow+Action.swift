@@ -64,6 +64,7 @@ extension Workflow {
                 meetingRef = ref
             case .marthr(let ref):
                 let meeting = try requireMarthr(ref, operation: "action", in: tx)
+                try requireSignedAttendance(meeting, operation: "action", business: "raise actions", in: tx)
                 guard input.category != nil else {
                     throw WorkflowError("action", "a MARTHR action says whether partners take action, act together or gather intelligence",
                                         field: "category", hint: "one of \(MarthrActionCategory.allowed)")

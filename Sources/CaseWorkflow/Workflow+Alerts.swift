@@ -27,7 +27,7 @@ extension Workflow {
         let (from, cawns, flagged) = try store.reading { tx -> (CalendarDate, [(subject: Int64, child: Int64?, served: Int32)], Set<Int64>) in
             let last = try tx.row("alert.last_scan").flatMap { $0.date("scanned_on") }
             let from = since ?? last ?? date
-            let cawns = try tx.rows("marthr.cawns", ["on": StoredValue(date)]).compactMap { row -> (subject: Int64, child: Int64?, served: Int32)? in
+            let cawns = try tx.rows("disruption.cawns", ["on": StoredValue(date)]).compactMap { row -> (subject: Int64, child: Int64?, served: Int32)? in
                 guard let subject = row.integer("subject_id"), let served = row.date("served_on") else { return nil }
                 return (subject, row.integer("child_id"), Int32(served.daysSinceEpoch))
             }

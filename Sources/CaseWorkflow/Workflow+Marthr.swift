@@ -2,44 +2,6 @@ import GraphCore
 import GraphQuery
 import GraphStore
 
-/// Disruption tools named in the seeds.
-public enum DisruptionTool: String, Sendable, CaseIterable, Codable {
-    /// Child Abduction Warning Notice.
-    case cawn
-    case cceWarningNotice = "cce_warning_notice"
-    case harbouringNotice = "harbouring_notice"
-    case licensing
-    case closureOrder = "closure_order"
-    case asbPower = "asb_power"
-    case abductionOrder = "abduction_order"
-    case other
-}
-
-/// An entry for the disruption register.
-public struct DisruptionInput: Sendable {
-    public var subject: String
-    public var tool: DisruptionTool
-    public var servedOn: CalendarDate
-    public var expiresOn: CalendarDate?
-    /// The child a CAWN or harbouring notice protects.
-    public var child: String?
-    public var outcome: String?
-    public var meeting: String?
-    public var note: String?
-
-    public init(subject: String, tool: DisruptionTool, servedOn: CalendarDate, expiresOn: CalendarDate? = nil,
-                child: String? = nil, outcome: String? = nil, meeting: String? = nil, note: String? = nil) {
-        self.subject = subject
-        self.tool = tool
-        self.servedOn = servedOn
-        self.expiresOn = expiresOn
-        self.child = child
-        self.outcome = outcome
-        self.meeting = meeting
-        self.note = note
-    }
-}
-
 extension Workflow {
     /// Schedules a monthly MARTHR meeting, chaired by police.
     public func scheduleMarthr(on date: CalendarDate, chair: String, force: String?, by viewer: Viewer) throws -> String {
@@ -152,6 +114,7 @@ extension Workflow {
             guard !reason.trimmingWhitespace().isEmpty else {
                 throw WorkflowError("decide", "the chair gives a reason for accepting or declining", field: "reason")
             }
+            try requireSignedAttendance(meeting, operation: "decide", business: "decide nominations", in: tx)
             guard let id = try tx.entityRowid(for: subject),
                   let nomination = try tx.row("marthr.nomination", ["meeting": meeting["id"], "subject": .integer(id)]) else {
                 throw WorkflowError("decide", "\(subject) is not nominated to \(ref)", field: "subject")
@@ -180,54 +143,6 @@ extension Workflow {
         }
     }
 
-    /// Adds to the disruption register. A CAWN names the child it protects.
-    @discardableResult
-    public func recordDisruption(_ input: DisruptionInput, by viewer: Viewer) throws -> String {
-        try transaction(by: viewer) { tx in
-            let subject = try requireEntity(input.subject, kinds: [.adult, .location, .group, .vehicle], field: "subject",
-                                            operation: "disrupt", by: viewer, in: tx)
-            if input.tool == .cawn || input.tool == .harbouringNotice, input.child == nil {
-                throw WorkflowError("disrupt", "a \(input.tool.rawValue) names the child it protects", field: "child")
-            }
-            let child = try input.child.map { try requireEntity($0, kinds: [.child], field: "child", operation: "disrupt", by: viewer, in: tx)["id"] }
-            if let expires = input.expiresOn, expires < input.servedOn {
-                throw WorkflowError("disrupt", "it cannot expire (\(expires)) before it was served (\(input.servedOn))", field: "expires_on")
-            }
-            let meeting = try input.meeting.map { try requireMarthr($0, operation: "disrupt", in: tx)["id"] }
-            let ref = try nextRef("DISR", table: "disruption", in: tx)
-            try tx.execute("marthr.disrupt", [
-                "ref": .text(ref), "subject": subject["id"], "child": child ?? .null, "tool": .text(input.tool.rawValue),
-                "served": StoredValue(input.servedOn), "expires": StoredValue(input.expiresOn), "outcome": StoredValue(input.outcome),
-                "meeting": meeting ?? .null, "note": StoredValue(input.note),
-            ])
-            try tx.audit(.collection, by: viewer, records: .object([
-                "workflow": "disruption", "disruption": .string(ref), "subject": .string(input.subject),
-                "tool": .string(input.tool.rawValue), "child": input.child.map { .string($0) } ?? .null,
-            ]))
-            return ref
-        }
-    }
-
-    /// Records the outcome of a disruption.
-    public func recordDisruptionOutcome(_ ref: String, outcome: String, by viewer: Viewer) throws {
-        try transaction(by: viewer) { tx in
-            guard let row = try tx.row("marthr.disruption_by_ref", ["ref": .text(ref)]) else {
-                throw WorkflowError("disrupt", "no disruption \(ref)", field: "disruption", kind: .notFound)
-            }
-            try tx.execute("marthr.disruption_outcome", ["id": row["id"], "outcome": .text(outcome)])
-            try tx.audit(.alteration, by: viewer, records: .object(["workflow": "disruption_outcome", "disruption": .string(ref)]))
-        }
-    }
-
-    /// The disruption register (of one subject, or all), with what is in force on `date`.
-    public func disruptionRegister(subject: String?, asOf date: CalendarDate, by viewer: Viewer) throws -> [JSONValue] {
-        try transaction(by: viewer) { tx in
-            let id = try subject.map { try requireEntity($0, kinds: Set(EntityKind.allCases), field: "subject", operation: "register", by: viewer, in: tx)["id"] }
-            return try consult("marthr.register", ["subject": id ?? .null, "on": StoredValue(date)], workflow: "register",
-                               key: "disruptions", idColumn: "ref", by: viewer, in: tx).map(WorkflowJSON.record)
-        }
-    }
-
     /// MARTHR's feedback to MACCSE about a case: it goes on the case's next panel agenda.
     @discardableResult
     public func feedbackToPanel(marthr ref: String, case caseRef: String, text: String, by viewer: Viewer) throws -> [LanguageWarning] {
@@ -235,6 +150,7 @@ extension Workflow {
             let meeting = try requireMarthr(ref, operation: "feedback", in: tx)
             let ceCase = try requireCase(caseRef, open: true, operation: "feedback", by: viewer, in: tx)
             guard !text.trimmingWhitespace().isEmpty else { throw WorkflowError("feedback", "the feedback is empty", field: "text") }
+            try requireSignedAttendance(meeting, operation: "feedback", business: "feed back to MACCSE", in: tx)
             try tx.execute("marthr.feedback", ["meeting": meeting["id"], "case": ceCase["id"], "text": .text(text)])
             try tx.audit(.collection, by: viewer, records: .object([
                 "workflow": "marthr_feedback", "marthr": .string(ref), "case": .string(caseRef),
@@ -243,8 +159,11 @@ extension Workflow {
         }
     }
 
-    /// A MARTHR meeting's record: nominations with their evidence and decisions, its actions
-    /// and the open actions carried from earlier meetings. Audited as a consultation.
+    /// A MARTHR meeting's record: attendance and who has not signed the confidentiality
+    /// agreement (`unsigned`), nominations with their evidence and decisions, the minutes and
+    /// each subject's notes, its actions, the actions carried from earlier meetings of the
+    /// force (open on its day), and its feedback to MACCSE (with the panel that discussed
+    /// it, for the cases the viewer covers). Audited as a consultation.
     public func marthrMeeting(_ ref: String, by viewer: Viewer) throws -> JSONValue {
         try transaction(by: viewer) { tx in
             let meeting = try requireMarthr(ref, operation: "marthr", in: tx)
@@ -252,10 +171,23 @@ extension Workflow {
             let nominations = try tx.rows("marthr.nominations", ["meeting": meeting["id"]])
             detail["nominations"] = WorkflowJSON.array(nominations)
             detail["actions"] = WorkflowJSON.array(try tx.rows("action.for_meeting", ["panel": .null, "marthr": meeting["id"]]))
-            detail["carried_actions"] = WorkflowJSON.array(try tx.rows("action.carried_marthr", ["held": meeting["held_on"]]))
+            detail["carried_actions"] = WorkflowJSON.array(try tx.rows("action.carried_marthr", ["held": meeting["held_on"],
+                                                                                               "force": meeting["force"]]))
+            let attendees = try tx.rows("marthr.attendees", ["meeting": meeting["id"]]).map(Attendee.init)
+            detail["attendees"] = try JSONValue(encoding: attendees)
+            detail["unsigned"] = .array(attendees.filter { !$0.signedConfidentiality }.map { .string($0.name) })
+            let access = viewer.access
+            let notes = try tx.rows("marthr.subject_minutes_for_meeting", ["meeting": meeting["id"]]).filter { row in
+                access.admits(kind: EntityKind(rawValue: row.string("subject_kind")), ref: row.string("subject_ref"),
+                              area: row.text("subject_area"), force: try force(of: row.text("subject_area"), in: tx))
+            }
+            detail["subject_minutes"] = WorkflowJSON.array(notes)
+            let feedback = try covered(try tx.rows("marthr.feedback_from_meeting", ["meeting": meeting["id"]]), by: viewer, in: tx)
+            detail["feedback"] = WorkflowJSON.array(feedback)
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "marthr", "marthr": .string(ref),
                 "subjects": .array(nominations.map { .string($0.string("subject_ref")) }),
+                "cases": .array(feedback.map { .string($0.string("case_ref")) }),
             ]))
             return .object(detail)
         }

@@ -6,8 +6,9 @@ extension Workflow {
     /// with immediate risk not yet screened, strategy meetings (5 working days from the
     /// referral), assessments (15 working days from the case opening), reviews, actions,
     /// agendas not sent by their due day, panel minutes not recorded and approved within the
-    /// partnership's working days (`minutesWorkingDays`), flag reviews, and transitions plans for children
-    /// who turned 18 on MACCSE. Working days leave out weekends, England and Wales bank
+    /// partnership's working days (`minutesWorkingDays`), flag reviews, transitions plans for children
+    /// who turned 18 on MACCSE, and notices in the disruption register within `noticeReminderDays`
+    /// of expiry (for those who read MARTHR). Working days leave out weekends, England and Wales bank
     /// holidays and the partnership's closures.
     ///
     /// - Parameters:
@@ -147,8 +148,24 @@ extension Workflow {
                         due: due, owner: row.string("owner_agency"), rule: "\(row.string("flag")) flag review",
                         area: row.text("area") ?? "default")
             }
+            // Seed 003: notices are monitored; each is on the list from the partnership's
+            // `noticeReminderDays` before it expires until it is renewed or ended, for those
+            // who read MARTHR's register and may see its subject.
+            if viewer.access.may(.readMarthr) {
+                for row in try tx.rows("disruption.expiring") where try mayRead(notice: row, by: viewer, in: tx) {
+                    let subjectArea = row.text("subject_area")
+                    if let area, subjectArea != area, row.text("child_area") != area { continue }
+                    guard let expires = row.date("expires_on") else { continue }
+                    let days = try settings(subjectArea ?? "default").noticeReminderDays
+                    guard date >= expires.adding(days: -days) else { continue }
+                    let tool = row.string("tool").replacingOccurrences(of: "_", with: " ")
+                    try add("notice_expiry", row.string("ref"), child: row.text("child_ref"), due: expires, owner: "MARTHR (police)",
+                            rule: "the \(tool) on \(row.string("subject_ref")) expires on \(expires): renew or end it "
+                                + "(reminder \(days) days before)", area: subjectArea ?? area ?? "default")
+                }
+            }
             let horizon = includeDueSoon ? max(0, try settings(area ?? "default").dueSoonDays) : 0
-            let shown = items.filter { $0.isOverdue || $0.kind == "transitions_plan" || $0.kind == "screening"
+            let shown = items.filter { $0.isOverdue || $0.kind == "transitions_plan" || $0.kind == "screening" || $0.kind == "notice_expiry"
                 || (includeDueSoon && $0.due <= date.adding(days: horizon)) }
                 .sorted { ($0.workingDaysLate, $1.ref) > ($1.workingDaysLate, $0.ref) }
             try tx.audit(.consultation, by: viewer, records: .object([

@@ -59,7 +59,7 @@ public final class Workflow: Sendable {
     public func updateSettings(_ changes: [String: JSONValue], for area: String?, by viewer: Viewer) throws -> PartnershipSettings {
         let known = Set(["framework", "agendaDaysBefore", "reviewWeeks", "longestReviewMonths", "policeFlagRetentionMonths",
                          "repeatReferralMonths", "quorum", "strategyMeetingWorkingDays", "assessmentWorkingDays",
-                         "assessmentNeedsPolice", "minutesWorkingDays", "riskColours", "initialStrategyMeetingWorkingDays",
+                         "assessmentNeedsPolice", "minutesWorkingDays", "noticeReminderDays", "riskColours", "initialStrategyMeetingWorkingDays",
                          "repeatMissingDays", "returnInterviewHours", "notificationWorkingDays", "notificationHops",
                          "placementNotifiesResidingMash",
                          "dueSoonDays", "transitionsMonthsBefore18", "panelStartsAt", "caseSlotMinutes",

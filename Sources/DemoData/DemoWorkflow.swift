@@ -259,6 +259,12 @@ public struct DemoWorkflow: Sendable {
         // October: MARTHR, the disruption register, feedback, and one more referral.
         let marthr = try workflow.scheduleMarthr(on: d(10, 13), chair: "Detective Chief Inspector (synthetic)", force: "merseyside", by: viewer)
         let nominated = try workflow.nominateFromQuery(marthr: marthr, engine: QueryEngine(store: store), top: 3, by: viewer)
+        // Partners adhere to the confidentiality agreement before any business (seed 003).
+        try workflow.recordMarthrAttendance(marthr: marthr, [
+            Attendee(name: "DCI Chair (synthetic)", agency: "police", signedConfidentiality: true),
+            Attendee(name: "Service manager (synthetic)", agency: "childrens_services", signedConfidentiality: true),
+            Attendee(name: "Licensing officer (synthetic)", agency: "licensing", signedConfidentiality: true),
+        ], by: viewer)
         if nominated.count > 0 {
             try workflow.decideNomination(marthr: marthr, subject: nominated[0], accept: true,
                                           reason: "Meets the threshold: linked to several children at risk; partners act together.", by: viewer)
@@ -274,6 +280,10 @@ public struct DemoWorkflow: Sendable {
         warnings += try workflow.feedbackToPanel(marthr: marthr, case: case1,
                                                 text: "MARTHR agreed a Child Abduction Warning Notice for an adult linked to the child; "
                                                     + "it was served on 2026-10-20.", by: viewer).map { "feedback: \($0.matched)" }
+        warnings += try workflow.recordMarthrMinutes(marthr: marthr, "Synthetic demo minutes. Three subjects were nominated from the "
+                                                    + "picture; partners agreed a CAWN for one and a licensing visit.", on: d(10, 14),
+                                                    by: viewer).map { "MARTHR minutes: \($0.matched)" }
+        try workflow.approveMarthrMinutes(marthr: marthr, on: d(10, 16), by: viewer)
 
         let case8 = try refer(eighth, on: d(10, 5), by: "Head of year", agency: "education", concern: .cce, outcome: nil,
                               note: "The child has new phones and is often collected from school by unknown adults.")

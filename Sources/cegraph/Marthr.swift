@@ -7,18 +7,28 @@ extension CEGraph {
     /// `cegraph marthr ...`: MARTHR meetings, nominations, actions, the disruption register.
     struct Marthr: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "MARTHR: meetings, nominations (from `query marthr` or a panel), the chair's decisions, actions, "
-                + "the disruption register and feedback to MACCSE.",
+            abstract: "MARTHR: meetings (attendance and the confidentiality agreement, minutes), nominations (from "
+                + "`query marthr` or a panel), the chair's decisions, actions, feedback to MACCSE, and the disruption register "
+                + "through each notice's life.",
             discussion: """
                 Examples:
                   cegraph marthr schedule --on 2026-04-20 --chair "DCI (chair)" --force merseyside
                   cegraph marthr nominate MARTHR-000001 --from-query --top 5
+                  cegraph marthr attend MARTHR-000001 --attendee "DCI Chair:police" --attendee "S Worker:childrens_services"
                   cegraph marthr nominate MARTHR-000001 --subject LO4 --claims 4 --because "children found there after missing"
                   cegraph marthr decide MARTHR-000001 AD12 --accept --decision-reason "threshold 2: linked to two children on MACCSE"
+                  cegraph marthr minutes MARTHR-000001 minutes.txt
+                  cegraph marthr approve-minutes MARTHR-000001
+                  cegraph marthr draft --subject AD12 --tool cawn --child CH3 --expires 2028-04-21 --meeting MARTHR-000001
+                  cegraph marthr approve DISR-000001 --approver "C Officer" --role "Chief Inspector"
+                  cegraph marthr serve DISR-000001 --served 2026-04-22
+                  cegraph marthr breach DISR-000001 --on 2026-06-02 --intel IN-77 --note "Seen with the child at the address"
+                  cegraph marthr register --show expiring
                   cegraph marthr disrupt --subject AD12 --tool cawn --child CH3 --served 2026-04-22 --expires 2028-04-21
                 """,
-            subcommands: [Schedule.self, Nominate.self, Decide.self, Action.self, Disrupt.self, Outcome.self, Register.self,
-                          Feedback.self, Show.self, List.self]
+            subcommands: [Schedule.self, Attend.self, Nominate.self, Decide.self, Action.self, Minutes.self, ApproveMinutes.self,
+                          Feedback.self, Show.self, List.self, Draft.self, Approve.self, Serve.self, Breach.self, Renew.self,
+                          End.self, Disrupt.self, Outcome.self, Register.self, Notice.self]
         )
 
         struct Schedule: ParsableCommand {
@@ -30,6 +40,49 @@ extension CEGraph {
             func run() throws {
                 let ref = try options.workflow().scheduleMarthr(on: on, chair: chair, force: force, by: options.viewer)
                 options.output(.object(["marthr": .string(ref)]), text: ["MARTHR meeting \(ref) scheduled for \(on)"])
+            }
+        }
+
+        struct Attend: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Record attendance; prints who has not signed the confidentiality agreement (business waits for them).")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The meeting.") var meeting: String
+            @Option(help: "NAME:AGENCY, or NAME:AGENCY:unsigned for someone who has not signed the confidentiality agreement.")
+            var attendee: [String] = []
+            func run() throws {
+                let attendees = try attendee.map { try CLIText.attendee($0, option: "--attendee") }
+                let unsigned = try options.workflow().recordMarthrAttendance(marthr: meeting, attendees, by: options.viewer)
+                options.output(.object(["unsigned": .array(unsigned.map { .string($0) })]),
+                               text: [unsigned.isEmpty ? "everyone present has signed the confidentiality agreement"
+                                      : "not signed: " + unsigned.joined(separator: ", ") + " (business waits)"])
+            }
+        }
+
+        struct Minutes: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Record the minutes (from a file, - for standard input), or with --subject the notes of one subject's "
+                    + "discussion; child-first language warnings are printed.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The meeting.") var meeting: String
+            @Argument(help: "The minutes, as text.") var file: String
+            @Option(help: "The nominated subject whose discussion these notes record.") var subject: String?
+            func run() throws {
+                let text = try TextInput.read(file)
+                let warnings = try options.workflow().recordMarthrMinutes(marthr: meeting, text, subject: subject, on: options.day,
+                                                                          by: options.viewer)
+                WorkflowOptions.warn(warnings, in: file)
+                print((subject.map { "notes of \($0)'s discussion" } ?? "minutes") + " recorded for \(meeting)")
+            }
+        }
+
+        struct ApproveMinutes: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "The chair approves the meeting's minutes as recorded.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The meeting.") var meeting: String
+            func run() throws {
+                try options.workflow().approveMarthrMinutes(marthr: meeting, on: options.day, by: options.viewer)
+                print("minutes of \(meeting) approved on \(options.day)")
             }
         }
 
@@ -97,48 +150,6 @@ extension CEGraph {
                     by: options.viewer)
                 WorkflowOptions.warn(warnings, in: "action")
                 options.output(.object(["action": .string(ref)]), text: ["action \(ref) raised"])
-            }
-        }
-
-        struct Disrupt: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Add to the disruption register.")
-            @OptionGroup var options: WorkflowOptions
-            @Option(help: "The subject.") var subject: String
-            @Option(help: "cawn, cce_warning_notice, harbouring_notice, licensing, closure_order, asb_power, abduction_order, other.")
-            var tool: String
-            @Option(help: "The day served.") var served: CalendarDate
-            @Option(help: "When it expires.") var expires: CalendarDate?
-            @Option(help: "The child it protects (required for a CAWN or harbouring notice).") var child: String?
-            @Option(help: "The MARTHR meeting that agreed it.") var meeting: String?
-            @Option(help: "The outcome, if known.") var outcome: String?
-            @Option(help: "A note.") var note: String?
-            func run() throws {
-                let tool: DisruptionTool = try choice(tool, "--tool")
-                let ref = try options.workflow().recordDisruption(DisruptionInput(
-                    subject: subject, tool: tool, servedOn: served, expiresOn: expires, child: child, outcome: outcome,
-                    meeting: meeting, note: note), by: options.viewer)
-                options.output(.object(["disruption": .string(ref)]), text: ["\(ref): \(tool.rawValue) on \(subject) recorded"])
-            }
-        }
-
-        struct Outcome: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Record the outcome of a disruption.")
-            @OptionGroup var options: WorkflowOptions
-            @Argument(help: "The disruption.") var disruption: String
-            @Option(help: "The outcome.") var outcome: String
-            func run() throws {
-                try options.workflow().recordDisruptionOutcome(disruption, outcome: outcome, by: options.viewer)
-                print("\(disruption): outcome recorded")
-            }
-        }
-
-        struct Register: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "The disruption register, with what is in force on --today.")
-            @OptionGroup var options: WorkflowOptions
-            @Option(help: "Only this subject.") var subject: String?
-            func run() throws {
-                let rows = try options.workflow().disruptionRegister(subject: subject, asOf: options.day, by: options.viewer)
-                options.output(.array(rows), text: WorkflowOptions.lines(rows, ["ref", "tool", "subject_ref", "child_ref", "served_on", "expires_on", "in_force", "outcome"]))
             }
         }
 

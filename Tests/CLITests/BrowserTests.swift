@@ -715,7 +715,119 @@ struct BrowserTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(5)))
+    func theMARTHRChairRunsAMeetingFromAttendanceToApprovedMinutes() async throws {
+        try preparePicture()
+        try cegraph(["marthr", "schedule", "--on", BrowserTests.day(0), "--chair", "DCI Synthetic"])
+        try cegraph(["marthr", "nominate", "MARTHR-000002", "--subject", "AD1", "--ce-case", "CASE-000001", "--because", "Linked to a child on MACCSE"])
+        try await withBrowser { browser, site in
+            try await signIn(browser, site: site, as: "chair")
+            try await browser.click(try await browser.waitForElement(#"a[href="/marthr/MARTHR-000002"]"#))
+            #expect(try await browser.text(of: try await browser.waitForElement("#confidentiality")).contains("No attendance recorded"))
+
+            // Attendance, one of those present not yet signed: business waits, naming them.
+            try await browser.sendKeys("DCI Synthetic:police\nSam Manager:childrens_services\nJo Licensing:licensing:unsigned",
+                                       to: try await browser.waitForElement("#attendees-field"))
+            try await browser.click(try await browser.findElement(#"#record-attendance button[type="submit"]"#))
+            let waiting = try await browser.wait("the attendance recorded") {
+                let text = try await browser.text(of: try await browser.waitForElement("#confidentiality"))
+                return text.contains("Business waits") ? text : nil
+            }
+            #expect(waiting.contains("Jo Licensing"), "\(waiting)")
+            try await browser.sendKeys("Criterion 2: linked to a child on MACCSE", to: try await browser.findElement(#"#nomination-AD1 textarea[name="reason"]"#))
+            try await browser.click(try await browser.findElement(#"#nomination-AD1 button[name="accept"][value="true"]"#))
+            let refused = try await browser.text(of: try await browser.waitForElement("p.message"))
+            #expect(refused.contains("Jo Licensing (licensing) has not signed the confidentiality agreement"), "\(refused)")
+
+            // Signed: the chair decides, raises an action, the minutes are recorded and approved.
+            try await browser.sendKeys("Jo Licensing:licensing", to: try await browser.waitForElement("#attendees-field"))
+            try await browser.click(try await browser.findElement(#"#record-attendance button[type="submit"]"#))
+            _ = try await browser.wait("everyone signed") {
+                let text = try await browser.text(of: try await browser.waitForElement("#confidentiality"))
+                return text.contains("Everyone present has signed") ? text : nil
+            }
+            try await browser.sendKeys("Criterion 2: linked to a child on MACCSE", to: try await browser.findElement(#"#nomination-AD1 textarea[name="reason"]"#))
+            try await browser.click(try await browser.findElement(#"#nomination-AD1 button[name="accept"][value="true"]"#))
+            _ = try await browser.wait("the nomination accepted") {
+                let text = try await browser.text(of: try await browser.waitForElement("#nomination-AD1"))
+                return text.contains("accepted") ? text : nil
+            }
+            try await browser.sendKeys("Licensing visit to the address", to: try await browser.findElement(#"form[action$="/actions"] input[name="text"]"#))
+            try await browser.sendKeys("licensing", to: try await browser.findElement(#"form[action$="/actions"] input[name="owner"]"#))
+            try await typeDay(BrowserTests.day(14), into: #"form[action$="/actions"] input[name="due_on"]"#, browser)
+            try await browser.sendKeys("AD1", to: try await browser.findElement(#"form[action$="/actions"] input[name="subject"]"#))
+            try await browser.click(try await browser.findElement(#"form[action$="/actions"] button[type="submit"]"#))
+            let actions = try await browser.wait("the action raised") {
+                let text = try await browser.text(of: try await browser.waitForElement("#actions"))
+                return text.contains("Licensing visit") ? text : nil
+            }
+            #expect(actions.contains("with partners") || actions.contains("take action") || actions.contains("gather intelligence"), "\(actions)")
+            try await browser.sendKeys("Partners agreed a Child Abduction Warning Notice and a licensing visit.",
+                                       to: try await browser.waitForElement("#marthr-minutes"))
+            try await browser.click(try await browser.findElement(#"#record-minutes button[type="submit"]"#))
+            _ = try await browser.wait("the minutes recorded") {
+                let text = try await browser.text(of: try await browser.waitForElement("#minutes"))
+                return text.contains("Awaiting the chair") ? text : nil
+            }
+            try await browser.click(try await browser.waitForElement(#"#approve-minutes button[type="submit"]"#))
+            let approved = try await browser.wait("the minutes approved") {
+                let text = try await browser.text(of: try await browser.waitForElement("#minutes"))
+                return text.contains("Approved by") ? text : nil
+            }
+            #expect(approved.contains("Partners agreed a Child Abduction Warning Notice"), "\(approved)")
+            #expect(try await browser.findElements("#record-minutes").isEmpty, "approved minutes are not changed")
+            try await keepAtBothSizes(browser, as: "marthr-meeting-run", height: 900)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(4)))
+    func aCoordinatorRecordsABreachOfANoticeInForce() async throws {
+        try preparePicture()
+        try cegraph(["marthr", "draft", "--subject", "AD1", "--tool", "cawn", "--child", "CH1", "--expires", BrowserTests.day(20),
+                "--meeting", "MARTHR-000001", "--today", BrowserTests.day(-3)])
+        try cegraph(["marthr", "approve", "DISR-000001", "--approver", "C Insp Synthetic", "--role", "Chief Inspector", "--today", BrowserTests.day(-2)])
+        try cegraph(["marthr", "serve", "DISR-000001", "--served", BrowserTests.day(-1), "--today", BrowserTests.day(-1)])
+        try await withBrowser { browser, site in
+            try await signIn(browser, site: site, as: "coordinator")
+            try await browser.navigate(to: site + "/disruptions")
+            try await browser.click(try await browser.waitForElement("#show-expiring"))
+            let register = try await browser.text(of: try await browser.waitForElement("#register"))
+            #expect(register.contains("DISR-000001") && register.contains("expiring"), "\(register)")
+            try await keepAtBothSizes(browser, as: "disruption-register", height: 900)
+            try await browser.click(try await browser.findElement(#"#register a[href="/disruptions/DISR-000001"]"#))
+
+            // A breach needs its record: refused without, the note kept as typed.
+            try await typeDay(BrowserTests.day(0), into: "#breached-on", browser)
+            try await browser.sendKeys("Seen with the child outside the school", to: try await browser.findElement("#breach-note"))
+            try await browser.click(try await browser.findElement(#"#record-breach button[type="submit"]"#))
+            let message = try await browser.text(of: try await browser.waitForElement("p.message"))
+            #expect(message.contains("give the breach's record"), "\(message)")
+            try await browser.sendKeys("OCC-2026-0042", to: try await browser.findElement("#breach-record"))
+            try await browser.click(try await browser.findElement(#"#record-breach button[type="submit"]"#))
+            let breaches = try await browser.wait("the breach recorded") {
+                guard try await browser.findElements("p.message").isEmpty else { return nil as String? }
+                guard let table = try await browser.findElements("#breaches").first else { return nil as String? }
+                return try await browser.text(of: table)
+            }
+            #expect(breaches.contains("OCC-2026-0042") && breaches.contains("Seen with the child outside the school"), "\(breaches)")
+            #expect(try await browser.text(of: try await browser.findElement("#notice-state")).contains("breached 1"))
+            try await keepAtBothSizes(browser, as: "disruption-notice", height: 900)
+
+            // The child's page shows the notice protecting them.
+            try await browser.navigate(to: site + "/entities/CH1")
+            let notices = try await browser.text(of: try await browser.waitForElement("#notices"))
+            #expect(notices.contains("DISR-000001") && notices.contains("protecting"), "\(notices)")
+            try await keepAtBothSizes(browser, as: "entity-notices", height: 900)
+        }
+    }
+
     // MARK: - Steps
+
+    /// Runs the built `cegraph` on b.sqlite, failing the test with its error if it fails.
+    func cegraph(_ arguments: [String]) throws {
+        let result = try cli.run(["--db", "b.sqlite"] + arguments)
+        if result.status != 0 { throw WebDriver.Failure("cegraph \(arguments.joined(separator: " ")): \(result.stderr)") }
+    }
 
     /// Types `text` into the picker field `field`, waits for `id` among the records it
     /// finds, and chooses it.
@@ -781,11 +893,11 @@ struct BrowserTests {
         }
     }
 
-    /// Keeps screenshots of the page at a desktop's 1366x768 and a phone's 390x844
+    /// Keeps screenshots of the page at a desktop's 1366x768 (or `height`) and a phone's 390x844
     /// (`NAME-1366.png`, `NAME-390.png`: what is in view), and of the whole page at each width
     /// (`NAME-1366-full.png`, `NAME-390-full.png`); then the desktop size again.
-    func keepAtBothSizes(_ browser: WebDriver, as name: String) async throws {
-        for (width, height, mobile) in [(1366, 768, false), (390, 844, true)] {
+    func keepAtBothSizes(_ browser: WebDriver, as name: String, height desktopHeight: Int = 768) async throws {
+        for (width, height, mobile) in [(1366, desktopHeight, false), (390, 844, true)] {
             try await browser.setViewport(width: width, height: height, mobile: mobile)
             let width = try await browser.wait("the page laid out \(width) wide") {
                 let inner = try await browser.execute("return screen.width;") as? NSNumber
@@ -908,6 +1020,7 @@ struct BrowserTests {
         try ok(["account", "add", "coordinator", "--role", "ccset_coordinator", "--password-stdin"], input: BrowserTests.password + "\n")
         try ok(["marthr", "schedule", "--on", day(14), "--chair", "DCI Synthetic"])
         try ok(["marthr", "nominate", "MARTHR-000001", "--subject", "AD1", "--ce-case", "CASE-000001", "--claims", "2", "--because", "Linked to a child on MACCSE"])
+        try ok(["marthr", "attend", "MARTHR-000001", "--attendee", "DCI Synthetic:police", "--attendee", "Manager Synthetic:childrens_services"])
         try ok(["account", "add", "chair", "--role", "marthr_chair", "--password-stdin"], input: BrowserTests.password + "\n")
     }
 

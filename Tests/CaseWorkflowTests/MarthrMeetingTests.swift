@@ -29,6 +29,7 @@ struct MarthrMeetingTests {
             try fixture.workflow.scheduleMarthr(on: date("2026-04-20"), chair: "DCI chair", force: "E08000012", by: fixture.viewer)
         }
         let engine = QueryEngine(store: fixture.store)
+        try fixture.signedAttendance(meeting)
         let nominated = try fixture.workflow.nominateFromQuery(marthr: meeting, engine: engine, top: 5, by: fixture.viewer)
         #expect(nominated.contains("AD1"))
         // Nominating again leaves the first nomination as it is.
@@ -64,10 +65,11 @@ struct MarthrMeetingTests {
             subject: "AD1", tool: .cawn, servedOn: date("2026-04-22"), expiresOn: date("2028-04-21"), child: "CH1", meeting: meeting),
                                                          by: fixture.viewer)
         try fixture.workflow.recordDisruptionOutcome(cawn, outcome: "served in person; no breach", by: fixture.viewer)
-        let register = try fixture.workflow.disruptionRegister(subject: nil, asOf: date("2028-04-22"), by: fixture.viewer)
-        #expect(register.first?.objectValue?["in_force"] == .number("0"))
-        #expect(try fixture.workflow.disruptionRegister(subject: "AD1", asOf: date("2027-01-01"), by: fixture.viewer)
-            .first?.objectValue?["in_force"] == .number("1"))
+        let register = try fixture.workflow.disruptionRegister(DisruptionFilter(), asOf: date("2028-04-22"), by: fixture.viewer)
+        #expect(register.disruptions.first?.inForce == false)
+        #expect(try JSONValue(encoding: register).objectValue?["disruptions"]?.arrayValue?.first?.objectValue?["in_force"] == .number("0"))
+        #expect(try fixture.workflow.disruptionRegister(DisruptionFilter(subject: "AD1"), asOf: date("2027-01-01"), by: fixture.viewer)
+            .disruptions.first?.inForce == true)
 
         // Feedback to MACCSE joins the case's next panel agenda.
         _ = try fixture.workflow.feedbackToPanel(marthr: meeting, case: ceCase, text: "CAWN served on the adult linked to the child.",
@@ -84,6 +86,7 @@ extension MarthrMeetingTests {
     @Test func openMARTHRActionsAreCarriedToTheNextMeeting() throws {
         let fixture = try WorkflowFixture()
         let april = try fixture.workflow.scheduleMarthr(on: date("2026-04-20"), chair: "Chair", force: "merseyside", by: fixture.viewer)
+        try fixture.signedAttendance(april)
         let (open, _) = try fixture.workflow.addAction(at: .marthr(april), ActionInput(
             text: "Gather ANPR sightings", owner: "police", dueOn: date("2026-05-01"), subject: "VE1", category: .gatherIntelligence), by: fixture.viewer)
         let (done, _) = try fixture.workflow.addAction(at: .marthr(april), ActionInput(
@@ -92,5 +95,31 @@ extension MarthrMeetingTests {
         let may = try fixture.workflow.scheduleMarthr(on: date("2026-05-18"), chair: "Chair", force: "merseyside", by: fixture.viewer)
         let carried = try fixture.workflow.marthrMeeting(may, by: fixture.viewer).objectValue?["carried_actions"]?.arrayValue ?? []
         #expect(carried.compactMap { $0.objectValue?["ref"]?.stringValue } == [open])
+        #expect(carried.first?.objectValue?["from_meeting"]?.stringValue == april)
+
+        // Done at the May meeting: May still shows it carried (done, on its day); June does not.
+        try fixture.workflow.updateAction(open, status: "done", on: date("2026-05-18"), note: "sightings shared", by: fixture.viewer)
+        let mayAgain = try fixture.workflow.marthrMeeting(may, by: fixture.viewer).objectValue?["carried_actions"]?.arrayValue ?? []
+        #expect(mayAgain.first?.objectValue?["status"]?.stringValue == "done")
+        let june = try fixture.workflow.scheduleMarthr(on: date("2026-06-15"), chair: "Chair", force: "merseyside", by: fixture.viewer)
+        #expect(try fixture.workflow.marthrMeeting(june, by: fixture.viewer).objectValue?["carried_actions"]?.arrayValue?.isEmpty == true)
+        // Another force's meeting carries none of Merseyside's actions.
+        let (other, _) = try fixture.workflow.addAction(at: .marthr(april), ActionInput(
+            text: "Check the garage", owner: "police", dueOn: date("2026-07-01"), subject: "LO2", category: .gatherIntelligence), by: fixture.viewer)
+        let elsewhere = try fixture.workflow.scheduleMarthr(on: date("2026-06-16"), chair: "Chair", force: nil, by: fixture.viewer)
+        #expect(try fixture.workflow.marthrMeeting(elsewhere, by: fixture.viewer).objectValue?["carried_actions"]?.arrayValue?.isEmpty == true)
+        #expect(try fixture.workflow.marthrMeeting(june, by: fixture.viewer).objectValue?["carried_actions"]?.arrayValue?
+            .compactMap { $0.objectValue?["ref"]?.stringValue } == [other])
+    }
+}
+
+extension WorkflowFixture {
+    /// Records the chair and a social care manager at a MARTHR meeting, both signed, so that
+    /// it may record business.
+    func signedAttendance(_ meeting: String) throws {
+        try workflow.recordMarthrAttendance(marthr: meeting, [
+            Attendee(name: "DCI Chair", agency: "police", signedConfidentiality: true),
+            Attendee(name: "Service Manager", agency: "childrens_services", signedConfidentiality: true),
+        ], by: viewer)
     }
 }

@@ -12,6 +12,14 @@ struct MarthrThresholdTests {
             .json.objectValue?["candidates"]?.arrayValue?.compactMap { $0.objectValue?["id"]?.stringValue } ?? []
     }
 
+    /// Attendance, everyone signed: MARTHR's business waits for it.
+    func attend(_ fixture: WorkflowFixture, _ meeting: String) throws {
+        try fixture.workflow.recordMarthrAttendance(marthr: meeting, [
+            Attendee(name: "DCI chair", agency: "police", signedConfidentiality: true),
+            Attendee(name: "Service manager", agency: "childrens_services", signedConfidentiality: true),
+        ], by: fixture.viewer)
+    }
+
     @Test func atRiskFollowsTheChildsRecordFromCaseToClosure() throws {
         // CH1 has no risk level of its own: only its record makes AD1 a candidate.
         let fixture = try WorkflowFixture([
@@ -45,6 +53,7 @@ struct MarthrThresholdTests {
         let engine = QueryEngine(store: fixture.store)
         let april = try fixture.workflow.scheduleMarthr(on: date("2026-04-20"), chair: "DCI chair", force: "merseyside", by: fixture.viewer)
         #expect(Set(try fixture.workflow.nominateFromQuery(marthr: april, engine: engine, top: 5, by: fixture.viewer)) == ["AD1", "AD2"])
+        try attend(fixture, april)
         try fixture.workflow.decideNomination(marthr: april, subject: "AD1", accept: true, reason: "threshold 2", by: fixture.viewer)
         try fixture.workflow.decideNomination(marthr: april, subject: "AD2", accept: false, reason: "plans in place", by: fixture.viewer)
         let may = try fixture.workflow.scheduleMarthr(on: date("2026-05-18"), chair: "DCI chair", force: "merseyside", by: fixture.viewer)
@@ -76,6 +85,7 @@ struct MarthrThresholdTests {
         let confirmed = try fixture.workflow.nominate(marthr: meeting, subject: "AD1", fromCase: nil, claims: [2, 3],
                                                       reasons: ["seen with the child late at night"], engine: engine, by: fixture.viewer)
         #expect(confirmed == [2], "linked to a child at risk, but no intelligence suggests harm from AD1")
+        try attend(fixture, meeting)
         let error = #expect(throws: WorkflowError.self) {
             try fixture.workflow.decideNomination(marthr: meeting, subject: "AD1", accept: true, reason: "partners agree", by: fixture.viewer)
         }

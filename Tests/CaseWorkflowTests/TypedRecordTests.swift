@@ -137,6 +137,7 @@ extension WorkflowFixture {
             text: "Share attendance", owner: "health", dueOn: date("2026-04-01"), caseRef: ceCase), by: viewer)
         try workflow.updateAction(done, status: "done", on: date("2026-03-30"), note: "Shared; Child Three's too", by: viewer)
         let marthr = try workflow.scheduleMarthr(on: date("2026-04-14"), chair: "DCI chair", force: "merseyside", by: viewer)
+        try signedAttendance(marthr)
         _ = try workflow.feedbackToPanel(marthr: marthr, case: ceCase, text: "CAWN served; Child Three was there", by: viewer)
         let april = try quoratePanel(on: "2026-04-21")
         try workflow.recordAttendance(panel: april, [Attendee(name: "V", agency: "health", signedConfidentiality: false)], by: viewer)

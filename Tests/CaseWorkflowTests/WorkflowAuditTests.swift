@@ -33,9 +33,25 @@ struct WorkflowAuditTests {
         steps.append(("alteration", { try workflow.updateAction("ACT-000001", status: "done", on: date("2026-03-30"), note: nil, by: viewer) }))
         steps.append(("collection", { marthr = try workflow.scheduleMarthr(on: date("2026-04-20"), chair: "Chair", force: nil, by: viewer) }))
         steps.append(("collection", { try workflow.nominate(marthr: marthr, subject: "AD1", fromCase: ceCase, claims: [2], reasons: ["linked to the child"], engine: QueryEngine(store: workflow.store), by: viewer) }))
+        steps.append(("collection", { try workflow.recordMarthrAttendance(marthr: marthr, [
+            Attendee(name: "Chair", agency: "police", signedConfidentiality: true)], by: viewer) }))
         steps.append(("alteration", { try workflow.decideNomination(marthr: marthr, subject: "AD1", accept: true, reason: "criterion 2", by: viewer) }))
+        steps.append(("collection", { _ = try workflow.recordMarthrMinutes(marthr: marthr, "Agreed a notice.", on: date("2026-04-20"), by: viewer) }))
+        steps.append(("alteration", { try workflow.approveMarthrMinutes(marthr: marthr, on: date("2026-04-21"), by: viewer) }))
         steps.append(("collection", { _ = try workflow.recordDisruption(DisruptionInput(subject: "AD1", tool: .cceWarningNotice,
                                                                                        servedOn: date("2026-04-22")), by: viewer) }))
+        steps.append(("collection", { _ = try workflow.draftDisruption(DisruptionInput(subject: "AD1", tool: .cceWarningNotice),
+                                                                      on: date("2026-04-22"), by: viewer) }))
+        steps.append(("alteration", { try workflow.approveDisruption("DISR-000002", approver: "C Insp", role: "Chief Inspector",
+                                                                     on: date("2026-04-23"), by: viewer) }))
+        steps.append(("alteration", { try workflow.serveDisruption("DISR-000002", on: date("2026-04-24"), expires: nil, by: viewer) }))
+        steps.append(("collection", { try workflow.recordBreach("DISR-000002", BreachInput(breachedOn: date("2026-04-25"), record: "OCC-1",
+                                                                                          note: "Seen at the address"), today: date("2026-04-26"), by: viewer) }))
+        steps.append(("alteration", { _ = try workflow.renewDisruption("DISR-000002", expires: date("2027-04-24"), asNewNotice: false,
+                                                                       on: date("2026-04-26"), by: viewer) }))
+        steps.append(("alteration", { try workflow.endDisruption("DISR-000002", outcome: "Subject charged", on: date("2026-04-27"), by: viewer) }))
+        steps.append(("consultation", { _ = try workflow.disruptionRegister(DisruptionFilter(), asOf: date("2026-04-27"), by: viewer) }))
+        steps.append(("consultation", { _ = try workflow.disruption("DISR-000002", asOf: date("2026-04-27"), by: viewer) }))
         steps.append(("collection", { _ = try workflow.feedbackToPanel(marthr: marthr, case: ceCase, text: "Notice served.", by: viewer) }))
         steps.append(("alteration", { _ = try workflow.setFlag(on: "LO1", FlagChange(flag: "location_of_concern", owner: "police"),
                                                                on: date("2026-03-02"), review: nil, by: viewer) }))

@@ -98,7 +98,10 @@ struct ServerFixture {
             child: "CH2", receivedOn: CalendarDate.today.adding(days: -2), referrer: "Duty worker", agency: "health",
             concern: .cse, outcome: .section47, screenedOn: CalendarDate.today.adding(days: -2)), by: ServerFixture.viewer)
         try workflow.openCase(referral: later.ref, on: CalendarDate.today.adding(days: -2), by: ServerFixture.viewer)
-        _ = try workflow.scheduleMarthr(on: CalendarDate.today.adding(days: 14), chair: "DCI Synthetic", force: nil, by: ServerFixture.viewer)
+        let marthr = try workflow.scheduleMarthr(on: CalendarDate.today.adding(days: 14), chair: "DCI Synthetic", force: nil,
+                                                 by: ServerFixture.viewer)
+        try workflow.recordMarthrAttendance(marthr: marthr, [Attendee(name: "DCI Synthetic", agency: "police", signedConfidentiality: true)],
+                                            by: ServerFixture.viewer)
 
         var configuration = ServerConfiguration()
         configuration.bcryptCost = 4

@@ -27,7 +27,10 @@ WITH accepted AS (
            json_group_array(json_object('ref', d.ref, 'tool', d.tool, 'served_on', d.served_on, 'expires_on', d.expires_on))
                AS notices
     FROM disruption d
-    WHERE d.served_on <= :on AND (d.expires_on IS NULL OR d.expires_on >= :on)
+    -- Served by the day, not expired, not ended by then (a renewed notice stays in force
+    -- until its replacement is served, which is then in force itself).
+    WHERE d.status IN ('served', 'renewed', 'ended') AND d.served_on <= :on
+      AND (d.expires_on IS NULL OR d.expires_on >= :on) AND (d.ended_on IS NULL OR d.ended_on > :on)
     GROUP BY d.subject_id
 ), subjects AS (
     SELECT subject_id FROM accepted UNION SELECT subject_id FROM actions UNION SELECT subject_id FROM notices

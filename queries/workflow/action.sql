@@ -32,11 +32,12 @@ WHERE m.area = :area AND m.held_on < :held AND a.status = 'open'
 ORDER BY a.due_on, a.id;
 
 -- name: carried_marthr
--- Open actions from earlier MARTHR meetings, carried to this one.
-SELECT a.ref, a.text, a.owner_agency, a.due_on, a.status, a.category, m.ref AS from_meeting, e.ref AS subject_ref,
-       a.due_on < :held AS overdue
+-- Actions raised at earlier MARTHR meetings of the same force that were still open on this
+-- meeting's day: open now, or closed on or after it (at this meeting, or later).
+SELECT a.ref, a.text, a.owner_agency, a.due_on, a.status, a.closed_on, a.update_note, a.category, m.ref AS from_meeting,
+       m.held_on AS from_held_on, e.ref AS subject_ref, a.due_on < :held AS overdue
 FROM workflow_action a JOIN marthr_meeting m ON m.id = a.marthr_meeting_id LEFT JOIN entity e ON e.id = a.subject_id
-WHERE m.held_on < :held AND a.status = 'open'
+WHERE m.held_on < :held AND m.force IS :force AND (a.status = 'open' OR a.closed_on >= :held)
 ORDER BY a.due_on, a.id;
 
 -- name: for_meeting

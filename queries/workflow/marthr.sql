@@ -1,4 +1,5 @@
--- MARTHR meetings, nominations, the disruption register and feedback to MACCSE.
+-- MARTHR meetings: attendance, nominations, minutes and feedback to MACCSE. The disruption
+-- register is in disruption.sql.
 
 -- name: insert
 INSERT INTO marthr_meeting (ref, held_on, chair, force, created_at) VALUES (:ref, :held, :chair, :force, :now);
@@ -24,31 +25,6 @@ SELECT e.ref AS subject_ref, e.kind, e.label, n.source, c.ref AS case_ref, n.cri
 FROM marthr_nomination n JOIN entity e ON e.id = n.subject_id LEFT JOIN ce_case c ON c.id = n.case_id
 WHERE n.meeting_id = :meeting ORDER BY n.score DESC NULLS LAST, n.id;
 
--- name: disrupt
-INSERT INTO disruption (ref, subject_id, child_id, tool, served_on, expires_on, outcome, marthr_meeting_id, note, created_at)
-VALUES (:ref, :subject, :child, :tool, :served, :expires, :outcome, :meeting, :note, :now);
-
--- name: disruption_by_ref
-SELECT * FROM disruption WHERE ref = :ref;
-
--- name: disruption_outcome
-UPDATE disruption SET outcome = :outcome WHERE id = :id;
-
--- name: register
--- The disruption register, with whether each notice or order is in force on the day asked.
-SELECT d.ref, d.tool, s.ref AS subject_ref, s.kind AS subject_kind, c.ref AS child_ref, d.served_on, d.expires_on,
-       d.outcome, m.ref AS meeting_ref, (d.expires_on IS NULL OR d.expires_on >= :on) AS in_force
-FROM disruption d JOIN entity s ON s.id = d.subject_id LEFT JOIN entity c ON c.id = d.child_id
-LEFT JOIN marthr_meeting m ON m.id = d.marthr_meeting_id
-WHERE (:subject IS NULL OR d.subject_id = :subject)
-ORDER BY d.served_on, d.id;
-
--- name: cawns
--- Child Abduction Warning Notices in force on the day asked: the subject, the child named,
--- when served.
-SELECT d.subject_id, d.child_id, d.served_on, s.ref AS subject_ref FROM disruption d JOIN entity s ON s.id = d.subject_id
-WHERE d.tool = 'cawn' AND d.served_on <= :on AND (d.expires_on IS NULL OR d.expires_on >= :on);
-
 -- name: feedback
 INSERT INTO marthr_feedback (marthr_meeting_id, case_id, text, created_at) VALUES (:meeting, :case, :text, :now);
 
@@ -62,3 +38,38 @@ SELECT ref, held_on, chair, force, status FROM marthr_meeting ORDER BY held_on, 
 
 -- name: set_status
 UPDATE marthr_meeting SET status = :status WHERE id = :id AND status = 'scheduled';
+
+-- name: attend
+INSERT INTO marthr_attendee (meeting_id, name, agency, signed_confidentiality)
+VALUES (:meeting, :name, :agency, :signed)
+ON CONFLICT (meeting_id, name) DO UPDATE SET agency = excluded.agency, signed_confidentiality = excluded.signed_confidentiality;
+
+-- name: attendees
+SELECT name, agency, signed_confidentiality FROM marthr_attendee WHERE meeting_id = :meeting ORDER BY agency, name;
+
+-- name: minutes
+UPDATE marthr_meeting SET minutes = :minutes, minutes_recorded_by = :by, status = 'held'
+WHERE id = :id AND status <> 'cancelled';
+
+-- name: subject_minutes
+-- The notes of one subject's discussion; recording again replaces them.
+INSERT INTO marthr_subject_minutes (meeting_id, subject_id, text, recorded_on, recorded_by)
+VALUES (:meeting, :subject, :text, :on, :by)
+ON CONFLICT (meeting_id, subject_id) DO UPDATE SET text = excluded.text, recorded_on = excluded.recorded_on,
+    recorded_by = excluded.recorded_by;
+
+-- name: subject_minutes_for_meeting
+SELECT e.ref AS subject_ref, e.kind AS subject_kind, e.label AS subject_label, e.area AS subject_area, m.text,
+       m.recorded_on, m.recorded_by
+FROM marthr_subject_minutes m JOIN entity e ON e.id = m.subject_id
+WHERE m.meeting_id = :meeting ORDER BY e.ref;
+
+-- name: approve_minutes
+UPDATE marthr_meeting SET minutes_approved_on = :on, minutes_approved_by = :by WHERE id = :id;
+
+-- name: feedback_from_meeting
+-- The feedback a meeting sent to MACCSE, and the panel that discussed it once one has.
+SELECT c.ref AS case_ref, c.area, ch.ref AS child_ref, f.text, p.ref AS discussed_at
+FROM marthr_feedback f JOIN ce_case c ON c.id = f.case_id JOIN entity ch ON ch.id = c.child_id
+LEFT JOIN panel_meeting p ON p.id = f.panel_meeting_id
+WHERE f.marthr_meeting_id = :meeting ORDER BY f.id;

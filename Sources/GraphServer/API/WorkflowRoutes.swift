@@ -22,6 +22,7 @@ struct WorkflowRoutes {
         router.get("/api/marthr", use: marthrMeetings)
         router.get("/api/marthr/{ref}", use: marthr)
         router.get("/api/disruptions", use: disruptions)
+        router.get("/api/disruptions/{ref}", use: disruption)
         router.get("/api/overdue", use: overdue)
         router.get("/api/main-list", use: mainList)
         router.get("/api/missing", use: missing)
@@ -61,8 +62,14 @@ struct WorkflowRoutes {
         JSONResponse.make(try reads.marthr(try context.parameters.require("ref"), for: context))
     }
 
+    /// The register: `?show=all|in_force|expiring|breached|pending&area=&subject=&child=&page=&page_size=`.
     @Sendable func disruptions(_ request: Request, context: AppRequestContext) async throws -> Response {
-        JSONResponse.make(.object(["disruptions": .array(try reads.disruptions(subject: request.query("subject"), for: context))]))
+        try JSONResponse.make(encoding: reads.disruptions(request, for: context))
+    }
+
+    /// One notice, with its breaches and history.
+    @Sendable func disruption(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try JSONResponse.make(encoding: reads.disruption(try context.parameters.require("ref"), for: context))
     }
 
     @Sendable func overdue(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -22,6 +22,7 @@ enum Navigation {
         Item(href: "/alerts", label: "Alerts", permission: .readAlerts),
         Item(href: "/panels", label: "MACCSE panels", permission: .readPanels),
         Item(href: "/marthr", label: "MARTHR", permission: .readMarthr),
+        Item(href: "/disruptions", label: "Disruptions", permission: .readMarthr),
         Item(href: "/reports/quarterly", label: "Quarterly report", permission: .readQuarterly),
         Item(href: "/audit", label: "Audit log", permission: .readAudit),
         Item(href: "/accounts", label: "Accounts", permission: .manageAccounts),

@@ -190,6 +190,12 @@ struct PageRoutes {
         if let area = detail["area"]?.objectValue {
             fields["area"] = "\(area["name"]?.stringValue ?? "") (\(area["code"]?.stringValue ?? ""))"
         }
+        // The notices in force on the record, or protecting the child: for those who read
+        // MARTHR's register, and only those whose subject and child they may see.
+        let notices = try WorkflowReads(services: services).noticesInForce(about: detail["id"]?.stringValue ?? id, for: context)
+        fields["notices"] = try notices.map(WorkflowPageRoutes.noticeRow)
+        fields["showsNotices"] = account.role.may(.readMarthr)
+        fields["anyNotices"] = !notices.isEmpty
         if account.role.may(.readFlags), ["child", "adult", "location", "vehicle"].contains(detail["kind"]?.stringValue ?? "") {
             fields["flagsHref"] = "/flags/" + PageRenderer.pathSegment(detail["id"]?.stringValue ?? id)
         }

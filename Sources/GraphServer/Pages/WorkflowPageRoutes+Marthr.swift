@@ -80,22 +80,51 @@ extension WorkflowPageRoutes {
         }
         fields["actions"] = actionRows(detail["actions"])
         fields["carried"] = actionRows(detail["carried_actions"])
-        // The register's entries agreed at this meeting or about its subjects.
-        let subjects = Set(nominations.compactMap { $0.objectValue?["subject_ref"]?.stringValue })
-        fields["disruptions"] = try reads.disruptions(subject: nil, for: context).filter { item in
-            item.objectValue?["meeting_ref"]?.stringValue == ref || subjects.contains(item.objectValue?["subject_ref"]?.stringValue ?? "")
-        }.map { item -> [String: Any] in
+        fields["anyCarried"] = !(detail["carried_actions"]?.arrayValue ?? []).isEmpty
+        // Attendance and the confidentiality agreement, which business waits for.
+        let attendees = (detail["attendees"]?.arrayValue ?? []).map { item -> [String: Any] in
+            ["name": item.objectValue?["name"]?.stringValue ?? "", "agency": item.objectValue?["agency"]?.stringValue ?? "",
+             "signed": PageRenderer.isSet(item.objectValue?["signed_confidentiality"])]
+        }
+        let unsigned = (detail["unsigned"]?.arrayValue ?? []).compactMap(\.stringValue)
+        fields["attendees"] = attendees
+        fields["anyAttendees"] = !attendees.isEmpty
+        fields["unsignedNames"] = unsigned.joined(separator: ", ")
+        fields["mayDoBusiness"] = !attendees.isEmpty && unsigned.isEmpty
+        fields["subjectMinutes"] = (detail["subject_minutes"]?.arrayValue ?? []).map { PageRenderer.fields($0.objectValue) }
+        fields["feedback"] = (detail["feedback"]?.arrayValue ?? []).map { item -> [String: Any] in
             var row = PageRenderer.fields(item.objectValue)
-            row["inForce"] = PageRenderer.isSet(item.objectValue?["in_force"])
-            row["tool"] = (row["tool"] as? String ?? "").replacingOccurrences(of: "_", with: " ")
-            if preparer, let disruption = item.objectValue?["ref"]?.stringValue {
-                let form = "outcome:" + disruption
-                row["outcomeForm"] = ["action": base + "/disruptions/" + PageRenderer.pathSegment(disruption) + "/outcome", "form": form,
-                                      "outcome": refusal?.typed(in: form)["outcome"] ?? ""]
-            }
+            row["caseHref"] = Self.href("/cases/", item.objectValue?["case_ref"]?.stringValue)
+            row["panelHref"] = Self.href("/panels/", item.objectValue?["discussed_at"]?.stringValue)
             return row
         }
+        let minutesRecorded = detail["minutes"]?.stringValue != nil
+        let minutesApproved = detail["minutes_approved_on"]?.stringValue != nil
+        // The register's entries agreed at this meeting or about its subjects.
+        let subjects = Set(nominations.compactMap { $0.objectValue?["subject_ref"]?.stringValue })
+        let register = try services.workflow.disruptionRegister(DisruptionFilter(pageSize: 500), asOf: .today,
+                                                                by: services.viewer(context, purpose: "viewing a MARTHR meeting"))
+        fields["disruptions"] = try register.disruptions.filter { $0.meetingRef == ref || subjects.contains($0.subjectRef) }
+            .map { notice -> [String: Any] in
+                var row = try PageRenderer.fields(encoding: notice)
+                row["href"] = Self.href("/disruptions/", notice.ref)
+                row["tool"] = notice.tool.replacingOccurrences(of: "_", with: " ")
+                row["stateWords"] = notice.state.words
+                return row
+            }
         let typed = { (form: String) in refusal?.typed(in: form) ?? [:] }
+        if preparer {
+            fields["attendanceForm"] = ["action": base + "/attendance", "attendees": typed("attendance")["attendees"] ?? ""]
+            if !minutesApproved {
+                fields["minutesForm"] = ["action": base + "/minutes", "minutes": typed("minutes")["minutes"] ?? detail["minutes"]?.stringValue ?? ""]
+            }
+            fields["subjectMinutesForm"] = [
+                "action": base + "/minutes", "text": typed("subject-minutes")["minutes"] ?? "",
+                "subjects": Self.options(subjects.sorted(), selected: typed("subject-minutes")["subject"]),
+            ] as [String: Any]
+            fields["anySubjects"] = !subjects.isEmpty
+        }
+        if isChair, minutesRecorded, !minutesApproved { fields["approveMinutesForm"] = ["action": base + "/minutes/approval"] }
         if isChair {
             fields["chairForms"] = [
                 "base": base,
@@ -111,10 +140,7 @@ extension WorkflowPageRoutes {
                 "nominate": ["subject": typed("nominate")["subject"] ?? "", "case": typed("nominate")["case"] ?? "",
                              "reasons": typed("nominate")["reasons"] ?? ""],
                 "top": typed("candidates")["top"] ?? "5",
-                "disruption": ["tools": Self.options(DisruptionTool.allCases.map(\.rawValue), selected: typed("disruption")["tool"]),
-                               "subject": typed("disruption")["subject"] ?? "", "child": typed("disruption")["child"] ?? "",
-                               "served_on": typed("disruption")["served_on"] ?? "", "expires_on": typed("disruption")["expires_on"] ?? "",
-                               "note": typed("disruption")["note"] ?? ""] as [String: Any],
+                "disruption": Self.noticeForm(typed("disruption"), action: base + "/disruptions", served: true),
             ] as [String: Any]
         }
         return ("marthr", fields)

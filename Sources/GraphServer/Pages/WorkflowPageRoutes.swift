@@ -78,13 +78,16 @@ struct WorkflowPageRoutes {
         group.post("/marthr/{ref}/actions", use: form(.marthrAction, layout: marthrPage, back: meeting))
         group.post("/marthr/{ref}/actions/{record}", use: form(.updateAction, layout: marthrPage, back: meeting))
         group.post("/marthr/{ref}/disruptions", use: form(.disruption, layout: marthrPage, back: meeting))
-        group.post("/marthr/{ref}/disruptions/{record}/outcome", use: form(.disruptionOutcome, layout: marthrPage, back: meeting))
+        group.post("/marthr/{ref}/attendance", use: form(.marthrAttendance, layout: marthrPage, back: meeting))
+        group.post("/marthr/{ref}/minutes", use: form(.marthrMinutes, layout: marthrPage, back: meeting))
+        group.post("/marthr/{ref}/minutes/approval", use: form(.approveMarthrMinutes, layout: marthrPage, back: meeting))
         group.post("/marthr/{ref}/feedback", use: form(.feedback, layout: marthrPage, back: meeting))
 
         group.get("/reports/quarterly", use: page(quarterlyPage))
         addAssessment(to: group)
         addFrontDoor(to: group)
         addJourney(to: group)
+        addDisruptions(to: group)
         addSettings(to: group)
     }
 

@@ -2,6 +2,7 @@ import CaseWorkflow
 import Foundation
 import GraphCore
 import GraphQuery
+import Hummingbird
 
 /// The reads of the case workflow as one account may see them: cases, panels, MARTHR
 /// meetings, the disruption register and the quarterly report. The JSON API and the pages
@@ -99,11 +100,42 @@ struct WorkflowReads: Sendable {
         }
     }
 
-    /// The disruption register (of one subject, or all), with what is in force today.
-    func disruptions(subject: String?, for context: AppRequestContext) throws -> [JSONValue] {
+    /// The disruption register as it stands today: the filter's page, with its counts.
+    ///
+    /// - Throws: ``ServerError`` 400 for an unknown `show`; the workflow's errors for a bad
+    ///   page, subject, child or area (a record the viewer may not see answers as a missing one).
+    func disruptions(_ request: Request, for context: AppRequestContext) throws -> DisruptionRegister {
         _ = try context.requireSensitive(.readMarthr)
-        return try services.workflow.disruptionRegister(subject: subject, asOf: .today,
-                                                        by: services.viewer(context, purpose: "the disruption register"))
+        let show = request.query("show").flatMap { $0.isEmpty ? nil : $0 } ?? DisruptionFilter.Show.all.rawValue
+        guard let chosen = DisruptionFilter.Show(rawValue: show) else {
+            throw ServerError(.badRequest, "show is one of " + DisruptionFilter.Show.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        func given(_ name: String) -> String? { request.query(name).flatMap { $0.isEmpty ? nil : $0 } }
+        let filter = DisruptionFilter(show: chosen, area: given("area"), subject: given("subject"), child: given("child"),
+                                      page: try request.integer("page", default: 1, in: 1...100_000),
+                                      pageSize: try request.integer("page_size", default: 50, in: 1...500))
+        return try services.workflow.disruptionRegister(filter, asOf: .today, by: services.viewer(context, purpose: "the disruption register"))
+    }
+
+    /// One notice with its breaches and history.
+    ///
+    /// - Throws: ``ServerError/notFound`` for a missing notice and one the viewer may not
+    ///   see, alike; the workflow audits which it was.
+    func disruption(_ ref: String, for context: AppRequestContext) throws -> Disruption {
+        _ = try context.requireSensitive(.readMarthr)
+        do {
+            return try services.workflow.disruption(ref, asOf: .today, by: services.viewer(context, purpose: "viewing a notice"))
+        } catch let error as WorkflowError where error.kind == .notFound {
+            throw ServerError.notFound
+        }
+    }
+
+    /// The notices in force against an entity or protecting a child, for those who read the
+    /// register (none for anyone else).
+    func noticesInForce(about entity: String, for context: AppRequestContext) throws -> [Disruption] {
+        guard let account = context.account, account.role.may(.readMarthr) else { return [] }
+        return try services.workflow.noticesInForce(about: entity, asOf: .today,
+                                                    by: services.viewer(context, purpose: "notices on an entity"))
     }
 
     // MARK: - The quarterly report

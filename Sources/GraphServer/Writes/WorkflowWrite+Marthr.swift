@@ -66,21 +66,102 @@ extension WorkflowWrite {
     }
 
     /// `{"subject", "tool", "served_on", "expires_on"?, "child"?, "meeting"?, "outcome"?, "note"?}`
-    /// → `{"disruption"}`: an entry in the disruption register.
+    /// → `{"disruption"}`: a notice already served, in the disruption register.
     static let disruption = WorkflowWrite(permission: .prepareMarthr, purpose: "recording a disruption", status: .created) { input in
-        let fields = input.fields
-        let ref = try input.services.workflow.recordDisruption(DisruptionInput(
-            subject: try fields.text("subject", "the adult, group, location or vehicle"), tool: try fields.choice("tool", DisruptionTool.self),
-            servedOn: try fields.requiredDate("served_on"), expiresOn: try fields.date("expires_on"), child: fields.optional("child"),
-            outcome: fields.optional("outcome"), meeting: input.ref ?? fields.optional("meeting"), note: fields.optional("note")),
-            by: input.viewer)
+        let ref = try input.services.workflow.recordDisruption(try disruptionInput(input, served: try input.fields.requiredDate("served_on")),
+                                                               by: input.viewer)
         return .object(["disruption": .string(ref)])
+    }
+
+    /// `{"subject", "tool", "expires_on"?, "child"?, "meeting"?, "note"?}` → `{"disruption"}`:
+    /// a notice drafted, for approval and service.
+    static let draftDisruption = WorkflowWrite(permission: .prepareMarthr, purpose: "drafting a notice", status: .created) { input in
+        let ref = try input.services.workflow.draftDisruption(try disruptionInput(input, served: nil), on: .today, by: input.viewer)
+        return .object(["disruption": .string(ref), "status": "drafted"])
+    }
+
+    /// A notice's fields as typed into the API or a form; the meeting is the one in the
+    /// address, if any.
+    static func disruptionInput(_ input: Input, served: CalendarDate?) throws -> DisruptionInput {
+        let fields = input.fields
+        return DisruptionInput(subject: try fields.text("subject", "the adult, group, location or vehicle"),
+                               tool: try fields.choice("tool", DisruptionTool.self), servedOn: served,
+                               expiresOn: try fields.date("expires_on"), child: fields.optional("child"), outcome: fields.optional("outcome"),
+                               meeting: input.ref ?? fields.optional("meeting"), note: fields.optional("note"))
+    }
+
+    /// `{"approved_by"?, "approver_role"}` on a draft: approved today, by the officer named
+    /// (default: the chair recording it), with their rank or role.
+    static let approveDisruption = WorkflowWrite(permission: .chairMarthr, purpose: "approving a notice", status: .ok) { input in
+        let ref = try input.record
+        try input.services.workflow.approveDisruption(ref, approver: input.fields.optional("approved_by") ?? input.viewer.name,
+                                                      role: try input.fields.text("approver_role", "the approver's rank or role"),
+                                                      on: .today, by: input.viewer)
+        return .object(["disruption": .string(ref), "status": "approved"])
+    }
+
+    /// `{"served_on", "expires_on"?}` on an approved notice.
+    static let serveDisruption = WorkflowWrite(permission: .prepareMarthr, purpose: "recording a notice served", status: .ok) { input in
+        let ref = try input.record
+        try input.services.workflow.serveDisruption(ref, on: try input.fields.requiredDate("served_on"),
+                                                    expires: try input.fields.date("expires_on"), by: input.viewer)
+        return .object(["disruption": .string(ref), "status": "served"])
+    }
+
+    /// `{"breached_on", "intel"?, "record"?, "note"}` on a served notice (a record: the
+    /// intelligence report's id, or another record's reference).
+    static let breach = WorkflowWrite(permission: .prepareMarthr, purpose: "recording a breach", status: .created) { input in
+        let ref = try input.record, fields = input.fields
+        try input.services.workflow.recordBreach(ref, BreachInput(breachedOn: try fields.requiredDate("breached_on"), intel: fields.optional("intel"),
+                                                                  record: fields.optional("record"), note: try fields.text("note", "what happened")),
+                                                 today: .today, by: input.viewer)
+        return .object(["disruption": .string(ref), "breached_on": .string(try fields.requiredDate("breached_on").description)])
+    }
+
+    /// `{"expires_on"?, "new_notice"?: true}`: the expiry moved, or a new notice drafted to
+    /// replace this one → `{"disruption"}`, the notice that carries on.
+    static let renewDisruption = WorkflowWrite(permission: .prepareMarthr, purpose: "renewing a notice", status: .ok) { input in
+        let renewed = try input.services.workflow.renewDisruption(try input.record, expires: try input.fields.date("expires_on"),
+                                                                  asNewNotice: try input.fields.bool("new_notice") ?? false, on: .today,
+                                                                  by: input.viewer)
+        return .object(["disruption": .string(renewed), "renews": .string(try input.record)])
+    }
+
+    /// `{"outcome", "ended_on"?}`: the notice ends (default today), with its outcome.
+    static let endDisruption = WorkflowWrite(permission: .prepareMarthr, purpose: "ending a notice", status: .ok) { input in
+        let ref = try input.record
+        try input.services.workflow.endDisruption(ref, outcome: try input.fields.text("outcome", "how the notice ended"),
+                                                  on: try input.fields.date("ended_on") ?? .today, by: input.viewer)
+        return .object(["disruption": .string(ref), "status": "ended"])
     }
 
     /// `{"outcome"}` on a disruption.
     static let disruptionOutcome = WorkflowWrite(permission: .prepareMarthr, purpose: "recording a disruption outcome", status: .ok) { input in
         try input.services.workflow.recordDisruptionOutcome(try input.record, outcome: try input.fields.text("outcome"), by: input.viewer)
         return .object(["disruption": .string(try input.record)])
+    }
+
+    /// `{"attendees": [{"name", "agency", "signed_confidentiality"}]}` (a form: one a line,
+    /// `NAME:AGENCY`, or `NAME:AGENCY:unsigned`) → `{"unsigned"}`: who has not signed the
+    /// confidentiality agreement yet.
+    static let marthrAttendance = WorkflowWrite(permission: .prepareMarthr, purpose: "MARTHR attendance", status: .ok) { input in
+        let unsigned = try input.services.workflow.recordMarthrAttendance(marthr: try input.record, try WorkflowWrite.attendees(input.fields),
+                                                                           by: input.viewer)
+        return .object(["unsigned": .array(unsigned.map { .string($0) })])
+    }
+
+    /// `{"minutes", "subject"?}` → `{"language_warnings"}`: the meeting's minutes, or the
+    /// notes of one subject's discussion.
+    static let marthrMinutes = WorkflowWrite(permission: .prepareMarthr, purpose: "recording MARTHR minutes", status: .ok) { input in
+        let warnings = try input.services.workflow.recordMarthrMinutes(marthr: try input.record, try input.fields.text("minutes"),
+                                                                       subject: input.fields.optional("subject"), on: .today, by: input.viewer)
+        return .object(["language_warnings": warnings.json])
+    }
+
+    /// The chair approves the minutes as recorded, today.
+    static let approveMarthrMinutes = WorkflowWrite(permission: .chairMarthr, purpose: "approving MARTHR minutes", status: .ok) { input in
+        try input.services.workflow.approveMarthrMinutes(marthr: try input.record, on: .today, by: input.viewer)
+        return .object(["marthr": .string(try input.record), "minutes_approved_on": .string(CalendarDate.today.description)])
     }
 
     /// `{"case", "text"}` → `{"language_warnings"}`: feedback to MACCSE, for the case's next
