@@ -719,11 +719,14 @@ struct BrowserTests {
     func theMARTHRChairRunsAMeetingFromAttendanceToApprovedMinutes() async throws {
         try preparePicture()
         try cegraph(["marthr", "schedule", "--on", BrowserTests.day(0), "--chair", "DCI Synthetic"])
-        try cegraph(["marthr", "nominate", "MARTHR-000002", "--subject", "AD1", "--ce-case", "CASE-000001", "--because", "Linked to a child on MACCSE"])
+        try cegraph(["marthr", "nominate", "MARTHR-000002", "--subject", "AD1", "--ce-case", "CASE-000001", "--claims", "2", "--because", "Linked to a child on MACCSE"])
         try await withBrowser { browser, site in
             try await signIn(browser, site: site, as: "chair")
             try await browser.click(try await browser.waitForElement(#"a[href="/marthr/MARTHR-000002"]"#))
             #expect(try await browser.text(of: try await browser.waitForElement("#confidentiality")).contains("No attendance recorded"))
+            // The coordinator's claim is checked against the evidence in the picture.
+            let claim = try await browser.text(of: try await browser.findElement("#nomination-AD1 p.claim"))
+            #expect(claim.contains("Claims threshold 2; the evidence in the picture confirms 2"), "\(claim)")
 
             // Attendance, one of those present not yet signed: business waits, naming them.
             try await browser.sendKeys("DCI Synthetic:police\nSam Manager:childrens_services\nJo Licensing:licensing:unsigned",
@@ -977,7 +980,7 @@ struct BrowserTests {
         try """
             {"record":"entity","id":"CH1","kind":"child","name":"Visible Child","area":"E08000012"}
             {"record":"entity","id":"CH2","kind":"child","name":"Canary Otherchild","area":"E08000012"}
-            {"record":"entity","id":"AD1","kind":"adult","name":"Shared Adult","area":"E08000012"}
+            {"record":"entity","id":"AD1","kind":"adult","name":"Shared Adult","area":"E08000012","of_concern":true}
             {"record":"entity","id":"AD2","kind":"adult","name":"Canary Hiddenadult","area":"E08000012"}
             {"record":"intel","id":"IN1","date":"2026-02-01","source_evaluation":"2","intelligence_assessment":"B","handling_code":"P","text":"Shareable report."}
             {"record":"intel","id":"INC","date":"2026-02-02","source_evaluation":"2","intelligence_assessment":"B","handling_code":"C","handling_conditions":"Police only","text":"CANARY conditional report."}
