@@ -61,6 +61,17 @@ enum Fixture {
         }
     }
 
+    /// A new file store holding what `store` exports (FORMAT.md JSON Lines), imported.
+    static func exportedCopy(of store: Store) throws -> Store {
+        let path = try directory().appendingPathComponent("export.jsonl").path
+        let output = try TextOutput(path: path)
+        try store.exportJSONLines(to: output, recipient: path, for: viewer)
+        try output.close()
+        let copy = try fileStore()
+        try copy.importFile(at: path, options: ImportOptions(viewer: viewer))
+        return copy
+    }
+
     static func auditCount(_ store: Store) throws -> Int {
         try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0 }
     }

@@ -118,13 +118,7 @@ struct ImportTests {
         try store.importFile(at: try Fixture.generated(), options: ImportOptions(viewer: Fixture.viewer))
         try Fixture.load(store, Fixture.baseline)
         try Fixture.load(store, #"{"record":"entity","id":"V2","kind":"vehicle","vrm":"ZZ01 AAA"}"#)
-        let path = try Fixture.directory().appendingPathComponent("export.jsonl").path
-        let output = try TextOutput(path: path)
-        try store.exportJSONLines(to: output, recipient: path, for: Fixture.viewer)
-        try output.close()
-
-        let copy = try Fixture.fileStore()
-        try copy.importFile(at: path, options: ImportOptions(viewer: Fixture.viewer))
+        let copy = try Fixture.exportedCopy(of: store)
         #expect(try copy.stats() == (try store.stats()))
         let ids = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT ref FROM ref WHERE entity_id IS NOT NULL") }
         #expect(ids.count == 2_009)
@@ -272,12 +266,7 @@ struct UpdateTests {
         try Fixture.load(store, #"{"record":"link","from":"A1","to":"C1","kind":"associates_with","intel":["I7","I2"]}"#)
         #expect(try marks().concern == ["I7"])
         // An export carries both marks, and a copy imported from it has them.
-        let path = try Fixture.directory().appendingPathComponent("export.jsonl").path
-        let output = try TextOutput(path: path)
-        try store.exportJSONLines(to: output, recipient: path, for: Fixture.viewer)
-        try output.close()
-        let copy = try Fixture.fileStore()
-        try copy.importFile(at: path, options: ImportOptions(viewer: Fixture.viewer))
+        let copy = try Fixture.exportedCopy(of: store)
         let copied = try copy.writer.read { db in
             (try String.fetchAll(db, sql: "SELECT i.ref FROM intel_about a JOIN intel i ON i.id = a.intel_id WHERE a.harm = 1"),
              try String.fetchAll(db, sql: "SELECT i.ref FROM link_support s JOIN intel i ON i.id = s.intel_id WHERE s.concern = 1 ORDER BY 1"))
