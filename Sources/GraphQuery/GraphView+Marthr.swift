@@ -81,10 +81,18 @@ extension GraphView {
     }
 
     /// Whether `entity` can be a person or network candidate: a group, or an adult recorded
-    /// as of concern (never by default).
-    @inline(__always)
+    /// as of concern (never by default). The snapshot's flag counts only what every role may
+    /// read; a view that includes handling-code-C intelligence also counts the harm and
+    /// concerns only such reports record.
     func isPersonOrNetwork(_ entity: Int32) -> Bool {
-        snapshot.entities.kind[Int(entity)] == GraphView.group || snapshot.isAdultOfConcern(entity)
+        if snapshot.entities.kind[Int(entity)] == GraphView.group || snapshot.isAdultOfConcern(entity) { return true }
+        guard filter.includeHandlingCodeC, snapshot.kind(entity) == .adult else { return false }
+        if snapshot.harmReports(entity).contains(where: isVisible(report:)) { return true }
+        var concern = false
+        forEachNeighbour(entity) { _, link in
+            if !concern, snapshot.concernReports(link).contains(where: isVisible(report:)) { concern = true }
+        }
+        return concern
     }
 
     private func underInvestigation<C: MarthrCollector>(_ entity: Int32, _ collector: inout C) {

@@ -103,7 +103,7 @@ enum SnapshotLoader {
             let child = dense(denseEntity, event.rowid)
             return child < 0 ? nil : RiskPeriods.Event(child: child, copying: event)
         }, flags: &entities.flags)
-        recordConcern(&entities, links: links, harmOffsets: harm.offsets, concern: concern)
+        recordConcern(&entities, links: links, intel: other.intel, harmOffsets: harm.offsets, harmIntel: harm.members, concern: concern)
         return Snapshot(version: part.version, areas: other.areas, entities: entities, denseByRowid: denseEntity,
                         links: links, intel: other.intel, supportOffsets: support.offsets, supportIntel: support.members,
                         aboutOffsets: about.offsets, aboutIntel: about.members,
@@ -112,17 +112,23 @@ enum SnapshotLoader {
     }
 
     /// Adults of concern that only the graph records: intelligence suggesting harm from them,
-    /// a link recorded as a concern, or an active operation they are the subject of.
-    private static func recordConcern(_ entities: inout EntityColumns, links: LinkColumns, harmOffsets: [Int32],
-                                      concern: [Int32: [Int32]]) {
+    /// a link recorded as a concern, or an active operation they are the subject of. Only
+    /// reports every role may read (handling code P) mark the snapshot's flag, so that a
+    /// partner's view never shows a concern only police intelligence records; a police view
+    /// adds the rest (``GraphView/isPersonOrNetwork(_:)``).
+    private static func recordConcern(_ entities: inout EntityColumns, links: LinkColumns, intel: IntelColumns,
+                                      harmOffsets: [Int32], harmIntel: [Int32], concern: [Int32: [Int32]]) {
         let adult = UInt8(Snapshot.entityKinds.firstIndex(of: .adult)!)
         let operation = UInt8(Snapshot.entityKinds.firstIndex(of: .operation)!)
         let subjectOf = UInt8(Snapshot.linkKinds.firstIndex(of: .subjectOf)!)
         func mark(_ entity: Int32) {
             if entities.kind[Int(entity)] == adult { entities.flags[Int(entity)] |= Snapshot.Flags.ofConcern }
         }
-        for entity in 0..<entities.kind.count where harmOffsets[entity + 1] > harmOffsets[entity] { mark(Int32(entity)) }
-        for link in concern.keys {
+        for entity in 0..<entities.kind.count
+        where harmIntel[Int(harmOffsets[entity])..<Int(harmOffsets[entity + 1])].contains(where: { intel.handling[Int($0)] == 0 }) {
+            mark(Int32(entity))
+        }
+        for (link, reports) in concern where reports.contains(where: { intel.handling[Int($0)] == 0 }) {
             mark(links.from[Int(link)])
             mark(links.to[Int(link)])
         }

@@ -116,6 +116,22 @@ import GraphCore
         #expect(found["AD8"] == [2], "a perpetrator flag records the concern")
     }
 
+    @Test func aConcernOnlyPoliceIntelligenceRecordsStaysWithThePolice() throws {
+        let lines = [
+            F.child("CH1"), F.adult("AD1", ofConcern: nil), F.adult("AD2", ofConcern: nil), F.child("CH2"),
+            F.intel("IN1", "2B", handling: "C", about: ["AD1"], harmFrom: ["AD1"]), F.intel("IN2", "2B", handling: "C"),
+            F.intel("IN3", "2B"),
+            F.link("AD1", "associates_with", "CH1", intel: ["IN3"]),
+            F.link("AD2", "associates_with", "CH2", intel: ["IN2"], concern: true), F.link("AD2", "associates_with", "CH1", intel: ["IN3"]),
+        ]
+        let police = try candidates(lines)
+        #expect(police["AD1"] == [2, 3])
+        #expect(police["AD2"] == [2])
+        let partner = try candidates(lines, filter: QueryFilter(includeHandlingCodeC: false))
+        #expect(partner["AD1"] == nil && partner["AD2"] == nil,
+                "a view without handling-code-C intelligence does not learn that such intelligence records a concern")
+    }
+
     @Test func threshold2IgnoresLinksSupportedOnlyBySuspectedFalseReports() throws {
         let lines = [
             F.child("CH1"), F.adult("AD1"), F.adult("AD2"), F.intel("IN1", "2E"), F.intel("IN2", "3E"), F.intel("IN3", "2B"),
