@@ -359,6 +359,27 @@ extension Workflow {
         }
     }
 
+    /// The notices in force against any of `subjects` (ids), by subject, for a map: for
+    /// those who read MARTHR, the notices they may see; audited as a consultation when any
+    /// are shown.
+    public func noticesInForce(against subjects: Set<String>, asOf date: CalendarDate, by viewer: Viewer) throws -> [String: [Disruption]] {
+        guard viewer.access.may(.readMarthr), !subjects.isEmpty else { return [:] }
+        return try transaction(by: viewer) { tx in
+            var found: [String: [Disruption]] = [:]
+            for (_, notice) in try notices(Self.noticeArguments(), on: date, by: viewer, in: tx)
+            where notice.inForce && subjects.contains(notice.subjectRef) {
+                found[notice.subjectRef, default: []].append(notice)
+            }
+            if !found.isEmpty {
+                try tx.audit(.consultation, by: viewer, records: .object([
+                    "workflow": "notices_in_force", "entities": .array(found.keys.sorted().map { .string($0) }),
+                    "disruptions": .array(found.values.flatMap { $0 }.map { .string($0.ref) }.sorted { "\($0)" < "\($1)" }),
+                ]))
+            }
+            return found
+        }
+    }
+
     // MARK: - Helpers
 
     /// The arguments of `disruption.register`: one notice, or those of a subject or child.

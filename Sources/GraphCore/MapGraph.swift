@@ -55,6 +55,9 @@ public struct MapGraph: Sendable, Equatable {
         public var isSubject: Bool
         /// Whether it was recorded on or after the map's "new since" date.
         public var isNew: Bool
+        /// The notices and orders in force against it, in words (`CAWN`), for audiences who
+        /// read MARTHR's register; empty otherwise.
+        public var notices: [String] = []
 
         public init(id: String, kind: EntityKind, label: String, area: Area? = nil, risk: String? = nil,
                     isSubject: Bool = false, isNew: Bool = false) {
@@ -81,6 +84,9 @@ public struct MapGraph: Sendable, Equatable {
         public var inferred: Bool
         /// Whether it was recorded on or after the map's "new since" date.
         public var isNew: Bool
+        /// The notices and orders in force against it, in words (`CAWN`), for audiences who
+        /// read MARTHR's register; empty otherwise.
+        public var notices: [String] = []
 
         public init(from: String, to: String, kind: String, firstSeen: String? = nil, lastSeen: String? = nil,
                     reports: [Report] = [], inferred: Bool = false, isNew: Bool = false) {

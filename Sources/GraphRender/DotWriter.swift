@@ -79,6 +79,7 @@ public struct DotWriter: Sendable {
         if audience != .panel || (!pseudonymous && node.kind != .child) { label += "\n(\(node.id))" }
         if node.kind == .child, let risk = node.risk { label += "\nrisk \(risk)" }
         if node.isNew { label += "\nNEW" }
+        if !node.notices.isEmpty { label += "\n" + node.notices.joined(separator: ", ") + " in force" }
         var attributes: [String: String] = [
             "label": label,
             "shape": kind?.shape ?? "ellipse",
@@ -87,6 +88,11 @@ public struct DotWriter: Sendable {
                 : (kind?.fillcolor ?? "white"),
         ]
         if node.isNew { attributes["penwidth"] = style.new.penwidth }
+        if !node.notices.isEmpty {
+            attributes["color"] = MapStyle.noticeColour
+            attributes["penwidth"] = "2.5"
+            attributes["style"] = "filled,bold"
+        }
         if node.isSubject {
             attributes["peripheries"] = "2"
             attributes["penwidth"] = "2.5"
@@ -137,6 +143,12 @@ public struct DotWriter: Sendable {
             lines.append("    " + quote("legend_\(kind.rawValue)") + " " + attributes([
                 "label": entity?.icon ?? kind.rawValue, "shape": entity?.shape ?? "ellipse",
                 "color": entity?.color ?? "black", "fillcolor": entity?.fillcolor ?? "white", "fontsize": "8",
+            ]) + ";")
+        }
+        if map.nodes.contains(where: { !$0.notices.isEmpty }) {
+            lines.append("    " + quote("legend_notice") + " " + attributes([
+                "label": "notice in force", "shape": "box", "color": MapStyle.noticeColour, "penwidth": "2.5",
+                "style": "filled,bold", "fillcolor": "white", "fontsize": "8",
             ]) + ";")
         }
         var styles = [("inferred", "inferred (suggested, not intelligence)")]

@@ -56,3 +56,9 @@ public struct MapStyle: Decodable, Sendable {
         }
     }
 }
+
+extension MapStyle {
+    /// The outline of a subject with a notice or order in force (the protective marking's
+    /// dark red, so it reads as a warning in colour and, bold, in grey).
+    static let noticeColour = "#7f1d1d"
+}

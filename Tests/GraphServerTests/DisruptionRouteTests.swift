@@ -67,8 +67,15 @@ struct DisruptionRouteTests {
             let maccse = try #require(try await SignedIn.signIn(client, as: "maccse_coordinator"))
             #expect(!(try await maccse.get("/api/overdue").text.contains("DISR-000001")))
 
+            // The map marks the subject of a notice in force for police audiences, never a panel's.
+            let policeMap = try await chair.get("/api/maps/AD1?audience=police")
+            #expect(policeMap.status == .ok && policeMap.text.contains("CAWN in force") && policeMap.text.contains("notice in force"),
+                    "\(policeMap.text.prefix(400))")
+            #expect(!(try await chair.get("/api/maps/AD1?audience=panel").text.contains("in force")))
+
             let ended = try await coordinator.send(.post, "/api/disruptions/DISR-000001/end", json: #"{"outcome": "Subject charged"}"#)
             #expect(ended.status == .ok, "\(ended.text)")
+            #expect(!(try await chair.get("/api/maps/AD1?audience=police").text.contains("CAWN in force")), "an ended notice is not drawn")
             let renewed = try await coordinator.send(.post, "/api/disruptions/DISR-000001/renewal", json: #"{"expires_on": "\#(Self.day(400))"}"#)
             #expect(renewed.status == .conflict && renewed.text.contains("not renewed"), "\(renewed.text)")
         }

@@ -80,6 +80,8 @@ struct MapKey: VersionedKey {
     /// What the viewer may see for the map's audience: viewers who may see different
     /// things never share a drawing.
     let access: Access
+    /// The notices in force the map marks (subject and notice refs).
+    var notices = ""
 }
 
 /// What decides an association answer.

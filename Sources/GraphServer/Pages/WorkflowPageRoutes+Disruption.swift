@@ -101,7 +101,7 @@ extension WorkflowPageRoutes {
         row["href"] = href("/disruptions/", notice.ref)
         row["subjectHref"] = href("/entities/", notice.subjectRef)
         row["childHref"] = href("/entities/", notice.childRef)
-        row["toolWords"] = notice.tool.replacingOccurrences(of: "_", with: " ")
+        row["toolWords"] = DisruptionTool(rawValue: notice.tool)?.shortName ?? notice.tool.replacingOccurrences(of: "_", with: " ")
         row["stateWords"] = notice.state.words
         row["stateClass"] = notice.state.rawValue
         row["isBreached"] = notice.breached

@@ -1,4 +1,5 @@
 import Foundation
+import CaseWorkflow
 import GraphCore
 import GraphQuery
 import GraphRender
@@ -68,19 +69,30 @@ struct GraphReads: Sendable {
         // whole and redacted after; the key holds what decides that, so that viewers who
         // may see different things never share a drawing.
         let access = viewer.access.narrowed(to: audience)
+        // The graph is computed each time (microseconds); the drawing is what the cache keeps.
+        var map: MapGraph
+        do {
+            map = try services.engine.associationMap(of: id, hops: hops, filter: QueryFilter(), newSince: nil, coLocationHours: nil,
+                                                     access: access)
+        } catch is QueryError where !account.role.isPolice {
+            throw ServerError.notFound
+        }
+        // Notices in force mark their subjects for those who read MARTHR's register (never on
+        // a panel's map); the key names them, so a notice served or ended redraws the map.
+        let notices = audience == .panel ? [:] : try services.workflow.noticesInForce(against: Set(map.nodes.map(\.id)), asOf: .today,
+                                                                                       by: viewer)
+        for index in map.nodes.indices {
+            if let found = notices[map.nodes[index].id] {
+                map.nodes[index].notices = found.map { DisruptionTool(rawValue: $0.tool)?.shortName ?? $0.tool }
+            }
+        }
         let key = MapKey(root: id, hops: hops, audience: audience, format: format, date: CalendarDate.today.description,
-                         dataVersion: try services.store.dataVersion(), access: access)
+                         dataVersion: try services.store.dataVersion(), access: access,
+                         notices: notices.keys.sorted().map { "\($0):" + notices[$0]!.map(\.ref).joined(separator: ",") }.joined(separator: ";"))
         let rendered: ResponseCache<MapKey>.Entry
         if let kept = services.maps.get(key) {
             rendered = kept
         } else {
-            let map: MapGraph
-            do {
-                map = try services.engine.associationMap(of: id, hops: hops, filter: QueryFilter(), newSince: nil, coLocationHours: nil,
-                                                         access: access)
-            } catch is QueryError where !account.role.isPolice {
-                throw ServerError.notFound
-            }
             let drawn = try await services.renderer.render(map, audience: audience, format: format, engine: nil, date: key.date, newSince: nil)
             rendered = ResponseCache<MapKey>.Entry(data: drawn.data, recordIds: drawn.disclosedIds)
             services.maps.put(key, rendered)
