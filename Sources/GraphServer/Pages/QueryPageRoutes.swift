@@ -171,10 +171,15 @@ struct QueryPageRoutes {
                 row["criteria"] = (candidate["criteria"]?.arrayValue ?? []).compactMap(\.doubleValue).map { Int($0) }.map { number -> [String: Any] in
                     ["number": String(number), "name": QueryPageRoutes.criteria[number] ?? "criterion \(number)"]
                 }
-                row["children"] = String(candidate["children_at_risk"]?.arrayValue?.count ?? 0)
                 if let newest = candidate["newest_intel"]?.stringValue { row["newest"] = newest }
                 row["evidence"] = (candidate["evidence"]?.arrayValue ?? []).compactMap(\.stringValue)
-                row["intel"] = (candidate["intel"]?.arrayValue ?? []).compactMap(\.stringValue)
+                row["intel"] = (candidate["intel"]?.arrayValue ?? []).compactMap(\.stringValue).map { ref -> [String: Any] in
+                    ["id": ref, "href": "/intel/" + PageRenderer.pathSegment(ref)]
+                }
+                row["children"] = (candidate["children_at_risk"]?.arrayValue ?? []).compactMap(\.stringValue).map { ref -> [String: Any] in
+                    ["id": ref, "href": "/entities/" + PageRenderer.pathSegment(ref)]
+                }
+                row["childCount"] = String(candidate["children_at_risk"]?.arrayValue?.count ?? 0)
                 return row
             }
         }
