@@ -131,6 +131,11 @@ if !arguments.contains("--skip-communities") {
     let louvainSeconds = seconds { louvain = view.louvain().result }
     communities["louvain"] = .object(["seconds": .number(String(louvainSeconds)), "count": .number(String(louvain.count)),
                                       "modularity": .number(String(louvain.modularity))])
+    log("Leiden ...")
+    var leiden: Leiden!
+    let leidenSeconds = seconds { leiden = view.leiden().result }
+    communities["leiden"] = .object(["seconds": .number(String(leidenSeconds)), "count": .number(String(leiden.count)),
+                                     "modularity": .number(String(leiden.modularity))])
 }
 
 func ints(_ values: [Int]) -> JSONValue { .array(values.map { .number(String($0)) }) }

@@ -31,7 +31,14 @@ public struct Louvain: Sendable {
             if !moved { break }
             level = level.aggregated(by: communities)
         }
-        // Renumber by size, largest first, ties by the smallest member.
+        (self.membership, count) = Louvain.numberedBySize(membership)
+        self.levels = levels
+        modularity = Louvain.modularity(graph, self.membership)
+    }
+
+    /// Communities renumbered by size, largest first, ties by the smallest member; and
+    /// their count.
+    static func numberedBySize(_ membership: [Int32]) -> ([Int32], Int) {
         var sizes: [Int32: (size: Int, first: Int)] = [:]
         for (node, community) in membership.enumerated() {
             let known = sizes[community] ?? (0, node)
@@ -39,10 +46,7 @@ public struct Louvain: Sendable {
         }
         let ordered = sizes.sorted { $0.value.size != $1.value.size ? $0.value.size > $1.value.size : $0.value.first < $1.value.first }
         let number = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.key, Int32($0)) })
-        self.membership = membership.map { number[$0]! }
-        count = ordered.count
-        self.levels = levels
-        modularity = Louvain.modularity(graph, self.membership)
+        return (membership.map { number[$0]! }, ordered.count)
     }
 
     /// The modularity of `membership` on the (unweighted) graph.
@@ -65,137 +69,5 @@ public struct Louvain: Sendable {
             q += inside[community] / twiceEdges - (total[community] / twiceEdges) * (total[community] / twiceEdges)
         }
         return q
-    }
-}
-
-/// A weighted graph at one Louvain level: nodes are the previous level's communities.
-private struct LevelGraph {
-    var offsets: [Int]
-    var targets: [Int32]
-    var weights: [Double]
-    /// Weight of each node's loop (links inside a merged community), counted once.
-    var loops: [Double]
-    /// Each node's total incident weight, loops counted twice.
-    var strength: [Double]
-    /// Twice the total weight of the graph.
-    let twiceTotal: Double
-
-    var count: Int { loops.count }
-
-    init(_ graph: SimpleGraph) {
-        offsets = graph.offsets.map(Int.init)
-        targets = graph.targets
-        weights = Array(repeating: 1, count: graph.targets.count)
-        loops = Array(repeating: 0, count: graph.count)
-        strength = (0..<graph.count).map { Double(graph.degree($0)) }
-        twiceTotal = Double(graph.targets.count)
-    }
-
-    private init(offsets: [Int], targets: [Int32], weights: [Double], loops: [Double], twiceTotal: Double) {
-        self.offsets = offsets
-        self.targets = targets
-        self.weights = weights
-        self.loops = loops
-        self.twiceTotal = twiceTotal
-        strength = (0..<loops.count).map { node in
-            var sum = 2 * loops[node]
-            for position in offsets[node]..<offsets[node + 1] { sum += weights[position] }
-            return sum
-        }
-    }
-
-    /// The local-moving phase. Returns whether any node moved and each node's community,
-    /// numbered densely from 0.
-    func moveNodes(random: inout SeededRandom) -> (moved: Bool, communities: [Int32]) {
-        let n = count
-        guard twiceTotal > 0 else { return (false, Array(0..<Int32(n))) }
-        var community = Array(0..<Int32(n))
-        var total = strength
-        var linkWeight = Array(repeating: 0.0, count: n)
-        var touched: [Int32] = []
-        var order = Array(0..<Int32(n))
-        order.shuffle(using: &random)
-        var movedAny = false
-        var moved = true
-        var passes = 0
-        while moved && passes < 100 {
-            moved = false
-            passes += 1
-            for node32 in order {
-                let node = Int(node32)
-                let current = Int(community[node])
-                let k = strength[node]
-                for position in offsets[node]..<offsets[node + 1] {
-                    let neighbourCommunity = Int(community[Int(targets[position])])
-                    if linkWeight[neighbourCommunity] == 0 { touched.append(Int32(neighbourCommunity)) }
-                    linkWeight[neighbourCommunity] += weights[position]
-                }
-                total[current] -= k
-                // Gain of joining c (up to a positive factor): w(node, c) - total(c) k / 2m.
-                var best = current
-                var bestGain = linkWeight[current] - total[current] * k / twiceTotal
-                for candidate32 in touched {
-                    let candidate = Int(candidate32)
-                    let gain = linkWeight[candidate] - total[candidate] * k / twiceTotal
-                    if gain > bestGain + 1e-12 {
-                        best = candidate
-                        bestGain = gain
-                    }
-                }
-                total[best] += k
-                if best != current {
-                    community[node] = Int32(best)
-                    moved = true
-                    movedAny = true
-                }
-                for candidate in touched { linkWeight[Int(candidate)] = 0 }
-                touched.removeAll(keepingCapacity: true)
-            }
-        }
-        // Number the communities densely.
-        var number = Array(repeating: Int32(-1), count: n)
-        var next: Int32 = 0
-        for node in 0..<n {
-            let old = Int(community[node])
-            if number[old] < 0 { number[old] = next; next += 1 }
-            community[node] = number[old]
-        }
-        return (movedAny, community)
-    }
-
-    /// The graph with each community merged into one node.
-    func aggregated(by communities: [Int32]) -> LevelGraph {
-        let size = Int(communities.max().map { $0 + 1 } ?? 0)
-        var members = Array(repeating: [Int32](), count: size)
-        for node in 0..<count { members[Int(communities[node])].append(Int32(node)) }
-        var offsets = [0]
-        var targets: [Int32] = []
-        var weights: [Double] = []
-        var loops = Array(repeating: 0.0, count: size)
-        var accumulated = Array(repeating: 0.0, count: size)
-        var touched: [Int32] = []
-        for community in 0..<size {
-            for node in members[community] {
-                loops[community] += self.loops[Int(node)]
-                for position in self.offsets[Int(node)]..<self.offsets[Int(node) + 1] {
-                    let other = Int(communities[Int(self.targets[position])])
-                    if other == community {
-                        loops[community] += self.weights[position] / 2
-                    } else {
-                        if accumulated[other] == 0 { touched.append(Int32(other)) }
-                        accumulated[other] += self.weights[position]
-                    }
-                }
-            }
-            touched.sort()
-            for other in touched {
-                targets.append(other)
-                weights.append(accumulated[Int(other)])
-                accumulated[Int(other)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-            offsets.append(targets.count)
-        }
-        return LevelGraph(offsets: offsets, targets: targets, weights: weights, loops: loops, twiceTotal: twiceTotal)
     }
 }

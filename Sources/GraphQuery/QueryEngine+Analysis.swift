@@ -38,16 +38,19 @@ extension QueryEngine {
         ], text: text, ids: ranked.map { view.snapshot.ref(graph.entities[$0]) })
     }
 
-    /// Louvain communities with a fixed seed, each with its members, size and at-risk children.
-    public func communities(area: String?, minimumSize: Int, filter: QueryFilter, viewer: Viewer) throws -> QueryAnswer {
+    /// Communities with a fixed seed (Leiden unless `algorithm` says Louvain), each with its
+    /// members, size and at-risk children.
+    public func communities(area: String?, minimumSize: Int, filter: QueryFilter, viewer: Viewer,
+                            algorithm: CommunityAlgorithm = .leiden) throws -> QueryAnswer {
         let view = try snapshot().view(filter.seen(by: viewer.access))
         let graph = SimpleGraph(view, members: try scope(area, view))
-        let louvain = Louvain(graph)
-        var members = Array(repeating: [Int32](), count: louvain.count)
-        for node in 0..<graph.count { members[Int(louvain.membership[node])].append(graph.entities[node]) }
+        let found = algorithm.run(graph)
+        var members = Array(repeating: [Int32](), count: found.count)
+        for node in 0..<graph.count { members[Int(found.membership[node])].append(graph.entities[node]) }
         let shown = members.enumerated().filter { $0.element.count >= minimumSize }
-        var text = ["\(louvain.count) communities" + (area.map { " in \($0)" } ?? "")
-                    + String(format: ", modularity %.4f (Louvain, seed %d)", louvain.modularity, Louvain.seed)]
+        var text = ["\(found.count) communities" + (area.map { " in \($0)" } ?? "")
+                    + String(format: ", modularity %.4f (%@, seed %d)", found.modularity, algorithm == .leiden ? "Leiden" : "Louvain",
+                             Int(found.seed))]
         var ids: [String] = []
         var json: [JSONValue] = []
         for (number, group) in shown {
@@ -62,13 +65,13 @@ extension QueryEngine {
                 "at_risk_children": .array(atRisk.map { view.entityJSON($0) }),
             ]))
         }
-        var parameters: [String: JSONValue] = ["min_size": .int(minimumSize)]
+        var parameters: [String: JSONValue] = ["min_size": .int(minimumSize), "algorithm": .string(algorithm.rawValue)]
         if let area { parameters["area"] = .string(area) }
         return try answer("communities", parameters, view, viewer: viewer, json: [
-            "method": .string("louvain"),
-            "seed": .int(Int(Louvain.seed)),
-            "modularity": .decimal(louvain.modularity),
-            "count": .int(louvain.count),
+            "method": .string(algorithm.rawValue),
+            "seed": .int(Int(found.seed)),
+            "modularity": .decimal(found.modularity),
+            "count": .int(found.count),
             "communities": .array(json),
         ], text: text, ids: ids)
     }

@@ -65,4 +65,10 @@ extension GraphView {
         let graph = SimpleGraph(self)
         return (graph.entities, Louvain(graph))
     }
+
+    /// Leiden communities over every entity the view passes.
+    public func leiden() -> (entities: [Int32], result: Leiden) {
+        let graph = SimpleGraph(self)
+        return (graph.entities, Leiden(graph))
+    }
 }

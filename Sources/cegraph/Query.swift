@@ -101,14 +101,22 @@ extension CEGraph.Query {
 
     struct Communities: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Communities (Louvain, fixed seed) with their members and at-risk children.",
+            abstract: "Communities (Leiden, fixed seed; every community connected) with their members and at-risk children.",
             discussion: "Example: cegraph query communities --area merseyside --min-size 5")
         @OptionGroup var options: QueryOptions
         @Option(help: "A local authority code or a force.") var area: String?
         @Option(help: "List only communities of at least this many entities.") var minSize = 2
+        @Option(help: "leiden (the default) or louvain.") var algorithm = "leiden"
+
+        func validate() throws {
+            guard CommunityAlgorithm(rawValue: algorithm) != nil else {
+                throw ValidationError("unknown --algorithm \(algorithm); expected leiden or louvain")
+            }
+        }
 
         func run() throws {
-            try options.run { try $0.communities(area: area, minimumSize: minSize, filter: $1, viewer: $2) }
+            let chosen = CommunityAlgorithm(rawValue: algorithm) ?? .leiden
+            try options.run { try $0.communities(area: area, minimumSize: minSize, filter: $1, viewer: $2, algorithm: chosen) }
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GraphCore
 @testable import GraphQuery
+import SyntheticData
 
 /// Paths, common associates, networks, co-location and cross-border links on small graphs
 /// whose answers can be worked out by hand.
@@ -113,6 +114,22 @@ import GraphCore
         #expect(throws: QueryError.self) { try engine.keyPlayers(area: "nowhere", top: 3, filter: QueryFilter(), viewer: viewer) }
         let communities = try engine.communities(area: nil, minimumSize: 1, filter: QueryFilter(), viewer: viewer)
         #expect(communities["count"]?.intValue == 2)
+    }
+
+    /// Issue 22: Leiden's communities of a generated picture are each connected, and its
+    /// modularity is at least Louvain's, give or take 0.005.
+    @Test func leidenCommunitiesOfAGeneratedPictureAreConnected() throws {
+        let directory = try F.directory()
+        let path = directory.appendingPathComponent("small.jsonl").path
+        let output = try TextOutput(path: path)
+        _ = try Generator(seed: 3, scale: .small).write(to: output)
+        try output.close()
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        let graph = SimpleGraph(try F.engine(lines).snapshot().view())
+        let leiden = Leiden(graph)
+        #expect(KnownAnswerTests.disconnected(graph, leiden.membership).isEmpty)
+        #expect(leiden.modularity >= Louvain(graph).modularity - 0.005)
+        #expect(leiden.count > 10)
     }
 
     @Test func sampledBetweennessSaysSoAndEstimatesTheExactRanking() throws {

@@ -74,6 +74,7 @@ import GraphCore
         let two_hop: [String: Int]
         let max_modularity_seen: Double
         let louvain: Community
+        let leiden: Community
 
         struct Community: Decodable { let modularity: Double; let count: Int }
         enum Pair: Decodable {
@@ -136,7 +137,32 @@ import GraphCore
         #expect(louvain.modularity >= expected.max_modularity_seen - 0.025,
                 "modularity \(louvain.modularity) against \(expected.max_modularity_seen) in \(name)")
         #expect(abs(louvain.modularity - KnownAnswerTests.modularity(graph, louvain.membership)) < 1e-9)
+
+        // Leiden (issue 22): at least as good as Louvain here give or take 0.01, within 0.02 of
+        // igraph's Leiden, every community connected, and its modularity computed right.
+        let leiden = Leiden(graph)
+        #expect(leiden.modularity >= louvain.modularity - 0.01, "Leiden \(leiden.modularity), Louvain \(louvain.modularity) in \(name)")
+        #expect(leiden.modularity >= expected.leiden.modularity - 0.02,
+                "Leiden \(leiden.modularity) against igraph's \(expected.leiden.modularity) in \(name)")
+        #expect(abs(leiden.modularity - KnownAnswerTests.modularity(graph, leiden.membership)) < 1e-9)
+        #expect(KnownAnswerTests.disconnected(graph, leiden.membership).isEmpty, "disconnected communities in \(name)")
         _ = labels
+    }
+
+    /// The communities of `membership` whose members are not all linked within it.
+    static func disconnected(_ graph: SimpleGraph, _ membership: [Int32]) -> [Int32] {
+        var members: [Int32: [Int]] = [:]
+        for node in 0..<graph.count { members[membership[node], default: []].append(node) }
+        return members.compactMap { community, nodes -> Int32? in
+            var seen: Set<Int> = [nodes[0]], stack = [nodes[0]]
+            while let node = stack.popLast() {
+                for position in Int(graph.offsets[node])..<Int(graph.offsets[node + 1]) {
+                    let other = Int(graph.targets[position])
+                    if membership[other] == community, seen.insert(other).inserted { stack.append(other) }
+                }
+            }
+            return seen.count == nodes.count ? nil : community
+        }
     }
 
     /// Modularity by the textbook formula over all pairs, independent of the engine's own.

@@ -187,7 +187,7 @@ struct QueryPageRoutes {
 
     // MARK: - Networks
 
-    /// Key players (betweenness) and communities (Louvain), in one area or the whole picture.
+    /// Key players (betweenness) and communities (Leiden), in one area or the whole picture.
     @Sendable func networks(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.analyse)
         let fields = QueryPageRoutes.filterFields(request).merging(["areaCode": QueryReads.given(request, "area") ?? ""]) { $1 }

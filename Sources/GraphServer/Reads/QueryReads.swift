@@ -65,13 +65,18 @@ struct QueryReads: Sendable {
                                               viewer: services.viewer(context, purpose: "key players query")).json
     }
 
-    /// Louvain communities of at least `min_size` (default 2) entities, in an `area` or all.
+    /// Communities of at least `min_size` (default 2) entities, in an `area` or all, by
+    /// `algorithm` (`leiden`, the default, or `louvain`).
     func communities(_ request: Request, context: AppRequestContext) throws -> JSONValue {
         _ = try context.requireSensitive(.analyse)
         let area = try self.area(request)
         let minimumSize = try QueryReads.integer(request, "min_size", default: 2, in: 1...1_000_000)
+        let named = QueryReads.given(request, "algorithm") ?? "leiden"
+        guard let algorithm = CommunityAlgorithm(rawValue: named) else {
+            throw ServerError(.badRequest, "algorithm is leiden or louvain")
+        }
         return try services.engine.communities(area: area, minimumSize: minimumSize, filter: filter(request),
-                                               viewer: services.viewer(context, purpose: "communities query")).json
+                                               viewer: services.viewer(context, purpose: "communities query"), algorithm: algorithm).json
     }
 
     /// Links crossing authority or force borders within `hops` (default 3) of `from`, or all
