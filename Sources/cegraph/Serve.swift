@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GraphCore
+import GraphQuery
 import GraphServer
 import GraphStore
 
@@ -46,6 +47,12 @@ extension CEGraph {
             configuration.workerThreads = max(0, workerThreads)
             configuration.answerCacheBytes = max(0, cacheMib) << 20
             let services = try Services(store: try global.openStore(), configuration: configuration)
+            // The query snapshot is loaded before the port opens, so that no request waits for
+            // it (issue 22): the port opens ready.
+            let loading = Date()
+            let snapshot = try services.engine.snapshot()
+            Printer.error("query snapshot loaded: \(snapshot.entityCount) entities, \(snapshot.linkCount) links in "
+                          + String(format: "%.1f s", Date().timeIntervalSince(loading)))
             Printer.error("cegraph serving \(global.databasePath) on http://\(host):\(port) (OpenAPI: /openapi.json)")
             let headLogger = AuditHeadLogger(store: services.store)
             try waitFor { try await runServer(services: services) }
