@@ -42,8 +42,8 @@ public struct Leiden: Sendable {
         modularity = Louvain.modularity(graph, membership)
     }
 
-    /// The most runs of the whole algorithm.
-    static let iterations = 10
+    /// The most runs of the whole algorithm (igraph's `community_leiden` runs 2 by default).
+    static let iterations = 2
 
     /// One run: levels of local moving, refinement and aggregation from `start` (each node
     /// alone when nil), until a refinement merges nothing; each community then split into
