@@ -1,7 +1,8 @@
 import GraphCore
 
 /// Leiden community detection (Traag, Waltman and van Eck, Scientific Reports 2019) with a
-/// fixed seed: Louvain's local moving, then a **refinement** of each community, and the
+/// fixed seed: fast local moving (a queue of the nodes whose neighbourhood changed), then a
+/// **refinement** of each community, and the
 /// graph aggregated by the refined communities while the next level starts from the
 /// unrefined ones. The refinement only merges a node, alone so far, into a refined
 /// community of its own community it is linked to, and only while both are well connected
@@ -58,7 +59,7 @@ public struct Leiden: Sendable {
         var levels = 0
         while true {
             levels += 1
-            partition = level.moveNodes(random: &random, initial: initial).communities
+            partition = level.moveNodesQueued(random: &random, initial: initial)
             let refined = level.refine(partition, random: &random)
             // Nothing merged in the refinement: the next level would be this one again.
             if refined.count == level.count || levels >= 50 { break }
@@ -155,14 +156,7 @@ extension LevelGraph {
             for candidate in touched { linkWeight[Int(candidate)] = 0 }
             touched.removeAll(keepingCapacity: true)
         }
-        // Number the refined communities densely.
-        var number = Array(repeating: Int32(-1), count: n)
-        var next: Int32 = 0
-        for node in 0..<n {
-            let old = Int(refined[node])
-            if number[old] < 0 { number[old] = next; next += 1 }
-            refined[node] = number[old]
-        }
-        return (refined, Int(next))
+        let numbered = LevelGraph.numberedDensely(refined)
+        return (numbered.ids, numbered.count)
     }
 }
