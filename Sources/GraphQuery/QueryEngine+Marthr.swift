@@ -27,9 +27,8 @@ extension QueryEngine {
             try tx.rows("marthr/engine.managed", ["on": .text(day.description)]).map { row in
                 let notices: [JSONValue]
                 if case .array(let list)? = row.json("notices") { notices = list } else { notices = [] }
-                let since = row.date("since")
                 return ManagedSubject(rowid: row.integer("subject_id") ?? -1, ref: row.string("ref"),
-                                      since: since?.description == "9999-12-31" ? nil : since, acceptedOn: row.date("accepted_on"),
+                                      since: row.date("since"), acceptedOn: row.date("accepted_on"),
                                       openActions: Int(row.integer("open_actions") ?? 0), notices: notices)
             }
         }
@@ -42,12 +41,7 @@ extension QueryEngine {
     public func marthr(filter: QueryFilter, viewer: Viewer, top: Int = .max, today: CalendarDate? = nil) throws -> QueryAnswer {
         let view = try snapshot().view(filter.seen(by: viewer.access))
         let reference = filter.asOf ?? today ?? CalendarDate.today
-        let rules = try MarthrRules(try marthrThresholds(), day: reference)
-        let managed = try marthrManaged(on: reference).compactMap { subject -> (Int32, ManagedSubject)? in
-            guard let entity = view.snapshot.entity(rowid: subject.rowid), view.includes(entity: entity) else { return nil }
-            return (entity, subject)
-        }
-        let ranked = view.marthrCandidates(rules: rules, excluding: Set(managed.map(\.0)))
+        let (rules, managed, ranked) = try rankMarthr(view, on: reference)
         var meeting = [0, 0, 0, 0]
         for candidate in ranked { for criterion in candidate.criteria { meeting[criterion - 1] += 1 } }
         let candidates = ranked.prefix(max(0, top)).map { view.marthrDetail($0, rules: rules) }
@@ -107,17 +101,27 @@ extension QueryEngine {
     public func marthrMap(top: Int, filter: QueryFilter, today: CalendarDate? = nil, newSince: CalendarDate?) throws -> MapGraph {
         let view = try snapshot().view(filter)
         let reference = filter.asOf ?? today ?? CalendarDate.today
-        let rules = try MarthrRules(try marthrThresholds(), day: reference)
-        let managed = try marthrManaged(on: reference).compactMap { view.snapshot.entity(rowid: $0.rowid) }
+        let (rules, _, ranked) = try rankMarthr(view, on: reference)
         var shown: [Int32] = []
         var seen = Set<Int32>()
-        for candidate in view.marthrCandidates(rules: rules, excluding: Set(managed)).prefix(max(0, top))
-            .map({ view.marthrDetail($0, rules: rules) }) {
+        for candidate in ranked.prefix(max(0, top)).map({ view.marthrDetail($0, rules: rules) }) {
             for entity in [candidate.entity] + candidate.facts.flatMap(\.walk) where seen.insert(entity).inserted {
                 shown.append(entity)
             }
         }
         return view.map(title: "MARTHR candidates (top \(top)) and their evidence, judged as of \(reference)",
                         entities: shown, subject: nil, newSince: newSince)
+    }
+
+    /// The thresholds made ready for `day`, the subjects under management the view includes,
+    /// and every other candidate ranked: what the query and the map both start from.
+    private func rankMarthr(_ view: GraphView, on day: CalendarDate) throws
+        -> (rules: MarthrRules, managed: [(Int32, ManagedSubject)], ranked: [MarthrCandidate]) {
+        let rules = try MarthrRules(try marthrThresholds(), day: day)
+        let managed = try marthrManaged(on: day).compactMap { subject -> (Int32, ManagedSubject)? in
+            guard let entity = view.snapshot.entity(rowid: subject.rowid), view.includes(entity: entity) else { return nil }
+            return (entity, subject)
+        }
+        return (rules, managed, view.marthrCandidates(rules: rules, excluding: Set(managed.map(\.0))))
     }
 }

@@ -36,7 +36,8 @@ WITH accepted AS (
     SELECT subject_id FROM accepted UNION SELECT subject_id FROM actions UNION SELECT subject_id FROM notices
 )
 SELECT s.subject_id, e.ref,
-       min(coalesce(a.since, '9999-12-31'), coalesce(x.since, '9999-12-31'), coalesce(n.since, '9999-12-31')) AS since,
+       nullif(min(coalesce(a.since, '9999-12-31'), coalesce(x.since, '9999-12-31'), coalesce(n.since, '9999-12-31')),
+              '9999-12-31') AS since,
        a.since AS accepted_on, coalesce(x.open_actions, 0) AS open_actions, coalesce(n.notices, '[]') AS notices
 FROM subjects s JOIN entity e ON e.id = s.subject_id
 LEFT JOIN accepted a ON a.subject_id = s.subject_id
