@@ -47,6 +47,10 @@ struct LeakTests {
                                                         kind: .foster, placement: "Foster carers", location: "LOQZPARK",
                                                         startedOn: .today.adding(days: -5)), on: .today.adding(days: -5), by: viewer)
         _ = try workflow.notificationPass(engine: fixture.services.engine, on: .today, by: viewer)
+        // A notice against a Liverpool adult protecting the hidden child: the register, the
+        // entity pages and the maps must keep both from those who may not see them.
+        _ = try workflow.recordDisruption(DisruptionInput(subject: "ADQZDIRECT", tool: .cawn, servedOn: .today.adding(days: -3),
+                                                          expiresOn: .today.adding(days: 300), child: "CHQZHIDDEN"), by: viewer)
     }
 
     static let accounts = ["analyst", "ccset_coordinator", "marthr_chair", "maccse_coordinator", "panel_member", "auditor", "admin",
@@ -60,7 +64,8 @@ struct LeakTests {
     struct Probe {
         enum Kind: String, CaseIterable { case entity, intel, associations, map, export, search, path, network, crossBorder, ceCase, panel,
                                           entityPage, intelPage, mapPage, searchPage, casePage, panelPage,
-                                          notifications, notificationsPage, missing, missingList, placements, overdue }
+                                          notifications, notificationsPage, missing, missingList, placements, overdue,
+                                          marthr, disruptions, disruptionsPage }
         let kind: Kind
         let uri: String
         var root: String? = nil
@@ -134,6 +139,9 @@ struct LeakTests {
         case .missingList: return Probe(kind: kind, uri: "/api/missing?since=2020-01-01")
         case .placements: return Probe(kind: kind, uri: "/api/placements?child=\(entity)", root: entity)
         case .overdue: return Probe(kind: kind, uri: "/api/overdue")
+        case .marthr: return Probe(kind: kind, uri: "/api/query/marthr?top=20")
+        case .disruptions: return Probe(kind: kind, uri: "/api/disruptions?show=all")
+        case .disruptionsPage: return Probe(kind: kind, uri: "/disruptions?show=all", format: "html")
         }
     }
 
