@@ -2,7 +2,7 @@
 /// per-entity filter masks (5M links fit in 625 KB).
 struct Bitset: Sendable, Equatable {
     private(set) var words: [UInt64]
-    let count: Int
+    private(set) var count: Int
 
     /// A set over `0..<count`, all members when `filled`.
     init(count: Int, filled: Bool) {
@@ -24,6 +24,14 @@ struct Bitset: Sendable, Equatable {
     @inline(__always)
     mutating func remove(_ index: Int) {
         words[index >> 6] &= ~(1 << UInt64(index & 63))
+    }
+
+    /// Extends the set's range to `0..<count`; the new places are not members.
+    mutating func grow(to count: Int) {
+        guard count > self.count else { return }
+        self.count = count
+        let needed = (count + 63) / 64
+        if needed > words.count { words += Array(repeating: 0, count: needed - words.count) }
     }
 
     /// The number of members.

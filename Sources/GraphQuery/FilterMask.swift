@@ -14,53 +14,119 @@ final class FilterMask: Sendable {
     let connectorIndex = Locked<ConnectorIndex?>(nil)
 
     init(_ snapshot: Snapshot, _ filter: QueryFilter) {
-        let asOf = filter.asOf.map { Int32($0.daysSinceEpoch) } ?? Int32.max
-        asOfDay = asOf
-        var entities = Bitset(count: snapshot.entityCount, filled: true)
-        let kindAllowed = EntityKind.allCases.map { filter.entityKinds?.contains($0) ?? true }
-        for entity in 0..<snapshot.entityCount
-        where !kindAllowed[Int(snapshot.entities.kind[entity])] || snapshot.entities.created[entity] > asOf {
-            entities.remove(entity)
-        }
-        if let access = filter.visibleTo {
-            for entity in 0..<snapshot.entityCount {
-                let dense = Int32(entity), area = snapshot.area(of: dense)
-                if !access.admits(kind: snapshot.kind(dense), ref: snapshot.ref(dense), area: area?.code,
-                                  force: area.map { snapshot.areas[$0.force].code }) {
-                    entities.remove(entity)
-                }
+        let rules = Rules(snapshot, filter)
+        asOfDay = rules.asOf
+        var entities = Bitset(count: snapshot.entityCount, filled: false)
+        for entity in 0..<snapshot.entityCount where rules.admits(entity: Int32(entity)) { entities.insert(entity) }
+        var links = Bitset(count: snapshot.linkCount, filled: false)
+        for link in 0..<snapshot.linkCount where rules.admits(link: Int32(link), entities: entities) { links.insert(link) }
+        if !filter.includeHandlingCodeC {
+            for entity in 0..<snapshot.entityCount
+            where entities.contains(entity) && FilterMask.knownOnlyThroughWithheld(snapshot, Int32(entity), links: links) {
+                entities.remove(entity)
             }
         }
-        var links = Bitset(count: snapshot.linkCount, filled: true)
-        let linkKindAllowed = LinkKind.allCases.map { filter.linkKinds?.contains($0) ?? true }
-        let since = filter.since.map { Int32($0.daysSinceEpoch) }
-        let until = filter.until.map { Int32($0.daysSinceEpoch) }
-        for link in 0..<snapshot.linkCount {
-            let keep = linkKindAllowed[Int(snapshot.links.kind[link])]
-                && entities.contains(Int(snapshot.links.from[link])) && entities.contains(Int(snapshot.links.to[link]))
-                && snapshot.links.created[link] <= asOf
-                && FilterMask.overlaps(snapshot, link, since: since, until: until)
-                && FilterMask.supportPasses(snapshot, Int32(link), filter, asOf: asOf)
-            if !keep { links.remove(link) }
-        }
-        if !filter.includeHandlingCodeC { FilterMask.removeKnownOnlyThroughWithheld(snapshot, &entities, links: links) }
         self.entities = entities
         self.links = links
     }
 
-    /// Takes out every entity that handling-code-C intelligence alone tells of: one with
-    /// reports about it or links, every report code C and no link left. A viewer who may not
-    /// read code C must not learn of it, not even as the subject of a map they asked for.
-    private static func removeKnownOnlyThroughWithheld(_ snapshot: Snapshot, _ entities: inout Bitset, links: Bitset) {
-        let offsets = snapshot.adjacencyOffsets, incident = snapshot.adjacencyLink
-        for entity in 0..<snapshot.entityCount where entities.contains(entity) {
-            let about = snapshot.about(Int32(entity))
-            let edges = Int(offsets[entity])..<Int(offsets[entity + 1])
-            guard !about.isEmpty || !edges.isEmpty else { continue }
-            if about.contains(where: { snapshot.intel.handling[Int($0)] == 0 }) { continue }
-            if edges.contains(where: { links.contains(Int(incident[$0])) }) { continue }
-            entities.remove(entity)
+    /// The mask of `filter` for `snapshot`, made from `old` (the same filter's mask for the
+    /// snapshot a delta was applied to) by deciding again only what the delta touched
+    /// (issue 22): the changed entities, the links removed, added or incident to them, and
+    /// those links' ends.
+    init(deriving old: FilterMask, _ snapshot: Snapshot, _ filter: QueryFilter, entities changed: [Int32], links touched: [Int32]) {
+        let rules = Rules(snapshot, filter)
+        asOfDay = rules.asOf
+        var entities = old.entities, links = old.links
+        entities.grow(to: snapshot.entityCount)
+        links.grow(to: snapshot.linkCount)
+        var affected = Set(changed)
+        var affectedLinks = Set(touched)
+        for entity in changed {
+            snapshot.adjacency.forEach(entity) { _, link in affectedLinks.insert(link) }
         }
+        for link in affectedLinks {
+            let (from, to) = snapshot.ends(link)
+            affected.formUnion([from, to])
+        }
+        for entity in affected {
+            if rules.admits(entity: entity) { entities.insert(Int(entity)) } else { entities.remove(Int(entity)) }
+        }
+        for link in affectedLinks {
+            if rules.admits(link: link, entities: entities) { links.insert(Int(link)) } else { links.remove(Int(link)) }
+        }
+        if !filter.includeHandlingCodeC {
+            for entity in affected
+            where entities.contains(Int(entity)) && FilterMask.knownOnlyThroughWithheld(snapshot, entity, links: links) {
+                entities.remove(Int(entity))
+            }
+        }
+        self.entities = entities
+        self.links = links
+    }
+
+    /// A filter's rules, made ready to apply to one entity or link at a time.
+    private struct Rules {
+        let snapshot: Snapshot
+        let filter: QueryFilter
+        let asOf: Int32
+        let kindAllowed: [Bool]
+        let linkKindAllowed: [Bool]
+        let since: Int32?
+        let until: Int32?
+
+        init(_ snapshot: Snapshot, _ filter: QueryFilter) {
+            self.snapshot = snapshot
+            self.filter = filter
+            asOf = filter.asOf.map { Int32($0.daysSinceEpoch) } ?? Int32.max
+            kindAllowed = EntityKind.allCases.map { filter.entityKinds?.contains($0) ?? true }
+            linkKindAllowed = LinkKind.allCases.map { filter.linkKinds?.contains($0) ?? true }
+            since = filter.since.map { Int32($0.daysSinceEpoch) }
+            until = filter.until.map { Int32($0.daysSinceEpoch) }
+        }
+
+        /// Whether the filter admits the entity itself (its links aside).
+        @inline(__always)
+        func admits(entity: Int32) -> Bool {
+            let index = Int(entity)
+            guard kindAllowed[Int(snapshot.entities.kind[index])], snapshot.entities.created[index] <= asOf else { return false }
+            if !snapshot.removed.isEmpty, snapshot.removed.entities.contains(index) { return false }
+            if let access = filter.visibleTo {
+                let area = snapshot.area(of: entity)
+                return access.admits(kind: snapshot.kind(entity), ref: snapshot.ref(entity), area: area?.code,
+                                     force: area.map { snapshot.areas[$0.force].code })
+            }
+            return true
+        }
+
+        /// Whether the filter admits the link, given which entities it admits.
+        @inline(__always)
+        func admits(link: Int32, entities: Bitset) -> Bool {
+            let index = Int(link)
+            if !snapshot.removed.isEmpty, snapshot.removed.links.contains(index) { return false }
+            return linkKindAllowed[Int(snapshot.links.kind[index])]
+                && entities.contains(Int(snapshot.links.from[index])) && entities.contains(Int(snapshot.links.to[index]))
+                && snapshot.links.created[index] <= asOf
+                && FilterMask.overlaps(snapshot, index, since: since, until: until)
+                && FilterMask.supportPasses(snapshot, link, filter, asOf: asOf)
+        }
+    }
+
+    /// Whether only handling-code-C intelligence tells of the entity: it has reports about it
+    /// or links, every report code C and no link left. A viewer who may not read code C must
+    /// not learn of it, not even as the subject of a map they asked for.
+    private static func knownOnlyThroughWithheld(_ snapshot: Snapshot, _ entity: Int32, links: Bitset) -> Bool {
+        let about = snapshot.about(entity)
+        var anyLink = false, anyPassing = false
+        let removed = snapshot.removed
+        snapshot.adjacency.forEach(entity) { _, link in
+            if !removed.isEmpty, removed.links.contains(Int(link)) { return }
+            anyLink = true
+            if links.contains(Int(link)) { anyPassing = true }
+        }
+        guard !about.isEmpty || anyLink else { return false }
+        if about.contains(where: { snapshot.intel.handling[Int($0)] == 0 }) { return false }
+        return !anyPassing
     }
 
     /// Whether a link's seen dates overlap [since, until]. A link with one date is seen on

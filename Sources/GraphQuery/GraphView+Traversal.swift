@@ -10,16 +10,21 @@ extension GraphView {
             scratch.visit(root, distance: 0)
             var head = 0
             var truncated = false
-            let offsets = snapshot.adjacencyOffsets, neighbours = snapshot.adjacencyEntity, links = snapshot.adjacencyLink
+            let adjacency = snapshot.adjacency
+            let neighbours = adjacency.neighbours, links = adjacency.links
             let linkMask = mask.links
             outer: while head < order.count {
                 let entity = order[head]
                 let depth = distances[head]
                 head += 1
                 if depth >= hops { break }
-                for position in Int(offsets[Int(entity)])..<Int(offsets[Int(entity) + 1]) {
-                    guard linkMask.contains(Int(links[position])) else { continue }
-                    let neighbour = neighbours[position]
+                // The links as read, then those a write added since (issue 22).
+                let range = adjacency.range(entity), added = adjacency.added(entity) ?? []
+                for index in 0..<(range.count + added.count / 2) {
+                    let extra = 2 * (index - range.count)
+                    let link = index < range.count ? links[range.lowerBound + index] : added[extra + 1]
+                    guard linkMask.contains(Int(link)) else { continue }
+                    let neighbour = index < range.count ? neighbours[range.lowerBound + index] : added[extra]
                     if scratch.visited(neighbour) { continue }
                     if order.count >= limit { truncated = true; break outer }
                     scratch.visit(neighbour, distance: depth + 1)

@@ -18,10 +18,9 @@ public struct GraphView: Sendable {
     /// once per link (so twice for a neighbour reached by two links).
     @inline(__always)
     func forEachNeighbour(_ entity: Int32, _ body: (Int32, Int32) -> Void) {
-        let snapshot = self.snapshot
-        for position in snapshot.neighbourRange(entity) {
-            let link = snapshot.adjacencyLink[position]
-            if mask.links.contains(Int(link)) { body(snapshot.adjacencyEntity[position], link) }
+        let links = mask.links
+        snapshot.adjacency.forEach(entity) { neighbour, link in
+            if links.contains(Int(link)) { body(neighbour, link) }
         }
     }
 
@@ -29,7 +28,7 @@ public struct GraphView: Sendable {
     /// looking through the shorter of the two adjacency lists (one end may be a hub).
     @inline(__always)
     func forEachLink(between a: Int32, _ b: Int32, _ body: (Int32) -> Void) {
-        let (near, far) = snapshot.neighbourRange(a).count <= snapshot.neighbourRange(b).count ? (a, b) : (b, a)
+        let (near, far) = snapshot.adjacency.degree(a) <= snapshot.adjacency.degree(b) ? (a, b) : (b, a)
         forEachNeighbour(near) { neighbour, link in if neighbour == far { body(link) } }
     }
 

@@ -2,18 +2,14 @@
 /// intelligence that suggests a risk of harm from an entity, reports recording a concern
 /// about the relationship a link stands for, and children's time at risk.
 struct MarthrFacts: Sendable {
-    /// The reports suggesting harm from entity `e`: `harmIntel[harmOffsets[e]..<harmOffsets[e+1]]`
-    /// (empty offsets when none were read).
-    let harmOffsets: [Int32]
-    let harmIntel: [Int32]
+    /// The reports suggesting harm from each entity.
+    var harm: Groups
     /// The reports recording a concern about link `l`'s relationship, by link.
-    let concernReports: [Int32: [Int32]]
-    let riskPeriods: RiskPeriods
+    var concernReports: [Int32: [Int32]]
+    var riskPeriods: RiskPeriods
 
-    init(harmOffsets: [Int32] = [], harmIntel: [Int32] = [], concernReports: [Int32: [Int32]] = [:],
-         riskPeriods: RiskPeriods = RiskPeriods()) {
-        self.harmOffsets = harmOffsets
-        self.harmIntel = harmIntel
+    init(harm: Groups = Groups(), concernReports: [Int32: [Int32]] = [:], riskPeriods: RiskPeriods = RiskPeriods()) {
+        self.harm = harm
         self.concernReports = concernReports
         self.riskPeriods = riskPeriods
     }

@@ -7,25 +7,21 @@ import GraphStore
 /// runs the query, and writes the audit row before the answer is returned.
 public final class QueryEngine: Sendable {
     public let store: Store
-    private let cached = Locked<Snapshot?>(nil)
-    /// Held while a snapshot loads, so that requests arriving together after a write load
-    /// it once between them rather than once each.
-    private let loading = NSLock()
+    let cached = Locked<Snapshot?>(nil)
+    /// Held while a snapshot loads or takes a delta, so that requests arriving together
+    /// after a write bring it up to date once between them rather than once each.
+    let loading = NSLock()
+    /// Whether a full read of the graph, when one is needed, runs beside the snapshot in
+    /// use (the service: no request waits for it) or before the next answer (the command
+    /// line, one query a process).
+    let readsInBackground: Bool
+    /// The state of the snapshot, for `/healthz` and the benchmarks.
+    let state = Locked(SnapshotState())
 
-    public init(store: Store) {
+    /// - Parameter readsInBackground: true for a long-running service (``snapshot()``).
+    public init(store: Store, readsInBackground: Bool = false) {
         self.store = store
-    }
-
-    /// The current snapshot: the cached one while the data version is unchanged.
-    public func snapshot() throws -> Snapshot {
-        let version = try store.dataVersion()
-        if let snapshot = cached.withLock({ $0 }), snapshot.version == version { return snapshot }
-        loading.lock()
-        defer { loading.unlock() }
-        if let snapshot = cached.withLock({ $0 }), snapshot.version >= version { return snapshot }
-        let snapshot = try SnapshotLoader.load(from: store)
-        cached.withLock { $0 = snapshot }
-        return snapshot
+        self.readsInBackground = readsInBackground
     }
 
     /// The entity an id names in `view`.

@@ -50,7 +50,7 @@ struct RiskPeriods: Sendable {
 
     /// Child → flat pairs `[from, until, from, until, ...]`, days since 1970, `until`
     /// exclusive (`Int32.max` while the child is still at risk).
-    private let periods: [Int32: [Int32]]
+    private var periods: [Int32: [Int32]]
 
     init() {
         periods = [:]
@@ -58,30 +58,40 @@ struct RiskPeriods: Sendable {
 
     /// Folds each child's events (grouped by child, in date order) into periods, and marks
     /// each child with a record: ``Snapshot/Flags/riskHistory``, and at risk now or not.
-    init(_ events: [Event], flags: inout [UInt8]) {
-        var periods: [Int32: [Int32]] = [:]
+    init(_ events: [Event], flags: inout Column<UInt8>) {
+        periods = [:]
         var index = 0
         while index < events.count {
-            let child = events[index].child
-            var list: [Int32] = []
-            var start: Int32?
-            while index < events.count, events[index].child == child {
-                let event = events[index]
-                index += 1
-                switch event.atRisk {
-                case true? where start == nil: start = event.day
-                case false?:
-                    if let from = start { list += [from, event.day] }
-                    start = nil
-                default: break
-                }
-            }
-            if let from = start { list += [from, Int32.max] }
-            periods[child] = list
-            flags[Int(child)] |= Snapshot.Flags.riskHistory
-            if start != nil { flags[Int(child)] |= Snapshot.Flags.atRisk } else { flags[Int(child)] &= ~Snapshot.Flags.atRisk }
+            let first = index
+            while index < events.count, events[index].child == events[first].child { index += 1 }
+            replace(events[first].child, events[first..<index], flags: &flags)
         }
-        self.periods = periods
+    }
+
+    /// Folds one child's events (in date order) into their periods, replacing what was
+    /// kept, and marks the child as ``init(_:flags:)`` does; with no events, the child has
+    /// no record and `flags` stay as the entity's row gave them.
+    mutating func replace(_ child: Int32, _ events: ArraySlice<Event>, flags: inout Column<UInt8>) {
+        guard !events.isEmpty else {
+            periods[child] = nil
+            flags[Int(child)] &= ~Snapshot.Flags.riskHistory
+            return
+        }
+        var list: [Int32] = []
+        var start: Int32?
+        for event in events {
+            switch event.atRisk {
+            case true? where start == nil: start = event.day
+            case false?:
+                if let from = start { list += [from, event.day] }
+                start = nil
+            default: break
+            }
+        }
+        if let from = start { list += [from, Int32.max] }
+        periods[child] = list
+        flags[Int(child)] |= Snapshot.Flags.riskHistory
+        if start != nil { flags[Int(child)] |= Snapshot.Flags.atRisk } else { flags[Int(child)] &= ~Snapshot.Flags.atRisk }
     }
 
     /// Whether `child`'s record says they were at risk on `day`.

@@ -24,38 +24,44 @@ public final class Snapshot: Sendable {
         static let placeFlagged: UInt8 = 64
     }
 
-    /// The data version the snapshot was read at.
+    /// The data version the snapshot holds.
     public let version: Int64
+    /// The last row of the store's change log it holds (``SnapshotDelta``).
+    let changeSeq: Int64
     /// Areas, in code order.
     public let areas: [SnapshotArea]
 
     /// Entities by dense id: kind, area, flags, creation day, risk, submitted id, label.
     let entities: EntityColumns
     /// Entity dense id by database id (-1 for none).
-    let denseByRowid: [Int32]
+    let denseByRowid: Column<Int32>
     /// Links by dense id: ends, kind, first and last seen, creation day.
     let links: LinkColumns
     /// Reports by dense id: submitted id, date, creation day, 3x5x2 grading
     /// (source 1–3, assessment 0 (A) to 4 (E), handling 0 (P) or 1 (C)).
     let intel: IntelColumns
-    /// Provenance: the reports supporting link `l` are `supportIntel[supportOffsets[l]..<supportOffsets[l+1]]`.
-    let supportOffsets: [Int32]
-    let supportIntel: [Int32]
-    /// The reports about entity `e`: `aboutIntel[aboutOffsets[e]..<aboutOffsets[e+1]]`.
-    let aboutOffsets: [Int32]
-    let aboutIntel: [Int32]
+    /// Provenance: the reports supporting each link.
+    let supportGroups: Groups
+    /// The reports about each entity.
+    let aboutGroups: Groups
     /// What MARTHR's thresholds read besides the graph: intelligence of harm, concerns about
     /// relationships, children's time at risk.
     let marthr: MarthrFacts
+    /// Each entity's links, over both directions.
+    let adjacency: Adjacency
+    /// Entities and links that writes since the full read removed or replaced: no filter
+    /// admits them.
+    let removed: Removed
+    /// Dense ids of links and reports by database id.
+    let linkIndex: RowIndex
+    let intelIndex: RowIndex
+    /// How many deltas were applied since the full read (``QueryEngine`` reads the whole
+    /// graph again beside this one when they pile up).
+    let deltas: Int
 
-    // Adjacency over both directions.
-    let adjacencyOffsets: [Int32]
-    let adjacencyEntity: [Int32]
-    let adjacencyLink: [Int32]
-
-    /// The number of entities.
+    /// The number of entities (removed ones included).
     public var entityCount: Int { entities.rowid.count }
-    /// The number of links.
+    /// The number of links (removed ones included).
     public var linkCount: Int { links.from.count }
     /// The number of intelligence reports.
     public var intelCount: Int { intel.rowid.count }
@@ -65,45 +71,25 @@ public final class Snapshot: Sendable {
     /// Working arrays for queries, reused.
     let scratchPool = Locked<[Scratch]>([])
 
-    init(version: Int64, areas: [SnapshotArea], entities: EntityColumns, denseByRowid: [Int32], links: LinkColumns,
-         intel: IntelColumns, supportOffsets: [Int32], supportIntel: [Int32], aboutOffsets: [Int32], aboutIntel: [Int32],
-         marthr: MarthrFacts = MarthrFacts()) {
+    init(version: Int64, changeSeq: Int64, areas: [SnapshotArea], entities: EntityColumns, denseByRowid: Column<Int32>,
+         links: LinkColumns, intel: IntelColumns, support: Groups, about: Groups, marthr: MarthrFacts = MarthrFacts(),
+         adjacency: Adjacency? = nil, removed: Removed? = nil, linkIndex: RowIndex? = nil, intelIndex: RowIndex? = nil,
+         deltas: Int = 0) {
         self.version = version
+        self.changeSeq = changeSeq
         self.areas = areas
         self.entities = entities
         self.denseByRowid = denseByRowid
         self.links = links
         self.intel = intel
-        self.supportOffsets = supportOffsets
-        self.supportIntel = supportIntel
-        self.aboutOffsets = aboutOffsets
-        self.aboutIntel = aboutIntel
+        self.supportGroups = support
+        self.aboutGroups = about
         self.marthr = marthr
-        (adjacencyOffsets, adjacencyEntity, adjacencyLink) = Snapshot.adjacency(
-            entityCount: entities.rowid.count, from: links.from, to: links.to)
-    }
-
-    /// Builds the CSR arrays with a counting sort: each node's entries in link order.
-    private static func adjacency(entityCount: Int, from: [Int32], to: [Int32]) -> ([Int32], [Int32], [Int32]) {
-        var offsets = Array(repeating: Int32(0), count: entityCount + 1)
-        for index in 0..<from.count {
-            offsets[Int(from[index]) + 1] += 1
-            offsets[Int(to[index]) + 1] += 1
-        }
-        for index in 0..<entityCount { offsets[index + 1] += offsets[index] }
-        var cursor = offsets
-        var entity = Array(repeating: Int32(0), count: from.count * 2)
-        var link = Array(repeating: Int32(0), count: from.count * 2)
-        for index in 0..<from.count {
-            let a = Int(from[index]), b = Int(to[index])
-            entity[Int(cursor[a])] = Int32(b)
-            link[Int(cursor[a])] = Int32(index)
-            cursor[a] += 1
-            entity[Int(cursor[b])] = Int32(a)
-            link[Int(cursor[b])] = Int32(index)
-            cursor[b] += 1
-        }
-        return (offsets, entity, link)
+        self.adjacency = adjacency ?? Adjacency(entityCount: entities.rowid.count, from: links.from, to: links.to)
+        self.removed = removed ?? Removed(entities: entities.rowid.count, links: links.from.count)
+        self.linkIndex = linkIndex ?? RowIndex(readCount: links.rowid.count)
+        self.intelIndex = intelIndex ?? RowIndex(readCount: intel.rowid.count)
+        self.deltas = deltas
     }
 
     // MARK: Entities
@@ -124,10 +110,20 @@ public final class Snapshot: Sendable {
 
     /// The dense id of the entity with database id `rowid`, if it is in the snapshot.
     public func entity(rowid: Int64) -> Int32? {
-        guard rowid >= 0, rowid < denseByRowid.count else { return nil }
+        guard rowid >= 0, rowid < Int64(denseByRowid.count) else { return nil }
         let dense = denseByRowid[Int(rowid)]
         return dense < 0 ? nil : dense
     }
+
+    /// The dense id of the link with database id `rowid`, if the snapshot holds it and no
+    /// write removed it.
+    func link(rowid: Int64) -> Int32? {
+        guard let link = linkIndex.dense(rowid, in: links.rowid), !removed.links.contains(Int(link)) else { return nil }
+        return link
+    }
+
+    /// The dense id of the report with database id `rowid`, if the snapshot holds it.
+    func report(rowid: Int64) -> Int32? { intelIndex.dense(rowid, in: intel.rowid) }
 
     /// The area of entity `entity`, if it has one.
     public func area(of entity: Int32) -> SnapshotArea? {
@@ -168,10 +164,7 @@ public final class Snapshot: Sendable {
     func isPlaceFlagged(_ entity: Int32) -> Bool { entities.flags[Int(entity)] & Flags.placeFlagged != 0 }
 
     /// The reports suggesting a risk of harm from entity `entity`.
-    func harmReports(_ entity: Int32) -> ArraySlice<Int32> {
-        guard Int(entity) + 1 < marthr.harmOffsets.count else { return [] }
-        return marthr.harmIntel[Int(marthr.harmOffsets[Int(entity)])..<Int(marthr.harmOffsets[Int(entity) + 1])]
-    }
+    func harmReports(_ entity: Int32) -> ArraySlice<Int32> { marthr.harm[entity] }
 
     /// The reports recording a concern about the relationship link `link` stands for.
     func concernReports(_ link: Int32) -> [Int32] { marthr.concernReports[link] ?? [] }
@@ -197,20 +190,10 @@ public final class Snapshot: Sendable {
     public func ends(_ link: Int32) -> (from: Int32, to: Int32) { (links.from[Int(link)], links.to[Int(link)]) }
 
     /// The reports supporting link `link`.
-    func support(_ link: Int32) -> ArraySlice<Int32> {
-        supportIntel[Int(supportOffsets[Int(link)])..<Int(supportOffsets[Int(link) + 1])]
-    }
+    func support(_ link: Int32) -> ArraySlice<Int32> { supportGroups[link] }
 
     /// The reports about entity `entity`.
-    func about(_ entity: Int32) -> ArraySlice<Int32> {
-        aboutIntel[Int(aboutOffsets[Int(entity)])..<Int(aboutOffsets[Int(entity) + 1])]
-    }
-
-    /// The adjacency range of entity `entity` in ``adjacencyEntity`` and ``adjacencyLink``.
-    @inline(__always)
-    func neighbourRange(_ entity: Int32) -> Range<Int> {
-        Int(adjacencyOffsets[Int(entity)])..<Int(adjacencyOffsets[Int(entity) + 1])
-    }
+    func about(_ entity: Int32) -> ArraySlice<Int32> { aboutGroups[entity] }
 
     // MARK: Intelligence
 

@@ -1,11 +1,11 @@
-/// The entity columns the snapshot keeps, filled while loading.
+/// The entity columns the snapshot keeps, filled while loading and extended by deltas.
 struct EntityColumns {
-    var rowid: [Int64] = []
-    var kind: [UInt8] = []
-    var area: [Int32] = []
-    var flags: [UInt8] = []
-    var created: [Int32] = []
-    var risk: [String?] = []
+    var rowid = Column<Int64>()
+    var kind = Column<UInt8>()
+    var area = Column<Int32>()
+    var flags = Column<UInt8>()
+    var created = Column<Int32>()
+    var risk = Column<String?>()
     var refs = StringTable()
     var labels = StringTable()
 
@@ -23,19 +23,20 @@ struct EntityColumns {
 
 /// The link columns the snapshot keeps, filled while loading.
 struct LinkColumns {
-    var rowid: [Int64] = []
+    var rowid = Column<Int64>()
     /// The ends' database ids, as read; turned into ``from`` and ``to`` once entities are known.
     var rawFrom: [Int64] = []
     var rawTo: [Int64] = []
-    var from: [Int32] = []
-    var to: [Int32] = []
-    var kind: [UInt8] = []
-    var first: [Int32] = []
-    var last: [Int32] = []
-    var created: [Int32] = []
+    var from = Column<Int32>()
+    var to = Column<Int32>()
+    var kind = Column<UInt8>()
+    var first = Column<Int32>()
+    var last = Column<Int32>()
+    var created = Column<Int32>()
 
     mutating func reserve(_ count: Int) {
-        for keyPath in [\LinkColumns.rowid, \LinkColumns.rawFrom, \LinkColumns.rawTo] { self[keyPath: keyPath].reserveCapacity(count) }
+        rowid.reserveCapacity(count)
+        for keyPath in [\LinkColumns.rawFrom, \LinkColumns.rawTo] { self[keyPath: keyPath].reserveCapacity(count) }
         for keyPath in [\LinkColumns.first, \LinkColumns.last, \LinkColumns.created] { self[keyPath: keyPath].reserveCapacity(count) }
         kind.reserveCapacity(count)
     }
@@ -43,13 +44,13 @@ struct LinkColumns {
 
 /// The report columns the snapshot keeps, filled while loading.
 struct IntelColumns {
-    var rowid: [Int64] = []
+    var rowid = Column<Int64>()
     var refs = StringTable()
-    var date: [Int32] = []
-    var created: [Int32] = []
-    var source: [UInt8] = []
-    var assessment: [UInt8] = []
-    var handling: [UInt8] = []
+    var date = Column<Int32>()
+    var created = Column<Int32>()
+    var source = Column<UInt8>()
+    var assessment = Column<UInt8>()
+    var handling = Column<UInt8>()
 
     mutating func reserve(_ count: Int) {
         rowid.reserveCapacity(count)

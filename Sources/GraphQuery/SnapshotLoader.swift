@@ -13,6 +13,8 @@ enum SnapshotLoader {
     /// link → report pairs.
     struct LinkPart: Sendable {
         let version: Int64
+        /// The last row of the change log this transaction sees.
+        let changeSeq: Int64
         let links: LinkColumns
         let support: [(Int64, Int64)]
         /// Link → report pairs where the report records a concern about the relationship.
@@ -22,6 +24,7 @@ enum SnapshotLoader {
     /// What the other transaction reads.
     struct EntityPart: Sendable {
         let version: Int64
+        let changeSeq: Int64
         let areas: [SnapshotArea]
         let entities: EntityColumns
         let intel: IntelColumns
@@ -52,22 +55,22 @@ enum SnapshotLoader {
         }
         let (links, entities, error) = parts.withLock { $0 }
         if let error { throw error }
-        guard let links, let entities, links.version == entities.version else {
+        guard let links, let entities, links.version == entities.version, links.changeSeq == entities.changeSeq else {
             return try store.readSnapshot { reader in try assemble(readLinks(reader), readEntities(reader)) }
         }
         return try assemble(links, entities)
     }
 
     private static func readLinks(_ reader: SnapshotReader) throws -> LinkPart {
-        LinkPart(version: try reader.version(), links: try loadLinks(reader), support: try loadPairs(reader, "snapshot_support"),
+        LinkPart(version: try reader.version(), changeSeq: try reader.changeSeq(), links: try loadLinks(reader), support: try loadPairs(reader, "snapshot_support"),
                  concern: try loadPairs(reader, "snapshot_concern"))
     }
 
     private static func readEntities(_ reader: SnapshotReader) throws -> EntityPart {
-        let version = try reader.version()
+        let version = try reader.version(), changeSeq = try reader.changeSeq()
         let areas = try loadAreas(reader)
         let areaIndex = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1.code, Int32($0)) })
-        return EntityPart(version: version, areas: areas, entities: try loadEntities(reader, areaIndex: areaIndex),
+        return EntityPart(version: version, changeSeq: changeSeq, areas: areas, entities: try loadEntities(reader, areaIndex: areaIndex),
                           intel: try loadIntel(reader), about: try loadPairs(reader, "snapshot_about"),
                           harm: try loadPairs(reader, "snapshot_harm"), riskEvents: try loadRiskEvents(reader))
     }
@@ -76,16 +79,15 @@ enum SnapshotLoader {
     private static func assemble(_ part: LinkPart, _ other: EntityPart) throws -> Snapshot {
         let denseEntity = denseIndex(other.entities.rowid)
         var links = part.links
-        links.from = try links.rawFrom.map { rowid in
-            let entity = dense(denseEntity, rowid)
-            guard entity >= 0 else { throw StoreError("query", "a link names a missing entity (\(rowid))") }
-            return entity
+        func ends(_ raw: [Int64]) throws -> Column<Int32> {
+            Column(try raw.map { rowid in
+                let entity = dense(denseEntity, rowid)
+                guard entity >= 0 else { throw StoreError("query", "a link names a missing entity (\(rowid))") }
+                return entity
+            })
         }
-        links.to = try links.rawTo.map { rowid in
-            let entity = dense(denseEntity, rowid)
-            guard entity >= 0 else { throw StoreError("query", "a link names a missing entity (\(rowid))") }
-            return entity
-        }
+        links.from = try ends(links.rawFrom)
+        links.to = try ends(links.rawTo)
         links.rawFrom = []
         links.rawTo = []
         let denseIntel = denseIndex(other.intel.rowid)
@@ -103,12 +105,13 @@ enum SnapshotLoader {
             let child = dense(denseEntity, event.rowid)
             return child < 0 ? nil : RiskPeriods.Event(child: child, copying: event)
         }, flags: &entities.flags)
-        recordConcern(&entities, links: links, intel: other.intel, harmOffsets: harm.offsets, harmIntel: harm.members, concern: concern)
-        return Snapshot(version: part.version, areas: other.areas, entities: entities, denseByRowid: denseEntity,
-                        links: links, intel: other.intel, supportOffsets: support.offsets, supportIntel: support.members,
-                        aboutOffsets: about.offsets, aboutIntel: about.members,
-                        marthr: MarthrFacts(harmOffsets: harm.offsets, harmIntel: harm.members, concernReports: concern,
-                                            riskPeriods: periods))
+        let harmGroups = Groups(offsets: harm.offsets, members: harm.members)
+        recordConcern(&entities, links: links, intel: other.intel, harm: harmGroups, concern: concern)
+        return Snapshot(version: part.version, changeSeq: part.changeSeq, areas: other.areas, entities: entities,
+                        denseByRowid: Column(denseEntity), links: links, intel: other.intel,
+                        support: Groups(offsets: support.offsets, members: support.members),
+                        about: Groups(offsets: about.offsets, members: about.members),
+                        marthr: MarthrFacts(harm: harmGroups, concernReports: concern, riskPeriods: periods))
     }
 
     /// Adults of concern that only the graph records: intelligence suggesting harm from them,
@@ -117,15 +120,14 @@ enum SnapshotLoader {
     /// partner's view never shows a concern only police intelligence records; a police view
     /// adds the rest (``GraphView/isPersonOrNetwork(_:)``).
     private static func recordConcern(_ entities: inout EntityColumns, links: LinkColumns, intel: IntelColumns,
-                                      harmOffsets: [Int32], harmIntel: [Int32], concern: [Int32: [Int32]]) {
+                                      harm: Groups, concern: [Int32: [Int32]]) {
         let adult = UInt8(Snapshot.entityKinds.firstIndex(of: .adult)!)
         let operation = UInt8(Snapshot.entityKinds.firstIndex(of: .operation)!)
         let subjectOf = UInt8(Snapshot.linkKinds.firstIndex(of: .subjectOf)!)
         func mark(_ entity: Int32) {
             if entities.kind[Int(entity)] == adult { entities.flags[Int(entity)] |= Snapshot.Flags.ofConcern }
         }
-        for entity in 0..<entities.kind.count
-        where harmIntel[Int(harmOffsets[entity])..<Int(harmOffsets[entity + 1])].contains(where: { intel.handling[Int($0)] == 0 }) {
+        for entity in 0..<entities.kind.count where harm[Int32(entity)].contains(where: { intel.handling[Int($0)] == 0 }) {
             mark(Int32(entity))
         }
         for (link, reports) in concern where reports.contains(where: { intel.handling[Int($0)] == 0 }) {
@@ -141,9 +143,9 @@ enum SnapshotLoader {
     }
 
     /// The events of each child's record that start or end their time at risk.
-    private static func loadRiskEvents(_ reader: SnapshotReader) throws -> [RiskPeriods.Event] {
+    static func loadRiskEvents(_ reader: SnapshotReader, ids: [Int64]? = nil) throws -> [RiskPeriods.Event] {
         var events: [RiskPeriods.Event] = []
-        try reader.scan("snapshot_risk_events") { row in
+        try scan(reader, "snapshot_risk_events", ids: ids) { row in
             events.append(RiskPeriods.Event(rowid: row.int64(0), day: day(row, 1), kind: row.text(2) ?? "",
                                             detail: row.text(3), closing: row.text(4)))
         }
@@ -162,54 +164,29 @@ enum SnapshotLoader {
         }
     }
 
-    private static func loadEntities(_ reader: SnapshotReader, areaIndex: [String: Int32]) throws -> EntityColumns {
+    static func loadEntities(_ reader: SnapshotReader, areaIndex: [String: Int32], ids: [Int64]? = nil) throws -> EntityColumns {
         var columns = EntityColumns()
-        columns.reserve(try sizes(reader).entities)
+        if ids == nil { columns.reserve(try sizes(reader).entities) }
         let kinds = KindMatcher(Snapshot.entityKinds.map(\.rawValue))
-        try reader.scan("snapshot_entities") { row in
-            guard let kind = row.withBytes(2, kinds.match) else {
-                throw StoreError("query", "entity \(row.int64(0)) has an unknown kind")
-            }
-            columns.rowid.append(row.int64(0))
+        try scan(reader, "snapshot_entities", ids: ids) { row in
+            let entity = try EntityRow(row, kinds: kinds, areaIndex: areaIndex)
+            columns.rowid.append(entity.rowid)
             row.withBytes(1) { columns.refs.append($0) }
-            columns.kind.append(kind)
+            columns.kind.append(entity.kind)
             row.withBytes(3) { columns.labels.append($0) }
-            columns.area.append(row.text(4).flatMap { areaIndex[$0] } ?? -1)
-            var flags: UInt8 = 0
-            var riskText: String?
-            switch Snapshot.entityKinds[Int(kind)] {
-            case .child:
-                if let text = row.text(5), let risk = RiskLevel(text) {
-                    riskText = risk.description
-                    flags |= Snapshot.Flags.riskRecorded
-                    if risk.isAtRisk { flags |= Snapshot.Flags.atRisk }
-                }
-                if !row.isNull(10), row.int64(10) != 0 { flags |= Snapshot.Flags.atRisk | Snapshot.Flags.onMACCSE }
-            case .adult:
-                // Of concern only where something records it (issue 20; the loader adds what the
-                // graph records).
-                if !row.isNull(6), row.int64(6) != 0 { flags |= Snapshot.Flags.ofConcern }
-            case .location:
-                if !row.isNull(11), row.int64(11) != 0 { flags |= Snapshot.Flags.placeFlagged }
-            case .operation:
-                // Active when it says so, or when it gives neither a status nor a closing date.
-                let status = row.text(7)
-                if status == "active" || (status == nil && row.isNull(8)) { flags |= Snapshot.Flags.activeOperation }
-            default:
-                break
-            }
-            columns.risk.append(riskText)
-            columns.flags.append(flags)
-            columns.created.append(day(row, 9))
+            columns.area.append(entity.area)
+            columns.risk.append(entity.risk)
+            columns.flags.append(entity.flags)
+            columns.created.append(entity.created)
         }
         return columns
     }
 
-    private static func loadLinks(_ reader: SnapshotReader) throws -> LinkColumns {
+    static func loadLinks(_ reader: SnapshotReader, ids: [Int64]? = nil) throws -> LinkColumns {
         var columns = LinkColumns()
-        columns.reserve(try sizes(reader).links)
+        if ids == nil { columns.reserve(try sizes(reader).links) }
         let kinds = KindMatcher(Snapshot.linkKinds.map(\.rawValue))
-        try reader.scan("snapshot_links") { row in
+        try scan(reader, "snapshot_links", ids: ids) { row in
             guard let kind = row.withBytes(3, kinds.match) else { throw StoreError("query", "link \(row.int64(0)) has an unknown kind") }
             columns.rowid.append(row.int64(0))
             columns.rawFrom.append(row.int64(1))
@@ -222,10 +199,10 @@ enum SnapshotLoader {
         return columns
     }
 
-    private static func loadIntel(_ reader: SnapshotReader) throws -> IntelColumns {
+    static func loadIntel(_ reader: SnapshotReader, ids: [Int64]? = nil) throws -> IntelColumns {
         var columns = IntelColumns()
-        columns.reserve(try sizes(reader).intel)
-        try reader.scan("snapshot_intel") { row in
+        if ids == nil { columns.reserve(try sizes(reader).intel) }
+        try scan(reader, "snapshot_intel", ids: ids) { row in
             columns.rowid.append(row.int64(0))
             row.withBytes(1) { columns.refs.append($0) }
             columns.date.append(day(row, 2))
@@ -236,6 +213,14 @@ enum SnapshotLoader {
             columns.created.append(day(row, 6))
         }
         return columns
+    }
+
+    /// Runs `queries/<name>.sql` for the whole graph, or its delta form
+    /// (`snapshot_delta_<name without snapshot_>.sql`) for the rows `ids` names.
+    private static func scan(_ reader: SnapshotReader, _ name: String, ids: [Int64]?,
+                             _ body: (SnapshotRow) throws -> Void) throws {
+        guard let ids else { return try reader.scan(name, body) }
+        try reader.scan("snapshot_delta_" + name.dropFirst("snapshot_".count), ids: ids, body)
     }
 
     /// Group → member pairs by database id.
@@ -276,20 +261,20 @@ enum SnapshotLoader {
         return result
     }
 
-    private static func denseIndex(_ rowids: [Int64]) -> [Int32] {
+    static func denseIndex<C: RandomAccessCollection<Int64>>(_ rowids: C) -> [Int32] {
         var index = Array(repeating: Int32(-1), count: Int((rowids.last ?? 0) + 1))
         for (position, rowid) in rowids.enumerated() { index[Int(rowid)] = Int32(position) }
         return index
     }
 
     @inline(__always)
-    private static func dense(_ index: [Int32], _ rowid: Int64) -> Int32 {
+    static func dense(_ index: [Int32], _ rowid: Int64) -> Int32 {
         rowid >= 0 && rowid < index.count ? index[Int(rowid)] : -1
     }
 
     /// Column `column`'s leading `YYYY-MM-DD` as days since 1970-01-01, or ``Snapshot/noDate``.
     @inline(__always)
-    private static func day(_ row: SnapshotRow, _ column: Int32) -> Int32 {
+    static func day(_ row: SnapshotRow, _ column: Int32) -> Int32 {
         row.withBytes(column) { bytes in
             guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return Snapshot.noDate }
             func number(_ range: Range<Int>) -> Int {

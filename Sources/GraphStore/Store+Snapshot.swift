@@ -47,11 +47,33 @@ public struct SnapshotReader {
         try Int64.fetchOne(db, sql: NamedQuery.sql("snapshot_version")) ?? 0
     }
 
+    /// The last row of the store's change log this transaction sees (schema 0016).
+    public func changeSeq() throws -> Int64 {
+        try Int64.fetchOne(db, sql: NamedQuery.sql("snapshot_change_seq")) ?? 0
+    }
+
     /// Runs `queries/<name>.sql` and calls `body` for every row.
     ///
     /// - Throws: ``StoreError`` when the query fails, or what `body` throws.
     public func scan(_ name: String, _ body: (SnapshotRow) throws -> Void) throws {
+        try scan(name, arguments: StatementArguments(), body)
+    }
+
+    /// Runs `queries/<name>.sql` with `:ids` bound to a JSON array of database ids (the
+    /// rows a delta re-reads, issue 22) and calls `body` for every row.
+    public func scan(_ name: String, ids: [Int64], _ body: (SnapshotRow) throws -> Void) throws {
+        let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        try scan(name, arguments: ["ids": list], body)
+    }
+
+    /// Runs `queries/<name>.sql` with named integer arguments and calls `body` for every row.
+    public func scan(_ name: String, integers: [String: Int64], _ body: (SnapshotRow) throws -> Void) throws {
+        try scan(name, arguments: StatementArguments(integers.mapValues { $0 as (any DatabaseValueConvertible)? }), body)
+    }
+
+    private func scan(_ name: String, arguments: StatementArguments, _ body: (SnapshotRow) throws -> Void) throws {
         let statement = try db.makeStatement(sql: NamedQuery.sql(name))
+        if !arguments.isEmpty { try statement.setArguments(arguments) }
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         while true {

@@ -46,6 +46,7 @@ extension CEGraph {
             configuration.mapCacheBytes = max(0, cacheMib) << 20
             configuration.workerThreads = max(0, workerThreads)
             configuration.answerCacheBytes = max(0, cacheMib) << 20
+            configuration.snapshotReadsInBackground = true
             let services = try Services(store: try global.openStore(), configuration: configuration)
             // The query snapshot is loaded before the port opens, so that no request waits for
             // it (issue 22): the port opens ready.

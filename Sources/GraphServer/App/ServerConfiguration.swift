@@ -44,6 +44,10 @@ public struct ServerConfiguration: Sendable {
     public var mapCacheBytes = 64 << 20
     /// The most memory association answers may hold for reuse (0 keeps none).
     public var answerCacheBytes = 64 << 20
+    /// Whether a full read of the graph, when a delta cannot bring the query snapshot up to
+    /// date, runs beside the snapshot in use (`cegraph serve`) or before the next answer
+    /// (tests, which expect each write's answer at once) (issue 22).
+    public var snapshotReadsInBackground = false
     /// How long an API token's account is trusted without looking it up again: a token
     /// revoked from the command line stops working within this many seconds (0: at once).
     public var tokenCacheSeconds: Double = 2

@@ -26,7 +26,7 @@ public struct Services: Sendable {
     public init(store: Store, configuration: ServerConfiguration = ServerConfiguration()) throws {
         self.store = store
         self.configuration = configuration
-        engine = QueryEngine(store: store)
+        engine = QueryEngine(store: store, readsInBackground: configuration.snapshotReadsInBackground)
         workflow = try Workflow(store: store)
         accounts = AccountStore(store: store, configuration: configuration)
         renderer = MapRenderer(style: try MapStyle.shipped())
