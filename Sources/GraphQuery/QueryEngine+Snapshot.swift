@@ -67,6 +67,9 @@ extension QueryEngine {
     /// Reads the whole graph on this thread (the caller holds ``loading``).
     private func readWhole(reason: String) throws -> Snapshot {
         let started = DispatchTime.now()
+        let first = cached.withLock { $0 == nil }
+        if first { state.withLock { $0.loading = true } }
+        defer { if first { state.withLock { $0.loading = false } } }
         let snapshot = try SnapshotLoader.load(from: store)
         state.withLock {
             $0.fullReads += 1

@@ -3,6 +3,8 @@
 public struct SnapshotState: Sendable {
     /// The data version the snapshot in use holds (nil before the first read).
     public var version: Int64?
+    /// Whether the first read of the graph is running: no snapshot is ready to answer yet.
+    public var loading = false
     /// Whether a full read of the graph is running beside the snapshot in use.
     public var reading = false
     /// Why the last full read was needed.

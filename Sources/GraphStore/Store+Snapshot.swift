@@ -119,7 +119,12 @@ extension Store {
     /// Increments the data version inside the caller's write transaction.
     static func bumpDataVersion(_ db: Database) throws {
         try db.execute(sql: "UPDATE data_version SET version = version + 1 WHERE id = 1")
+        try db.execute(sql: NamedQuery.sql("snapshot_change_prune"))
     }
+
+    /// Imports of files larger than this log one change for the query engine, "read
+    /// everything", instead of one for each record (schema 0016).
+    static let bulkImportBytes = 8 << 20
 
     /// The database id of the entity that `ref` names (its own id or one merged into it).
     public func entityRowid(for ref: String) throws -> Int64? {

@@ -94,6 +94,27 @@ import GraphStore
         #expect(next.mask(for: QueryFilter()) === mask)
     }
 
+    /// A change a delta cannot carry (a new area) is read whole beside the snapshot in use,
+    /// which goes on answering until the new one is ready (the service's engine).
+    @Test func aFullReadRunsBesideTheSnapshotInUse() throws {
+        let directory = try Q.directory()
+        let store = try Store.open(path: directory.appendingPathComponent("test.sqlite").path)
+        try Q.load(store, SnapshotDeltaTests.start, in: directory)
+        let engine = QueryEngine(store: store, readsInBackground: true)
+        let first = try engine.snapshot()
+        try Q.load(store, [#"{"record":"area","code":"E99000001","name":"Testshire","area_type":"local_authority","force":"merseyside"}"#,
+                           Q.adult("AD8", ofConcern: nil, area: "E99000001")], in: directory)
+        let during = try engine.snapshot()
+        #expect(during === first || during.areas.contains { $0.code == "E99000001" })
+        let deadline = Date().addingTimeInterval(30)
+        while engine.snapshotState.reading, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        let after = try engine.snapshot()
+        #expect(after.version > first.version && after.areas.contains { $0.code == "E99000001" })
+        #expect(engine.snapshotState.fullReads == 2 && engine.snapshotState.lastReadReason == "areas changed or a bulk import wrote")
+        let rowid = try #require(try store.entityRowid(for: "AD8"))
+        #expect(after.area(of: try #require(after.entity(rowid: rowid)))?.name == "Testshire")
+    }
+
     @Test func anOlderSnapshotIsUnchangedByTheDeltasAfterIt() throws {
         let directory = try Q.directory()
         let store = try Store.open(path: directory.appendingPathComponent("test.sqlite").path)

@@ -11,10 +11,7 @@ struct AdminRoutes {
     func add(to router: Router<AppRequestContext>) {
         router.get("/api/audit", use: audit)
         router.get("/openapi.json", use: openAPI)
-        // Counts of memory only, no personal data: what an operator watches.
-        router.get("/healthz") { _, _ in
-            JSONResponse.make(.object(["status": "ok", "sqlite_memory_bytes": .number(String(Store.sqliteMemoryUsed))]))
-        }
+        router.get("/healthz", use: health)
     }
 
     /// The newest rows and whether the chain is intact; `refused=1` keeps only the reads
@@ -40,6 +37,29 @@ struct AdminRoutes {
         ]))
     }
 
+
+    /// Counts of memory and the query snapshot's state only, no personal data: what an
+    /// operator watches. While the first read of the graph runs, 503 with `Retry-After`
+    /// (issue 22; `cegraph serve` reads before its port opens, so it opens ready).
+    @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let state = services.engine.snapshotState
+        func number(_ value: Double?, _ scale: Double) -> JSONValue { value.map { .number(String(format: "%.1f", $0 * scale)) } ?? .null }
+        var response = JSONResponse.make(.object([
+            "status": .string(state.loading ? "loading" : "ok"),
+            "sqlite_memory_bytes": .number(String(Store.sqliteMemoryUsed)),
+            "snapshot": .object([
+                "version": state.version.map { .number(String($0)) } ?? .null,
+                "reading_beside": .bool(state.reading), "full_reads": .number(String(state.fullReads)),
+                "deltas": .number(String(state.deltas)), "last_delta_ms": number(state.lastDeltaSeconds, 1000),
+                "last_read_s": number(state.lastReadSeconds, 1), "last_read_reason": state.lastReadReason.map { .string($0) } ?? .null,
+            ]),
+        ]))
+        if state.loading {
+            response.status = .serviceUnavailable
+            response.headers[.retryAfter] = "5"
+        }
+        return response
+    }
 
     @Sendable func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),
