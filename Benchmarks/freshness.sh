@@ -3,8 +3,8 @@
 # association reads from READERS clients for SECONDS_ seconds without writes, then as long
 # with one intelligence entry (a new link) a second, each followed at once by a query that
 # must see it. Prints read p50/p99 in both phases, commit times and write-to-visible latency;
-# with RSS_HOUR=1 it then writes once a second for an hour and prints the resident set
-# before and after (the memory target).
+# with RSS_HOUR=1 it then writes once a second for an hour (RSS_SECONDS) and prints the
+# resident set before and after (the memory target).
 #
 #   DB=large.sqlite Benchmarks/freshness.sh          # the issue's figures (large picture)
 #   SCALE=force Benchmarks/freshness.sh               # generated and imported here
@@ -13,22 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${SCALE:-force}
 DURATION=${SECONDS_:-60}
-READERS=${READERS:-4}
+READERS=${READERS:-2}
 PORT=${PORT:-18094}
-WORK=${WORK:-$(mktemp -d /tmp/cegraph-freshness.XXXXXX)}
-mkdir -p "$WORK"
-[ -n "${SKIP_BUILD:-}" ] || swift build -c release --product cegraph >/dev/null
-BIN="${BIN:-$(swift build -c release --show-bin-path)}"
-DB=${DB:-}
-if [ -z "$DB" ]; then
-    "$BIN/cegraph" generate --seed 1 --scale "$SCALE" -o "$WORK/data.jsonl" 2>/dev/null
-    "$BIN/cegraph" --db "$WORK/bench.sqlite" import "$WORK/data.jsonl" --reason "benchmark" >/dev/null 2>&1
-else
-    # A copy (the run writes reports and audit rows), with its audit key and head.
-    sqlite3 "$DB" ".backup '$WORK/bench.sqlite'"
-    for file in audit-key audit-head; do [ -f "$DB.$file" ] && cp -p "$DB.$file" "$WORK/bench.sqlite.$file"; done
-fi
-DB="$WORK/bench.sqlite"
+NAME=freshness
+# shellcheck source=picture.sh
+. Benchmarks/picture.sh
+DB="$WORK/$NAME.sqlite"
 "$BIN/cegraph" --db "$DB" init >/dev/null 2>&1 || true
 "$BIN/cegraph" --db "$DB" account list | grep -q '^bench' || \
     echo "benchmark password" | "$BIN/cegraph" --db "$DB" account add bench --role analyst --password-stdin >/dev/null
@@ -45,7 +35,7 @@ echo "healthz: $(curl -sf "http://127.0.0.1:$PORT/healthz")"
 echo "server resident set: ${RSS_START} KiB at start, $(ps -o rss= -p $SERVER) KiB after the run"
 if [ -n "${RSS_HOUR:-}" ]; then
     SECONDS_HOUR=${RSS_SECONDS:-3600}
-    python3 Benchmarks/freshness.py "$PORT" "$TOKEN" "$WORK/ids.txt" "$SECONDS_HOUR" 1 writes > "$WORK/hour.txt"
+    python3 Benchmarks/freshness.py "$PORT" "$TOKEN" "$WORK/ids.txt" "$SECONDS_HOUR" "${HOUR_READERS:-0}" writes > "$WORK/hour.txt"
     echo "after $SECONDS_HOUR s more of one write a second: $(ps -o rss= -p $SERVER) KiB"
     cat "$WORK/hour.txt"
 fi

@@ -1,4 +1,4 @@
-# Sourced by the benchmarks that write to a picture (panel.sh, journey.sh): builds the release
+# Sourced by the benchmarks that write to a picture (panel.sh, journey.sh, freshness.sh): builds the release
 # products, and puts a picture in "$WORK/$NAME.sqlite": a copy of $DB (with its audit key and
 # head) when given, else `generate --scale $SCALE` imported. Needs NAME and SCALE; sets WORK
 # and BIN.

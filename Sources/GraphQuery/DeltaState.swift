@@ -154,28 +154,28 @@ struct DeltaState {
     /// The reports supporting each appended link (and the concerns they record), and the
     /// reports about each changed entity (and the harm they suggest).
     mutating func applyProvenance(_ delta: SnapshotDelta, changed: [Int32], addedLinks: [Int32]) {
-        var supportByLink: [Int64: [Int32]] = [:], concernByLink: [Int64: [Int32]] = [:]
-        for pair in delta.support {
-            guard let report = intelIndex.dense(pair.intel, in: intel.rowid) else { continue }
-            supportByLink[pair.link, default: []].append(report)
-            if pair.concern { concernByLink[pair.link, default: []].append(report) }
-        }
+        let support = grouped(delta.support), about = grouped(delta.about)
         for link in addedLinks {
             let rowid = links.rowid[Int(link)]
-            support.set(link, supportByLink[rowid] ?? [])
-            if let concern = concernByLink[rowid] { marthr.concernReports[link] = concern }
-        }
-        var aboutByEntity: [Int64: [Int32]] = [:], harmByEntity: [Int64: [Int32]] = [:]
-        for pair in delta.about {
-            guard let report = intelIndex.dense(pair.intel, in: intel.rowid) else { continue }
-            aboutByEntity[pair.entity, default: []].append(report)
-            if pair.harm { harmByEntity[pair.entity, default: []].append(report) }
+            self.support.set(link, support.all[rowid] ?? [])
+            if let concern = support.marked[rowid] { marthr.concernReports[link] = concern }
         }
         for entity in changed {
             let rowid = entities.rowid[Int(entity)]
-            about.set(entity, aboutByEntity[rowid] ?? [])
-            marthr.harm.set(entity, harmByEntity[rowid] ?? [])
+            self.about.set(entity, about.all[rowid] ?? [])
+            marthr.harm.set(entity, about.marked[rowid] ?? [])
         }
+    }
+
+    /// Report ties by owner's database id, as dense report ids: all, and the marked ones.
+    private func grouped(_ ties: [SnapshotDelta.ReportTie]) -> (all: [Int64: [Int32]], marked: [Int64: [Int32]]) {
+        var all: [Int64: [Int32]] = [:], marked: [Int64: [Int32]] = [:]
+        for tie in ties {
+            guard let report = intelIndex.dense(tie.intel, in: intel.rowid) else { continue }
+            all[tie.owner, default: []].append(report)
+            if tie.marked { marked[tie.owner, default: []].append(report) }
+        }
+        return (all, marked)
     }
 
     /// Each changed child's time at risk, from their record's events.

@@ -30,10 +30,18 @@ struct SnapshotDelta: Sendable {
     let entities: EntityColumns
     let links: LinkColumns
     let intel: IntelColumns
-    /// (link, report, records a concern) for the changed links, by database id.
-    let support: [(link: Int64, intel: Int64, concern: Bool)]
-    /// (entity, report, suggests harm) for the changed entities, by database id.
-    let about: [(entity: Int64, intel: Int64, harm: Bool)]
+    /// A report's tie to a link (supporting it; `marked`: recording a concern about it) or to
+    /// an entity (about it; `marked`: suggesting harm from it), by database ids.
+    struct ReportTie: Sendable {
+        let owner: Int64
+        let intel: Int64
+        let marked: Bool
+    }
+
+    /// The reports supporting the changed links.
+    let support: [ReportTie]
+    /// The reports about the changed entities.
+    let about: [ReportTie]
     /// The changed children's record events, grouped by child.
     let riskEvents: [RiskPeriods.Event]
 
@@ -87,14 +95,12 @@ struct SnapshotDelta: Sendable {
             }
             let areaIndex = Dictionary(uniqueKeysWithValues: snapshot.areas.enumerated().map { ($1.code, Int32($0)) })
             let entityList = entityIds.sorted(), linkList = linkIds.sorted()
-            var support: [(link: Int64, intel: Int64, concern: Bool)] = []
-            try reader.scan("snapshot_delta_support", ids: linkList) { row in
-                support.append((row.int64(0), row.int64(1), row.int64(2) != 0))
+            func ties(_ name: String, _ ids: [Int64]) throws -> [ReportTie] {
+                var ties: [ReportTie] = []
+                try reader.scan(name, ids: ids) { row in ties.append(ReportTie(owner: row.int64(0), intel: row.int64(1), marked: row.int64(2) != 0)) }
+                return ties
             }
-            var about: [(entity: Int64, intel: Int64, harm: Bool)] = []
-            try reader.scan("snapshot_delta_about", ids: entityList) { row in
-                about.append((row.int64(0), row.int64(1), row.int64(2) != 0))
-            }
+            let support = try ties("snapshot_delta_support", linkList), about = try ties("snapshot_delta_about", entityList)
             // Reports the snapshot has not seen yet come with them.
             for rowid in support.map(\.intel) + about.map(\.intel) where snapshot.report(rowid: rowid) == nil {
                 intelIds.insert(rowid)
