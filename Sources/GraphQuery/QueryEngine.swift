@@ -51,21 +51,27 @@ public final class QueryEngine: Sendable {
     /// Writes an answer's consultation row (the verb, its parameters and the view's filters,
     /// the records it names) before the answer is returned.
     func auditAnswer(_ verb: String, _ parameters: [String: JSONValue], _ view: GraphView, viewer: Viewer, ids: [String]) throws {
-        try store.auditQuery(verb, parameters: QueryEngine.audited(parameters, filter: view.filter), recordIds: ids, by: viewer)
+        try store.auditQuery(verb, parameters: QueryEngine.audited(parameters, filter: view.filter, version: view.snapshot.version),
+                             recordIds: ids, by: viewer)
     }
 
     /// Writes a query's consultation row: the verb, its parameters and filters, and the
     /// records its answer names. A caller that answers from a kept copy of an earlier answer
     /// (the service's cache) calls this for each request, so every view is still audited.
-    /// It suspends the caller, holding no thread, until the row is durable.
-    public func audit(_ verb: String, _ parameters: [String: JSONValue], filter: QueryFilter, recordIds: [String], viewer: Viewer) async throws {
-        try await store.auditQuery(verb, parameters: QueryEngine.audited(parameters, filter: filter), recordIds: recordIds, by: viewer)
+    /// It suspends the caller, holding no thread, until the row is durable. `version` is the
+    /// data version the kept answer was drawn from.
+    public func audit(_ verb: String, _ parameters: [String: JSONValue], filter: QueryFilter, version: Int64, recordIds: [String],
+                      viewer: Viewer) async throws {
+        try await store.auditQuery(verb, parameters: QueryEngine.audited(parameters, filter: filter, version: version),
+                                   recordIds: recordIds, by: viewer)
     }
 
-    /// A query's parameters as its audit row names them: with its filters.
-    static func audited(_ parameters: [String: JSONValue], filter: QueryFilter) -> [String: JSONValue] {
+    /// A query's parameters as its audit row names them: with its filters and the data
+    /// version of the snapshot that answered (issue 22: each query sees one version).
+    static func audited(_ parameters: [String: JSONValue], filter: QueryFilter, version: Int64) -> [String: JSONValue] {
         var parameters = parameters
         parameters["filters"] = filter.json
+        parameters["data_version"] = .number(String(version))
         return parameters
     }
 

@@ -57,10 +57,12 @@ struct GraphRoutes {
         // The same question on unchanged data gets the same answer: kept as JSON bytes, and
         // audited again for this request exactly as the engine audits a fresh one. Viewers
         // who may see different things never share an answer.
-        let key = AssociationKey(root: id, hops: hops, dataVersion: try services.store.dataVersion(), access: viewer.access)
+        // Kept under the version of the snapshot that answers (a full read running beside it
+        // may leave it behind the store's for a moment: issue 22).
+        let key = AssociationKey(root: id, hops: hops, dataVersion: try services.engine.snapshot().version, access: viewer.access)
         if let kept = services.associations.get(key) {
             try await services.engine.audit("associations", ["id": .string(id), "hops": .number(String(hops))], filter: QueryFilter(),
-                                      recordIds: kept.recordIds, viewer: viewer)
+                                            version: key.dataVersion, recordIds: kept.recordIds, viewer: viewer)
             return JSONResponse.make(bytes: kept.data)
         }
         // Not kept: computed on a worker thread (this route runs on Swift's pool; see

@@ -69,7 +69,10 @@ struct GraphReads: Sendable {
         // whole and redacted after; the key holds what decides that, so that viewers who
         // may see different things never share a drawing.
         let access = viewer.access.narrowed(to: audience)
-        // The graph is computed each time (microseconds); the drawing is what the cache keeps.
+        // The graph is computed each time (microseconds); the drawing is what the cache keeps,
+        // under the version of the snapshot that draws (not the store's, which a full read
+        // running beside the snapshot may leave ahead for a moment: issue 22).
+        let version = try services.engine.snapshot().version
         var map: MapGraph
         do {
             map = try services.engine.associationMap(of: id, hops: hops, filter: QueryFilter(), newSince: nil, coLocationHours: nil,
@@ -87,7 +90,7 @@ struct GraphReads: Sendable {
             }
         }
         let key = MapKey(root: id, hops: hops, audience: audience, format: format, date: CalendarDate.today.description,
-                         dataVersion: try services.store.dataVersion(), access: access,
+                         dataVersion: version, access: access,
                          notices: notices.keys.sorted().map { "\($0):" + notices[$0]!.map(\.ref).joined(separator: ",") }.joined(separator: ";"))
         let rendered: ResponseCache<MapKey>.Entry
         if let kept = services.maps.get(key) {
