@@ -235,6 +235,30 @@ struct PageTests {
         }
     }
 
+    /// The map page's filters reach the drawing: kinds, dates and grading leave links out,
+    /// links new since a day are marked, and a bad filter is said, naming it.
+    @Test func mapsAreDrawnThroughTheFiltersTheirPageGives() async throws {
+        let fixture = try ServerFixture(extraLines: ServerFixture.crossBorderLines)
+        try await fixture.application.test(.router) { client in
+            let analyst = try #require(try await SignedIn.signIn(client, as: "analyst"))
+            let whole = try await analyst.get("/api/maps/AD3?hops=2&audience=police")
+            #expect(whole.status == .ok && whole.text.contains("LO1") && whole.text.contains("CH3"))
+            let people = try await analyst.get("/api/maps/AD3?hops=2&audience=police&link_kinds=associates_with")
+            #expect(people.status == .ok && people.text.contains("CH3") && !people.text.contains("LO1"))
+            let checked = try await analyst.get("/api/maps/AD3?hops=2&audience=police&entity_kinds=adult&entity_kinds=child")
+            #expect(checked.status == .ok && checked.text.contains("CH3") && !checked.text.contains("LO1"))
+            let dated = try await analyst.get("/api/maps/AD3?hops=2&audience=police&since=2026-02-01&new_since=2026-02-15")
+            #expect(dated.status == .ok && dated.text.contains("new since 2026&#45;02&#45;15"))
+            let bad = try await analyst.get("/api/maps/AD3?min_grade=9Z")
+            #expect(bad.status == .badRequest && bad.text.contains("min_grade"))
+            let page = try await Browser.signIn(client, as: "analyst").get("/maps/AD3?hops=2&audience=police&link_kinds=associates_with&since=2026-01-01")
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"data-src="/api/maps/AD3?hops=2&amp;audience=police&amp;link_kinds=associates_with&amp;since=2026-01-01""#))
+            #expect(page.text.contains(#"value="associates_with" checked"#) && page.text.contains(#"href="/maps/AD3?hops=1&amp;audience=police&amp;link_kinds"#))
+            #expect(try await Browser.signIn(client, as: "analyst").get("/maps/AD3?since=someday").status == .badRequest)
+        }
+    }
+
     // MARK: - Escaping, headers, static files
 
     @Test func aHostileLabelComesOutEscaped() async throws {

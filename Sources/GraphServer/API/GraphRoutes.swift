@@ -91,7 +91,12 @@ struct GraphRoutes {
         case "pdf": format = .pdf
         case let other: throw ServerError(.badRequest, "format \(Excerpt.bare(other)) is not svg, png or pdf")
         }
-        let data = try await reads.map(id, hops: hops, audience: try GraphReads.audience(request.query("audience")), format: format, for: context)
+        let newSince = try QueryReads.given(request, "new_since").map { text in
+            guard let day = CalendarDate(text) else { throw ServerError(.badRequest, "new_since \(Excerpt.bare(text)) is not a date; write YYYY-MM-DD") }
+            return day
+        }
+        let data = try await reads.map(id, hops: hops, audience: try GraphReads.audience(request.query("audience")), format: format,
+                                       filter: try QueryReads(services: services).filter(request), newSince: newSince, for: context)
         return Response(status: .ok, headers: [.contentType: GraphRoutes.contentTypes[format] ?? "application/octet-stream"],
                         body: .init(byteBuffer: ByteBuffer(data: data)))
     }

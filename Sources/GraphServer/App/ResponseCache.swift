@@ -1,4 +1,5 @@
 import GraphCore
+import GraphQuery
 import Foundation
 import GraphRender
 
@@ -75,6 +76,9 @@ struct MapKey: VersionedKey {
     let hops: Int
     let audience: Audience
     let format: MapFormat
+    /// The query filters the map was drawn through, and the day after which links count as new.
+    let filter: QueryFilter
+    let newSince: CalendarDate?
     let date: String
     let dataVersion: Int64
     /// What the viewer may see for the map's audience: viewers who may see different

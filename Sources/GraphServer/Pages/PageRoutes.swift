@@ -1,5 +1,6 @@
 import Foundation
 import GraphCore
+import GraphQuery
 import GraphRender
 import GraphStore
 import HTTPTypes
@@ -210,18 +211,45 @@ struct PageRoutes {
         // The same check the map itself makes, so the page is refused exactly when the map
         // would be; and a missing entity gets the same page as a hidden one.
         try reads.checkMap(id, audience: audience, for: try services.viewer(context, purpose: "viewing a map"))
+        // The filters are checked here too, so that a bad one is said on the page, not as a
+        // blank map.
+        let filter = try QueryReads(services: services).filter(request)
         let segment = PageRenderer.pathSegment(id)
         let audiences: [Audience] = account.role.isPolice ? Audience.allCases : [.panel]
-        return pages.page("map", [
+        let filters = PageRoutes.mapFilterQuery(request)
+        func href(hops: Int, audience: Audience) -> String { "/maps/\(segment)?hops=\(hops)&audience=\(audience.rawValue)" + filters }
+        var fields = QueryPageRoutes.filterFields(request)
+        fields.merge([
             "id": id, "entityHref": "/entities/" + segment, "hops": String(hops), "audience": audience.rawValue,
-            "svgHref": "/api/maps/\(segment)?hops=\(hops)&audience=\(audience.rawValue)",
-            "hopChoices": (1...3).map { hop -> [String: Any] in ["hops": String(hop), "href": "/maps/\(segment)?hops=\(hop)&audience=\(audience.rawValue)",
+            "svgHref": "/api/maps/\(segment)?hops=\(hops)&audience=\(audience.rawValue)" + filters,
+            "hopChoices": (1...3).map { hop -> [String: Any] in ["hops": String(hop), "href": href(hops: hop, audience: audience),
                                                                  "current": hop == hops] },
             "anyAudiences": audiences.count > 1,
             "audienceChoices": audiences.map { choice -> [String: Any] in
-                ["name": choice.rawValue, "href": "/maps/\(segment)?hops=\(hops)&audience=\(choice.rawValue)", "current": choice == audience]
+                ["name": choice.rawValue, "href": href(hops: hops, audience: choice), "current": choice == audience]
             },
-        ], context: context)
+            "newSince": QueryReads.given(request, "new_since") ?? "",
+            "entityKindChoices": EntityKind.allCases.map { kind -> [String: Any] in
+                ["value": kind.rawValue, "label": PageRoutes.kindName(kind.rawValue), "checked": filter.entityKinds?.contains(kind) ?? false]
+            },
+            "linkKindChoices": LinkKind.allCases.map { kind -> [String: Any] in
+                ["value": kind.rawValue, "label": PageRoutes.kindName(kind.rawValue), "checked": filter.linkKinds?.contains(kind) ?? false]
+            },
+            "kindsChosen": filter.entityKinds != nil || filter.linkKinds != nil,
+        ]) { $1 }
+        if filter.entityKinds != nil || filter.linkKinds != nil || QueryReads.given(request, "new_since") != nil { fields["anyFilter"] = true }
+        return pages.page("map", fields, context: context)
+    }
+
+    /// The map's filters as the request gave them, as query parameters to carry on (`&...`).
+    static func mapFilterQuery(_ request: Request) -> String {
+        var items: [URLQueryItem] = []
+        for name in QueryFilter.settingNames + ["new_since"] {
+            for value in request.uri.queryParameters.getAll(name) where !value.isEmpty { items.append(URLQueryItem(name: name, value: value)) }
+        }
+        var components = URLComponents()
+        components.queryItems = items
+        return items.isEmpty ? "" : "&" + (components.percentEncodedQuery ?? "")
     }
 
     // MARK: - Laying out the API's JSON

@@ -61,7 +61,12 @@ struct GraphReads: Sendable {
     }
 
     /// Draws the association map of `id` as SVG for `account`, and records the disclosure.
-    func map(_ id: String, hops: Int, audience: Audience, format: MapFormat = .svg, for context: AppRequestContext) async throws -> Data {
+    ///
+    /// - Parameters:
+    ///   - filter: the query filters (dates, grading, kinds, as of) the map is drawn through.
+    ///   - newSince: links first seen after this day are drawn as new.
+    func map(_ id: String, hops: Int, audience: Audience, format: MapFormat = .svg, filter: QueryFilter = QueryFilter(),
+             newSince: CalendarDate? = nil, for context: AppRequestContext) async throws -> Data {
         let account = try context.requireSensitive(.readPicture)
         let viewer = try services.viewer(context, purpose: "viewing a map")
         try checkMap(id, audience: audience, for: viewer)
@@ -75,7 +80,7 @@ struct GraphReads: Sendable {
         let version = try services.engine.snapshot().version
         var map: MapGraph
         do {
-            map = try services.engine.associationMap(of: id, hops: hops, filter: QueryFilter(), newSince: nil, coLocationHours: nil,
+            map = try services.engine.associationMap(of: id, hops: hops, filter: filter, newSince: newSince, coLocationHours: nil,
                                                      access: access)
         } catch is QueryError where !account.role.isPolice {
             throw ServerError.notFound
@@ -89,20 +94,23 @@ struct GraphReads: Sendable {
                 map.nodes[index].notices = found.map { DisruptionTool(rawValue: $0.tool)?.shortName ?? $0.tool }
             }
         }
-        let key = MapKey(root: id, hops: hops, audience: audience, format: format, date: CalendarDate.today.description,
+        let key = MapKey(root: id, hops: hops, audience: audience, format: format, filter: filter, newSince: newSince,
+                         date: CalendarDate.today.description,
                          dataVersion: version, access: access,
                          notices: notices.keys.sorted().map { "\($0):" + notices[$0]!.map(\.ref).joined(separator: ",") }.joined(separator: ";"))
         let rendered: ResponseCache<MapKey>.Entry
         if let kept = services.maps.get(key) {
             rendered = kept
         } else {
-            let drawn = try await services.renderer.render(map, audience: audience, format: format, engine: nil, date: key.date, newSince: nil)
+            let drawn = try await services.renderer.render(map, audience: audience, format: format, engine: nil, date: key.date,
+                                                           newSince: newSince?.description)
             rendered = ResponseCache<MapKey>.Entry(data: drawn.data, recordIds: drawn.disclosedIds)
             services.maps.put(key, rendered)
         }
         // Every request discloses the map again, so every request writes its own row.
         try services.store.auditDisclosure(["render": .string("association map"), "root": .string(id), "hops": .number(String(hops)),
-                                            "audience": .string(audience.rawValue), "format": .string(format.rawValue)],
+                                            "audience": .string(audience.rawValue), "format": .string(format.rawValue),
+                                            "filters": filter.json, "data_version": .number(String(version))],
                                            recordIds: rendered.recordIds, recipients: [account.username],
                                            by: viewer)
         return rendered.data

@@ -104,7 +104,11 @@ struct QueryReads: Sendable {
     /// handling-code-C reports, so those count as support.
     func filter(_ request: Request) throws -> QueryFilter {
         do {
-            return try QueryFilter(parsing: { name in request.query(name).flatMap { $0.isEmpty ? nil : $0 } }, spelled: { $0 })
+            // A setting given more than once (a form's checkboxes) is the comma-separated list.
+            return try QueryFilter(parsing: { name in
+                let given = request.uri.queryParameters.getAll(name).filter { !$0.isEmpty }
+                return given.isEmpty ? nil : given.joined(separator: ",")
+            }, spelled: { $0 })
         } catch let error as QueryError {
             throw ServerError(.badRequest, error.message)
         }

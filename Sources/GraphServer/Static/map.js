@@ -10,6 +10,14 @@
   var source = container.getAttribute("data-src");
   var hops = container.getAttribute("data-hops") || "1";
   var audience = container.getAttribute("data-audience") || "panel";
+  // The page's filters, carried to the map of the node selected.
+  var filters = (function () {
+    var params = new URLSearchParams(window.location.search);
+    params.delete("hops");
+    params.delete("audience");
+    var text = params.toString();
+    return text ? "&" + text : "";
+  }());
 
   // Node titles that are not entity ids: the legend, and the pseudonyms the panel
   // audience gives other children (their pages would not exist for the viewer).
@@ -61,10 +69,30 @@
     return point.matrixTransform(svg.getScreenCTM().inverse());
   }
 
+  // Zoom by `factor` about the middle of what is shown; "fit" shows the whole map again.
+  function tools(svg) {
+    var bar = document.getElementById("map-tools");
+    if (!bar) { return; }
+    var whole = viewBox(svg);
+    bar.hidden = false;
+    bar.addEventListener("click", function (event) {
+      var which = event.target.getAttribute("data-zoom");
+      if (!which) { return; }
+      if (which === "fit") { setViewBox(svg, whole); return; }
+      var box = viewBox(svg), factor = which === "in" ? 1 / 1.5 : 1.5;
+      var middleX = box.x + box.width / 2, middleY = box.y + box.height / 2;
+      setViewBox(svg, {
+        x: middleX - box.width * factor / 2, y: middleY - box.height * factor / 2,
+        width: box.width * factor, height: box.height * factor
+      });
+    });
+  }
+
   function attach(svg) {
     svg.removeAttribute("width");
     svg.removeAttribute("height");
     if (!svg.getAttribute("viewBox")) { return; }
+    tools(svg);
 
     svg.addEventListener("wheel", function (event) {
       event.preventDefault();
@@ -112,7 +140,7 @@
       var id = title ? title.textContent.trim() : "";
       if (isEntityId(id)) {
         window.location.href = "/maps/" + encodeURIComponent(id) + "?hops=" + encodeURIComponent(hops) +
-          "&audience=" + encodeURIComponent(audience);
+          "&audience=" + encodeURIComponent(audience) + filters;
       }
     }
     container.addEventListener("pointerup", end);
