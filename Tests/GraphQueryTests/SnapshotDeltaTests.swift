@@ -115,6 +115,23 @@ import GraphStore
         #expect(after.area(of: try #require(after.entity(rowid: rowid)))?.name == "Testshire")
     }
 
+    /// Another process's write (here a second connection to the same file, as an import or a
+    /// second service would be) reaches the engine as a delta too, once the kept version is
+    /// read again.
+    @Test func anotherProcesssWriteArrivesAsADelta() throws {
+        let directory = try Q.directory()
+        let path = directory.appendingPathComponent("test.sqlite").path
+        let store = try Store.open(path: path, configuration: StoreConfiguration(versionRecheck: 0))
+        try Q.load(store, SnapshotDeltaTests.start, in: directory)
+        let engine = QueryEngine(store: store)
+        let first = try engine.snapshot()
+        let other = try Store.open(path: path)
+        try Q.load(other, [Q.adult("AD7", ofConcern: nil), Q.link("AD7", "associates_with", "CH2")], in: directory)
+        let next = try engine.snapshot()
+        #expect(next.version > first.version && next.deltas == 1 && engine.snapshotState.fullReads == 1)
+        #expect(Dump(next) == Dump(try SnapshotLoader.load(from: store)))
+    }
+
     @Test func anOlderSnapshotIsUnchangedByTheDeltasAfterIt() throws {
         let directory = try Q.directory()
         let store = try Store.open(path: directory.appendingPathComponent("test.sqlite").path)
