@@ -58,6 +58,9 @@ public struct MapGraph: Sendable, Equatable {
         /// The notices and orders in force against it, in words (`CAWN`), for audiences who
         /// read MARTHR's register; empty otherwise.
         public var notices: [String] = []
+        /// Whether the viewer may open the entity's page and map: only then does the web
+        /// page's map let them select it (issue 21). Not known, not offered.
+        public var opens = false
 
         public init(id: String, kind: EntityKind, label: String, area: Area? = nil, risk: String? = nil,
                     isSubject: Bool = false, isNew: Bool = false) {

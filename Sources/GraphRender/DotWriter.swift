@@ -93,6 +93,8 @@ public struct DotWriter: Sendable {
             attributes["penwidth"] = "2.5"
             attributes["style"] = "filled,bold"
         }
+        // What the web page's map lets the viewer select (SVG class).
+        if node.opens { attributes["class"] = "opens" }
         if node.isSubject {
             attributes["peripheries"] = "2"
             attributes["penwidth"] = "2.5"

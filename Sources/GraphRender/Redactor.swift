@@ -25,6 +25,7 @@ public enum Redactor {
             guard let pseudonym = pseudonyms[node.id] else { return node }
             var redacted = node
             redacted.id = pseudonym
+            redacted.opens = false
             redacted.label = "Child " + pseudonym.dropFirst("child-".count)
             return redacted
         }

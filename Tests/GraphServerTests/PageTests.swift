@@ -229,6 +229,17 @@ struct PageTests {
             #expect(page.text.contains(#"data-src="/api/maps/CH1?hops=1&amp;audience=panel""#), "\(page.text)")
             #expect(page.text.contains(#"<script src="/static/map.js"></script>"#))
             #expect(try await member.get("/maps/CH1?audience=police").status == .forbidden)
+            // The map offers (SVG class `opens`) only what the viewer may open: a panel
+            // member not the adult linked to the child, whom an analyst may open.
+            func offered(_ svg: String) -> Set<String> {
+                Set(svg.components(separatedBy: #"class="node opens">"#).dropFirst().compactMap { part in
+                    part.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: "</title>").first
+                })
+            }
+            let memberMap = try await member.get("/api/maps/CH1")
+            #expect(memberMap.status == .ok && !offered(memberMap.text).contains("AD1"))
+            let analystMap = try await Browser.signIn(client, as: "analyst").get("/api/maps/CH1?audience=police")
+            #expect(offered(analystMap.text).contains("AD1"), "\(analystMap.text.prefix(2000))")
             let analyst = try await Browser.signIn(client, as: "analyst")
             #expect(try await analyst.get("/maps/CH1?audience=analyst&hops=2").status == .ok)
             #expect(try await analyst.get("/maps/CH404").status == .notFound)

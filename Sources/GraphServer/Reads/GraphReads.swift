@@ -90,6 +90,10 @@ struct GraphReads: Sendable {
         let notices = audience == .panel ? [:] : try services.workflow.noticesInForce(against: Set(map.nodes.map(\.id)), asOf: .today,
                                                                                        by: viewer)
         for index in map.nodes.indices {
+            // The map lets the viewer select only what they may open (a panel member most
+            // people on a child's map may not).
+            let node = map.nodes[index]
+            map.nodes[index].opens = viewer.access.mayOpen(kind: node.kind, ref: node.id, area: node.area?.code, force: node.area?.forceCode)
             if let found = notices[map.nodes[index].id] {
                 map.nodes[index].notices = found.map { DisruptionTool(rawValue: $0.tool)?.shortName ?? $0.tool }
             }

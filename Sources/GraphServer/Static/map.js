@@ -135,7 +135,8 @@
       if (finished.moved || event.type !== "pointerup") { return; }
       // Pointer capture sends the release to the container, so the node is the one that
       // was under the pointer when it went down.
-      var node = finished.target.closest ? finished.target.closest("g.node") : null;
+      // Only what the viewer may open is offered (the server marks it `opens`).
+      var node = finished.target.closest ? finished.target.closest("g.node.opens") : null;
       var title = node ? node.querySelector("title") : null;
       var id = title ? title.textContent.trim() : "";
       if (isEntityId(id)) {
