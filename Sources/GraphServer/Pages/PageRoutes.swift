@@ -101,30 +101,6 @@ struct PageRoutes {
         return .redirect(to: next, type: .normal)
     }
 
-    // MARK: - Audit
-
-    /// The audit viewer, for auditors: the newest rows and whether the chain is intact; with
-    /// `?refused=1`, only the reads refused for need-to-know (who, when, what was asked).
-    @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let audit = try AuditReads(services: services).read(request, defaultLimit: 200, for: context)
-        let (read, verification, refused, limit) = (audit.entries, audit.verification, audit.refusedOnly, audit.limit)
-        let entries = read.map { entry -> [String: Any] in
-            var row: [String: Any] = [
-                "seq": String(entry.seq), "at": entry.at, "operation": entry.operation, "actor": entry.actor,
-                "justification": entry.justification, "records": entry.records, "recipients": entry.recipients == "[]" ? "" : entry.recipients,
-            ]
-            if let asked = entry.asked { row["asked"] = ["what": asked.what, "id": asked.id] }
-            if let damage = entry.damage { row["damage"] = damage }
-            return row
-        }
-        return pages.page("audit", ["intact": verification.isIntact, "rows": String(verification.rows),
-                                    "fault": verification.fault?.description ?? "", "limit": String(limit),
-                                    "head": verification.head.map { String($0.seq) } ?? "",
-                                    "refused": refused, "anyEntries": !entries.isEmpty, "shown": String(entries.count),
-                                    "allHref": "/audit?limit=\(limit)", "refusedHref": "/audit?refused=1&limit=\(limit)",
-                                    "entries": entries], context: context)
-    }
-
     // MARK: - The picture
 
     /// The search form. Its hits name people, so the session's reason is asked for first;
@@ -180,7 +156,7 @@ struct PageRoutes {
             "mapHref": "/maps/" + PageRenderer.pathSegment(id),
             "otherIds": (detail["ids"]?.arrayValue ?? []).compactMap(\.stringValue).dropFirst().map { $0 },
             "attributes": (detail["attributes"]?.objectValue ?? [:]).sorted { $0.key < $1.key }.map { key, value -> [String: Any] in
-                ["name": key.replacingOccurrences(of: "_", with: " "), "value": PageRoutes.text(value)]
+                ["name": key.replacingOccurrences(of: "_", with: " "), "value": CodeWords.words(field: key, PageRoutes.text(value))]
             },
             "links": links,
             "about": (detail["about"]?.arrayValue ?? []).compactMap(\.objectValue).map(PageRoutes.intelligence),
@@ -248,9 +224,17 @@ struct PageRoutes {
                              ("agency", "agency"), ("text", "text")] {
             if let value = intel[field]?.stringValue { row[key] = value }
         }
-        if let id = intel["id"]?.stringValue { row["href"] = "/intel/" + PageRenderer.pathSegment(id) }
+        if let id = intel["id"]?.stringValue { row["href"] = PageRoutes.intelHref(id) }
         if intel["text_withheld"] == .bool(true) { row["textWithheld"] = true }
         return row
+    }
+
+    /// Where a report's id leads: intelligence an assessment wrote (`assessment/ASMT-...`)
+    /// to the assessment's page, any other to the report's.
+    static func intelHref(_ id: String) -> String {
+        let written = "assessment/"
+        if id.hasPrefix(written) { return "/assessments/" + PageRenderer.pathSegment(String(id.dropFirst(written.count))) }
+        return "/intel/" + PageRenderer.pathSegment(id)
     }
 
     /// A value as text: strings as they are, a list of strings as a list, yes and no for

@@ -174,7 +174,7 @@ struct QueryPageRoutes {
                 if let newest = candidate["newest_intel"]?.stringValue { row["newest"] = newest }
                 row["evidence"] = (candidate["evidence"]?.arrayValue ?? []).compactMap(\.stringValue)
                 row["intel"] = (candidate["intel"]?.arrayValue ?? []).compactMap(\.stringValue).map { ref -> [String: Any] in
-                    ["id": ref, "href": "/intel/" + PageRenderer.pathSegment(ref)]
+                    ["id": ref, "href": PageRoutes.intelHref(ref)]
                 }
                 row["children"] = (candidate["children_at_risk"]?.arrayValue ?? []).compactMap(\.stringValue).map { ref -> [String: Any] in
                     ["id": ref, "href": "/entities/" + PageRenderer.pathSegment(ref)]
@@ -264,7 +264,7 @@ struct QueryPageRoutes {
         // Always present, so that a section never finds a field of the page around it instead.
         row["area"] = object["area"]?.stringValue ?? ""
         row["anyArea"] = object["area"]?.stringValue != nil
-        row["risk"] = object["risk"]?.stringValue ?? ""
+        row["risk"] = object["risk"]?.stringValue.map(CodeWords.risk) ?? ""
         row["anyRisk"] = object["risk"]?.stringValue != nil
         return row
     }

@@ -61,7 +61,7 @@ extension WorkflowPageRoutes {
         var fields = try Self.noticeRow(notice)
         fields["breaches"] = try PageRenderer.rows(encoding: notice.breaches).map { row in
             var row = row
-            row["intelHref"] = Self.href("/intel/", row["intel_ref"] as? String)
+            row["intelHref"] = (row["intel_ref"] as? String).map(PageRoutes.intelHref)
             return row
         }
         fields["anyBreaches"] = !notice.breaches.isEmpty

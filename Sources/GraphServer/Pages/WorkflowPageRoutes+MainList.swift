@@ -23,9 +23,9 @@ extension WorkflowPageRoutes {
                     "child": entry.childLabel, "childRef": entry.childRef, "childHref": Self.href("/entities/", entry.childRef) ?? "",
                     "area": entry.area, "colour": entry.colour?.rawValue ?? "none",
                     "colourWord": entry.colour.map { $0.rawValue.capitalized } ?? "—",
-                    "risk": entry.riskLabel ?? entry.risk ?? "not assessed",
+                    "risk": entry.risk.map(CodeWords.risk) ?? "not assessed",
                     "reviewOn": entry.reviewOn ?? "—",
-                    "decision": entry.lastDecision.map { $0.replacingOccurrences(of: "_", with: " ") } ?? "none yet",
+                    "decision": entry.lastDecision.map { CodeWords.words(field: "decision", $0) } ?? "none yet",
                     "flags": entry.flags.map { $0.uppercased() }.joined(separator: ", "),
                     "nrm": entry.nrmStage.map { $0.replacingOccurrences(of: "_", with: " ") } ?? "—",
                 ]
