@@ -50,7 +50,7 @@ extension PageRoutes {
         }
         let refused = query.refusedOnly
         let first = page.newer + 1, last = page.newer + entries.count
-        return pages.page("audit", [
+        var fields: [String: Any] = [
             "intact": verification.isIntact, "rows": String(verification.rows),
             "fault": verification.fault?.description ?? "", "limit": String(query.limit),
             "head": verification.head.map { String($0.seq) } ?? "",
@@ -60,11 +60,12 @@ extension PageRoutes {
             "operations": Self.operationWords.map { ["value": $0.0.rawValue, "words": $0.1, "selected": $0.0 == query.operation] },
             "filtered": !filters.isEmpty,
             "matching": String(page.matching), "first": String(first), "last": String(last),
-            "olderHref": page.hasOlder ? page.entries.last.map { href("/audit", refused: refused, before: $0.seq) } ?? "" : "",
-            "newestHref": page.newer > 0 ? href("/audit", refused: refused) : "",
             "csvHref": href("/api/audit", refused: refused, format: "csv"),
             "clearHref": refused ? "/audit?refused=1" : "/audit",
             "allHref": href("/audit", refused: false), "refusedHref": href("/audit", refused: true),
-        ], context: context)
+        ]
+        if page.hasOlder, let oldest = page.entries.last { fields["olderHref"] = href("/audit", refused: refused, before: oldest.seq) }
+        if page.newer > 0 { fields["newestHref"] = href("/audit", refused: refused) }
+        return pages.page("audit", fields, context: context)
     }
 }

@@ -7,7 +7,7 @@ import Hummingbird
 /// decisions, flags, NRM, actions and timescales.
 extension WorkflowPageRoutes {
     @Sendable func casesPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
-        let area = request.query("area")?.trimmingWhitespace()
+        let area = try request.area(services)
         let status = request.query("status") ?? "open"
         let rows = try reads.cases(area: area?.isEmpty == false ? area : nil, status: status == "all" ? nil : status, for: context)
         return ("cases", [

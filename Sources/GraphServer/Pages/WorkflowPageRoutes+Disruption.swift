@@ -27,7 +27,7 @@ extension WorkflowPageRoutes {
         let account = try context.requireSensitive(.readMarthr)
         let register = try reads.disruptions(request, for: context)
         let show = request.query("show").flatMap { DisruptionFilter.Show(rawValue: $0) } ?? .all
-        let area = request.query("area").flatMap { $0.isEmpty ? nil : $0 }
+        let area = try request.area(services)
         func href(show: DisruptionFilter.Show, page: Int = 1) -> String {
             var query = ["show=" + show.rawValue]
             if let area { query.append("area=" + PageRenderer.pathSegment(area)) }

@@ -28,7 +28,7 @@ extension WorkflowPageRoutes {
     /// screened for a coordinator.
     @Sendable func referralsPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
         let account = try context.requireSensitive(.readCases)
-        let area = request.query("area")?.trimmingWhitespace()
+        let area = try request.area(services)
         let to = try request.date("to"), from = try request.date("from")
         let rows = try reads.referrals(area: area?.isEmpty == false ? area : nil, from: from, to: to, for: context)
         let screens = account.role.may(WorkflowWrite.screen.permission)

@@ -7,7 +7,7 @@ extension WorkflowPageRoutes {
     /// the review date, the last decision, flags and NRM stage; a CSV of the same list.
     @Sendable func mainListPage(_ request: Request, context: AppRequestContext, ref: String?,
                                 refusal: Refusal?) throws -> (String, [String: Any]) {
-        let area = request.query("area")?.trimmingWhitespace()
+        let area = try request.area(services)
         let chosen = area?.isEmpty == false ? area : nil
         let entries = try reads.mainList(area: chosen, for: context)
         var counts: [String: Int] = [:]

@@ -8,7 +8,7 @@ import Hummingbird
 extension WorkflowPageRoutes {
     @Sendable func panelsPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
         let account = try context.require(.readPanels)
-        let area = request.query("area")?.trimmingWhitespace()
+        let area = try request.area(services)
         let rows = try reads.panels(area: area?.isEmpty == false ? area : nil, for: context)
         var fields: [String: Any] = [
             "area": area ?? "",
