@@ -826,9 +826,10 @@ struct BrowserTests {
 
     // MARK: - Steps
 
-    /// Runs the built `cegraph` on b.sqlite, failing the test with its error if it fails.
-    func cegraph(_ arguments: [String]) throws {
-        let result = try cli.run(["--db", "b.sqlite"] + arguments)
+    /// Runs the built `cegraph` on b.sqlite (with `input` on its standard input), failing
+    /// the test with its error if it fails.
+    func cegraph(_ arguments: [String], input: String? = nil) throws {
+        let result = try cli.run(["--db", "b.sqlite"] + arguments, input: input)
         if result.status != 0 { throw WebDriver.Failure("cegraph \(arguments.joined(separator: " ")): \(result.stderr)") }
     }
 

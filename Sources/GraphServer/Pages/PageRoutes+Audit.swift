@@ -6,6 +6,9 @@ extension PageRoutes {
     /// The longest part of a row's records shown on the page; the whole row is in the CSV.
     static let auditRecordsShown = 400
 
+    /// The most rows a page of the log shows (the API and the CSV give more).
+    static let auditRowsAPage = 500
+
     /// What each kind of processing means, in words.
     static let operationWords: [(AuditLog.Operation, String)] = [
         (.consultation, "read (consultation)"), (.collection, "recorded (collection)"), (.alteration, "changed (alteration)"),
@@ -17,7 +20,7 @@ extension PageRoutes {
     /// newest first, with how many match, a link to the older rows, a CSV download of every
     /// matching row, and whether the chain is intact.
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let read = try AuditReads(services: services).read(request, defaultLimit: 200, for: context)
+        let read = try AuditReads(services: services).read(request, defaultLimit: 200, maxLimit: Self.auditRowsAPage, for: context)
         let (page, query, verification) = (read.page, read.query, read.page.verification)
         let entries = page.entries.map { entry -> [String: Any] in
             let records = entry.records.count > Self.auditRecordsShown

@@ -115,13 +115,29 @@ struct PageRoutes {
     @Sendable func searchPosted(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireSensitive(.readPicture)
         var request = request
-        return try searchPage(try await request.formFields()["q"]?.trimmingWhitespace() ?? "", context: context)
+        let form = try await request.formFields()
+        let limit = Int(form["limit"] ?? "") ?? PageRoutes.searchShown
+        guard PageRoutes.searchLimits.contains(limit) else {
+            throw ServerError(.badRequest, "limit: show " + PageRoutes.searchLimits.map(String.init).joined(separator: ", ") + " matches")
+        }
+        return try searchPage(form["q"]?.trimmingWhitespace() ?? "", limit: limit, context: context)
     }
 
-    private func searchPage(_ text: String, context: AppRequestContext) throws -> Response {
+    /// The matches a search shows first, and how many it may be asked to show.
+    static let searchShown = 50
+    static let searchLimits = [50, 200, 1_000]
+
+    private func searchPage(_ text: String, limit: Int = PageRoutes.searchShown, context: AppRequestContext) throws -> Response {
         var fields: [String: Any] = ["q": text]
         if !text.isEmpty {
-            let hits = try reads.search(text, kind: nil, limit: 50, for: context)
+            // One more than is shown, to know whether there are more.
+            var hits = try reads.search(text, kind: nil, limit: limit + 1, for: context)
+            if hits.count > limit {
+                hits.removeLast()
+                fields["cut"] = String(limit)
+                if let more = PageRoutes.searchLimits.first(where: { $0 > limit }) { fields["moreLimit"] = String(more) }
+            }
+            fields["shown"] = String(hits.count)
             fields["searched"] = true
             fields["anyHits"] = !hits.isEmpty
             fields["hits"] = hits.map { hit -> [String: Any] in

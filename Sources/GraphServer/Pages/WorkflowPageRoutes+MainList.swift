@@ -12,8 +12,9 @@ extension WorkflowPageRoutes {
         let entries = try reads.mainList(area: chosen, for: context)
         var counts: [String: Int] = [:]
         for entry in entries { counts[entry.colour?.rawValue ?? "none", default: 0] += 1 }
+        let areas = try areas()
         return ("main-list", [
-            "area": area ?? "",
+            "area": area.map(areas.name) ?? "",
             "csvHref": "/api/main-list?format=csv" + (chosen.map { "&area=" + PageRenderer.queryValue($0) } ?? ""),
             "summary": RiskColour.allCases.map { "\(counts[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: " · ")
                 + ((counts["none"] ?? 0) > 0 ? " · \(counts["none"]!) with no colour" : ""),
@@ -21,7 +22,7 @@ extension WorkflowPageRoutes {
                 var row: [String: Any] = [
                     "caseRef": entry.caseRef, "caseHref": Self.href("/cases/", entry.caseRef) ?? "",
                     "child": entry.childLabel, "childRef": entry.childRef, "childHref": Self.href("/entities/", entry.childRef) ?? "",
-                    "area": entry.area, "colour": entry.colour?.rawValue ?? "none",
+                    "area": areas.area(code: entry.area)?.label ?? entry.area, "colour": entry.colour?.rawValue ?? "none",
                     "colourWord": entry.colour.map { $0.rawValue.capitalized } ?? "—",
                     "risk": entry.risk.map(CodeWords.risk) ?? "not assessed",
                     "reviewOn": entry.reviewOn ?? "—",

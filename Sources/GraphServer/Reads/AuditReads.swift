@@ -16,9 +16,10 @@ struct AuditReads: Sendable {
         let query: AuditQuery
     }
 
-    func read(_ request: Request, defaultLimit: Int, for context: AppRequestContext) throws -> Read {
+    /// A page of the log: `limit` rows, `defaultLimit` unless asked, at most `maxLimit`.
+    func read(_ request: Request, defaultLimit: Int, maxLimit: Int = 10_000, for context: AppRequestContext) throws -> Read {
         _ = try context.require(.readAudit)
-        let query = try AuditReads.query(request, defaultLimit: defaultLimit)
+        let query = try AuditReads.query(request, defaultLimit: defaultLimit, maxLimit: maxLimit)
         let purpose = query.refusedOnly ? "reading the audit log's refusals" : "reading the audit log"
         return Read(page: try services.store.readAuditLog(query, by: services.viewer(context, purpose: purpose)), query: query)
     }
@@ -38,13 +39,13 @@ struct AuditReads: Sendable {
     /// any), `refused`, `before` and `limit`.
     ///
     /// - Throws: ``ServerError`` 400 naming the field for a value that is not one.
-    static func query(_ request: Request, defaultLimit: Int) throws -> AuditQuery {
+    static func query(_ request: Request, defaultLimit: Int, maxLimit: Int = 10_000) throws -> AuditQuery {
         func given(_ name: String) -> String? {
             guard let text = request.query(name)?.trimmingWhitespace(), !text.isEmpty else { return nil }
             return String(text.prefix(200))
         }
         var query = AuditQuery(actor: given("actor"), record: given("record"), refusedOnly: try refusedOnly(request),
-                               limit: try request.integer("limit", default: defaultLimit, in: 1...10_000))
+                               limit: try request.integer("limit", default: defaultLimit, in: 1...maxLimit))
         if let operation = given("operation") {
             guard let known = AuditLog.Operation(rawValue: operation.lowercased()) else {
                 throw ServerError(.badRequest, "operation: \(operation) is not a kind of processing; use one of "
