@@ -17,7 +17,30 @@ extension RiskLevel.Framework {
     }
 }
 
+extension RiskLevel.Framework {
+    /// The framework's levels in order, saying which end is worse: `Merseyside: scaling 1
+    /// is the most risk, 10 no longer at risk`.
+    public var order: String {
+        switch self {
+        case .merseyside: "\(name): scaling 1 is the most risk, 10 no longer at risk"
+        case .llr, .seraf: "\(name): " + levels.map(words).joined(separator: ", ") + ", from most to least risk"
+        }
+    }
+}
+
 extension RiskLevel {
+    /// The level in few words, its place in the order but not the order:
+    /// `Merseyside scaling 4 of 10`, `LLR medium risk (2 of 3)`, for a list whose
+    /// legend gives the order (``RiskLevel/Framework/order``).
+    public var brief: String {
+        switch framework {
+        case .merseyside: return "\(framework.name) scaling \(level) of 10"
+        case .llr, .seraf:
+            let place = (framework.levels.firstIndex(of: level) ?? 0) + 1
+            return "\(framework.name) \(framework.words(level)) (\(place) of \(framework.levels.count))"
+        }
+    }
+
     /// The level in words with its place in the framework's order, for a reader who does
     /// not know the framework: `Merseyside scaling 4 of 10 (1 is the most risk, 10 no longer
     /// at risk)`, `LLR medium risk (2nd of 3: high, medium, at risk)`.

@@ -40,10 +40,12 @@ extension BrowserTests {
                 let found = try await browser.findElements("table.records tbody tr")
                 return found.isEmpty ? nil : found
             }
-            #expect(referrals.count >= 2, "the demo's autumn referrals are in the default window")
+            #expect(referrals.count >= 1, "the demo's autumn referral is in the default window")
             try await browser.navigate(to: site + "/main-list")
             let risks = try await browser.text(of: try await browser.waitForElement("table"))
-            #expect(risks.contains("Merseyside scaling") && risks.contains("1 is the most risk"), "\(risks.prefix(400))")
+            #expect(risks.contains("Merseyside scaling") && risks.contains(" of 10"), "the levels in words: \(risks.prefix(400))")
+            let legend = try await browser.text(of: try await browser.findElement("p.lead"))
+            #expect(legend.contains("Merseyside: scaling 1 is the most risk, 10 no longer at risk"), "\(legend)")
             try await keepAtBothSizes(browser, as: "demo-main-list")
         }
     }
@@ -54,7 +56,7 @@ extension BrowserTests {
         try await withBrowser { browser, site in
             try await browser.setViewportSize(width: BrowserTests.laptop.width, height: BrowserTests.laptop.height)
             try await signIn(browser, site: site, as: "maccse")
-            for page in ["/cases", "/main-list", "/referrals"] { try await browser.navigate(to: site + page) }
+            for page in ["/cases", "/main-list", "/referrals", "/cases?status=all", "/referrals?from=2000-01-01"] { try await browser.navigate(to: site + page) }
             try await browser.click(try await browser.findElement("form.sign-out button[type=submit]"))
             _ = try await browser.wait("the sign-in form after signing out") {
                 try await browser.currentURL().hasSuffix("/sign-in") ? true : nil
@@ -95,8 +97,8 @@ extension BrowserTests {
                 try await browser.currentURL().contains("before=") ? try await shown() : nil
             }
             let seqs = (first + second).compactMap { Int($0[0]) }
-            #expect(seqs.count == 4 && seqs == seqs.sorted(by: >), "each page older than the one before: \(seqs)")
-            #expect(try await browser.text(of: try await browser.findElement("#audit-count")).hasPrefix("Rows 3 to 4 of \(matching)"))
+            #expect(seqs.count == min(4, matching) && seqs == seqs.sorted(by: >), "each page older than the one before: \(seqs)")
+            #expect(try await browser.text(of: try await browser.findElement("#audit-count")).hasPrefix("Rows 3 to \(min(4, matching)) of \(matching)"))
             try keep(try await browser.screenshot(), as: "audit-older.png")
         }
     }

@@ -17,6 +17,13 @@ struct RiskLevelWordsTests {
         #expect(RiskLevel.words(code) == words)
     }
 
+    @Test func aListSaysTheLevelBrieflyAndItsLegendTheOrder() throws {
+        #expect(try #require(RiskLevel("merseyside:4")).brief == "Merseyside scaling 4 of 10")
+        #expect(try #require(RiskLevel("llr:medium")).brief == "LLR medium risk (2 of 3)")
+        #expect(RiskLevel.Framework.merseyside.order == "Merseyside: scaling 1 is the most risk, 10 no longer at risk")
+        #expect(RiskLevel.Framework.seraf.order == "SERAF: significant risk, moderate risk, mild risk, not at risk, from most to least risk")
+    }
+
     @Test func textThatIsNoLevelIsLeftAsItIs() {
         #expect(RiskLevel.words("merseyside:11") == "merseyside:11")
         #expect(RiskLevel.words("not assessed") == "not assessed")

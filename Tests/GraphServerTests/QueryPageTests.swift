@@ -86,7 +86,7 @@ struct QueryPageTests {
             #expect(wirralSection.contains("crosses an authority border"))
 
             let all = try await analyst.text("/cross-border?all=1&hops=3")
-            #expect(all.contains("2 cross-border links.") && all.contains("Notify Wirral") && all.contains("Notify Warrington"), "\(all)")
+            #expect(all.contains("2 cross-border links;") && all.contains("Notify Wirral") && all.contains("Notify Warrington"), "\(all)")
         }
     }
 

@@ -1,5 +1,6 @@
 import CaseWorkflow
 import Foundation
+import GraphCore
 import Hummingbird
 
 extension WorkflowPageRoutes {
@@ -13,7 +14,9 @@ extension WorkflowPageRoutes {
         var counts: [String: Int] = [:]
         for entry in entries { counts[entry.colour?.rawValue ?? "none", default: 0] += 1 }
         let areas = try areas()
+        let frameworks = Set(entries.compactMap { $0.risk.flatMap(RiskLevel.init)?.framework })
         return ("main-list", [
+            "legend": RiskLevel.Framework.allCases.filter(frameworks.contains).map(\.order),
             "area": area.map(areas.name) ?? "",
             "csvHref": "/api/main-list?format=csv" + (chosen.map { "&area=" + PageRenderer.queryValue($0) } ?? ""),
             "summary": RiskColour.allCases.map { "\(counts[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: " · ")
@@ -24,7 +27,7 @@ extension WorkflowPageRoutes {
                     "child": entry.childLabel, "childRef": entry.childRef, "childHref": Self.href("/entities/", entry.childRef) ?? "",
                     "area": areas.area(code: entry.area)?.label ?? entry.area, "colour": entry.colour?.rawValue ?? "none",
                     "colourWord": entry.colour.map { $0.rawValue.capitalized } ?? "—",
-                    "risk": entry.risk.map(CodeWords.risk) ?? "not assessed",
+                    "risk": entry.risk.map { RiskLevel($0).map { "\($0.brief) · \($0)" } ?? $0 } ?? "not assessed",
                     "reviewOn": entry.reviewOn ?? "—",
                     "decision": entry.lastDecision.map { CodeWords.words(field: "decision", $0) } ?? "none yet",
                     "flags": entry.flags.map { $0.uppercased() }.joined(separator: ", "),
