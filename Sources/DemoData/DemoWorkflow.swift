@@ -10,10 +10,10 @@ import SyntheticData
 /// Every date is relative to the day the demo is built (``DemoCalendar``: the scripted year
 /// up to Monday 2026-11-23 moved by whole weeks to the build day's week), never read from
 /// the clock inside the script, so the same seed and build day always give the same
-/// records. The children are taken from the generated
-/// data in one Merseyside local authority (the one with the most children); every text is
-/// synthetic and written in child-first language, and is checked by the workflow's
-/// language checker as it is recorded.
+/// records. The children are taken from the generated data in one Merseyside local
+/// authority (the one with the most children); every text is synthetic and written in
+/// child-first language, and is checked by the workflow's language checker as it is
+/// recorded. (The generated picture's own dates stay as the generator makes them.)
 ///
 /// The year, in one authority:
 /// - eight referrals from different agencies: one screened out as no further action, one

@@ -188,6 +188,20 @@ struct PageRoutes {
         fields["notices"] = try notices.map(WorkflowPageRoutes.noticeRow)
         fields["showsNotices"] = account.role.may(.readMarthr)
         fields["anyNotices"] = !notices.isEmpty
+        // A child's case work: their cases, each leading to its panels, decisions and notices.
+        if account.role.may(.readCases), detail["kind"]?.stringValue == "child" {
+            let cases = try services.workflow.cases(ofChild: detail["id"]?.stringValue ?? id,
+                                                    by: services.viewer(context, purpose: "a child's cases"))
+            let areas = try services.store.areaDirectory()
+            fields["showsCases"] = true
+            fields["anyCases"] = !cases.isEmpty
+            fields["cases"] = cases.map { summary -> [String: Any] in
+                ["ref": summary.ref, "href": "/cases/" + PageRenderer.pathSegment(summary.ref), "status": summary.status,
+                 "area": areas.area(code: summary.area)?.label ?? summary.area, "openedOn": summary.openedOn,
+                 "concern": CodeWords.concerns[summary.concern] ?? summary.concern,
+                 "closedOn": summary.closedOn ?? ""]
+            }
+        }
         if account.role.may(.readFlags), ["child", "adult", "location", "vehicle"].contains(detail["kind"]?.stringValue ?? "") {
             fields["flagsHref"] = "/flags/" + PageRenderer.pathSegment(detail["id"]?.stringValue ?? id)
         }
