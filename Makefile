@@ -8,9 +8,10 @@ BENCH_APT_PACKAGES := sqlite3 time
 BROWSER_APT_PACKAGES := chromium chromium-driver strace
 DEMO_DB := demo.sqlite
 # The demo's synthetic case workflow runs in the Merseyside authority with the most
-# generated children (Liverpool, for the demo's seed), up to a fixed "today".
+# generated children (Liverpool, for the demo's seed), up to the day it is built.
 DEMO_AREA := E08000012
-DEMO_TODAY := 2026-11-23
+# What `cegraph demo` printed: the quarter of its busiest panel is read from it.
+DEMO_SUMMARY := demo-summary.txt
 
 .PHONY: deps pydeps browserdeps build run serve serve-demo test bench bench-queries clean
 
@@ -28,7 +29,7 @@ build: deps
 
 ## Build, load the synthetic demo picture into ./demo.sqlite and run a first query.
 run: build
-	$$($(SWIFT) build --show-bin-path)/cegraph demo --db $(DEMO_DB)
+	$$($(SWIFT) build --show-bin-path)/cegraph demo --db $(DEMO_DB) | tee $(DEMO_SUMMARY)
 	@echo
 	@echo '$$ cegraph --db $(DEMO_DB) show CH0'
 	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) show CH0 --reason "first look at the demo"
@@ -43,13 +44,14 @@ run: build
 	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) render CH0 --hops 1 -o demo-CH0.svg --reason "first look at the demo"
 	@echo "wrote demo-CH0.svg (panel audience): open it in a browser"
 	@echo
-	@echo '$$ cegraph --db $(DEMO_DB) case overdue --area $(DEMO_AREA) --today $(DEMO_TODAY)'
-	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) case overdue --area $(DEMO_AREA) --today $(DEMO_TODAY) --reason "first look at the demo"
+	@echo '$$ cegraph --db $(DEMO_DB) case overdue --area $(DEMO_AREA)'
+	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) case overdue --area $(DEMO_AREA) --reason "first look at the demo"
 	@echo
-	@echo '$$ cegraph --db $(DEMO_DB) report quarterly --area $(DEMO_AREA) --quarter 2026Q2 --format md -o demo-2026Q2.md'
-	@$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) report quarterly --area $(DEMO_AREA) --quarter 2026Q2 --format md -o demo-2026Q2.md --reason "first look at the demo"
-	@echo "(the first 30 lines of demo-2026Q2.md; its charts are the demo-2026Q2-*.svg files beside it)"
-	@head -n 30 demo-2026Q2.md
+	@quarter=$$(grep -o -e '--quarter [0-9]*Q[1-4]' $(DEMO_SUMMARY) | cut -d' ' -f2); \
+	echo "\$$ cegraph --db $(DEMO_DB) report quarterly --area $(DEMO_AREA) --quarter $$quarter --format md -o demo-$$quarter.md"; \
+	$$($(SWIFT) build --show-bin-path)/cegraph --db $(DEMO_DB) report quarterly --area $(DEMO_AREA) --quarter $$quarter --format md -o demo-$$quarter.md --reason "first look at the demo" && \
+	echo "(the first 30 lines of demo-$$quarter.md; its charts are the demo-$$quarter-*.svg files beside it)" && \
+	head -n 30 demo-$$quarter.md
 	@echo
 	@$(MAKE) --no-print-directory serve-demo
 

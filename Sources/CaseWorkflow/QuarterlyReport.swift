@@ -87,13 +87,8 @@ public struct QuarterlyReport: Sendable {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
-    /// A CSV field, quoted when needed; a leading `= + - @` is escaped so a spreadsheet
-    /// never runs a label as a formula.
-    static func csvField(_ raw: String) -> String {
-        let text = raw.first.map { "=+-@".contains($0) } == true ? "'" + raw : raw
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// A CSV field (``CSVText/field(_:)``).
+    static func csvField(_ raw: String) -> String { CSVText.field(raw) }
 }
 
 extension QuarterlyReport {

@@ -199,6 +199,18 @@ extension Workflow {
         }
     }
 
+    /// A child's MACCSE cases, newest first, in the areas the viewer covers: the child's
+    /// page leads to them. Audited as a consultation naming them.
+    ///
+    /// - Throws: ``WorkflowError`` (not found) for an id that names no child the viewer may see.
+    public func cases(ofChild ref: String, by viewer: Viewer) throws -> [CaseSummary] {
+        try transaction(by: viewer) { tx in
+            let child = try requireEntity(ref, kinds: [.child], field: "child", operation: "cases", by: viewer, in: tx)
+            return try consult("case.for_child", ["child": child["id"]], workflow: "cases_of_child", key: "cases", idColumn: "ref",
+                               extra: ["child": .string(ref)], by: viewer, in: tx).map(CaseSummary.init)
+        }
+    }
+
     func requireCase(_ ref: String, open: Bool?, operation: String, by viewer: Viewer, in tx: StoreTransaction) throws -> StoredRow {
         let missing = WorkflowError(operation, "no MACCSE case \(ref)", field: "case", hint: "list them with `cegraph case list`",
                                     kind: .notFound)

@@ -62,6 +62,16 @@ public struct WorkflowError: ClassifiedError, CustomStringConvertible, Equatable
 
     /// The error in one line: operation, file, field, message and hint.
     public var description: String {
+        described(hint: hint)
+    }
+
+    /// The error as the web service tells it: the same line without a hint that sends the
+    /// user to a `cegraph` command, which a person working in the pages does not run.
+    public var serviceMessage: String {
+        described(hint: hint?.contains("`cegraph") == true ? nil : hint)
+    }
+
+    private func described(hint: String?) -> String {
         var text = operation + ": "
         if let file { text += file + ": " }
         if let field { text += "field \(field): " }

@@ -25,17 +25,19 @@ public enum DemoPicture {
     /// Builds the demo picture into `store`, which should be new.
     ///
     /// - Parameters:
-    ///   - seed: the generator's seed; the same seed gives the same picture and workflow.
+    ///   - seed: the generator's seed.
     ///   - viewer: who builds it, for the audit log (its purpose should be ``purpose``).
+    ///   - today: the day the case work is recorded up to (``DemoCalendar``); the same
+    ///     seed and day give the same picture and workflow.
     /// - Throws: an import or workflow error (a bug in the demo), or ``DemoError``.
-    public static func build(into store: Store, seed: UInt64, viewer: Viewer) throws -> Built {
+    public static func build(into store: Store, seed: UInt64, viewer: Viewer, today: CalendarDate) throws -> Built {
         let data = (NSTemporaryDirectory() as NSString).appendingPathComponent("cegraph-demo-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(atPath: data) }
         let sink = try TextOutput(path: data)
         let counts = try Generator(seed: seed, scale: .small).write(to: sink)
         try sink.close()
         let imported = try store.importFile(at: data, options: ImportOptions(viewer: viewer))
-        let workflow = try DemoWorkflow.record(store: store, viewer: viewer)
+        let workflow = try DemoWorkflow.record(store: store, viewer: viewer, today: today)
         return Built(imported: imported, generated: counts, workflow: workflow)
     }
 }

@@ -7,11 +7,13 @@ import SyntheticData
 /// The synthetic case workflow `cegraph demo` records on top of the generated picture, so
 /// that a newcomer sees referrals, cases, panels, MARTHR and the timescales working.
 ///
-/// Every date is fixed relative to ``today`` (2026-11-23), never read from the clock, so
-/// the same seed always gives the same records. The children are taken from the generated
-/// data in one Merseyside local authority (the one with the most children); every text is
-/// synthetic and written in child-first language, and is checked by the workflow's
-/// language checker as it is recorded.
+/// Every date is relative to the day the demo is built (``DemoCalendar``: the scripted year
+/// up to Monday 2026-11-23 moved by whole weeks to the build day's week), never read from
+/// the clock inside the script, so the same seed and build day always give the same
+/// records. The children are taken from the generated data in one Merseyside local
+/// authority (the one with the most children); every text is synthetic and written in
+/// child-first language, and is checked by the workflow's language checker as it is
+/// recorded. (The generated picture's own dates stay as the generator makes them.)
 ///
 /// The year, in one authority:
 /// - eight referrals from different agencies: one screened out as no further action, one
@@ -23,7 +25,9 @@ import SyntheticData
 ///   sent on time, decisions and minutes; actions, one done and one open past its due day;
 /// - a MARTHR meeting in October nominating the top three of `query marthr`, one accepted
 ///   and one declined, a CAWN in the disruption register, and feedback to MACCSE;
-/// - a panel on 2026-11-26 whose agenda is built but not sent, so `case overdue` lists it.
+/// - a panel a few days after the build day whose agenda is built but not sent (already
+///   late), so `case overdue` lists it.
+/// (Months are the script's; built on another day, each moves with ``DemoCalendar``.)
 public struct DemoWorkflow: Sendable {
     /// What the demo's workflow recorded, for its print-out.
     public struct Summary: Sendable {
@@ -35,10 +39,16 @@ public struct DemoWorkflow: Sendable {
         public let assessments: Int
         /// The panels held, in date order.
         public let panelsHeld: [String]
-        /// The panel held in quarter 2 of 2026, the one with the most decisions.
-        public let quarterTwoPanel: String
+        /// The day the workflow was recorded up to: the day the demo was built.
+        public let today: CalendarDate
+        /// The panel with the most decisions (the script's June panel).
+        public let busiestPanel: String
+        /// The quarter the busiest panel was held in, for the quarterly report: `2026Q2`.
+        public let busiestQuarter: String
         /// The panel still to come, its agenda built but not sent.
         public let upcomingPanel: String
+        /// The day of the panel still to come, after ``today``.
+        public let upcomingPanelOn: CalendarDate
         public let marthr: String
         public let nominations: Int
         public let actions: Int
@@ -47,15 +57,12 @@ public struct DemoWorkflow: Sendable {
 
         /// Two lines saying what was recorded.
         public var description: String {
-            "Recorded a synthetic case workflow in \(areaName) (\(area)) up to \(DemoWorkflow.today):\n  \(referrals) referrals, "
+            "Recorded a synthetic case workflow in \(areaName) (\(area)) up to \(today):\n  \(referrals) referrals, "
                 + "\(cases) cases, \(assessments) assessments, 1 NRM, \(panelsHeld.count) panels held and \(upcomingPanel) "
-                + "to come (agenda built, not yet sent), \(actions) actions, \(marthr) with \(nominations) nominations, "
+                + "to come on \(upcomingPanelOn) (agenda built, not yet sent), \(actions) actions, \(marthr) with \(nominations) nominations, "
                 + "and a CAWN."
         }
     }
-
-    /// The demo's fixed "today": the workflow is recorded up to this day.
-    public static let today = CalendarDate(year: 2026, month: 11, day: 23)
 
     /// The Merseyside local authorities, whose framework the demo's assessments use.
     public static let merseyside = ["E08000012", "E08000011", "E08000013", "E08000014", "E08000015"]
@@ -69,6 +76,8 @@ public struct DemoWorkflow: Sendable {
 
     let workflow: Workflow
     let viewer: Viewer
+    /// The script's days, moved to the build day.
+    let calendar: DemoCalendar
     /// The local authority the workflow runs in.
     let area: String
     private(set) var referrals = 0
@@ -78,11 +87,12 @@ public struct DemoWorkflow: Sendable {
     private(set) var warnings: [String] = []
 
     /// Records the demo's workflow in `store`, under `viewer`, in the Merseyside authority
-    /// with the most generated children.
+    /// with the most generated children, up to `today`.
     ///
     /// - Throws: ``DemoError`` when the generated data has too few Merseyside children;
     ///   any error the workflow raises (which would be a bug in the demo).
-    public static func record(store: Store, viewer: Viewer) throws -> Summary {
+    public static func record(store: Store, viewer: Viewer, today: CalendarDate) throws -> Summary {
+        let calendar = DemoCalendar(today: today)
         let children = try merseysideChildren(in: store)
         var byArea: [String: [Child]] = [:]
         for child in children { byArea[child.area, default: []].append(child) }
@@ -90,7 +100,7 @@ public struct DemoWorkflow: Sendable {
         let local = byArea[area] ?? []
         // The oldest child is the one whose case closes in June. The children still on MACCSE
         // at the end of the year are well short of 18, so no transitions plan falls due.
-        let bornFrom = today.adding(months: 7).adding(months: -18 * 12)
+        let bornFrom = calendar.day(11, 23).adding(months: 7).adding(months: -18 * 12)
         let dated = local.compactMap { child in child.dob.map { (child: child, dob: $0) } }
         guard let oldest = dated.min(by: { ($0.dob, $0.child.id) < ($1.dob, $1.child.id) })?.child else {
             throw DemoError(message: "the synthetic data has no Merseyside children for the demo's case workflow")
@@ -99,12 +109,9 @@ public struct DemoWorkflow: Sendable {
         guard young.count >= 6 else {
             throw DemoError(message: "the synthetic data has too few children in \(area) for the demo's case workflow")
         }
-        var demo = DemoWorkflow(workflow: try Workflow(store: store), viewer: viewer, area: area)
+        var demo = DemoWorkflow(workflow: try Workflow(store: store), viewer: viewer, calendar: calendar, area: area)
         return try demo.record(store: store, oldest: oldest, young: young.map(\.id))
     }
-
-    /// A day of 2026.
-    private static func day(_ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: 2026, month: month, day: day) }
 
     /// The generated children whose home area is a Merseyside local authority, in id order.
     static func merseysideChildren(in store: Store) throws -> [Child] {
@@ -130,7 +137,7 @@ public struct DemoWorkflow: Sendable {
         let areaName = try store.reading { try $0.row("common.area", ["code": .text(area)])?.text("name") } ?? area
         let (first, third, screenedOut, fifth, sixth, eighth) = (young[0], young[1], young[2], young[3], young[4], young[5])
         let second = oldest.id
-        let d = DemoWorkflow.day
+        let d = calendar.day
 
         // An adult linked to the first child in the picture (or named by the child's first
         // assessment when none is): the CAWN served in October protects the child from them.
@@ -138,7 +145,8 @@ public struct DemoWorkflow: Sendable {
         let linked = detail?.links.first { $0.kind == .associatesWith && $0.other.kind == .adult }?.other.id
         let adult = linked ?? Generator.id(.adult, community: 0, index: 0)
         let adultLink: [[String: JSONValue]] = linked != nil ? [] : [[
-            "record": "link", "from": .string(adult), "to": .string(first), "kind": "associates_with", "first_seen": "2026-01-05",
+            "record": "link", "from": .string(adult), "to": .string(first), "kind": "associates_with",
+            "first_seen": .string(d(1, 5).description),
         ]]
 
         // January to March: three children come to MACCSE; one referral is screened out.
@@ -279,7 +287,7 @@ public struct DemoWorkflow: Sendable {
             meeting: marthr, note: "Served by the neighbourhood team after the MARTHR meeting."), by: viewer)
         warnings += try workflow.feedbackToPanel(marthr: marthr, case: case1,
                                                 text: "MARTHR agreed a Child Abduction Warning Notice for an adult linked to the child; "
-                                                    + "it was served on 2026-10-20.", by: viewer).map { "feedback: \($0.matched)" }
+                                                    + "it was served on \(d(10, 20)).", by: viewer).map { "feedback: \($0.matched)" }
         warnings += try workflow.recordMarthrMinutes(marthr: marthr, "Synthetic demo minutes. Three subjects were nominated from the "
                                                     + "picture; partners agreed a CAWN for one and a licensing visit.", on: d(10, 14),
                                                     by: viewer).map { "MARTHR minutes: \($0.matched)" }
@@ -327,14 +335,17 @@ public struct DemoWorkflow: Sendable {
 
         // Late November: the next panel is scheduled, the police refer an adult linked to the
         // children, and the agenda is built, but not yet sent.
-        let upcoming = try workflow.schedulePanel(area: area, on: d(11, 26), coChairs: DemoWorkflow.coChairs, by: viewer)
+        let upcomingOn = calendar.upcomingPanel(agendaDaysBefore: try workflow.settings(for: area).agendaDaysBefore,
+                                                calendar: try WorkingCalendar.standard())
+        let upcoming = try workflow.schedulePanel(area: area, on: upcomingOn, coChairs: DemoWorkflow.coChairs, by: viewer)
         try workflow.referPerpetrator(panel: upcoming, subject: adult,
                                       reason: "Information is sought to identify other children linked to this adult.", on: d(11, 19),
                                       by: viewer)
         try workflow.buildAgenda(panel: upcoming, by: viewer)
 
         return Summary(area: area, areaName: areaName, referrals: referrals, cases: cases, assessments: assessments,
-                       panelsHeld: [panel1, panel2, panel3], quarterTwoPanel: panel2, upcomingPanel: upcoming, marthr: marthr,
+                       panelsHeld: [panel1, panel2, panel3], today: calendar.today, busiestPanel: panel2,
+                       busiestQuarter: DemoCalendar.quarter(of: d(6, 18)), upcomingPanel: upcoming, upcomingPanelOn: upcomingOn, marthr: marthr,
                        nominations: nominated.count, actions: actions, warnings: warnings)
     }
 

@@ -45,23 +45,53 @@ extension Store {
         }
     }
 
-    /// The newest `limit` rows and the log's check, as an auditor reads them. The read is
-    /// itself audited, in the same transaction as the rows are read: a consultation naming
-    /// them (the log holds who looked at what, and why). The row it writes is not among
-    /// those read. The log is checked first, on a read connection, so that the whole log's
-    /// hashing never holds up writers.
-    public func readAuditLog(limit: Int, refusedOnly: Bool = false,
-                             by viewer: Viewer) throws -> (entries: [AuditLog.Entry], verification: AuditVerification) {
+    /// A page of the rows `query` matches, newest first, where it sits among them, and the
+    /// log's check, as an auditor reads them. The read is itself audited, in the same
+    /// transaction as the rows are read: a consultation naming them and the conditions
+    /// (the log holds who looked at what, and why). The row it writes is not among those
+    /// read. The log is checked first, on a read connection, so that the whole log's hashing
+    /// never holds up writers.
+    public func readAuditLog(_ query: AuditQuery, by viewer: Viewer) throws -> AuditPage {
         let verification = try verifyAuditLog()
         do {
             return try writer.write { db in
-                let entries = try AuditLog.entries(db, limit: limit, oldestFirst: false, refusedOnly: refusedOnly)
+                let paged = query.condition(paged: true), all = query.condition(paged: false)
+                let entries = try AuditLog.entries(db, limit: query.limit, oldestFirst: false, where: paged.sql, arguments: paged.arguments)
+                let matching = try AuditLog.count(db, where: all.sql, arguments: all.arguments)
+                var newer = 0
+                if let first = entries.first {
+                    newer = try AuditLog.count(db, where: [all.sql, "seq > ?"].filter { !$0.isEmpty }.joined(separator: " AND "),
+                                               arguments: all.arguments + [first.seq])
+                }
                 try AuditLog.append(db, auditSealer, .consultation, by: viewer, records: .object([
                     "audit_log": .object(["rows": .number(String(entries.count)),
                                           "from_seq": entries.last.map { .number(String($0.seq)) } ?? .null,
-                                          "to_seq": entries.first.map { .number(String($0.seq)) } ?? .null]),
+                                          "to_seq": entries.first.map { .number(String($0.seq)) } ?? .null,
+                                          "query": query.json]),
                 ]))
-                return (entries, verification)
+                return AuditPage(entries: entries, matching: matching, newer: newer, verification: verification)
+            }
+        } catch {
+            throw StoreError("audit", wrapping: error, lead: "the audit log could not be read")
+        }
+    }
+
+    /// Every row `query` matches (up to `cap`, newest first, ignoring its page), to leave
+    /// the system as a file: the disclosure to `recipient` is written in the same
+    /// transaction as the rows are read, with the conditions and the rows' span, so no row
+    /// leaves unrecorded.
+    public func exportAuditLog(_ query: AuditQuery, recipient: String, cap: Int = 100_000, by viewer: Viewer) throws -> [AuditLog.Entry] {
+        do {
+            return try writer.write { db in
+                let all = query.condition(paged: false)
+                let entries = try AuditLog.entries(db, limit: cap, oldestFirst: false, where: all.sql, arguments: all.arguments)
+                try AuditLog.append(db, auditSealer, .disclosure, by: viewer, records: .object([
+                    "audit_log_export": .object(["format": "csv", "rows": .number(String(entries.count)),
+                                                 "from_seq": entries.last.map { .number(String($0.seq)) } ?? .null,
+                                                 "to_seq": entries.first.map { .number(String($0.seq)) } ?? .null,
+                                                 "query": query.json]),
+                ]), recipients: [recipient])
+                return entries
             }
         } catch {
             throw StoreError("audit", wrapping: error, lead: "the audit log could not be read")

@@ -467,7 +467,7 @@ struct BrowserTests {
                 #expect(attendees.contains(name), "\(name) missing from \(attendees)")
             }
             let decided = try await browser.text(of: try await browser.findElement("#decisions"))
-            #expect(decided.contains("CASE-000001: review, review on " + review), "\(decided)")
+            #expect(decided.contains("CASE-000001: keep on MACCSE and review, review on " + review), "\(decided)")
             let logged = try await browser.text(of: try await browser.findElement("#action-ACT-000003"))
             for part in [action, "CASE-000001", "education", due, "open"] {
                 #expect(logged.contains(part), "\(part) missing from the action: \(logged)")
@@ -826,9 +826,10 @@ struct BrowserTests {
 
     // MARK: - Steps
 
-    /// Runs the built `cegraph` on b.sqlite, failing the test with its error if it fails.
-    func cegraph(_ arguments: [String]) throws {
-        let result = try cli.run(["--db", "b.sqlite"] + arguments)
+    /// Runs the built `cegraph` on b.sqlite (with `input` on its standard input), failing
+    /// the test with its error if it fails.
+    func cegraph(_ arguments: [String], input: String? = nil) throws {
+        let result = try cli.run(["--db", "b.sqlite"] + arguments, input: input)
         if result.status != 0 { throw WebDriver.Failure("cegraph \(arguments.joined(separator: " ")): \(result.stderr)") }
     }
 

@@ -83,6 +83,8 @@ struct AccessMatrixTests {
         Route(path: "/api/reports/quarterly/charts/referrals_by_agency.svg?area=E08000012&quarter=2026Q1", record: .liverpoolFigures,
               allowed: caseWorkers),
         Route(path: "/api/audit", record: .none, allowed: ["auditor"]),
+        Route(path: "/api/audit?actor=analyst&operation=consultation&limit=5", record: .none, allowed: ["auditor"]),
+        Route(path: "/api/audit?format=csv&record=CH1", record: .none, allowed: ["auditor"]),
         Route(path: "/api/query/path?from=CH1&to=AD1", record: .agendaChild, allowed: police),
         Route(path: "/api/query/path?from=CH2&to=AD1", record: .otherChild, allowed: police),
         Route(path: "/api/query/common?a=CH1&b=AD1", record: .agendaChild, allowed: police),

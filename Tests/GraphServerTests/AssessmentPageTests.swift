@@ -53,7 +53,7 @@ struct AssessmentPageTests {
             let recorded = try await coordinator.post("/cases/CASE-000001/assessment", complete)
             #expect(recorded.status == .seeOther && recorded.headers[.location] == "/cases/CASE-000001")
             let page = try await coordinator.text("/cases/CASE-000001")
-            #expect(page.contains("risk <strong>merseyside:7</strong>") && page.contains("immediate action"))
+            #expect(page.contains("risk <strong>Merseyside scaling 7 of 10 (1 is the most risk, 10 no longer at risk) · merseyside:7</strong>") && page.contains("immediate action"))
 
             // Stored as the API would store it: typed answers, the date from assessed_on.
             let stored = try await fixture.store.writer.read { db in

@@ -61,7 +61,7 @@ struct FrontDoorPageTests {
             #expect(recorded.status == .seeOther && recorded.headers[.location] == "/referrals")
             let listed = try await coordinator.text("/referrals")
             let ref = try #require(listed.firstMatch(of: /action="\/referrals\/(REF-\d+)\/case"/)?.1).description
-            #expect(listed.contains("immediate risk") && listed.contains("section 47 on \(CalendarDate.today)"))
+            #expect(listed.contains("immediate risk") && listed.contains("section 47 enquiry (child protection) on \(CalendarDate.today)"))
             // Opening the case goes to its page.
             let opened = try await coordinator.post("/referrals/\(ref)/case", ["form": "case", "csrf_token": coordinator.csrf])
             #expect(opened.status == .seeOther, "\(opened.text.firstMatch(of: /role="alert">[^<]*/)?.0 ?? "")")

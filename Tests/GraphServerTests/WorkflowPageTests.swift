@@ -157,7 +157,7 @@ struct WorkflowPageTests {
             let skipped = try await coordinator.post("/cases/CASE-000001/nrm", ["form": "nrm", "stage": "conclusive_grounds", "note": "TYPED",
                                                                                "csrf_token": coordinator.csrf])
             #expect(skipped.status == .badRequest && skipped.text.contains("cannot move to conclusive_grounds") && skipped.text.contains(#"value="TYPED""#))
-            #expect(try await coordinator.text("/cases/CASE-000001").contains("Stage <strong>needs_referral</strong>"))
+            #expect(try await coordinator.text("/cases/CASE-000001").contains("Stage <strong>needs referral</strong>"))
             // The timeline's forms: the strategy meeting and a transitions plan, each on a day.
             let planned = try await coordinator.post("/cases/CASE-000001/transitions-plan", ["form": "transitions", "on": "2026-11-02",
                                                                                             "csrf_token": coordinator.csrf])

@@ -41,6 +41,13 @@ FROM ce_case c JOIN entity e ON e.id = c.child_id
 WHERE (:area IS NULL OR c.area = :area) AND (:status IS NULL OR c.status = :status)
 ORDER BY c.opened_on, c.id;
 
+-- name: for_child
+-- A child's cases, newest first: the child's page leads to them.
+SELECT c.ref, c.status, c.area, c.concern, c.opened_on, c.review_on, c.closed_on, c.closure, e.ref AS child_ref
+FROM ce_case c JOIN entity e ON e.id = c.child_id
+WHERE c.child_id = :child
+ORDER BY c.opened_on DESC, c.id DESC;
+
 -- name: refs_of_children
 -- The cases of these children (a JSON array of entity ids): a panel member's cases.
 SELECT ref FROM ce_case WHERE child_id IN (SELECT value FROM json_each(:children));

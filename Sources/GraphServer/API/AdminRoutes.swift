@@ -14,16 +14,29 @@ struct AdminRoutes {
         router.get("/healthz", use: health)
     }
 
-    /// The newest rows and whether the chain is intact; `refused=1` keeps only the reads
-    /// refused for need-to-know, each with what was asked (`"asked": {"what", "id"}`).
+    /// A page of the rows the filters match (`actor`, `record`, `operation`, `from`, `to`,
+    /// `refused=1`), newest first, `limit` at a time from `before`, with how many match and
+    /// whether the chain is intact; a refused read carries what was asked
+    /// (`"asked": {"what", "id"}`). `format=csv`: every matching row as CSV, audited as a
+    /// disclosure to the account.
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let read = try AuditReads(services: services).read(request, defaultLimit: 100, for: context)
-        let (entries, verification, refused) = (read.entries, read.verification, read.refusedOnly)
+        let format = request.query("format") ?? "json"
+        guard ["json", "csv"].contains(format) else { throw ServerError(.badRequest, "format is json or csv") }
+        let reads = AuditReads(services: services)
+        if format == "csv" {
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                                   .contentDisposition: "attachment; filename=\"audit-log.csv\""],
+                            body: .init(byteBuffer: ByteBuffer(string: try reads.csv(request, for: context))))
+        }
+        let read = try reads.read(request, defaultLimit: 100, for: context)
+        let (page, verification) = (read.page, read.page.verification)
         return JSONResponse.make(.object([
-            "intact": .bool(verification.isIntact), "rows": .number(String(verification.rows)), "refused_only": .bool(refused),
+            "intact": .bool(verification.isIntact), "rows": .number(String(verification.rows)), "refused_only": .bool(read.query.refusedOnly),
             "fault": verification.fault.map { .string($0.description) } ?? .null,
             "head": verification.head.map { .object(["seq": .number(String($0.seq)), "mac": .string($0.mac), "key": .string($0.keyId)]) } ?? .null,
-            "entries": .array(entries.map { entry -> JSONValue in
+            "matching": .number(String(page.matching)), "newer": .number(String(page.newer)),
+            "next_before": page.hasOlder ? page.entries.last.map { .number(String($0.seq)) } ?? .null : .null,
+            "entries": .array(page.entries.map { entry -> JSONValue in
                 var row: [String: JSONValue] = [
                     "seq": .number(String(entry.seq)), "at": .string(entry.at), "operation": .string(entry.operation),
                     "actor": .string(entry.actor), "justification": .string(entry.justification),
@@ -36,7 +49,6 @@ struct AdminRoutes {
             }),
         ]))
     }
-
 
     /// Counts of memory and the query snapshot's state only, no personal data: what an
     /// operator watches. While the first read of the graph runs, 503 with `Retry-After`

@@ -17,6 +17,15 @@ extension Request {
         return number
     }
 
+    /// The area a query parameter names by code or by name, in any case (``AreaDirectory``):
+    /// its code; nil when absent or empty.
+    ///
+    /// - Throws: ``InputError`` naming the parameter when no area, or several, answer to it.
+    func area(_ services: Services, name: String = "area") throws -> String? {
+        guard let text = query(name)?.trimmingWhitespace(), !text.isEmpty else { return nil }
+        return try services.store.areaDirectory().code(for: text, field: name)
+    }
+
     /// A date query parameter (`YYYY-MM-DD`), nil when absent, or a 400 naming it.
     func date(_ name: String) throws -> CalendarDate? {
         try WriteFields(query(name).map { [name: .string($0)] } ?? [:]).date(name)

@@ -18,14 +18,14 @@ extension WorkflowRoutes {
         // The role before the dates: a role that may not list referrals learns nothing from
         // which dates it may give.
         _ = try context.requireSensitive(.readCases)
-        let rows = try reads.referrals(area: request.query("area"), from: try request.date("from"), to: try request.date("to"), for: context)
+        let rows = try reads.referrals(area: try request.area(services), from: try request.date("from"), to: try request.date("to"), for: context)
         return JSONResponse.make(.object(["referrals": .array(rows)]))
     }
 
     /// Children on MACCSE near 18, with whether a transitions plan is recorded; `?area=`.
     @Sendable func transitions(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireSensitive(.readCases)
-        let rows = try services.workflow.transitions(on: .today, area: request.query("area"),
+        let rows = try services.workflow.transitions(on: .today, area: try request.area(services),
                                                      by: services.viewer(context, purpose: "transitions"))
         return JSONResponse.make(.object(["transitions": .array(rows)]))
     }
@@ -47,6 +47,6 @@ extension WorkflowRoutes {
     /// The settings in force for `?area=` (its own, over the partnership default, over the
     /// protocols'); no personal data.
     @Sendable func settings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        JSONResponse.make(try reads.settings(area: request.query("area"), for: context).json)
+        JSONResponse.make(try reads.settings(area: try request.area(services), for: context).json)
     }
 }

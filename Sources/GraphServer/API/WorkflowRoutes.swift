@@ -34,7 +34,7 @@ struct WorkflowRoutes {
     }
 
     @Sendable func cases(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try JSONResponse.make(encoding: ["cases": reads.cases(area: request.query("area"), status: request.query("status"), for: context)])
+        try JSONResponse.make(encoding: ["cases": reads.cases(area: try request.area(services), status: request.query("status"), for: context)])
     }
 
     @Sendable func ceCase(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -47,7 +47,7 @@ struct WorkflowRoutes {
     }
 
     @Sendable func panels(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try JSONResponse.make(encoding: ["panels": reads.panels(area: request.query("area"), for: context)])
+        try JSONResponse.make(encoding: ["panels": reads.panels(area: try request.area(services), for: context)])
     }
 
     @Sendable func panel(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -74,7 +74,7 @@ struct WorkflowRoutes {
 
     @Sendable func overdue(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireSensitive(.readCases)
-        let items = try services.workflow.timescales(on: .today, area: request.query("area"), includeDueSoon: request.query("due_soon") == "1",
+        let items = try services.workflow.timescales(on: .today, area: try request.area(services), includeDueSoon: request.query("due_soon") == "1",
                                                      by: services.viewer(context, purpose: "timescales"))
         return JSONResponse.make(.object(["items": .array(items.map(\.json))]))
     }
@@ -93,8 +93,8 @@ struct WorkflowRoutes {
         let episodes = if let child = request.query("child") {
             try workflow.missingEpisodes(child: child, by: viewer)
         } else {
-            try workflow.missingReported(since: try request.date("since") ?? workflow.previousWorkingDay(before: .today, area: request.query("area")),
-                                         area: request.query("area"), by: viewer)
+            try workflow.missingReported(since: try request.date("since") ?? workflow.previousWorkingDay(before: .today, area: try request.area(services)),
+                                         area: try request.area(services), by: viewer)
         }
         return try JSONResponse.make(encoding: ["episodes": episodes])
     }
@@ -109,7 +109,7 @@ struct WorkflowRoutes {
 
     /// The notification log, `?area=&status=open|done|all&child=`.
     @Sendable func notifications(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let tasks = try reads.notifications(area: request.query("area"), status: request.query("status") ?? "open",
+        let tasks = try reads.notifications(area: try request.area(services), status: request.query("status") ?? "open",
                                             child: request.query("child"), for: context)
         return try JSONResponse.make(encoding: ["notifications": tasks])
     }
@@ -118,7 +118,7 @@ struct WorkflowRoutes {
     @Sendable func mainList(_ request: Request, context: AppRequestContext) async throws -> Response {
         let format = request.query("format") ?? "json"
         guard ["json", "csv"].contains(format) else { throw ServerError(.badRequest, "format is json or csv") }
-        let entries = try reads.mainList(area: request.query("area"), for: context)
+        let entries = try reads.mainList(area: try request.area(services), for: context)
         guard format == "csv" else { return try JSONResponse.make(encoding: ["cases": entries]) }
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
                                                .contentDisposition: "attachment; filename=\"main-list.csv\""],
@@ -129,7 +129,7 @@ struct WorkflowRoutes {
         _ = try context.require(.readCases)
         let format = request.query("format") ?? "json"
         guard ["json", "csv", "md"].contains(format) else { throw ServerError(.badRequest, "format is json, csv or md") }
-        let report = try reads.quarterly(area: request.query("area"), quarter: request.query("quarter"), for: context)
+        let report = try reads.quarterly(area: try request.area(services), quarter: request.query("quarter"), for: context)
         switch format {
         case "csv":
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: report.csv)))
@@ -146,7 +146,7 @@ struct WorkflowRoutes {
         _ = try context.require(.readCases)
         let file = try context.parameters.require("name")
         guard file.hasSuffix(".svg") else { throw ServerError.notFound }
-        let svg = try reads.chart(String(file.dropLast(".svg".count)), area: request.query("area"), quarter: request.query("quarter"),
+        let svg = try reads.chart(String(file.dropLast(".svg".count)), area: try request.area(services), quarter: request.query("quarter"),
                                   for: context)
         return Response(status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: svg)))
     }

@@ -1,3 +1,4 @@
+import CaseWorkflow
 import Foundation
 import GraphCore
 import HTTPTypes
@@ -56,7 +57,8 @@ struct ErrorMiddleware: RouterMiddleware {
         default: break
         }
         let kind = ErrorKind(of: error)
-        let message = bounded((error as? any ClassifiedError)?.userMessage ?? "")
+        // A workflow hint that names a `cegraph` command is left out: the service's users work in its pages.
+        let message = bounded((error as? WorkflowError)?.serviceMessage ?? (error as? any ClassifiedError)?.userMessage ?? "")
         switch kind {
         case .input: return (.badRequest, message)
         case .notFound: return (.notFound, message)

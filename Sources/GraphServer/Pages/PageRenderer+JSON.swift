@@ -6,7 +6,7 @@ extension PageRenderer {
     /// null or empty value as `NSNull`, which renders as nothing and is false for
     /// `{{#field}}`, and which, unlike a value left out, stops Mustache from looking for
     /// the name in the enclosing sections (a decision's missing risk must not show the
-    /// child's).
+    /// child's). Codes are put in words (``CodeWords``).
     static func fields(_ object: [String: JSONValue]?) -> [String: Any] {
         var fields: [String: Any] = [:]
         for (key, value) in object ?? [:] {
@@ -14,7 +14,7 @@ extension PageRenderer {
             case .null: fields[key] = NSNull()
             case .string(let text) where text.isEmpty: fields[key] = NSNull()
             case .array(let items) where items.isEmpty: fields[key] = NSNull()
-            default: fields[key] = PageRoutes.text(value)
+            default: fields[key] = CodeWords.words(field: key, PageRoutes.text(value))
             }
         }
         return fields

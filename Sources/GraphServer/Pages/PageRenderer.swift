@@ -106,6 +106,17 @@ struct PageRenderer: Sendable {
     /// A value for a URL query: everything but unreserved characters escaped.
     static func queryValue(_ text: String) -> String { pathSegment(text) }
 
+    /// The address of `path` with the request's query, `changes` set (a nil value removes
+    /// the parameter): the next page of the same question.
+    static func href(_ path: String, _ request: Request, setting changes: [String: String?]) -> String {
+        var parts: [(String, String)] = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+            .filter { changes[$0.0] == nil }
+        for (name, value) in changes.sorted(by: { $0.key < $1.key }) {
+            if let value { parts.append((name, value)) }
+        }
+        return path + (parts.isEmpty ? "" : "?" + parts.map { "\(queryValue($0.0))=\(queryValue($0.1))" }.joined(separator: "&"))
+    }
+
     /// Where a form may send the browser back to: a path on this service only (never
     /// `//host` or a full URL), else `otherwise` (the search page unless told: a role's
     /// first page, ``Role/firstPage``, for a form every role sees).

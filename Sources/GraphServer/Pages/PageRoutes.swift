@@ -102,30 +102,6 @@ struct PageRoutes {
         return .redirect(to: next, type: .normal)
     }
 
-    // MARK: - Audit
-
-    /// The audit viewer, for auditors: the newest rows and whether the chain is intact; with
-    /// `?refused=1`, only the reads refused for need-to-know (who, when, what was asked).
-    @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let audit = try AuditReads(services: services).read(request, defaultLimit: 200, for: context)
-        let (read, verification, refused, limit) = (audit.entries, audit.verification, audit.refusedOnly, audit.limit)
-        let entries = read.map { entry -> [String: Any] in
-            var row: [String: Any] = [
-                "seq": String(entry.seq), "at": entry.at, "operation": entry.operation, "actor": entry.actor,
-                "justification": entry.justification, "records": entry.records, "recipients": entry.recipients == "[]" ? "" : entry.recipients,
-            ]
-            if let asked = entry.asked { row["asked"] = ["what": asked.what, "id": asked.id] }
-            if let damage = entry.damage { row["damage"] = damage }
-            return row
-        }
-        return pages.page("audit", ["intact": verification.isIntact, "rows": String(verification.rows),
-                                    "fault": verification.fault?.description ?? "", "limit": String(limit),
-                                    "head": verification.head.map { String($0.seq) } ?? "",
-                                    "refused": refused, "anyEntries": !entries.isEmpty, "shown": String(entries.count),
-                                    "allHref": "/audit?limit=\(limit)", "refusedHref": "/audit?refused=1&limit=\(limit)",
-                                    "entries": entries], context: context)
-    }
-
     // MARK: - The picture
 
     /// The search form. Its hits name people, so the session's reason is asked for first;
@@ -140,13 +116,29 @@ struct PageRoutes {
     @Sendable func searchPosted(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireSensitive(.readPicture)
         var request = request
-        return try searchPage(try await request.formFields()["q"]?.trimmingWhitespace() ?? "", context: context)
+        let form = try await request.formFields()
+        let limit = Int(form["limit"] ?? "") ?? PageRoutes.searchShown
+        guard PageRoutes.searchLimits.contains(limit) else {
+            throw ServerError(.badRequest, "limit: show " + PageRoutes.searchLimits.map(String.init).joined(separator: ", ") + " matches")
+        }
+        return try searchPage(form["q"]?.trimmingWhitespace() ?? "", limit: limit, context: context)
     }
 
-    private func searchPage(_ text: String, context: AppRequestContext) throws -> Response {
+    /// The matches a search shows first, and how many it may be asked to show.
+    static let searchShown = 50
+    static let searchLimits = [50, 200, 1_000]
+
+    private func searchPage(_ text: String, limit: Int = PageRoutes.searchShown, context: AppRequestContext) throws -> Response {
         var fields: [String: Any] = ["q": text]
         if !text.isEmpty {
-            let hits = try reads.search(text, kind: nil, limit: 50, for: context)
+            // One more than is shown, to know whether there are more.
+            var hits = try reads.search(text, kind: nil, limit: limit + 1, for: context)
+            if hits.count > limit {
+                hits.removeLast()
+                fields["cut"] = String(limit)
+                if let more = PageRoutes.searchLimits.first(where: { $0 > limit }) { fields["moreLimit"] = String(more) }
+            }
+            fields["shown"] = String(hits.count)
             fields["searched"] = true
             fields["anyHits"] = !hits.isEmpty
             fields["hits"] = hits.map { hit -> [String: Any] in
@@ -181,7 +173,7 @@ struct PageRoutes {
             "mapHref": "/maps/" + PageRenderer.pathSegment(id),
             "otherIds": (detail["ids"]?.arrayValue ?? []).compactMap(\.stringValue).dropFirst().map { $0 },
             "attributes": (detail["attributes"]?.objectValue ?? [:]).sorted { $0.key < $1.key }.map { key, value -> [String: Any] in
-                ["name": key.replacingOccurrences(of: "_", with: " "), "value": PageRoutes.text(value)]
+                ["name": key.replacingOccurrences(of: "_", with: " "), "value": CodeWords.words(field: key, PageRoutes.text(value))]
             },
             "links": links,
             "about": (detail["about"]?.arrayValue ?? []).compactMap(\.objectValue).map(PageRoutes.intelligence),
@@ -197,6 +189,20 @@ struct PageRoutes {
         fields["notices"] = try notices.map(WorkflowPageRoutes.noticeRow)
         fields["showsNotices"] = account.role.may(.readMarthr)
         fields["anyNotices"] = !notices.isEmpty
+        // A child's case work: their cases, each leading to its panels, decisions and notices.
+        if account.role.may(.readCases), detail["kind"]?.stringValue == "child" {
+            let cases = try services.workflow.cases(ofChild: detail["id"]?.stringValue ?? id,
+                                                    by: services.viewer(context, purpose: "a child's cases"))
+            let areas = try services.store.areaDirectory()
+            fields["showsCases"] = true
+            fields["anyCases"] = !cases.isEmpty
+            fields["cases"] = cases.map { summary -> [String: Any] in
+                ["ref": summary.ref, "href": "/cases/" + PageRenderer.pathSegment(summary.ref), "status": summary.status,
+                 "area": areas.area(code: summary.area)?.label ?? summary.area, "openedOn": summary.openedOn,
+                 "concern": CodeWords.concerns[summary.concern] ?? summary.concern,
+                 "closedOn": summary.closedOn ?? ""]
+            }
+        }
         if account.role.may(.readFlags), ["child", "adult", "location", "vehicle"].contains(detail["kind"]?.stringValue ?? "") {
             fields["flagsHref"] = "/flags/" + PageRenderer.pathSegment(detail["id"]?.stringValue ?? id)
         }
@@ -276,9 +282,17 @@ struct PageRoutes {
                              ("agency", "agency"), ("text", "text")] {
             if let value = intel[field]?.stringValue { row[key] = value }
         }
-        if let id = intel["id"]?.stringValue { row["href"] = "/intel/" + PageRenderer.pathSegment(id) }
+        if let id = intel["id"]?.stringValue { row["href"] = PageRoutes.intelHref(id) }
         if intel["text_withheld"] == .bool(true) { row["textWithheld"] = true }
         return row
+    }
+
+    /// Where a report's id leads: intelligence an assessment wrote (`assessment/ASMT-...`)
+    /// to the assessment's page, any other to the report's.
+    static func intelHref(_ id: String) -> String {
+        let written = "assessment/"
+        if id.hasPrefix(written) { return "/assessments/" + PageRenderer.pathSegment(String(id.dropFirst(written.count))) }
+        return "/intel/" + PageRenderer.pathSegment(id)
     }
 
     /// A value as text: strings as they are, a list of strings as a list, yes and no for

@@ -97,21 +97,54 @@ struct QueryPageRoutes {
                 fields["root"] = QueryPageRoutes.entity(entities[root] ?? .object(["id": .string(root)]))
             }
             fields["linkCount"] = String(links.count)
-            let groups = (answer["notify"]?.arrayValue ?? []).compactMap(\.objectValue).map { entry -> [String: Any] in
+            let chosen = QueryReads.given(request, "group")
+            let page = try QueryReads.integer(request, "page", default: 1, in: 1...1_000_000)
+            let all = (answer["notify"]?.arrayValue ?? []).compactMap(\.objectValue)
+            fields["groupCount"] = String(all.count)
+            let entries = all.filter { chosen == nil || $0["area"]?.stringValue == chosen }
+            if chosen != nil, entries.isEmpty { throw ServerError(.badRequest, "group: no authority or force to notify is coded \(Excerpt.bare(chosen ?? ""))") }
+            if chosen != nil { fields["everyGroupHref"] = PageRenderer.href("/cross-border", request, setting: ["group": nil, "page": nil]) }
+            let groups = entries.map { entry -> [String: Any] in
                 let area = entry["area"]?.stringValue ?? "", force = entry["force"]?.stringValue ?? ""
-                return [
+                let crossings = links.filter { $0["from_area"]?.stringValue == area || $0["to_area"]?.stringValue == area }
+                let reasons = (entry["reasons"]?.arrayValue ?? []).compactMap(\.stringValue)
+                // The whole picture lists thousands of crossings: each group shows its first
+                // few, and one group at a time pages through them all.
+                let size = chosen == nil ? QueryPageRoutes.crossingsPerGroup : QueryPageRoutes.crossingsPerPage
+                let first = chosen == nil ? 0 : min((page - 1) * size, max(crossings.count - 1, 0))
+                let shown = crossings.dropFirst(first).prefix(size)
+                var group: [String: Any] = [
                     "area": area, "name": entry["name"]?.stringValue ?? area,
                     "isAuthority": area != force,
                     "force": force, "forceName": entry["force_name"]?.stringValue ?? force,
-                    "reasons": (entry["reasons"]?.arrayValue ?? []).compactMap(\.stringValue),
-                    "crossings": links.filter { $0["from_area"]?.stringValue == area || $0["to_area"]?.stringValue == area }
-                        .map { QueryPageRoutes.crossing(.object($0), entities: entities) },
+                    "reasons": Array(reasons.prefix(chosen == nil ? QueryPageRoutes.reasonsPerGroup : reasons.count)),
+                    "crossings": shown.map { QueryPageRoutes.crossing(.object($0), entities: entities) },
+                    "crossingCount": String(crossings.count),
+                    "firstShown": String(first + 1), "lastShown": String(first + shown.count),
                 ]
+                if chosen == nil, crossings.count > shown.count || reasons.count > QueryPageRoutes.reasonsPerGroup {
+                    group["moreHref"] = PageRenderer.href("/cross-border", request, setting: ["group": area, "page": nil])
+                    group["moreReasons"] = reasons.count > QueryPageRoutes.reasonsPerGroup ? String(reasons.count - QueryPageRoutes.reasonsPerGroup) : nil
+                }
+                if chosen != nil, first + shown.count < crossings.count {
+                    group["nextHref"] = PageRenderer.href("/cross-border", request, setting: ["page": String(page + 1)])
+                }
+                if chosen != nil, page > 1 {
+                    group["previousHref"] = PageRenderer.href("/cross-border", request, setting: ["page": String(page - 1)])
+                }
+                return group
             }
             fields["anyGroups"] = !groups.isEmpty
             fields["groups"] = groups
         }
     }
+
+    /// How many crossings each group shows when every group is listed.
+    static let crossingsPerGroup = 10
+    /// How many reasons each group shows when every group is listed.
+    static let reasonsPerGroup = 5
+    /// How many crossings a page of one group shows.
+    static let crossingsPerPage = 100
 
     /// A cross-border link: its two ends with their areas, the link, and which border it crosses.
     static func crossing(_ json: JSONValue, entities: [String: JSONValue]) -> [String: Any] {
@@ -133,6 +166,8 @@ struct QueryPageRoutes {
     /// The page lists this many candidates unless asked for more (the whole list of a force
     /// runs to thousands).
     static let candidatesShown = 50
+    /// The pieces of evidence a candidate shows; its map shows the rest.
+    static let evidenceShown = 10
 
     /// Persons, networks and places meeting the MARTHR thresholds, best first, with the
     /// score, the criteria met and the evidence behind each.
@@ -149,6 +184,11 @@ struct QueryPageRoutes {
             fields["shown"] = String(candidates.count)
             fields["total"] = String(total)
             fields["more"] = candidates.count < total
+            if candidates.count < total {
+                let next = min(candidates.count + QueryPageRoutes.candidatesShown, total)
+                fields["moreHref"] = PageRenderer.href("/marthr/candidates", request, setting: ["top": String(next)])
+                fields["next"] = String(next)
+            }
             fields["thresholds"] = (1...4).map { number -> [String: Any] in
                 ["number": String(number), "name": QueryPageRoutes.criteria[number] ?? "", "count": String(meeting[String(number)]?.doubleValue.map { Int($0) } ?? 0)]
             }
@@ -172,9 +212,11 @@ struct QueryPageRoutes {
                     ["number": String(number), "name": QueryPageRoutes.criteria[number] ?? "criterion \(number)"]
                 }
                 if let newest = candidate["newest_intel"]?.stringValue { row["newest"] = newest }
-                row["evidence"] = (candidate["evidence"]?.arrayValue ?? []).compactMap(\.stringValue)
+                let evidence = (candidate["evidence"]?.arrayValue ?? []).compactMap(\.stringValue)
+                row["evidence"] = Array(evidence.prefix(QueryPageRoutes.evidenceShown))
+                if evidence.count > QueryPageRoutes.evidenceShown { row["moreEvidence"] = String(evidence.count - QueryPageRoutes.evidenceShown) }
                 row["intel"] = (candidate["intel"]?.arrayValue ?? []).compactMap(\.stringValue).map { ref -> [String: Any] in
-                    ["id": ref, "href": "/intel/" + PageRenderer.pathSegment(ref)]
+                    ["id": ref, "href": PageRoutes.intelHref(ref)]
                 }
                 row["children"] = (candidate["children_at_risk"]?.arrayValue ?? []).compactMap(\.stringValue).map { ref -> [String: Any] in
                     ["id": ref, "href": "/entities/" + PageRenderer.pathSegment(ref)]
@@ -264,7 +306,7 @@ struct QueryPageRoutes {
         // Always present, so that a section never finds a field of the page around it instead.
         row["area"] = object["area"]?.stringValue ?? ""
         row["anyArea"] = object["area"]?.stringValue != nil
-        row["risk"] = object["risk"]?.stringValue ?? ""
+        row["risk"] = object["risk"]?.stringValue.map(CodeWords.risk) ?? ""
         row["anyRisk"] = object["risk"]?.stringValue != nil
         return row
     }

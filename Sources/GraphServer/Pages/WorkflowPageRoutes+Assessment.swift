@@ -171,7 +171,7 @@ extension WorkflowPageRoutes {
             "kind": detail.kind == .review ? "Review assessment" : "First assessment",
             "concern": Self.concernWords(detail.concern),
             "agencies": detail.agencies.map(\.name).joined(separator: ", "),
-            "frameworkName": detail.framework.name, "risk": detail.risk, "immediate": detail.immediateAction,
+            "frameworkName": detail.framework.name, "risk": CodeWords.risk(detail.risk), "immediate": detail.immediateAction,
             "reasons": detail.reasons.map { reason -> [String: Any] in
                 ["conclusion": reason.conclusion, "explanation": reason.explanation, "because": reason.answers,
                  "anyBecause": !reason.answers.isEmpty]
@@ -183,7 +183,7 @@ extension WorkflowPageRoutes {
         if let changes = detail.sincePrevious {
             fields["since"] = [
                 "ref": changes.previousRef, "href": "/assessments/" + PageRenderer.pathSegment(changes.previousRef),
-                "on": changes.previousAssessedOn, "riskChanged": changes.riskChanged, "before": changes.previousRisk,
+                "on": changes.previousAssessedOn, "riskChanged": changes.riskChanged, "before": CodeWords.risk(changes.previousRisk),
                 "changes": changes.answers.map { ["question": $0.question, "before": $0.before ?? "not answered",
                                                   "after": $0.after ?? "not answered"] },
                 "noChanges": changes.answers.isEmpty,

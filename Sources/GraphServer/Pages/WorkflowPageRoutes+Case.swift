@@ -7,16 +7,18 @@ import Hummingbird
 /// decisions, flags, NRM, actions and timescales.
 extension WorkflowPageRoutes {
     @Sendable func casesPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
-        let area = request.query("area")?.trimmingWhitespace()
+        let area = try request.area(services)
         let status = request.query("status") ?? "open"
         let rows = try reads.cases(area: area?.isEmpty == false ? area : nil, status: status == "all" ? nil : status, for: context)
+        let areas = try areas()
         return ("cases", [
-            "area": area ?? "", "status": status,
+            "area": area.map(areas.name) ?? "", "status": status,
             "statusChoices": Self.options(["open", "closed", "all"], selected: status),
             "cases": try rows.map { row -> [String: Any] in
                 var fields = try PageRenderer.fields(encoding: row)
                 fields["href"] = Self.href("/cases/", row.ref)
                 fields["childHref"] = Self.href("/entities/", row.childRef)
+                Self.nameArea(&fields, in: areas)
                 return fields
             },
             "anyCases": !rows.isEmpty,
@@ -31,6 +33,7 @@ extension WorkflowPageRoutes {
         let json = try JSONValue(encoding: detail).objectValue ?? [:]
         var fields = PageRenderer.fields(json.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil })
         fields["childHref"] = Self.href("/entities/", detail.childRef)
+        Self.nameArea(&fields, in: try areas())
         fields["referrals"] = try detail.referrals.map { referral -> [String: Any] in
             var row = try PageRenderer.fields(encoding: referral)
             row["repeat"] = referral.isRepeat

@@ -27,7 +27,7 @@ extension WorkflowPageRoutes {
         let account = try context.requireSensitive(.readMarthr)
         let register = try reads.disruptions(request, for: context)
         let show = request.query("show").flatMap { DisruptionFilter.Show(rawValue: $0) } ?? .all
-        let area = request.query("area").flatMap { $0.isEmpty ? nil : $0 }
+        let area = try request.area(services)
         func href(show: DisruptionFilter.Show, page: Int = 1) -> String {
             var query = ["show=" + show.rawValue]
             if let area { query.append("area=" + PageRenderer.pathSegment(area)) }
@@ -61,7 +61,7 @@ extension WorkflowPageRoutes {
         var fields = try Self.noticeRow(notice)
         fields["breaches"] = try PageRenderer.rows(encoding: notice.breaches).map { row in
             var row = row
-            row["intelHref"] = Self.href("/intel/", row["intel_ref"] as? String)
+            row["intelHref"] = (row["intel_ref"] as? String).map(PageRoutes.intelHref)
             return row
         }
         fields["anyBreaches"] = !notice.breaches.isEmpty

@@ -28,12 +28,13 @@ extension WorkflowPageRoutes {
     /// screened for a coordinator.
     @Sendable func referralsPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
         let account = try context.requireSensitive(.readCases)
-        let area = request.query("area")?.trimmingWhitespace()
+        let area = try request.area(services)
         let to = try request.date("to"), from = try request.date("from")
         let rows = try reads.referrals(area: area?.isEmpty == false ? area : nil, from: from, to: to, for: context)
         let screens = account.role.may(WorkflowWrite.screen.permission)
+        let areas = try areas()
         return ("referrals", [
-            "area": area ?? "", "from": from?.description ?? "", "to": to?.description ?? "",
+            "area": area.map(areas.name) ?? "", "from": from?.description ?? "", "to": to?.description ?? "",
             "screens": screens,
             "referrals": rows.map { row -> [String: Any] in
                 let object = row.objectValue ?? [:]
@@ -42,7 +43,7 @@ extension WorkflowPageRoutes {
                 fields["childHref"] = Self.href("/entities/", object["child_ref"]?.stringValue)
                 fields["repeat"] = PageRenderer.isSet(object["is_repeat"])
                 fields["immediate"] = PageRenderer.isSet(object["immediate_risk"])
-                fields["outcome"] = object["outcome"]?.stringValue?.replacingOccurrences(of: "_", with: " ")
+                Self.nameArea(&fields, in: areas)
                 fields["caseHref"] = Self.href("/cases/", object["case_ref"]?.stringValue)
                 // A screened referral that may come to MACCSE and has no case yet: the
                 // workflow says why when the child has another case open.
@@ -54,7 +55,7 @@ extension WorkflowPageRoutes {
                     let form = "screen-" + ref
                     let typed = refusal?.typed(in: form) ?? [:]
                     fields["screenForm"] = ["action": "/referrals/\(PageRenderer.pathSegment(ref))/screening", "form": form,
-                                            "outcomes": Self.options(ScreeningOutcome.allCases.map(\.rawValue), selected: typed["outcome"]),
+                                            "outcomes": Self.options(ScreeningOutcome.allCases.map(\.rawValue), selected: typed["outcome"], words: CodeWords.screening),
                                             "on": typed["on"] ?? CalendarDate.today.description] as [String: Any]
                 }
                 return fields
@@ -68,9 +69,9 @@ extension WorkflowPageRoutes {
     static func referralForm(_ typed: [String: String]) -> [String: Any] {
         ["child": typed["child"] ?? "", "receivedOn": typed["received_on"] ?? CalendarDate.today.description,
          "referrer": typed["referrer"] ?? "", "agency": typed["agency"] ?? "", "area": typed["area"] ?? "",
-         "concerns": options(Concern.allCases.map(\.rawValue), selected: typed["concern"]),
+         "concerns": options(Concern.allCases.map(\.rawValue), selected: typed["concern"], words: CodeWords.concerns),
          "outcomes": [["value": "", "label": "not yet screened", "selected": (typed["outcome"] ?? "").isEmpty] as [String: Any]]
-            + options(ScreeningOutcome.allCases.map(\.rawValue), selected: typed["outcome"]),
+            + options(ScreeningOutcome.allCases.map(\.rawValue), selected: typed["outcome"], words: CodeWords.screening),
          "screenedOn": typed["screened_on"] ?? "", "immediate": typed["immediate_risk"] != nil, "note": typed["note"] ?? ""]
     }
 

@@ -23,7 +23,7 @@ extension WorkflowPageRoutes {
     @Sendable func notificationsPage(_ request: Request, context: AppRequestContext, ref: String?,
                                      refusal: Refusal?) throws -> (String, [String: Any]) {
         let account = try context.requireSensitive(.readCases)
-        let area = request.query("area")?.trimmingWhitespace()
+        let area = try request.area(services)
         let status = request.query("status") ?? "open"
         let tasks = try reads.notifications(area: area?.isEmpty == false ? area : nil, status: status, for: context)
         let works = account.role.may(WorkflowWrite.notified.permission)

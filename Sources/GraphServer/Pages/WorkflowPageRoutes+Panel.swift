@@ -8,12 +8,14 @@ import Hummingbird
 extension WorkflowPageRoutes {
     @Sendable func panelsPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
         let account = try context.require(.readPanels)
-        let area = request.query("area")?.trimmingWhitespace()
+        let area = try request.area(services)
         let rows = try reads.panels(area: area?.isEmpty == false ? area : nil, for: context)
+        let areas = try areas()
         var fields: [String: Any] = [
-            "area": area ?? "",
+            "area": area.map(areas.name) ?? "",
             "panels": try rows.map { row -> [String: Any] in
                 var fields = try PageRenderer.fields(encoding: row)
+                Self.nameArea(&fields, in: areas)
                 fields["href"] = Self.href("/panels/", row.ref)
                 return fields
             },
@@ -21,7 +23,7 @@ extension WorkflowPageRoutes {
         ]
         if account.role.may(WorkflowWrite.schedulePanel.permission) {
             let typed = refusal?.typed(in: "schedule") ?? [:]
-            fields["scheduleForm"] = ["area": typed["area"] ?? area ?? "", "on": typed["on"] ?? "", "starts_at": typed["starts_at"] ?? "",
+            fields["scheduleForm"] = ["area": typed["area"] ?? area.map(areas.name) ?? "", "on": typed["on"] ?? "", "starts_at": typed["starts_at"] ?? "",
                                       "co_chairs": typed["co_chairs"] ?? ""]
         }
         return ("panels", fields)
@@ -39,6 +41,7 @@ extension WorkflowPageRoutes {
         // The panel's own fields; each list is made below from its typed rows.
         let json = try JSONValue(encoding: detail).objectValue ?? [:]
         var fields = PageRenderer.fields(json.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil && $0.key != "quorate" })
+        Self.nameArea(&fields, in: try areas())
         fields["coChairs"] = detail.coChairs.joined(separator: ", ")
         fields["quorate"] = detail.quorate
         fields["shortfalls"] = detail.quoracyShortfalls

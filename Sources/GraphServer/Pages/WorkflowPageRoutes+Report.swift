@@ -7,7 +7,7 @@ import Hummingbird
 extension WorkflowPageRoutes {
     @Sendable func quarterlyPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
         _ = try context.require(.readQuarterly)
-        let area = request.query("area")?.trimmingWhitespace() ?? ""
+        let area = (try request.area(services) ?? "")
         let today = CalendarDate.today
         let quarter = request.query("quarter")?.trimmingWhitespace() ?? "\(today.year)Q\((today.month - 1) / 3 + 1)"
         var fields: [String: Any] = ["area": area, "quarter": quarter]

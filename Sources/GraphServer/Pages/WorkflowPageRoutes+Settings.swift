@@ -42,7 +42,7 @@ extension WorkflowPageRoutes {
     @Sendable func settingsPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
         let account = try context.require(.readSettings)
         let asked = (ref.flatMap { $0 == "default" ? nil : $0 } ?? request.query("area"))?.trimmingWhitespace()
-        let area = asked?.isEmpty == false ? asked : nil
+        let area = try asked.flatMap { $0.isEmpty ? nil : try areas().code(for: $0, field: "area", localAuthority: true) }
         let current: PartnershipSettings
         do {
             current = try reads.settings(area: area, for: context)

@@ -136,15 +136,28 @@ struct WorkflowPageRoutes {
         }
     }
 
-    /// Choices for a `<select>`, with the one to show selected.
-    static func options(_ values: [String], selected: String?) -> [[String: Any]] {
-        values.map { ["value": $0, "label": $0.replacingOccurrences(of: "_", with: " "), "selected": $0 == selected] }
+    /// Choices for a `<select>`, with the one to show selected, each labelled with its
+    /// `words` (else the value with spaces for underscores).
+    static func options(_ values: [String], selected: String?, words: [String: String] = [:]) -> [[String: Any]] {
+        values.map { ["value": $0, "label": words[$0] ?? $0.replacingOccurrences(of: "_", with: " "), "selected": $0 == selected] }
     }
 
     /// Language warnings as a page lays them out.
     static func warnings(_ warnings: [LanguageWarning]) -> [[String: Any]] {
         warnings.map { ["matched": $0.matched, "phrase": $0.phrase, "reason": $0.reason, "line": String($0.line),
                         "column": String($0.column), "suggestions": $0.suggestions.joined(separator: "; ")] }
+    }
+
+    /// The authorities by code and name: pages show the name first and the code second,
+    /// and fill a filter with the name the code stands for.
+    func areas() throws -> AreaDirectory {
+        try services.store.areaDirectory()
+    }
+
+    /// `fields[key]`, an area's code, as its name with the code after it.
+    static func nameArea(_ fields: inout [String: Any], _ key: String = "area", in areas: AreaDirectory) {
+        guard let code = fields[key] as? String, let area = areas.area(code: code) else { return }
+        fields[key] = area.label
     }
 
     static func href(_ base: String, _ id: String?) -> String? {

@@ -139,13 +139,10 @@ struct QueryReads: Sendable {
         guard try services.store.mayOpen(id, asked: "query", by: services.viewer(context, purpose: "query")) else { throw ServerError.notFound }
     }
 
-    /// The `area` parameter: a local authority code or a force known to the picture.
+    /// The `area` parameter: a local authority or a force, by code or name
+    /// (``Request/area(_:name:)``).
     func area(_ request: Request) throws -> String? {
-        guard let code = QueryReads.given(request, "area") else { return nil }
-        guard try services.engine.snapshot().areas.contains(where: { $0.code.lowercased() == code.lowercased() }) else {
-            throw ServerError(.badRequest, "area \(Excerpt.bare(code)) is not known; give a local authority code (E08000012) or a force (merseyside)")
-        }
-        return code
+        try request.area(services)
     }
 
     /// A whole-number parameter within a range, or a 400 naming it; `value` when the

@@ -111,7 +111,7 @@ struct WorkflowReads: Sendable {
             throw ServerError(.badRequest, "show is one of " + DisruptionFilter.Show.allCases.map(\.rawValue).joined(separator: ", "))
         }
         func given(_ name: String) -> String? { request.query(name).flatMap { $0.isEmpty ? nil : $0 } }
-        let filter = DisruptionFilter(show: chosen, area: given("area"), subject: given("subject"), child: given("child"),
+        let filter = DisruptionFilter(show: chosen, area: try request.area(services), subject: given("subject"), child: given("child"),
                                       page: try request.integer("page", default: 1, in: 1...100_000),
                                       pageSize: try request.integer("page_size", default: 50, in: 1...500))
         return try services.workflow.disruptionRegister(filter, asOf: .today, by: services.viewer(context, purpose: "the disruption register"))

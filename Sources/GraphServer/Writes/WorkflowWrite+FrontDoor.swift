@@ -10,7 +10,7 @@ extension WorkflowWrite {
         let fields = input.fields
         let outcome = try fields.optionalChoice("outcome", ScreeningOutcome.self)
         let record = try input.services.workflow.recordReferral(ReferralInput(
-            child: try fields.text("child", "the child's id"), area: fields.optional("area"),
+            child: try fields.text("child", "the child's id"), area: try input.localAuthority("area"),
             receivedOn: try fields.date("received_on") ?? .today, referrer: try fields.text("referrer", "who referred"),
             agency: try fields.text("agency", "the referring agency's code"), concern: try fields.choice("concern", Concern.self),
             outcome: outcome, screenedOn: try fields.date("screened_on") ?? (outcome == nil ? nil : .today),

@@ -10,8 +10,8 @@ extension WorkflowWrite {
     static let placement = WorkflowWrite(permission: .workCases, purpose: "recording a placement", status: .ok) { input in
         let fields = input.fields
         let record = try input.services.workflow.recordPlacement(PlacementInput(
-            child: try fields.text("child", "the child"), ref: fields.optional("ref"), placedBy: fields.optional("placed_by"),
-            livesIn: fields.optional("lives_in"), kind: try fields.optionalChoice("type", Placement.Kind.self) ?? .other,
+            child: try fields.text("child", "the child"), ref: fields.optional("ref"), placedBy: try input.localAuthority("placed_by"),
+            livesIn: try input.localAuthority("lives_in"), kind: try fields.optionalChoice("type", Placement.Kind.self) ?? .other,
             placement: fields.optional("placement"), location: fields.optional("location"), startedOn: try fields.date("started"),
             endedOn: try fields.date("ended"), incoming: try fields.bool("incoming") ?? false, ceRisk: try fields.bool("ce_risk"),
             screenedOn: try fields.date("screened"), note: fields.optional("note")), on: .today, by: input.viewer)

@@ -9,7 +9,8 @@ extension WorkflowWrite {
         let fields = input.fields
         let coChairs = try fields.list("co_chairs")
         guard !coChairs.isEmpty else { throw ServerError(.badRequest, "give co_chairs: the joint chairs (police and children's social care)") }
-        let ref = try input.services.workflow.schedulePanel(area: try fields.text("area", "a local authority code"),
+        _ = try fields.text("area", "a local authority, by name or code")
+        let ref = try input.services.workflow.schedulePanel(area: try input.localAuthority("area") ?? "",
                                                             on: try fields.requiredDate("on"), startsAt: fields.optional("starts_at"),
                                                             coChairs: coChairs, by: input.viewer)
         return .object(["panel": .string(ref)])

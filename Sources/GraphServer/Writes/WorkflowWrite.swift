@@ -25,6 +25,16 @@ struct WorkflowWrite: Sendable {
                 return ref
             }
         }
+
+        /// The local authority a field names, by code or name (``AreaDirectory``): its
+        /// code; nil when the field is absent or empty.
+        ///
+        /// - Throws: ``InputError`` naming the field when no local authority, or several,
+        ///   answer to it.
+        func localAuthority(_ field: String) throws -> String? {
+            guard let text = fields.optional(field) else { return nil }
+            return try services.store.areaDirectory().code(for: text, field: field, localAuthority: true)
+        }
     }
 
     /// What the account's role must hold (``Role/permissions``); any other gets 403 before

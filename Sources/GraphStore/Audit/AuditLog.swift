@@ -81,11 +81,19 @@ public enum AuditLog {
     /// it can be, never trusted to be well formed (``Entry/init(_:)``).
     static func entries(_ db: Database, limit: Int, oldestFirst: Bool, refusedOnly: Bool = false,
                         where condition: String = "", arguments: StatementArguments = []) throws -> [Entry] {
-        var filters = refusedOnly ? ["json_valid(records) AND json_extract(records, '$.refused') = 1"] : []
+        var filters = refusedOnly ? [refusedCondition] : []
         if !condition.isEmpty { filters.append(condition) }
         let filter = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
         return try Row.fetchAll(db, sql: "SELECT * FROM audit_log \(filter) ORDER BY seq \(oldestFirst ? "ASC" : "DESC") LIMIT ?",
                                 arguments: arguments + [limit]).map(Entry.init)
+    }
+
+    /// The SQL condition of a read refused for need-to-know.
+    static let refusedCondition = "json_valid(records) AND json_extract(records, '$.refused') = 1"
+
+    /// How many rows match `condition` (every row when it is empty).
+    static func count(_ db: Database, where condition: String, arguments: StatementArguments) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log \(condition.isEmpty ? "" : "WHERE " + condition)", arguments: arguments) ?? 0
     }
 
     /// Records a read that answered "not found": `refused` when the record exists but the

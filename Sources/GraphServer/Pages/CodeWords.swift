@@ -1,0 +1,52 @@
+import GraphCore
+
+/// The codes the workflow stores (`section_47`, `merseyside:4`, `reached_18`), in the words
+/// a page shows them, so that a reader needs neither the CLI nor the docs to follow them.
+enum CodeWords {
+    /// A risk level in words with its place in its framework's order, the code after it:
+    /// `Merseyside scaling 4 of 10 (1 is the most risk, 10 no longer at risk) · merseyside:4`.
+    static func risk(_ code: String) -> String {
+        RiskLevel(code).map { "\($0.words) · \(code)" } ?? code
+    }
+
+    /// Screening outcomes of a referral.
+    static let screening: [String: String] = [
+        "section_47": "section 47 enquiry (child protection)", "section_17": "section 17 (child in need)",
+        "early_help": "early help", "no_further_action": "no further action", "signposting": "signposted to other services",
+    ]
+
+    /// Panel decisions.
+    static let decisions: [String: String] = [
+        "review": "keep on MACCSE and review", "remove": "remove from MACCSE",
+        "remove_keep_police_flag": "remove from MACCSE, keeping the police flag",
+        "closed_unable_to_engage": "closed: agencies could not engage", "escalate": "escalate", "signpost": "signpost to prevention services",
+    ]
+
+    /// Why a case closed.
+    static let closures: [String: String] = [
+        "risk_reduced": "risk reduced", "reached_18": "the child reached 18", "unable_to_engage": "agencies could not engage",
+        "no_consent": "no consent", "signposted": "signposted", "moved_area": "moved to another area", "other": "other",
+    ]
+
+    /// Concerns of a referral or an assessment.
+    static let concerns: [String: String] = [
+        "cce": "criminal exploitation", "cse": "sexual exploitation", "both": "criminal and sexual exploitation",
+    ]
+
+    /// The fields whose values are codes, and their words.
+    private static let byField: [String: [String: String]] = [
+        "outcome": screening, "decision": decisions, "last_decision": decisions, "closure": closures, "concern": concerns,
+    ]
+
+    /// The fields holding a risk level.
+    private static let riskFields: Set<String> = ["risk", "closing_risk", "previous_risk"]
+
+    /// A field's value as a page shows it: a code in words, else the value with its
+    /// underscores as spaces when the field holds codes (an NRM stage), else as it is.
+    static func words(field: String, _ value: String) -> String {
+        if riskFields.contains(field) { return risk(value) }
+        if let words = byField[field] { return words[value] ?? value.replacing("_", with: " ") }
+        if field == "stage" { return value.replacing("_", with: " ") }
+        return value
+    }
+}
