@@ -107,4 +107,5 @@ print(f"  one write a second: {len(busy)} reads, p50 {quantile(busy, .5):.1f} ms
 print(f"  p99 ratio (with / without writes): {quantile(busy, .99) / quantile(quiet, .99):.2f}")
 print(f"writes: {len(commits)}, commit p50 {quantile(commits, .5):.1f} ms, max {max(commits) * 1000:.1f} ms")
 print(f"write to visible: p50 {quantile(delays, .5):.1f} ms, p99 {quantile(delays, .99):.1f} ms, max {max(delays) * 1000:.1f} ms; "
-      f"visible to the first query after the write in {sum(1 for _, a in visible if a == 1)} of {len(visible)}")
+      f"visible to the first query after the write in {sum(1 for _, a in visible if a == 1)} of {len(visible)}, "
+      f"within 50 ms in {sum(1 for d in delays if d <= 0.05)}")
