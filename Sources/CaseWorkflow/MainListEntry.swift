@@ -101,8 +101,7 @@ public struct MainListEntry: Codable, Sendable, Equatable {
     /// The list as CSV: the header, then a line per entry (fields quoted and guarded
     /// against formulas as the quarterly report's are).
     public static func csv(_ entries: [MainListEntry]) -> String {
-        ([csvHeader] + entries.map(\.csvRow)).map { $0.map(QuarterlyReport.csvField).joined(separator: ",") }
-            .joined(separator: "\r\n") + "\r\n"
+        CSVWriter.table(header: csvHeader, rows: entries.map(\.csvRow))
     }
 
     /// The entry's CSV fields, in ``csvHeader``'s order.

@@ -61,7 +61,7 @@ public struct QuarterlyReport: Sendable {
         var rows = ["measure,title,label,value"]
         for measure in measures {
             for count in measure.counts {
-                rows.append([String(measure.number), measure.title, count.label, String(count.value)].map(QuarterlyReport.csvField)
+                rows.append([String(measure.number), measure.title, count.label, String(count.value)].map(CSVWriter.field)
                     .joined(separator: ","))
             }
         }
@@ -87,8 +87,6 @@ public struct QuarterlyReport: Sendable {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
-    /// A CSV field (``CSVText/field(_:)``).
-    static func csvField(_ raw: String) -> String { CSVText.field(raw) }
 }
 
 extension QuarterlyReport {

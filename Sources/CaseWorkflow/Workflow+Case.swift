@@ -137,48 +137,7 @@ extension Workflow {
     ///   a stored row without a column the record needs (internal).
     public func caseDetail(_ ref: String, asOf date: CalendarDate, by viewer: Viewer) throws -> CaseDetail {
         try transaction(by: viewer) { tx in
-            let ceCase = try requireCase(ref, open: nil, operation: "show", by: viewer, in: tx)
-            let id = ceCase["id"], child = ceCase["child_id"]
-            var detail = try CaseDetail(ceCase)
-            detail.referrals = try tx.rows("referral.for_child", ["child": child]).map(CaseDetail.Referral.init)
-            detail.assessments = try tx.rows("assessment.for_case", ["case": id]).map(CaseDetail.Assessment.init)
-            detail.decisions = try tx.rows("panel.decisions_for_case", ["case": id]).map(CaseDetail.Decision.init)
-            detail.flags = try tx.rows("flag.for_entity", ["entity": child, "on": StoredValue(date)]).map(CaseDetail.Flag.init)
-            detail.nrm = try tx.rows("nrm.for_case", ["case": id]).map(CaseDetail.NRM.init)
-            detail.actions = try tx.rows("action.for_case", ["case": id]).map(CaseDetail.Action.init)
-            detail.marthrFeedback = try tx.rows("marthr.feedback_for_case", ["case": id]).map(CaseDetail.Feedback.init)
-            detail.panelMinutes = try tx.rows("panel.case_minutes_of_case", ["case": id]).map(CaseMinutes.init)
-            detail.strategyMeetings = try tx.rows("case.strategy_meetings", ["case": id]).map(StrategyMeeting.init).map { meeting in
-                // A flag actioned on someone else (another child, an adult, a place) is shown
-                // only to those who see the whole picture: a scoped or panel reader may not
-                // know of them.
-                var shown = meeting
-                if viewer.access.children != nil || viewer.access.scope.areas != nil {
-                    shown.flagsSet = meeting.flagsSet.filter { $0.entity == detail.childRef }
-                }
-                return shown
-            }
-            if viewer.access.children == nil {
-                detail.notifications = try covered(try tx.rows("notification.list", ["area": .null, "status": "all", "child": child]),
-                                                   by: viewer, in: tx).map { try NotificationTask($0, access: viewer.access) }
-            }
-            // Loaded once: the pseudonymiser reads every child in the store.
-            let pseudonyms = try tx.pseudonymiser(for: viewer.access)
-            if let pseudonyms { detail = detail.pseudonymised(by: pseudonyms) }
-            // Pseudonymised as they are read, with places outside the viewer's scope unnamed.
-            detail.placements = try shown(try tx.rows("placement.for_child", ["child": child]).map(Placement.init),
-                                          pseudonyms: pseudonyms, by: viewer, in: tx)
-            detail.missingEpisodes = try shown(try tx.rows("missing.for_child", ["child": child]).map(MissingEpisode.init),
-                                               pseudonyms: pseudonyms, by: viewer, in: tx)
-            // A case the viewer's authority holds for a child they no longer know (placed there
-            // once): the case's own record stays theirs, the child's wider record does not.
-            let home = try tx.row("common.entity", ["id": child])?.text("area")
-            if try !knowsChild(detail.childRef, area: home, by: viewer, in: tx) {
-                let theirs = Set(try covered(try tx.rows("referral.areas_for_child", ["child": child]), by: viewer, in: tx).map { $0.string("ref") })
-                detail.referrals = detail.referrals.filter { theirs.contains($0.ref) }
-                detail.placements = try detail.placements.filter { try covers($0.area, by: viewer, in: tx) }
-                (detail.missingEpisodes, detail.flags) = ([], [])
-            }
+            let detail = try caseRecord(try requireCase(ref, open: nil, operation: "show", by: viewer, in: tx), asOf: date, by: viewer, in: tx)
             try tx.audit(.consultation, by: viewer, records: .object([
                 "workflow": "case", "case": .string(ref), "child": .string(detail.childRef),
                 "placements": .array(detail.placements.map { .string($0.ref) }),
@@ -187,6 +146,53 @@ extension Workflow {
             ]))
             return detail
         }
+    }
+
+    /// A case the viewer may see (its row from `case.by_ref`, checked by the caller), read
+    /// whole as ``caseDetail(_:asOf:by:)`` shows it: the caller audits the read.
+    func caseRecord(_ ceCase: StoredRow, asOf date: CalendarDate, by viewer: Viewer, in tx: StoreTransaction) throws -> CaseDetail {
+        let id = ceCase["id"], child = ceCase["child_id"]
+        var detail = try CaseDetail(ceCase)
+        detail.referrals = try tx.rows("referral.for_child", ["child": child]).map(CaseDetail.Referral.init)
+        detail.assessments = try tx.rows("assessment.for_case", ["case": id]).map(CaseDetail.Assessment.init)
+        detail.decisions = try tx.rows("panel.decisions_for_case", ["case": id]).map(CaseDetail.Decision.init)
+        detail.flags = try tx.rows("flag.for_entity", ["entity": child, "on": StoredValue(date)]).map(CaseDetail.Flag.init)
+        detail.nrm = try tx.rows("nrm.for_case", ["case": id]).map(CaseDetail.NRM.init)
+        detail.actions = try tx.rows("action.for_case", ["case": id]).map(CaseDetail.Action.init)
+        detail.marthrFeedback = try tx.rows("marthr.feedback_for_case", ["case": id]).map(CaseDetail.Feedback.init)
+        detail.panelMinutes = try tx.rows("panel.case_minutes_of_case", ["case": id]).map(CaseMinutes.init)
+        detail.strategyMeetings = try tx.rows("case.strategy_meetings", ["case": id]).map(StrategyMeeting.init).map { meeting in
+            // A flag actioned on someone else (another child, an adult, a place) is shown
+            // only to those who see the whole picture: a scoped or panel reader may not
+            // know of them.
+            var shown = meeting
+            if viewer.access.children != nil || viewer.access.scope.areas != nil {
+                shown.flagsSet = meeting.flagsSet.filter { $0.entity == detail.childRef }
+            }
+            return shown
+        }
+        if viewer.access.children == nil {
+            detail.notifications = try covered(try tx.rows("notification.list", ["area": .null, "status": "all", "child": child]),
+                                               by: viewer, in: tx).map { try NotificationTask($0, access: viewer.access) }
+        }
+        // Loaded once: the pseudonymiser reads every child in the store.
+        let pseudonyms = try tx.pseudonymiser(for: viewer.access)
+        if let pseudonyms { detail = detail.pseudonymised(by: pseudonyms) }
+        // Pseudonymised as they are read, with places outside the viewer's scope unnamed.
+        detail.placements = try shown(try tx.rows("placement.for_child", ["child": child]).map(Placement.init),
+                                      pseudonyms: pseudonyms, by: viewer, in: tx)
+        detail.missingEpisodes = try shown(try tx.rows("missing.for_child", ["child": child]).map(MissingEpisode.init),
+                                           pseudonyms: pseudonyms, by: viewer, in: tx)
+        // A case the viewer's authority holds for a child they no longer know (placed there
+        // once): the case's own record stays theirs, the child's wider record does not.
+        let home = try tx.row("common.entity", ["id": child])?.text("area")
+        if try !knowsChild(detail.childRef, area: home, by: viewer, in: tx) {
+            let theirs = Set(try covered(try tx.rows("referral.areas_for_child", ["child": child]), by: viewer, in: tx).map { $0.string("ref") })
+            detail.referrals = detail.referrals.filter { theirs.contains($0.ref) }
+            detail.placements = try detail.placements.filter { try covers($0.area, by: viewer, in: tx) }
+            (detail.missingEpisodes, detail.flags) = ([], [])
+        }
+        return detail
     }
 
     /// The cases of an area (or all), optionally only open or closed ones, that the viewer

@@ -102,6 +102,23 @@ struct AccessMatrixTests {
         Route(path: "/api/flags/CH1", record: .agendaChild, allowed: police),
         Route(path: "/api/flags/CH2", record: .otherChild, allowed: police),
         Route(path: "/api/settings?area=E08000012", record: .none, allowed: ["admin", "ccset_coordinator", "marthr_chair", "maccse_coordinator"]),
+        // Timelines and downloads (issue 21).
+        Route(path: "/api/timeline/CH1", record: .agendaChild, allowed: readers),
+        Route(path: "/api/timeline/CH2", record: .otherChild, allowed: readers),
+        Route(path: "/api/timeline/AD2", record: .codeC, allowed: readers),
+        Route(path: "/api/timeline/CH1?format=csv&kinds=intelligence,case", record: .agendaChild, allowed: readers),
+        Route(path: "/api/timeline/CH2?format=csv", record: .otherChild, allowed: readers),
+        Route(path: "/api/maps/CH1?format=pdf&download=1", record: .agendaChild, allowed: readers),
+        Route(path: "/api/maps/CH2?format=png&download=1", record: .otherChild, allowed: readers),
+        Route(path: "/api/export?format=gexf&root=CH1&hops=1", record: .agendaChild, allowed: police),
+        Route(path: "/api/export?format=anx&root=CH2&hops=1&audience=police", record: .otherChild, allowed: police),
+        Route(path: "/api/cases?format=csv", record: .none, allowed: caseWorkers),
+        Route(path: "/api/panels?format=csv", record: .none, allowed: panelReaders),
+        Route(path: "/api/referrals?area=E08000012&format=csv", record: .none, allowed: caseWorkers),
+        Route(path: "/api/disruptions?format=csv", record: .none, allowed: police),
+        Route(path: "/api/query/cross-border?from=CH1&format=csv", record: .agendaChild, allowed: police),
+        Route(path: "/api/query/cross-border?from=CH2&format=csv", record: .otherChild, allowed: police),
+        Route(path: "/api/query/marthr?format=csv", record: .none, allowed: police),
     ]
 
     /// Whether `account` may see `record`: the police covering the whole picture see every
@@ -165,6 +182,9 @@ struct AccessMatrixTests {
             ("/api/cases/CASE-000002", "/api/cases/CASE-404404", .otherChild),
             ("/api/cases/CASE-000001", "/api/cases/CASE-404404", .agendaChild),
             ("/api/panels/PANEL-000001", "/api/panels/PANEL-404404", .liverpoolPanel),
+            ("/api/timeline/CH1", "/api/timeline/CH404", .agendaChild), ("/api/timeline/CH2", "/api/timeline/CH404", .otherChild),
+            ("/api/timeline/AD2", "/api/timeline/AD404", .codeC),
+            ("/api/timeline/CH2?format=csv", "/api/timeline/CH404?format=csv", .otherChild),
         ]
         try await fixture.application.test(.router) { client in
             for (account, role) in Self.accounts.sorted(by: { $0.key < $1.key }) where Self.readers.union(Self.panelReaders).contains(role) {

@@ -65,7 +65,7 @@ struct LeakTests {
         enum Kind: String, CaseIterable { case entity, intel, associations, map, export, search, path, network, crossBorder, ceCase, panel,
                                           entityPage, intelPage, mapPage, searchPage, casePage, panelPage,
                                           notifications, notificationsPage, missing, missingList, placements, overdue,
-                                          marthr, disruptions, disruptionsPage }
+                                          marthr, disruptions, disruptionsPage, timeline, timelineCSV, timelinePage, listCSV, mapDownload }
         let kind: Kind
         let uri: String
         var root: String? = nil
@@ -75,7 +75,7 @@ struct LeakTests {
         var body: String? = nil
 
         /// Whether the answer is a drawn or exported network.
-        var isGraph: Bool { [.map, .export, .associations].contains(kind) }
+        var isGraph: Bool { [.map, .export, .associations, .mapDownload].contains(kind) }
     }
 
     static func police(_ account: String) -> Bool { ["analyst", "ccset_coordinator", "marthr_chair", "wirral_analyst"].contains(account) }
@@ -95,7 +95,8 @@ struct LeakTests {
         if !whole(account) || panelGraph { canaries += ["INQZC", "CANARYCTEXT", "CANARYCONDITIONS", "ADQZONLYC", "Onlyccanary"] }
         // One link from CH1 only through code C; two through AD1.
         let outOfLiverpool = ["wirral_member", "sefton_coordinator", "wirral_analyst"].contains(account)
-        let oneLinkFromCH1 = (probe.isGraph && probe.root == "CH1" && probe.hops == 1) || (probe.kind == .entity || probe.kind == .entityPage) && probe.root == "CH1"
+        let oneLinkFromCH1 = (probe.isGraph && probe.root == "CH1" && probe.hops == 1)
+            || [.entity, .entityPage, .timeline, .timelineCSV, .timelinePage].contains(probe.kind) && probe.root == "CH1"
         if outOfLiverpool || ((!whole(account) || panelGraph) && oneLinkFromCH1) { canaries += ["ADQZDIRECT", "Directcanary"] }
         if outOfLiverpool { canaries += ["Visible Child", "CASE-000001"] }
         // The place in Flintshire: the whole picture's, and a panel member's through their agenda child.
@@ -142,6 +143,18 @@ struct LeakTests {
         case .marthr: return Probe(kind: kind, uri: "/api/query/marthr?top=20")
         case .disruptions: return Probe(kind: kind, uri: "/api/disruptions?show=all")
         case .disruptionsPage: return Probe(kind: kind, uri: "/disruptions?show=all", format: "html")
+        case .timeline: return Probe(kind: kind, uri: "/api/timeline/\(entity)", root: entity)
+        case .timelineCSV:
+            return Probe(kind: kind, uri: "/api/timeline/\(entity)?format=csv&from=2020-01-01", root: entity, format: "csv")
+        case .timelinePage: return Probe(kind: kind, uri: "/entities/\(entity)/timeline", root: entity, format: "html")
+        case .listCSV:
+            return Probe(kind: kind, uri: random.pick(["/api/cases?format=csv", "/api/referrals?format=csv&from=2020-01-01", "/api/panels?format=csv",
+                                                       "/api/disruptions?format=csv", "/api/query/marthr?format=csv&top=20",
+                                                       "/api/query/cross-border?format=csv", "/api/main-list?format=csv"]), format: "csv")
+        case .mapDownload:
+            let format = random.pick(["svg", "png", "pdf"])
+            return Probe(kind: kind, uri: "/api/maps/\(entity)?hops=\(hops)&audience=\(audience.rawValue)&format=\(format)&download=1",
+                         root: entity, hops: hops, audience: audience, format: format)
         }
     }
 
@@ -198,7 +211,8 @@ struct LeakTests {
                 switch probe.kind {
                 case .search: response = try await api.send(.post, probe.uri, json: probe.body)
                 case .searchPage: response = try await page.post("/search", ["q": probe.body ?? "", "csrf_token": page.csrf])
-                case .entityPage, .intelPage, .mapPage, .casePage, .panelPage, .notificationsPage: response = try await page.get(probe.uri)
+                case .entityPage, .intelPage, .mapPage, .casePage, .panelPage, .notificationsPage, .timelinePage:
+                    response = try await page.get(probe.uri)
                 default: response = try await api.get(probe.uri)
                 }
                 var body = String(decoding: Data(buffer: response.body), as: UTF8.self)

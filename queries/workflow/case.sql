@@ -95,3 +95,10 @@ GROUP BY c.id;
 UPDATE ce_case SET status = 'closed', closed_on = :on, closure = 'reached_18', closing_risk = :risk, review_on = NULL,
        handover_to = :to, handover_on = :on
 WHERE id = :id AND status = 'open';
+
+-- name: for_child
+-- A child's cases, oldest first: the timeline reads each one the viewer may see.
+SELECT c.*, e.ref AS child_ref, e.label AS child_label, e.attrs ->> 'dob' AS dob, e.attrs ->> 'risk' AS risk,
+       r.ref AS referral_ref, r.received_on AS referral_received_on
+FROM ce_case c JOIN entity e ON e.id = c.child_id LEFT JOIN referral r ON r.id = c.referral_id
+WHERE c.child_id = :child ORDER BY c.opened_on, c.id;

@@ -73,3 +73,9 @@ SELECT c.ref AS case_ref, c.area, ch.ref AS child_ref, f.text, p.ref AS discusse
 FROM marthr_feedback f JOIN ce_case c ON c.id = f.case_id JOIN entity ch ON ch.id = c.child_id
 LEFT JOIN panel_meeting p ON p.id = f.panel_meeting_id
 WHERE f.marthr_meeting_id = :meeting ORDER BY f.id;
+
+-- name: nominations_of_subject
+-- Every MARTHR meeting a subject was nominated to, oldest first, for the subject's timeline.
+SELECT m.ref AS meeting_ref, m.held_on, n.source, n.status, n.decision_reason, n.decided_on, n.score
+FROM marthr_nomination n JOIN marthr_meeting m ON m.id = n.meeting_id
+WHERE n.subject_id = :subject ORDER BY m.held_on, n.id;

@@ -95,9 +95,18 @@ struct GraphRoutes {
             guard let day = CalendarDate(text) else { throw ServerError(.badRequest, "new_since \(Excerpt.bare(text)) is not a date; write YYYY-MM-DD") }
             return day
         }
-        let data = try await reads.map(id, hops: hops, audience: try GraphReads.audience(request.query("audience")), format: format,
-                                       filter: try QueryReads(services: services).filter(request), newSince: newSince, for: context)
-        return Response(status: .ok, headers: [.contentType: GraphRoutes.contentTypes[format] ?? "application/octet-stream"],
-                        body: .init(byteBuffer: ByteBuffer(data: data)))
+        // `download=1`: the same map as a file to keep (a plain link on the map page), its
+        // disclosure recorded to the account or to whom `recipient` names.
+        let download = request.query("download") == "1"
+        let audience = try GraphReads.audience(request.query("audience"))
+        let account = try context.requireSignedIn()
+        let data = try await reads.map(id, hops: hops, audience: audience, format: format,
+                                       filter: try QueryReads(services: services).filter(request), newSince: newSince,
+                                       recipient: download ? Download.recipient(request, account: account) : nil, for: context)
+        var headers: HTTPFields = [.contentType: GraphRoutes.contentTypes[format] ?? "application/octet-stream"]
+        if download {
+            headers[.contentDisposition] = "attachment; filename=\"\(Download.fileName("map-\(id)-\(hops)-links-\(audience.rawValue)", format.rawValue))\""
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 }

@@ -68,7 +68,7 @@ struct StoreRoutes {
     /// redacted for `audience`. `recipient` names who receives it, for the audit log.
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireSensitive(.analyse)
-        let recipient = request.query("recipient").map { String($0.prefix(200)) } ?? account.username
+        let recipient = Download.recipient(request, account: account)
         let formatName = request.query("format") ?? "graphml"
         if formatName == "jsonl" {
             guard account.role == .analyst, try services.viewer(context, purpose: "export").access.seesWholePicture else {
@@ -92,22 +92,28 @@ struct StoreRoutes {
         let hops = try request.integer("hops", default: 2, in: 1...6)
         let viewer = try services.viewer(context, purpose: "export")
         if let root, try !services.store.mayOpen(root, asked: "export", by: viewer) { throw ServerError.notFound }
+        // The map page's filters (dates, grading, kinds, as of) and its "new since", so that a
+        // network taken from the page holds what the page draws.
+        let filter = try QueryReads(services: services).filter(request)
+        let newSince = try request.date("new_since")
         // Computed on what the audience may see, never exported whole and redacted after.
         let access = viewer.access.narrowed(to: audience)
         let map: MapGraph
         do {
-            map = try root.map { try services.engine.associationMap(of: $0, hops: hops, filter: QueryFilter().seen(by: access), newSince: nil,
+            map = try root.map { try services.engine.associationMap(of: $0, hops: hops, filter: filter.seen(by: access), newSince: newSince,
                                                                     access: access) }
-                ?? services.engine.wholeMap(filter: QueryFilter().seen(by: access))
+                ?? services.engine.wholeMap(filter: filter.seen(by: access))
         } catch let error as QueryError where error.kind == .notFound {
             throw ServerError.notFound
         }
         let (redacted, disclosed) = Redactor.redact(map, for: audience)
-        var what: [String: JSONValue] = ["export": .string(format.rawValue), "audience": .string(audience.rawValue)]
+        var what: [String: JSONValue] = ["export": .string(format.rawValue), "audience": .string(audience.rawValue), "filters": filter.json]
         if let root { what["root"] = .string(root); what["hops"] = .number(String(hops)) }
         try services.store.auditDisclosure(what, recordIds: disclosed, recipients: [recipient], by: viewer)
         let text = format.text(redacted, audience: audience, date: CalendarDate.today.description, style: services.renderer.style)
-        return Response(status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+        let name = Download.fileName(root.map { "network-\($0)-\(hops)-links-\(audience.rawValue)" } ?? "network-\(audience.rawValue)", format.rawValue)
+        return Response(status: .ok, headers: [.contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(name)\""],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// How much the store holds: counts only, no personal data.

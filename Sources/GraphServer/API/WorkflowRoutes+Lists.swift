@@ -13,13 +13,22 @@ extension WorkflowRoutes {
         router.get("/api/settings", use: settings)
     }
 
-    /// `?area=&from=&to=` (dates default to the last 90 days up to today).
+    /// `?area=&from=&to=&format=json|csv` (dates default to the last 90 days up to today).
     @Sendable func referrals(_ request: Request, context: AppRequestContext) async throws -> Response {
         // The role before the dates: a role that may not list referrals learns nothing from
         // which dates it may give.
         _ = try context.requireSensitive(.readCases)
+        let csv = try Download.wantsCSV(request)
         let rows = try reads.referrals(area: try request.area(services), from: try request.date("from"), to: try request.date("to"), for: context)
-        return JSONResponse.make(.object(["referrals": .array(rows)]))
+        guard csv else { return JSONResponse.make(.object(["referrals": .array(rows)])) }
+        let (file, ids) = Download.table("referrals", rows,
+                                         columns: ["ref", "received_on", "area", "agency", "child_ref", "concern", "outcome", "screened_on",
+                                                   "immediate_risk", "is_repeat", "case_ref"],
+                                         ids: ["ref", "child_ref", "case_ref"], name: "referrals")
+        return try file.response(details: ["area": request.query("area").map(JSONValue.string) ?? .null,
+                                           "from": request.query("from").map(JSONValue.string) ?? .null,
+                                           "to": request.query("to").map(JSONValue.string) ?? .null],
+                                 recordIds: ids, request: request, context: context, services: services)
     }
 
     /// Children on MACCSE near 18, with whether a transitions plan is recorded; `?area=`.

@@ -33,8 +33,18 @@ struct WorkflowRoutes {
         addLists(to: router)
     }
 
+    /// `?area=&status=&format=json|csv`.
     @Sendable func cases(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try JSONResponse.make(encoding: ["cases": reads.cases(area: try request.area(services), status: request.query("status"), for: context)])
+        _ = try context.requireSensitive(.readCases)
+        let csv = try Download.wantsCSV(request)
+        let cases = try reads.cases(area: try request.area(services), status: request.query("status"), for: context)
+        guard csv else { return try JSONResponse.make(encoding: ["cases": cases]) }
+        let (file, ids) = Download.table("cases", try cases.map { try JSONValue(encoding: $0) },
+                                         columns: ["ref", "status", "area", "child_ref", "concern", "opened_on", "review_on", "closed_on", "closure"],
+                                         ids: ["ref", "child_ref"], name: "cases")
+        return try file.response(details: ["area": request.query("area").map(JSONValue.string) ?? .null,
+                                           "status": request.query("status").map(JSONValue.string) ?? .null],
+                                 recordIds: ids, request: request, context: context, services: services)
     }
 
     @Sendable func ceCase(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -46,8 +56,17 @@ struct WorkflowRoutes {
         JSONResponse.make(bytes: try reads.assessment(try context.parameters.require("ref"), for: context).jsonData())
     }
 
+    /// `?area=&format=json|csv`.
     @Sendable func panels(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try JSONResponse.make(encoding: ["panels": reads.panels(area: try request.area(services), for: context)])
+        _ = try context.require(.readPanels)
+        let csv = try Download.wantsCSV(request)
+        let panels = try reads.panels(area: try request.area(services), for: context)
+        guard csv else { return try JSONResponse.make(encoding: ["panels": panels]) }
+        let (file, ids) = Download.table("panels", try panels.map { try JSONValue(encoding: $0) },
+                                         columns: ["ref", "area", "held_on", "starts_at", "agenda_due_on", "agenda_sent_on", "status"],
+                                         ids: ["ref"], name: "panels")
+        return try file.response(details: ["area": request.query("area").map(JSONValue.string) ?? .null],
+                                 recordIds: ids, request: request, context: context, services: services)
     }
 
     @Sendable func panel(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -62,9 +81,20 @@ struct WorkflowRoutes {
         JSONResponse.make(try reads.marthr(try context.parameters.require("ref"), for: context))
     }
 
-    /// The register: `?show=all|in_force|expiring|breached|pending&area=&subject=&child=&page=&page_size=`.
+    /// The register: `?show=all|in_force|expiring|breached|pending&area=&subject=&child=&page=&page_size=&format=json|csv`
+    /// (the CSV: the page asked for).
     @Sendable func disruptions(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try JSONResponse.make(encoding: reads.disruptions(request, for: context))
+        _ = try context.requireSensitive(.readMarthr)
+        let csv = try Download.wantsCSV(request)
+        let register = try reads.disruptions(request, for: context)
+        guard csv else { return try JSONResponse.make(encoding: register) }
+        let (file, ids) = Download.table("disruption register", try register.disruptions.map { try JSONValue(encoding: $0) },
+                                         columns: ["ref", "tool", "state", "subject_ref", "subject_label", "child_ref", "child_label",
+                                                   "drafted_on", "approved_on", "served_on", "expires_on", "ended_on", "breach_count",
+                                                   "last_breached_on", "outcome", "meeting_ref"],
+                                         ids: ["ref", "subject_ref", "child_ref"], name: "disruption-register")
+        return try file.response(details: ["show": request.query("show").map(JSONValue.string) ?? .null, "page": .number(String(register.page))],
+                                 recordIds: ids, request: request, context: context, services: services)
     }
 
     /// One notice, with its breaches and history.
@@ -116,13 +146,13 @@ struct WorkflowRoutes {
 
     /// The panel's main list, `?area=&format=json|csv`.
     @Sendable func mainList(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let format = request.query("format") ?? "json"
-        guard ["json", "csv"].contains(format) else { throw ServerError(.badRequest, "format is json or csv") }
+        _ = try context.requireSensitive(.readCases)
+        let csv = try Download.wantsCSV(request)
         let entries = try reads.mainList(area: try request.area(services), for: context)
-        guard format == "csv" else { return try JSONResponse.make(encoding: ["cases": entries]) }
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                               .contentDisposition: "attachment; filename=\"main-list.csv\""],
-                        body: .init(byteBuffer: ByteBuffer(string: MainListEntry.csv(entries))))
+        guard csv else { return try JSONResponse.make(encoding: ["cases": entries]) }
+        return try Download.csv("main list", MainListEntry.csv(entries), name: "main-list")
+            .response(details: ["area": request.query("area").map(JSONValue.string) ?? .null],
+                      recordIds: entries.flatMap { [$0.caseRef, $0.childRef] }, request: request, context: context, services: services)
     }
 
     @Sendable func quarterly(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -33,6 +33,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     WorkflowRoutes(services: services).add(to: router)
     WorkflowWriteRoutes(services: services).add(to: router)
     StoreRoutes(services: services).add(to: router)
+    TimelineRoutes(services: services).add(to: router)
     IntelRoutes(services: services).add(to: router)
     AdminRoutes(services: services).add(to: router)
     AccountRoutes(services: services).add(to: router)

@@ -25,7 +25,9 @@ struct PageRoutes {
         group.post("/reason", use: giveReason)
         group.get("/search", use: search)
         group.post("/search", use: searchPosted)
+        group.post("/search.csv", use: searchCSV)
         group.get("/entities/{id}", use: entity)
+        group.get("/entities/{id}/timeline", use: timeline)
         group.get("/maps/{id}", use: map)
         group.get("/audit", use: audit)
     }
@@ -124,6 +126,28 @@ struct PageRoutes {
         return try searchPage(form["q"]?.trimmingWhitespace() ?? "", limit: limit, context: context)
     }
 
+    /// The hits for the posted text as CSV (the search page's download button posts the
+    /// text again, with the number shown, so it never sits in a URL): the same search, then
+    /// a disclosure of the records listed, audited with the recipient; the text itself is
+    /// audited only as the search's digest.
+    @Sendable func searchCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireSensitive(.readPicture)
+        var request = request
+        let form = try await request.formFields()
+        let text = form["q"]?.trimmingWhitespace() ?? ""
+        guard !text.isEmpty else { throw ServerError(.badRequest, "give q, the text to find") }
+        let limit = Int(form["limit"] ?? "") ?? PageRoutes.searchShown
+        guard PageRoutes.searchLimits.contains(limit) else {
+            throw ServerError(.badRequest, "limit: show " + PageRoutes.searchLimits.map(String.init).joined(separator: ", ") + " matches")
+        }
+        let hits = try reads.search(text, kind: nil, limit: limit, for: context)
+        let (file, ids) = Download.table("search results", hits.map { hit in
+            .object(["id": .string(hit.id), "kind": .string(PageRoutes.kindName(hit.kind.rawValue)), "label": .string(hit.label),
+                     "area": hit.area.map(JSONValue.string) ?? .null])
+        }, columns: ["id", "kind", "label", "area"], ids: ["id"], name: "search-results")
+        return try file.response(recordIds: ids, request: request, context: context, services: services)
+    }
+
     /// The matches a search shows first, and how many it may be asked to show.
     static let searchShown = 50
     static let searchLimits = [50, 200, 1_000]
@@ -171,6 +195,7 @@ struct PageRoutes {
             "id": detail["id"]?.stringValue ?? id, "label": detail["label"]?.stringValue ?? id,
             "kind": PageRoutes.kindName(detail["kind"]?.stringValue ?? ""),
             "mapHref": "/maps/" + PageRenderer.pathSegment(id),
+            "timelineHref": "/entities/\(PageRenderer.pathSegment(detail["id"]?.stringValue ?? id))/timeline",
             "otherIds": (detail["ids"]?.arrayValue ?? []).compactMap(\.stringValue).dropFirst().map { $0 },
             "attributes": (detail["attributes"]?.objectValue ?? [:]).sorted { $0.key < $1.key }.map { key, value -> [String: Any] in
                 ["name": key.replacingOccurrences(of: "_", with: " "), "value": CodeWords.words(field: key, PageRoutes.text(value))]
@@ -224,12 +249,27 @@ struct PageRoutes {
         let audiences: [Audience] = account.role.isPolice ? Audience.allCases : [.panel]
         let filters = PageRoutes.mapFilterQuery(request)
         func href(hops: Int, audience: Audience) -> String { "/maps/\(segment)?hops=\(hops)&audience=\(audience.rawValue)" + filters }
+        // The map's own question: hops, audience and filters, for its downloads.
+        let mapQuery: String = "hops=\(hops)&audience=\(audience.rawValue)" + filters
         var fields = QueryPageRoutes.filterFields(request)
         fields.merge([
             "id": id, "entityHref": "/entities/" + segment, "hops": String(hops), "audience": audience.rawValue,
             "svgHref": "/api/maps/\(segment)?hops=\(hops)&audience=\(audience.rawValue)" + filters,
             "hopChoices": (1...3).map { hop -> [String: Any] in ["hops": String(hop), "href": href(hops: hop, audience: audience),
                                                                  "current": hop == hops] },
+            "timelineHref": "/entities/\(segment)/timeline",
+            // Downloads as plain links: the map as drawn here (same hops, audience and filters),
+            // and for those who may export networks, the same network for Analyst's Notebook,
+            // Gephi or yEd. Each is a disclosure to the account, audited as it is served.
+            "mapDownloads": ["svg", "pdf", "png"].map { format -> [String: Any] in
+                let href: String = mapQuery + "&format=\(format)&download=1"
+                return ["label": format.uppercased(), "href": "/api/maps/\(segment)?" + href]
+            },
+            "networkDownloads": account.role.may(.analyse) ? [("graphml", "GraphML"), ("gexf", "GEXF"), ("anx", "ANX (i2)")].map { format, label -> [String: Any] in
+                let href: String = "/api/export?format=\(format)&root=\(segment)&" + mapQuery
+                return ["label": label, "href": href]
+            } : [[String: Any]](),
+            "anyNetworkDownloads": account.role.may(.analyse),
             "anyAudiences": audiences.count > 1,
             "audienceChoices": audiences.map { choice -> [String: Any] in
                 ["name": choice.rawValue, "href": href(hops: hops, audience: choice), "current": choice == audience]

@@ -93,6 +93,7 @@ struct QueryPageRoutes {
             let entities = QueryPageRoutes.entities(answer["entities"])
             let links = (answer["links"]?.arrayValue ?? []).compactMap(\.objectValue)
             fields["asked"] = true
+            fields["csvHref"] = Download.csvHref("/api/query/cross-border", QueryPageRoutes.parameters(request, ["from", "hops"]))
             if let root = answer["root"]?.stringValue {
                 fields["root"] = QueryPageRoutes.entity(entities[root] ?? .object(["id": .string(root)]))
             }
@@ -178,6 +179,8 @@ struct QueryPageRoutes {
             let answer = try reads.marthr(request, context: context, fallback: QueryPageRoutes.candidatesShown).objectValue ?? [:]
             let candidates = (answer["candidates"]?.arrayValue ?? []).compactMap(\.objectValue)
             fields["asOf"] = answer["as_of"]?.stringValue ?? ""
+            fields["csvHref"] = Download.csvHref("/api/query/marthr", [("top", QueryReads.given(request, "top") ?? String(QueryPageRoutes.candidatesShown))]
+                                                 + QueryPageRoutes.parameters(request, []))
             fields["anyCandidates"] = !candidates.isEmpty
             let meeting = answer["meeting"]?.objectValue ?? [:]
             let total = meeting["any"]?.doubleValue.map { Int($0) } ?? candidates.count
@@ -277,6 +280,13 @@ struct QueryPageRoutes {
 
     /// The filters' form fields as the request gave them (the query API's parameter names),
     /// so that the form keeps them; `anyFilter` when one was given.
+    /// The page's own parameters (`names`) and the shared filters, as given, for the
+    /// address of the same answer as CSV.
+    static func parameters(_ request: Request, _ names: [String]) -> [(String, String?)] {
+        (names + ["link_kinds", "entity_kinds", "since", "until", "as_of", "min_grade", "include_suspected_false"])
+            .map { ($0, QueryReads.given(request, $0)) }
+    }
+
     static func filterFields(_ request: Request) -> [String: Any] {
         let given = [("filterSince", "since"), ("filterUntil", "until"), ("filterAsOf", "as_of"), ("filterMinGrade", "min_grade")]
             .map { field, name in (field, QueryReads.given(request, name) ?? "") }

@@ -22,6 +22,7 @@ extension WorkflowPageRoutes {
                 return fields
             },
             "anyCases": !rows.isEmpty,
+            "csvHref": Download.csvHref("/api/cases", [("area", area), ("status", status == "all" ? nil : status)]),
         ])
     }
 

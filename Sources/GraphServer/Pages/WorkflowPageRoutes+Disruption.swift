@@ -45,6 +45,8 @@ extension WorkflowPageRoutes {
             "notices": try register.disruptions.map(Self.noticeRow),
             "anyNotices": !register.disruptions.isEmpty,
             "paged": register.pages > 1, "page": String(register.page), "pages": String(register.pages),
+            "csvHref": Download.csvHref("/api/disruptions", [("show", show.rawValue), ("area", area),
+                                                              ("page", register.page > 1 ? String(register.page) : nil)]),
         ]
         if register.page > 1 { fields["previousHref"] = href(show: show, page: register.page - 1) }
         if register.page < register.pages { fields["nextHref"] = href(show: show, page: register.page + 1) }

@@ -35,6 +35,7 @@ extension WorkflowPageRoutes {
         let areas = try areas()
         return ("referrals", [
             "area": area.map(areas.name) ?? "", "from": from?.description ?? "", "to": to?.description ?? "",
+            "csvHref": Download.csvHref("/api/referrals", [("area", area), ("from", from?.description), ("to", to?.description)]),
             "screens": screens,
             "referrals": rows.map { row -> [String: Any] in
                 let object = row.objectValue ?? [:]

@@ -20,6 +20,7 @@ extension WorkflowPageRoutes {
                 return fields
             },
             "anyPanels": !rows.isEmpty,
+            "csvHref": Download.csvHref("/api/panels", [("area", area)]),
         ]
         if account.role.may(WorkflowWrite.schedulePanel.permission) {
             let typed = refusal?.typed(in: "schedule") ?? [:]

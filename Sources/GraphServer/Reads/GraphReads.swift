@@ -60,13 +60,14 @@ struct GraphReads: Sendable {
         return audience
     }
 
-    /// Draws the association map of `id` as SVG for `account`, and records the disclosure.
+    /// Draws the association map of `id` as SVG for `account`, and records the disclosure to
+    /// `recipient` (the account when nil).
     ///
     /// - Parameters:
     ///   - filter: the query filters (dates, grading, kinds, as of) the map is drawn through.
     ///   - newSince: links first seen after this day are drawn as new.
     func map(_ id: String, hops: Int, audience: Audience, format: MapFormat = .svg, filter: QueryFilter = QueryFilter(),
-             newSince: CalendarDate? = nil, for context: AppRequestContext) async throws -> Data {
+             newSince: CalendarDate? = nil, recipient: String? = nil, for context: AppRequestContext) async throws -> Data {
         let account = try context.requireSensitive(.readPicture)
         let viewer = try services.viewer(context, purpose: "viewing a map")
         try checkMap(id, audience: audience, for: viewer)
@@ -115,7 +116,7 @@ struct GraphReads: Sendable {
         try services.store.auditDisclosure(["render": .string("association map"), "root": .string(id), "hops": .number(String(hops)),
                                             "audience": .string(audience.rawValue), "format": .string(format.rawValue),
                                             "filters": filter.json, "data_version": .number(String(version))],
-                                           recordIds: rendered.recordIds, recipients: [account.username],
+                                           recordIds: rendered.recordIds, recipients: [recipient ?? account.username],
                                            by: viewer)
         return rendered.data
     }

@@ -1,0 +1,56 @@
+import CaseWorkflow
+import Foundation
+import GraphCore
+import Hummingbird
+
+extension PageRoutes {
+    /// A child's or subject's chronology (`/entities/{id}/timeline`): the filter (a window
+    /// of days, the kinds of record) as a plain GET form, the events oldest first, each
+    /// linked to its record's page, and the CSV of what is shown. Printable: the print style
+    /// drops the navigation, the form and the links' underlines.
+    @Sendable func timeline(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireSensitive(.readPicture)
+        let id = try context.parameters.require("id")
+        // The same read as `GET /api/timeline/{id}`: the page only lays it out.
+        let timeline = try WorkflowReads(services: services).timeline(id, request, for: context)
+        let segment = PageRenderer.pathSegment(timeline.id)
+        var query = [("from", timeline.from ?? ""), ("to", timeline.to ?? "")].filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }
+        if timeline.kinds.count < TimelineEvent.Kind.allCases.count {
+            query.append("kinds=" + timeline.kinds.map(\.rawValue).joined(separator: ","))
+        }
+        let events = timeline.events.map { event -> [String: Any] in
+            var row: [String: Any] = ["on": event.on, "kind": event.kind.rawValue, "kindWords": event.kind.words, "title": event.title]
+            if let detail = event.detail { row["detail"] = detail }
+            if let href = PageRoutes.href(event.record, role: account.role) { row["href"] = href }
+            return row
+        }
+        return pages.page("timeline", [
+            "id": timeline.id, "label": timeline.label, "kind": PageRoutes.kindName(timeline.kind.rawValue),
+            "entityHref": "/entities/" + segment, "action": "/entities/\(segment)/timeline",
+            "from": timeline.from ?? "", "to": timeline.to ?? "",
+            "kinds": TimelineEvent.Kind.allCases.map { kind -> [String: Any] in
+                ["value": kind.rawValue, "words": kind.words, "checked": timeline.kinds.contains(kind)]
+            },
+            "events": events, "anyEvents": !events.isEmpty,
+            "shown": String(events.count), "total": String(timeline.total),
+            "csvHref": "/api/timeline/\(segment)?" + (query + ["format=csv"]).joined(separator: "&"),
+        ], context: context)
+    }
+
+    /// The page of an event's record, for a role that may open it; nil for none.
+    static func href(_ record: TimelineEvent.Record, role: Role) -> String? {
+        let segment = PageRenderer.pathSegment(record.ref)
+        let casePage = record.caseRef.flatMap { role.may(.readCase) ? "/cases/" + PageRenderer.pathSegment($0) : nil }
+        switch record.what {
+        case "entity": return record.opens ? "/entities/" + segment : nil
+        case "intel": return "/intel/" + segment
+        case "case": return role.may(.readCase) ? "/cases/" + segment : nil
+        case "assessment": return role.may(.readAssessment) ? "/assessments/" + segment : nil
+        case "panel": return role.may(.readPanels) ? "/panels/" + segment : nil
+        case "marthr": return role.may(.readMarthr) ? "/marthr/" + segment : nil
+        case "disruption": return role.may(.readMarthr) ? "/disruptions/" + segment : nil
+        case "flag": return role.may(.readFlags) ? "/flags/" + segment : casePage
+        default: return casePage
+        }
+    }
+}
