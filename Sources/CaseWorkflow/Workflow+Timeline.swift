@@ -115,7 +115,7 @@ extension Workflow {
             events.append(TimelineEvent(on: referral.receivedOn, kind: .referral,
                                         title: "Referral \(referral.ref) from \(referral.agency.replacingOccurrences(of: "_", with: " "))"
                                             + (referral.isRepeat ? " (a repeat referral)" : "") + outcome,
-                                        detail: referral.concern, record: .init("referral", referral.ref, caseRef: caseRef)))
+                                        detail: Concern.words(referral.concern), record: .init("referral", referral.ref, caseRef: caseRef)))
         }
         for episode in missing { events += missingEvents(episode, caseRef: caseRef) }
         for placement in placements {
@@ -145,7 +145,7 @@ extension Workflow {
     /// decisions, NRM stages and MARTHR's feedback.
     func caseEvents(_ ceCase: CaseDetail) -> [TimelineEvent] {
         let record = TimelineEvent.Record("case", ceCase.ref)
-        var events = [TimelineEvent(on: ceCase.openedOn, kind: .ceCase, title: "MACCSE case \(ceCase.ref) opened", detail: ceCase.concern,
+        var events = [TimelineEvent(on: ceCase.openedOn, kind: .ceCase, title: "MACCSE case \(ceCase.ref) opened", detail: Concern.words(ceCase.concern),
                                     record: record)]
         if let closed = ceCase.closedOn {
             events.append(TimelineEvent(on: closed, kind: .ceCase, title: "MACCSE case \(ceCase.ref) closed"
@@ -160,7 +160,7 @@ extension Workflow {
             events.append(TimelineEvent(on: assessment.assessedOn, kind: .assessment,
                                         title: "Assessment \(assessment.ref) (\(assessment.kind)): risk \(assessment.risk)"
                                             + (assessment.immediateAction ? ", immediate action" : ""),
-                                        detail: assessment.concern, record: .init("assessment", assessment.ref)))
+                                        detail: Concern.words(assessment.concern), record: .init("assessment", assessment.ref)))
         }
         for decision in ceCase.decisions {
             let recorded = decision.recorded

@@ -257,7 +257,6 @@ struct PageRoutes {
             "svgHref": "/api/maps/\(segment)?hops=\(hops)&audience=\(audience.rawValue)" + filters,
             "hopChoices": (1...3).map { hop -> [String: Any] in ["hops": String(hop), "href": href(hops: hop, audience: audience),
                                                                  "current": hop == hops] },
-            "timelineHref": "/entities/\(segment)/timeline",
             // Downloads as plain links: the map as drawn here (same hops, audience and filters),
             // and for those who may export networks, the same network for Analyst's Notebook,
             // Gephi or yEd. Each is a disclosure to the account, audited as it is served.
