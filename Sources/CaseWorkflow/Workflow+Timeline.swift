@@ -28,8 +28,14 @@ extension Workflow {
         try store.transaction { tx -> Timeline? in
             guard let entity = try tx.entityDetail(ref, for: viewer) else { return nil }
             var events = entityEvents(entity, access: viewer.access)
-            if entity.kind == .child, let id = try tx.entityRowid(for: entity.id) {
-                events += try childEvents(child: .integer(id), ref: entity.id, asOf: date, by: viewer, in: tx)
+            if let id = try tx.entityRowid(for: entity.id) {
+                if entity.kind == .child {
+                    events += try childEvents(child: .integer(id), ref: entity.id, asOf: date, by: viewer, in: tx)
+                } else if viewer.access.may(.readFlags) {
+                    // An adult's, a place's or a vehicle's flags: the police's, as on the flags page.
+                    events += flagEvents(try tx.rows("flag.for_entity", ["entity": .integer(id), "on": StoredValue(date)]).map(CaseDetail.Flag.init),
+                                         record: .init("flag", entity.id))
+                }
             }
             if viewer.access.may(.readMarthr), let id = try tx.entityRowid(for: entity.id) {
                 events += try marthrEvents(of: .integer(id), asOf: date, by: viewer, in: tx)
@@ -127,8 +133,13 @@ extension Workflow {
                 events.append(TimelineEvent(on: ended, kind: .placement, title: "Placement in \(placement.areaName) ended", record: record))
             }
         }
+        return events + flagEvents(flags, record: .init("flag", ref, caseRef: caseRef))
+    }
+
+    /// Flags set and removed (a police flag with the day it leaves police systems).
+    func flagEvents(_ flags: [CaseDetail.Flag], record: TimelineEvent.Record) -> [TimelineEvent] {
+        var events: [TimelineEvent] = []
         for flag in flags {
-            let record = TimelineEvent.Record("flag", ref, caseRef: caseRef)
             let name = flag.flag.uppercased(), owner = flag.ownerAgency.replacingOccurrences(of: "_", with: " ")
             events.append(TimelineEvent(on: flag.setOn, kind: .flag, title: "\(name) flag set (\(owner))"
                                             + (flag.setAtPanel.map { " at panel \($0)" } ?? ""), record: record))
