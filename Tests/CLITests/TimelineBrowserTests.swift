@@ -37,7 +37,7 @@ extension BrowserTests {
             let kinds = try await browser.execute(
                 #"return Array.from(document.querySelectorAll("ol.timeline li")).map(function (li) { return li.className; });"#) as? [String] ?? []
             #expect(!kinds.isEmpty && kinds.count < all, "\(kinds.count) of \(all)")
-            #expect(kinds.allSatisfy { $0 == "event case" || $0 == "event assessment" }, "\(kinds)")
+            #expect(kinds.allSatisfy { $0 == "event kind-case" || $0 == "event kind-assessment" }, "\(kinds)")
             let shown = try await browser.execute("return document.body.innerText;") as? String ?? ""
             #expect(!shown.contains("CANARY conditional report") && !shown.contains("Reported missing"), "\(shown)")
             try await keepAtBothSizes(browser, as: "timeline-filtered")

@@ -33,8 +33,22 @@ extension PageRoutes {
             },
             "events": events, "anyEvents": !events.isEmpty,
             "shown": String(events.count), "total": String(timeline.total),
+            // What the filter keeps, in words, so that a printed copy says what it leaves out.
+            "filterWords": PageRoutes.filterWords(timeline),
             "csvHref": "/api/timeline/\(segment)?" + (query + ["format=csv"]).joined(separator: "&"),
         ], context: context)
+    }
+
+    /// The filter in words: "only missing episodes and notices, from 2026-01-01"; empty for
+    /// every event.
+    static func filterWords(_ timeline: Timeline) -> String {
+        var parts: [String] = []
+        if timeline.kinds.count < TimelineEvent.Kind.allCases.count {
+            parts.append("only " + timeline.kinds.map { $0.words.lowercased() }.joined(separator: ", "))
+        }
+        if let from = timeline.from { parts.append("from \(from)") }
+        if let to = timeline.to { parts.append("to \(to)") }
+        return parts.joined(separator: ", ")
     }
 
     /// The page of an event's record, for a role that may open it; nil for none.
