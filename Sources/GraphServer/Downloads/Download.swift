@@ -24,8 +24,9 @@ struct Download: Sendable {
         Download(what: what, data: Data(text.utf8), contentType: "text/csv; charset=utf-8", filename: fileName(name, "csv"))
     }
 
-    /// A safe file name from `parts`: letters, digits, `-`, `_` and `.` only, at most 100
-    /// characters, then `.ext`.
+    /// A safe file name from `name`: ASCII letters, digits, `-`, `_` and `.` kept (anything
+    /// else becomes `-`, so no quote or path can reach the header), at most 100 characters,
+    /// then `.ext`.
     static func fileName(_ name: String, _ ext: String) -> String {
         let kept = String(name.unicodeScalars.map { scalar -> Character in
             CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII || "-_.".unicodeScalars.contains(scalar) ? Character(scalar) : "-"
