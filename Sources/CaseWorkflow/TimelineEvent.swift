@@ -26,6 +26,12 @@ public struct TimelineEvent: Sendable, Equatable, Encodable {
             }
         }
 
+        /// The kinds a chronology of an entity of `kind` can hold: a child's case work is
+        /// theirs alone; anyone may have links, reports, MARTHR discussions, notices and flags.
+        public static func kinds(for kind: EntityKind) -> [Kind] {
+            kind == .child ? allCases : [.link, .intelligence, .marthr, .notice, .flag]
+        }
+
         public static func < (lhs: Kind, rhs: Kind) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }

@@ -15,7 +15,7 @@ extension PageRoutes {
         let timeline = try WorkflowReads(services: services).timeline(id, request, for: context)
         let segment = PageRenderer.pathSegment(timeline.id)
         var query = [("from", timeline.from ?? ""), ("to", timeline.to ?? "")].filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }
-        if timeline.kinds.count < TimelineEvent.Kind.allCases.count {
+        if !Set(TimelineEvent.Kind.kinds(for: timeline.kind)).isSubset(of: timeline.kinds) {
             query.append("kinds=" + timeline.kinds.map(\.rawValue).joined(separator: ","))
         }
         let events = timeline.events.map { event -> [String: Any] in
@@ -24,27 +24,32 @@ extension PageRoutes {
             if let href = PageRoutes.href(event.record, role: account.role) { row["href"] = href }
             return row
         }
-        return pages.page("timeline", [
+        var fields: [String: Any] = [
             "id": timeline.id, "label": timeline.label, "kind": PageRoutes.kindName(timeline.kind.rawValue),
             "entityHref": "/entities/" + segment, "action": "/entities/\(segment)/timeline",
             "from": timeline.from ?? "", "to": timeline.to ?? "",
-            "kinds": TimelineEvent.Kind.allCases.map { kind -> [String: Any] in
+            "kinds": TimelineEvent.Kind.kinds(for: timeline.kind).map { kind -> [String: Any] in
                 ["value": kind.rawValue, "words": kind.words, "checked": timeline.kinds.contains(kind)]
             },
             "events": events, "anyEvents": !events.isEmpty,
             "shown": String(events.count), "total": String(timeline.total),
-            // What the filter keeps, in words, so that a printed copy says what it leaves out.
-            "filterWords": PageRoutes.filterWords(timeline),
             "csvHref": "/api/timeline/\(segment)?" + (query + ["format=csv"]).joined(separator: "&"),
-        ], context: context)
+        ]
+        // What the filter keeps, in words, so that a printed copy says what it leaves out.
+        let words = PageRoutes.filterWords(timeline)
+        if !words.isEmpty { fields["filterWords"] = words }
+        return pages.page("timeline", fields, context: context)
     }
 
     /// The filter in words: "only missing episodes and notices, from 2026-01-01"; empty for
     /// every event.
     static func filterWords(_ timeline: Timeline) -> String {
         var parts: [String] = []
-        if timeline.kinds.count < TimelineEvent.Kind.allCases.count {
-            parts.append("only " + timeline.kinds.map { $0.words.lowercased() }.joined(separator: ", "))
+        if !Set(TimelineEvent.Kind.kinds(for: timeline.kind)).isSubset(of: timeline.kinds) {
+            // "Missing episodes" reads "missing episodes" mid-sentence; "MACCSE case" stays.
+            parts.append("only " + timeline.kinds.map { kind in
+                kind.words.dropFirst().first?.isUppercase == true ? kind.words : kind.words.prefix(1).lowercased() + kind.words.dropFirst()
+            }.joined(separator: ", "))
         }
         if let from = timeline.from { parts.append("from \(from)") }
         if let to = timeline.to { parts.append("to \(to)") }
