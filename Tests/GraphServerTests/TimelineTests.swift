@@ -93,6 +93,27 @@ struct TimelineTests {
         }
     }
 
+    /// An adult's timeline: the police read the notice served on them and their flags; a
+    /// partner opens no adult's page, so no adult's timeline either.
+    @Test func anAdultsTimelineIsThePolicesOnly() async throws {
+        let fixture = try Self.fixture()
+        _ = try fixture.services.workflow.setFlag(on: "AD1", FlagChange(flag: "cce", owner: "police"), on: .today.adding(days: -4),
+                                                  review: nil, by: ServerFixture.viewer)
+        try await fixture.application.test(.router) { client in
+            let chair = try #require(try await SignedIn.signIn(client, as: "marthr_chair"))
+            let answer = try await chair.get("/api/timeline/AD1")
+            #expect(Self.kinds(answer).isSuperset(of: ["intelligence", "notice", "flag"]), "\(answer.text)")
+            #expect(!Self.kinds(answer).contains("case"))
+            for account in ["maccse_coordinator", "panel_member"] {
+                let partner = try #require(try await SignedIn.signIn(client, as: account))
+                let hidden = try await partner.get("/api/timeline/AD1"), missing = try await partner.get("/api/timeline/AD404")
+                #expect(hidden.status == .notFound && hidden.text == missing.text, "\(account)")
+            }
+            let page = try await PageTests.Browser.signIn(client, as: "marthr_chair").get("/entities/AD1/timeline")
+            #expect(page.text.contains("value=\"notice\" checked") && !page.text.contains("value=\"missing\""))
+        }
+    }
+
     @Test func theFilterKeepsItsWindowAndKinds() async throws {
         let fixture = try Self.fixture()
         try await fixture.application.test(.router) { client in
