@@ -130,6 +130,23 @@ struct DownloadTests {
         }
     }
 
+    /// A map page's downloads carry its filters, and the network exported honours them.
+    @Test func theMapsDownloadsKeepItsFilters() async throws {
+        let fixture = try Self.fixture()
+        try await fixture.application.test(.router) { client in
+            let browser = try await PageTests.Browser.signIn(client, as: "analyst")
+            let page = try await browser.get("/maps/CH1?hops=1&audience=police&link_kinds=frequents")
+            #expect(page.text.contains("/api/export?format=anx&amp;root=CH1&amp;hops=1&amp;audience=police&amp;link_kinds=frequents"), "\(page.text)")
+            #expect(page.text.contains("/api/maps/CH1?hops=1&amp;audience=police&amp;link_kinds=frequents&amp;format=pdf&amp;download=1"))
+            let analyst = try #require(try await SignedIn.signIn(client, as: "analyst"))
+            let all = try await analyst.get("/api/export?format=graphml&root=CH1&hops=1&audience=police")
+            let frequents = try await analyst.get("/api/export?format=graphml&root=CH1&hops=1&audience=police&link_kinds=frequents")
+            #expect(all.text.contains("AD1") && !frequents.text.contains("AD1"), "\(frequents.text)")
+            let row = try #require(try fixture.store.auditEntries(limit: 1).first)
+            #expect(row.operation == "disclosure" && row.records.contains("frequents") && !row.records.contains("AD1"), "\(row.records)")
+        }
+    }
+
     /// The list pages link their CSV, with the page's own filters.
     @Test func listPagesLinkTheirCSV() async throws {
         let fixture = try Self.fixture()
