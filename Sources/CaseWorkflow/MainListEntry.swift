@@ -101,7 +101,7 @@ public struct MainListEntry: Codable, Sendable, Equatable {
     /// The list as CSV: the header, then a line per entry (fields quoted and guarded
     /// against formulas as the quarterly report's are).
     public static func csv(_ entries: [MainListEntry]) -> String {
-        CSVWriter.table(header: csvHeader, rows: entries.map(\.csvRow))
+        CSVText.table(header: csvHeader, rows: entries.map(\.csvRow))
     }
 
     /// The entry's CSV fields, in ``csvHeader``'s order.

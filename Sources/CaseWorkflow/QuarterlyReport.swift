@@ -61,7 +61,7 @@ public struct QuarterlyReport: Sendable {
         var rows = ["measure,title,label,value"]
         for measure in measures {
             for count in measure.counts {
-                rows.append([String(measure.number), measure.title, count.label, String(count.value)].map(CSVWriter.field)
+                rows.append([String(measure.number), measure.title, count.label, String(count.value)].map(CSVText.field)
                     .joined(separator: ","))
             }
         }

@@ -32,9 +32,9 @@ public struct Timeline: Sendable, Equatable, Encodable {
     /// The CSV columns, in order.
     public static let csvHeader = ["on", "kind", "title", "detail", "record", "ref"]
 
-    /// The chronology as CSV (``CSVWriter``): a line per event.
+    /// The chronology as CSV (``CSVText``): a line per event.
     public var csv: String {
-        CSVWriter.table(header: Timeline.csvHeader, rows: events.map {
+        CSVText.table(header: Timeline.csvHeader, rows: events.map {
             [$0.on, $0.kind.rawValue, $0.title, $0.detail ?? "", $0.record.what, $0.record.ref]
         })
     }

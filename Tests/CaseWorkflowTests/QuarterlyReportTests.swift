@@ -95,9 +95,9 @@ struct QuarterlyReportTests {
     }
 
     @Test func aHostileLabelCannotRunAsASpreadsheetFormula() {
-        #expect(CSVWriter.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        #expect(CSVWriter.field("+1") == "'+1")
-        #expect(CSVWriter.field("plain") == "plain")
+        #expect(CSVText.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVText.field("+1") == "'+1")
+        #expect(CSVText.field("plain") == "plain")
     }
 }
 

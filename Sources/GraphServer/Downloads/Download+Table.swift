@@ -3,7 +3,7 @@ import GraphCore
 
 extension Download {
     /// A list as CSV: a column per key of its records, in `columns`' order, through
-    /// ``CSVWriter``. The records are the very JSON the API answers the list with, so the CSV
+    /// ``CSVText``. The records are the very JSON the API answers the list with, so the CSV
     /// holds what the page shows and nothing else.
     ///
     /// - Parameters:
@@ -13,7 +13,7 @@ extension Download {
     /// - Returns: the file, and the records it names.
     static func table(_ what: String, _ rows: [JSONValue], columns: [String], ids: [String], name: String) -> (Download, [String]) {
         let objects = rows.compactMap(\.objectValue)
-        let text = CSVWriter.table(header: columns, rows: objects.map { object in columns.map { cell(object[$0]) } })
+        let text = CSVText.table(header: columns, rows: objects.map { object in columns.map { cell(object[$0]) } })
         var named: [String] = []
         var seen = Set<String>()
         for object in objects {

@@ -19,7 +19,7 @@ struct Download: Sendable {
     /// The file's name, without its folder: `timeline-CH1.csv`.
     let filename: String
 
-    /// A CSV download (``CSVWriter``).
+    /// A CSV download (``CSVText``).
     static func csv(_ what: String, _ text: String, name: String) -> Download {
         Download(what: what, data: Data(text.utf8), contentType: "text/csv; charset=utf-8", filename: fileName(name, "csv"))
     }

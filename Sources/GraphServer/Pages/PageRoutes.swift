@@ -119,10 +119,7 @@ struct PageRoutes {
         _ = try context.requireSensitive(.readPicture)
         var request = request
         let form = try await request.formFields()
-        let limit = Int(form["limit"] ?? "") ?? PageRoutes.searchShown
-        guard PageRoutes.searchLimits.contains(limit) else {
-            throw ServerError(.badRequest, "limit: show " + PageRoutes.searchLimits.map(String.init).joined(separator: ", ") + " matches")
-        }
+        let limit = try PageRoutes.searchLimit(form["limit"])
         return try searchPage(form["q"]?.trimmingWhitespace() ?? "", limit: limit, context: context)
     }
 
@@ -136,16 +133,24 @@ struct PageRoutes {
         let form = try await request.formFields()
         let text = form["q"]?.trimmingWhitespace() ?? ""
         guard !text.isEmpty else { throw ServerError(.badRequest, "give q, the text to find") }
-        let limit = Int(form["limit"] ?? "") ?? PageRoutes.searchShown
-        guard PageRoutes.searchLimits.contains(limit) else {
-            throw ServerError(.badRequest, "limit: show " + PageRoutes.searchLimits.map(String.init).joined(separator: ", ") + " matches")
-        }
+        let limit = try PageRoutes.searchLimit(form["limit"])
         let hits = try reads.search(text, kind: nil, limit: limit, for: context)
         let (file, ids) = Download.table("search results", hits.map { hit in
             .object(["id": .string(hit.id), "kind": .string(PageRoutes.kindName(hit.kind.rawValue)), "label": .string(hit.label),
                      "area": hit.area.map(JSONValue.string) ?? .null])
         }, columns: ["id", "kind", "label", "area"], ids: ["id"], name: "search-results")
         return try file.response(recordIds: ids, request: request, context: context, services: services)
+    }
+
+    /// How many matches a posted search asks for (`limit`, one of ``searchLimits``).
+    ///
+    /// - Throws: ``ServerError`` 400 naming `limit` for any other number.
+    static func searchLimit(_ text: String?) throws -> Int {
+        let limit = Int(text ?? "") ?? PageRoutes.searchShown
+        guard PageRoutes.searchLimits.contains(limit) else {
+            throw ServerError(.badRequest, "limit: show " + PageRoutes.searchLimits.map(String.init).joined(separator: ", ") + " matches")
+        }
+        return limit
     }
 
     /// The matches a search shows first, and how many it may be asked to show.
@@ -163,6 +168,7 @@ struct PageRoutes {
                 if let more = PageRoutes.searchLimits.first(where: { $0 > limit }) { fields["moreLimit"] = String(more) }
             }
             fields["shown"] = String(hits.count)
+            fields["limit"] = String(limit)
             fields["searched"] = true
             fields["anyHits"] = !hits.isEmpty
             fields["hits"] = hits.map { hit -> [String: Any] in

@@ -32,7 +32,7 @@ struct AuditReads: Sendable {
                                                         by: services.viewer(context, purpose: "downloading the audit log"))
         let header = ["seq", "at", "operation", "actor", "justification", "records", "recipients"]
         let rows = entries.map { [String($0.seq), $0.at, $0.operation, $0.actor, $0.justification, $0.records, $0.recipients] }
-        return ([header] + rows).map { $0.map(CSVText.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return CSVText.table(header: header, rows: rows)
     }
 
     /// The filters of a request: `actor`, `record`, `operation`, `from`, `to` (empty means
