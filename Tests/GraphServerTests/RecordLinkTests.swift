@@ -17,6 +17,7 @@ struct RecordLinkTests {
             #expect(page.contains("<h2>MACCSE cases</h2>") && page.contains(#"<a href="/cases/CASE-000001">CASE-000001</a>"#), "\(page)")
             #expect(page.contains("Liverpool (E08000012)"), "the case's authority by name")
             #expect(try await coordinator.get("/cases/CASE-000001").status == .ok, "the link leads somewhere")
+            #expect(!page.contains(", closed"), "an open case is not said to be closed")
             // A panel member, who reads no case lists, gets no section.
             let member = try await PageTests.Browser.signIn(client, as: "panel_member")
             #expect(!(try await member.text("/entities/CH1")).contains("MACCSE cases"))

@@ -231,7 +231,7 @@ struct PageRoutes {
                 ["ref": summary.ref, "href": "/cases/" + PageRenderer.pathSegment(summary.ref), "status": summary.status,
                  "area": areas.area(code: summary.area)?.label ?? summary.area, "openedOn": summary.openedOn,
                  "concern": CodeWords.concerns[summary.concern] ?? summary.concern,
-                 "closedOn": summary.closedOn ?? ""]
+                 "closedOn": summary.closedOn ?? "", "isClosed": summary.closedOn != nil]
             }
         }
         if account.role.may(.readFlags), ["child", "adult", "location", "vehicle"].contains(detail["kind"]?.stringValue ?? "") {
