@@ -44,11 +44,11 @@ struct DeltaState {
             let rowid = rows.rowid[row]
             if let report = intelIndex.dense(rowid, in: intel.rowid) {
                 let index = Int(report)
-                if intel.date[index] != rows.date[row] { intel.date[index] = rows.date[row] }
-                if intel.created[index] != rows.created[row] { intel.created[index] = rows.created[row] }
-                if intel.source[index] != rows.source[row] { intel.source[index] = rows.source[row] }
-                if intel.assessment[index] != rows.assessment[row] { intel.assessment[index] = rows.assessment[row] }
-                if intel.handling[index] != rows.handling[row] { intel.handling[index] = rows.handling[row] }
+                DeltaState.update(&intel.date, index, rows.date[row])
+                DeltaState.update(&intel.created, index, rows.created[row])
+                DeltaState.update(&intel.source, index, rows.source[row])
+                DeltaState.update(&intel.assessment, index, rows.assessment[row])
+                DeltaState.update(&intel.handling, index, rows.handling[row])
                 if intel.refs[index] != rows.refs[row] { intel.refs.replace(index, with: rows.refs[row]) }
             } else {
                 intelIndex.set(rowid, Int32(intel.rowid.count))
@@ -84,17 +84,23 @@ struct DeltaState {
             }
             let dense = existing ?? append(rowid, rows, row)
             let index = Int(dense)
-            if entities.kind[index] != rows.kind[row] { entities.kind[index] = rows.kind[row] }
-            if entities.area[index] != rows.area[row] { entities.area[index] = rows.area[row] }
-            if entities.created[index] != rows.created[row] { entities.created[index] = rows.created[row] }
-            if entities.risk[index] != rows.risk[row] { entities.risk[index] = rows.risk[row] }
-            if entities.flags[index] != rows.flags[row] { entities.flags[index] = rows.flags[row] }
+            DeltaState.update(&entities.kind, index, rows.kind[row])
+            DeltaState.update(&entities.area, index, rows.area[row])
+            DeltaState.update(&entities.created, index, rows.created[row])
+            DeltaState.update(&entities.risk, index, rows.risk[row])
+            DeltaState.update(&entities.flags, index, rows.flags[row])
             if entities.refs[index] != rows.refs[row] { entities.refs.replace(index, with: rows.refs[row]) }
             if entities.labels[index] != rows.labels[row] { entities.labels.replace(index, with: rows.labels[row]) }
             changed.append(dense)
         }
         removed.grow(entities: entities.rowid.count, links: links.rowid.count)
         return changed
+    }
+
+    /// Sets `column[index]` to `value` only where it differs: a column the snapshot shares is
+    /// copied on its first change, so an unchanged value must not count as one.
+    private static func update<Element: Equatable>(_ column: inout Column<Element>, _ index: Int, _ value: Element) {
+        if column[index] != value { column[index] = value }
     }
 
     /// Appends entity row `row` and returns its dense id.
