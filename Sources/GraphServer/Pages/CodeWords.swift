@@ -33,10 +33,25 @@ enum CodeWords {
         "cce": "criminal exploitation", "cse": "sexual exploitation", "both": "criminal and sexual exploitation",
     ]
 
+    /// Where a child lives (FORMAT.md, `living`).
+    static let living: [String: String] = [
+        "home": "at home", "family": "with family", "foster": "in foster care", "childrens_home": "in a children's home",
+        "semi_independent": "in semi-independent accommodation", "temporary": "in temporary accommodation",
+    ]
+
+    /// A child's legal status (FORMAT.md, `legal_status`).
+    static let legalStatus: [String: String] = [
+        "early_help": "early help", "cin": "child in need", "cp": "child protection plan", "lac": "looked after child",
+    ]
+
     /// The fields whose values are codes, and their words.
     private static let byField: [String: [String: String]] = [
         "outcome": screening, "decision": decisions, "last_decision": decisions, "closure": closures, "concern": concerns,
+        "exploitation": concerns, "living": living, "legal_status": legalStatus,
     ]
+
+    /// Fields whose values are codes written with underscores (`white_british`).
+    private static let spacedFields: Set<String> = ["stage", "ethnicity", "gender"]
 
     /// The fields holding a risk level.
     private static let riskFields: Set<String> = ["risk", "closing_risk", "previous_risk"]
@@ -46,7 +61,7 @@ enum CodeWords {
     static func words(field: String, _ value: String) -> String {
         if riskFields.contains(field) { return risk(value) }
         if let words = byField[field] { return words[value] ?? value.replacing("_", with: " ") }
-        if field == "stage" { return value.replacing("_", with: " ") }
+        if spacedFields.contains(field) { return value.replacing("_", with: " ") }
         return value
     }
 }

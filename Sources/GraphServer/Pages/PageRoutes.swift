@@ -197,6 +197,7 @@ struct PageRoutes {
             }
             return row
         }
+        let areas = try services.store.areaDirectory()
         var fields: [String: Any] = [
             "id": detail["id"]?.stringValue ?? id, "label": detail["label"]?.stringValue ?? id,
             "kind": PageRoutes.kindName(detail["kind"]?.stringValue ?? ""),
@@ -204,7 +205,9 @@ struct PageRoutes {
             "timelineHref": "/entities/\(PageRenderer.pathSegment(detail["id"]?.stringValue ?? id))/timeline",
             "otherIds": (detail["ids"]?.arrayValue ?? []).compactMap(\.stringValue).dropFirst().map { $0 },
             "attributes": (detail["attributes"]?.objectValue ?? [:]).sorted { $0.key < $1.key }.map { key, value -> [String: Any] in
-                ["name": key.replacingOccurrences(of: "_", with: " "), "value": CodeWords.words(field: key, PageRoutes.text(value))]
+                ["name": key.replacingOccurrences(of: "_", with: " "),
+                 "value": key == "area" ? (areas.area(code: PageRoutes.text(value))?.label ?? PageRoutes.text(value))
+                     : CodeWords.words(field: key, PageRoutes.text(value))]
             },
             "links": links,
             "about": (detail["about"]?.arrayValue ?? []).compactMap(\.objectValue).map(PageRoutes.intelligence),
@@ -224,7 +227,6 @@ struct PageRoutes {
         if account.role.may(.readCases), detail["kind"]?.stringValue == "child" {
             let cases = try services.workflow.cases(ofChild: detail["id"]?.stringValue ?? id,
                                                     by: services.viewer(context, purpose: "a child's cases"))
-            let areas = try services.store.areaDirectory()
             fields["showsCases"] = true
             fields["anyCases"] = !cases.isEmpty
             fields["cases"] = cases.map { summary -> [String: Any] in

@@ -1,0 +1,15 @@
+import Testing
+@testable import GraphServer
+
+/// A child's recorded details read in words on their page, not as the codes the data
+/// contract stores.
+@Suite struct CodeWordsTests {
+    @Test func recordedCodesReadInWords() {
+        #expect(CodeWords.words(field: "living", "childrens_home") == "in a children's home")
+        #expect(CodeWords.words(field: "legal_status", "lac") == "looked after child")
+        #expect(CodeWords.words(field: "exploitation", "cce") == "criminal exploitation")
+        #expect(CodeWords.words(field: "ethnicity", "white_british") == "white british")
+        #expect(CodeWords.words(field: "living", "somewhere_new") == "somewhere new", "an unknown code still loses its underscores")
+        #expect(CodeWords.words(field: "name", "Synthetic_Name") == "Synthetic_Name", "free text is left as written")
+    }
+}
