@@ -34,7 +34,8 @@ public enum DemoPicture {
         let data = (NSTemporaryDirectory() as NSString).appendingPathComponent("cegraph-demo-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(atPath: data) }
         let sink = try TextOutput(path: data)
-        let counts = try Generator(seed: seed, scale: .small).write(to: sink)
+        // The picture's dates move with the case work's, by whole weeks (DemoCalendar).
+        let counts = try Generator(seed: seed, scale: .small, dayShift: DemoCalendar(today: today).shift).write(to: sink)
         try sink.close()
         let imported = try store.importFile(at: data, options: ImportOptions(viewer: viewer))
         let workflow = try DemoWorkflow.record(store: store, viewer: viewer, today: today)

@@ -23,3 +23,21 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable, Comparable {
         lhs.rawValue < rhs.rawValue
     }
 }
+
+extension EntityKind {
+    /// `3 children`, `1 place`: a count of this kind in words, for a collapsed group's label
+    /// and the map's legend.
+    public func counted(_ count: Int) -> String {
+        let (one, many) = switch self {
+        case .child: ("child", "children")
+        case .adult: ("adult", "adults")
+        case .vehicle: ("vehicle", "vehicles")
+        case .location: ("place", "places")
+        case .handle: ("social media handle", "social media handles")
+        case .phone: ("phone", "phones")
+        case .group: ("group", "groups")
+        case .operation: ("police operation", "police operations")
+        }
+        return "\(count) " + (count == 1 ? one : many)
+    }
+}

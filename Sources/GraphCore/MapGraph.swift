@@ -61,6 +61,11 @@ public struct MapGraph: Sendable, Equatable {
         /// Whether the viewer may open the entity's page and map: only then does the web
         /// page's map let them select it (issue 21). Not known, not offered.
         public var opens = false
+        /// Whether the viewer pinned it on the map page (kept in view, never collapsed).
+        public var isPinned = false
+        /// For a node that stands for a collapsed group, how many entities it gathers
+        /// (0: an entity).
+        public var members = 0
 
         public init(id: String, kind: EntityKind, label: String, area: Area? = nil, risk: String? = nil,
                     isSubject: Bool = false, isNew: Bool = false) {
@@ -90,6 +95,9 @@ public struct MapGraph: Sendable, Equatable {
         /// The notices and orders in force against it, in words (`CAWN`), for audiences who
         /// read MARTHR's register; empty otherwise.
         public var notices: [String] = []
+        /// How many links it stands for: more than one where a collapsed group's links to
+        /// the same entity are drawn as one.
+        public var count = 1
 
         public init(from: String, to: String, kind: String, firstSeen: String? = nil, lastSeen: String? = nil,
                     reports: [Report] = [], inferred: Bool = false, isNew: Bool = false) {

@@ -82,14 +82,27 @@ extension QueryEngine {
     ///   an entity they may not see (a child off a panel member's agendas) is neither drawn
     ///   nor gone through, so no one reached only through it is drawn.
     public func associationMap(of id: String, hops: Int, filter: QueryFilter, newSince: CalendarDate?,
-                               limit: Int = 5_000, coLocationHours: Int? = nil, access: Access) throws -> MapGraph {
+                               limit: Int = 5_000, coLocationHours: Int? = nil, expanding: [String] = [],
+                               access: Access) throws -> MapGraph {
         guard (1...6).contains(hops) else { throw QueryError("--hops must be 1 to 6, not \(hops)") }
         let view = try snapshot().view(filter.seen(by: access))
         let root = try resolve(id, in: view)
-        let found = view.neighbourhood(of: root, hops: hops, limit: limit)
-        var map = view.map(title: "Associations of \(view.snapshot.ref(root)) within \(hops) link\(hops == 1 ? "" : "s")",
-                           entities: found.entities, subject: root, newSince: newSince)
-        if let hours = coLocationHours { map.edges += view.inferredSeenWith(among: found.entities, windowHours: hours) }
+        var entities = view.neighbourhood(of: root, hops: hops, limit: limit).entities
+        // Expanded in place (the map page): each entity already drawn brings its own links,
+        // under the same filter and access. One not on the map (unknown, hidden or filtered
+        // out) brings nothing, and says nothing about why.
+        var drawn = Set(entities)
+        for ref in expanding where entities.count < limit {
+            guard let entity = try? resolve(ref, in: view), drawn.contains(entity) else { continue }
+            for neighbour in view.neighbourhood(of: entity, hops: 1, limit: limit).entities
+            where entities.count < limit && drawn.insert(neighbour).inserted {
+                entities.append(neighbour)
+            }
+        }
+        var map = view.map(title: "Associations of \(view.snapshot.ref(root)) within \(hops) link\(hops == 1 ? "" : "s")"
+                               + (expanding.isEmpty ? "" : ", expanded"),
+                           entities: entities, subject: root, newSince: newSince)
+        if let hours = coLocationHours { map.edges += view.inferredSeenWith(among: entities, windowHours: hours) }
         return map
     }
 }

@@ -6,6 +6,12 @@ import GraphCore
 /// local authority when the map crosses a border; new entities and links highlighted; a
 /// legend; and a header with title, date, audience and the protective marking.
 ///
+/// For the map page (issue 21) each link carries its dates as SVG classes (`first-2026-03-01`,
+/// `last-2026-09-30`) so the page can replay the network through time without a new layout;
+/// the key entities (``keyEntities(_:)``) carry the class `key`, which the page keeps
+/// labelled at overview; and a map of more than ``largeMap`` entities puts each link's words
+/// in its tooltip instead of a label, so the layout stays quick and the picture uncluttered.
+///
 /// Give it a map already redacted for its audience (``Redactor``); it adds nothing that the
 /// map does not hold, and every string is escaped.
 public struct DotWriter: Sendable {
@@ -14,6 +20,9 @@ public struct DotWriter: Sendable {
     public init(style: MapStyle) {
         self.style = style
     }
+
+    /// Above this many entities a map's links are labelled by tooltip only.
+    public static let largeMap = 120
 
     /// The DOT text.
     ///
@@ -34,17 +43,19 @@ public struct DotWriter: Sendable {
         lines.append("  graph " + attributes(graph) + ";")
         lines.append("  node " + attributes(["fontname": style.font, "fontsize": "10", "style": "filled"]) + ";")
         lines.append("  edge " + attributes(["fontname": style.font, "fontsize": "8"]) + ";")
-        lines += clustered(map.nodes, audience: audience)
-        for edge in map.edges { lines.append("  " + edgeStatement(edge, audience: audience)) }
-        lines += legend(map, audience: audience)
+        let keys = Self.keyEntities(map)
+        lines += clustered(map.nodes, audience: audience, keys: keys)
+        let large = map.nodes.count > Self.largeMap
+        for edge in map.edges { lines.append("  " + edgeStatement(edge, audience: audience, large: large)) }
+        lines.append("  " + legend(map, audience: audience, newSince: newSince))
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// Node statements, inside force and authority clusters when the map crosses a border.
-    private func clustered(_ nodes: [MapGraph.Node], audience: Audience) -> [String] {
+    private func clustered(_ nodes: [MapGraph.Node], audience: Audience, keys: Set<String>) -> [String] {
         let authorities = Set(nodes.compactMap { $0.area?.code })
-        guard authorities.count > 1 else { return nodes.map { "  " + nodeStatement($0, audience: audience) } }
+        guard authorities.count > 1 else { return nodes.map { "  " + nodeStatement($0, audience: audience, keys: keys) } }
         var lines: [String] = []
         let placed = nodes.filter { $0.area != nil }
         let forces = Dictionary(grouping: placed, by: { $0.area!.forceCode })
@@ -57,27 +68,28 @@ public struct DotWriter: Sendable {
             for code in areas.keys.sorted() {
                 let inArea = areas[code]!
                 if code == forceCode {
-                    lines += inArea.map { "    " + nodeStatement($0, audience: audience) }
+                    lines += inArea.map { "    " + nodeStatement($0, audience: audience, keys: keys) }
                     continue
                 }
                 lines.append("    subgraph " + quote("cluster_area_\(code)") + " {")
                 lines.append("      graph " + attributes(["label": inArea[0].area!.name, "color": style.clusters.authority,
                                                             "style": "rounded,dashed"]) + ";")
-                lines += inArea.map { "      " + nodeStatement($0, audience: audience) }
+                lines += inArea.map { "      " + nodeStatement($0, audience: audience, keys: keys) }
                 lines.append("    }")
             }
             lines.append("  }")
         }
-        lines += nodes.filter { $0.area == nil }.map { "  " + nodeStatement($0, audience: audience) }
+        lines += nodes.filter { $0.area == nil }.map { "  " + nodeStatement($0, audience: audience, keys: keys) }
         return lines
     }
 
-    private func nodeStatement(_ node: MapGraph.Node, audience: Audience) -> String {
+    private func nodeStatement(_ node: MapGraph.Node, audience: Audience, keys: Set<String>) -> String {
+        if node.members > 0 { return groupStatement(node) }
         let kind = style.entities[node.kind.rawValue]
         var label = (kind?.icon ?? node.kind.rawValue.uppercased()) + "\n" + node.label
         let pseudonymous = node.id.hasPrefix("child-")
         if audience != .panel || (!pseudonymous && node.kind != .child) { label += "\n(\(node.id))" }
-        if node.kind == .child, let risk = node.risk { label += "\nrisk \(risk)" }
+        if node.kind == .child, let risk = node.risk { label += "\n" + (RiskLevel(risk)?.brief ?? "risk \(risk)") }
         if node.isNew { label += "\nNEW" }
         if !node.notices.isEmpty { label += "\n" + node.notices.joined(separator: ", ") + " in force" }
         var attributes: [String: String] = [
@@ -93,8 +105,11 @@ public struct DotWriter: Sendable {
             attributes["penwidth"] = "2.5"
             attributes["style"] = "filled,bold"
         }
-        // What the web page's map lets the viewer select (SVG class).
-        if node.opens { attributes["class"] = "opens" }
+        // What the web page's map lets the viewer select, keeps labelled at overview and
+        // marks as pinned (SVG classes).
+        let classes = [(node.opens, "opens"), (keys.contains(node.id), "key"), (node.isPinned, "pinned")].filter(\.0).map(\.1)
+        if !classes.isEmpty { attributes["class"] = classes.joined(separator: " ") }
+        if node.isPinned { attributes["penwidth"] = "3" }
         if node.isSubject {
             attributes["peripheries"] = "2"
             attributes["penwidth"] = "2.5"
@@ -102,9 +117,18 @@ public struct DotWriter: Sendable {
         return quote(node.id) + " " + self.attributes(attributes) + ";"
     }
 
-    private func edgeStatement(_ edge: MapGraph.Edge, audience: Audience) -> String {
+    /// A collapsed group: a folder with its count and kinds, which the page lets anyone
+    /// open (it names no one).
+    private func groupStatement(_ node: MapGraph.Node) -> String {
+        quote(node.id) + " " + attributes([
+            "label": "GROUP\n" + node.label + (node.isNew ? "\nNEW" : ""), "shape": "folder", "class": "group key",
+            "color": node.isNew ? style.new.color : style.clusters.force, "fillcolor": "#f8fafc", "penwidth": "1.5",
+        ]) + ";"
+    }
+
+    private func edgeStatement(_ edge: MapGraph.Edge, audience: Audience, large: Bool) -> String {
         let link = style.links[edge.kind]
-        var label = edge.kind
+        var label = edge.count > 1 ? "\(edge.count) \(edge.kind == "links" ? "links" : edge.kind + " links")" : edge.kind
         if audience != .panel && !edge.reports.isEmpty {
             label += "\n" + edge.reports.map { "\($0.id) \($0.grading)" }.joined(separator: "\n")
         }
@@ -113,19 +137,25 @@ public struct DotWriter: Sendable {
         // Edge labels are `xlabel`s, placed after layout: Graphviz 2.43's dot layout turns
         // `label`s on links between clusters into virtual nodes that gvFreeLayout then frees
         // twice (a heap crash in process; the `dot` command never frees its layout).
+        label = label.replacingOccurrences(of: "_", with: " ")
         var attributes: [String: String] = [
-            "xlabel": label,
             "color": edge.isNew ? style.new.color : (link?.color ?? "black"),
             "style": style.grading[gradingKey(edge, audience: audience)] ?? "solid",
+            "tooltip": label.replacingOccurrences(of: "\n", with: " · "),
+            "class": (["link"] + [("first", edge.firstSeen), ("last", edge.lastSeen)].compactMap { name, day in
+                day.flatMap { CalendarDate($0) }.map { "\(name)-\($0)" }
+            }).joined(separator: " "),
         ]
+        if !large { attributes["xlabel"] = label }
         if let arrowhead = link?.arrowhead { attributes["arrowhead"] = arrowhead }
         if edge.isNew { attributes["penwidth"] = style.new.penwidth }
+        if edge.count > 1 { attributes["penwidth"] = String(min(1 + Double(edge.count) / 2, 5)) }
         return quote(edge.from) + " -> " + quote(edge.to) + " " + self.attributes(attributes) + ";"
     }
 
     /// `A-B`, `C-D`, `ungraded` (no report, or every report graded E) or `inferred`. A panel
     /// map shows no gradings, so every recorded link is drawn alike.
-    private func gradingKey(_ edge: MapGraph.Edge, audience: Audience) -> String {
+    func gradingKey(_ edge: MapGraph.Edge, audience: Audience) -> String {
         if edge.inferred { return "inferred" }
         if audience == .panel { return "A-B" }
         switch edge.bestAssessment {
@@ -135,43 +165,8 @@ public struct DotWriter: Sendable {
         }
     }
 
-    /// A legend cluster: the entity kinds on the map and the line styles.
-    private func legend(_ map: MapGraph, audience: Audience) -> [String] {
-        var lines = ["  subgraph \"cluster_legend\" {",
-                     "    graph " + attributes(["label": "Legend", "color": style.clusters.authority, "style": "rounded"]) + ";"]
-        let kinds = EntityKind.allCases.filter { kind in map.nodes.contains { $0.kind == kind } }
-        for kind in kinds {
-            let entity = style.entities[kind.rawValue]
-            lines.append("    " + quote("legend_\(kind.rawValue)") + " " + attributes([
-                "label": entity?.icon ?? kind.rawValue, "shape": entity?.shape ?? "ellipse",
-                "color": entity?.color ?? "black", "fillcolor": entity?.fillcolor ?? "white", "fontsize": "8",
-            ]) + ";")
-        }
-        if map.nodes.contains(where: { !$0.notices.isEmpty }) {
-            lines.append("    " + quote("legend_notice") + " " + attributes([
-                "label": "notice in force", "shape": "box", "color": MapStyle.noticeColour, "penwidth": "2.5",
-                "style": "filled,bold", "fillcolor": "white", "fontsize": "8",
-            ]) + ";")
-        }
-        var styles = [("inferred", "inferred (suggested, not intelligence)")]
-        if audience == .panel {
-            styles.insert(("A-B", "recorded link"), at: 0)
-        } else {
-            styles.insert(contentsOf: [("A-B", "graded A-B"), ("C-D", "graded C-D"), ("ungraded", "ungraded")], at: 0)
-        }
-        for (index, (key, text)) in styles.enumerated() {
-            lines.append("    " + quote("legend_line_\(index)_a") + " " + attributes(["label": "", "shape": "point", "width": "0.05"]) + ";")
-            lines.append("    " + quote("legend_line_\(index)_b") + " " + attributes(["label": text, "shape": "plaintext", "fontsize": "8",
-                                                                                      "style": ""]) + ";")
-            lines.append("    " + quote("legend_line_\(index)_a") + " -> " + quote("legend_line_\(index)_b") + " "
-                         + attributes(["style": style.grading[key] ?? "solid", "arrowhead": "none"]) + ";")
-        }
-        lines.append("  }")
-        return lines
-    }
-
     /// `[key="value", ...]` in key order, every value escaped.
-    private func attributes(_ attributes: [String: String]) -> String {
+    func attributes(_ attributes: [String: String]) -> String {
         "[" + attributes.keys.sorted().map { "\($0)=\(quote(attributes[$0]!))" }.joined(separator: ", ") + "]"
     }
 

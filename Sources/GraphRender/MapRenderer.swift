@@ -16,9 +16,21 @@ public struct MapRenderer: Sendable {
     ///   - engine: the layout engine; by default `dot` for small maps and `sfdp` for large.
     ///   - date: the date printed in the header.
     ///   - newSince: the date new entities and links are highlighted from, for the header.
+    ///   - arrangement: what the viewer hid, pinned and collapsed, applied to the map as its
+    ///     audience sees it (after redaction, so its ids are the audience's own).
+    ///   - communities: a map's communities, for collapsing by community.
     public func render(_ map: MapGraph, audience: Audience, format: MapFormat, engine: LayoutEngine? = nil,
-                       date: String, newSince: String? = nil) async throws -> (data: Data, disclosedIds: [String]) {
-        let (redacted, disclosed) = Redactor.redact(map, for: audience)
+                       date: String, newSince: String? = nil, arrangement: MapArrangement = MapArrangement(),
+                       communities: (MapGraph) -> [String: MapGraph.Group] = { _ in [:] }) async throws
+        -> (data: Data, disclosedIds: [String]) {
+        // The audit log keeps every entity the query disclosed to the viewer, hidden or
+        // collapsed on the drawing or not: the safe side of the record.
+        let (audienceMap, disclosed) = Redactor.redact(map, for: audience)
+        var redacted = audienceMap
+        if !arrangement.isEmpty {
+            let shown = redacted
+            redacted = shown.arranged(arrangement, communities: { communities(shown) })
+        }
         let dot = DotWriter(style: style).dot(redacted, audience: audience, date: date, newSince: newSince)
         let data = try await GraphvizRenderer.shared.render(
             dot: dot, format: format, engine: engine ?? LayoutEngine.forSize(redacted.nodes.count))

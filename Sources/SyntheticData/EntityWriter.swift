@@ -3,6 +3,9 @@ import GraphCore
 /// Writes the entities of one community after another.
 struct EntityWriter {
     let output: TextOutput
+    /// Days added to every date (``Generator/dayShift``): dates of birth, so ages stay as
+    /// scripted, and operations' dates.
+    var dayShift = 0
     private(set) var written = 0
 
     init(output: TextOutput) {
@@ -42,7 +45,8 @@ struct EntityWriter {
                     let name = type == "county_line" ? "\(word) line \(serial)" : (type == "ocg" ? "\(word) OCG \(serial)" : "\(word) crew \(serial)")
                     fields += [("name", .string(name)), ("group_type", .string(type)), ("area", .string(area.code))]
                 case .operation:
-                    let opened = CalendarDate(year: 2023, month: 1, day: 1).adding(days: random.below(1300))
+                    let opened = CalendarDate(year: 2023, month: 1, day: 1).adding(days: random.below(1300) + dayShift)
+                    let newest = Generator.newestDate.adding(days: dayShift)
                     // Operation 0 is an ordinary one, active now and then; operation 1 investigates
                     // the community's network, when it has one and is being investigated.
                     let active = index == 0 ? plan.activeOperation : (plan.network?.underInvestigation ?? false)
@@ -50,7 +54,8 @@ struct EntityWriter {
                                ("status", .string(active ? "active" : "closed")),
                                ("operation_type", .string(random.weighted([("investigation", 5), ("prevent", 3), ("prosecute", 2)]))),
                                ("lead_force", .string(area.force)), ("opened", .string(opened.description))]
-                    if !active { fields.append(("closed", .string(opened.adding(days: 30 + random.below(300)).description))) }
+                    // Never after the newest date: the data never claims to know the future.
+                    if !active { fields.append(("closed", .string(min(opened.adding(days: 30 + random.below(300)), newest).description))) }
                 }
                 try emit(fields)
             }
@@ -60,7 +65,7 @@ struct EntityWriter {
     private func child(serial: Int, area: GeneratedArea, atRisk: Bool, random: inout SeededRandom) -> [(String, JSONValue)] {
         let adjective = random.pick(Vocabulary.adjectives)
         let animal = random.pick(Vocabulary.animals)
-        let dob = CalendarDate(year: 2009, month: 1, day: 1).adding(days: random.below(6 * 365))
+        let dob = CalendarDate(year: 2009, month: 1, day: 1).adding(days: random.below(6 * 365) + dayShift)
         // Most children the picture holds are not at risk of exploitation now: no level, or
         // the framework's "no longer at risk". LLR's CSE1 has no such level, so a child there
         // who is not at risk has none.
@@ -99,7 +104,7 @@ struct EntityWriter {
                        random: inout SeededRandom) -> [(String, JSONValue)] {
         let adjective = random.pick(Vocabulary.adjectives)
         let bird = random.pick(Vocabulary.birds)
-        let dob = CalendarDate(year: 1965, month: 1, day: 1).adding(days: random.below(40 * 365))
+        let dob = CalendarDate(year: 1965, month: 1, day: 1).adding(days: random.below(40 * 365) + dayShift)
         var fields: [(String, JSONValue)] = [
             ("name", .string("\(adjective) \(bird) \(serial)")),
             ("aliases", .array([.string("\(bird)man"), .string("\(adjective.prefix(1))\(bird.prefix(1))\(serial)")])),

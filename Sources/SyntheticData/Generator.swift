@@ -21,6 +21,10 @@ public struct Generator {
 
     public let seed: UInt64
     public let scale: Scale
+    /// Days added to every date written (0: the dates end on ``newestDate``). The demo
+    /// moves them by the whole weeks its case work moves (``DemoCalendar``), so the picture
+    /// stays as recent as the case work on the day it is built.
+    public var dayShift = 0
     /// Entities per community.
     static let communitySize = 100
     /// About one community in this many hosts a planted exploitation network.
@@ -29,9 +33,10 @@ public struct Generator {
     /// of harm rest on.
     static let plantedReports = 40..<50
 
-    public init(seed: UInt64, scale: Scale) {
+    public init(seed: UInt64, scale: Scale, dayShift: Int = 0) {
         self.seed = seed
         self.scale = scale
+        self.dayShift = dayShift
     }
 
     /// The layout of each community: how many of each kind, in id order.
@@ -66,19 +71,22 @@ public struct Generator {
         let homes = (0..<communities).map { _ in random.weighted(GeneratedArea.all.map { ($0, $0.weight) }) }
         let plans = (0..<communities).map { CommunityPlan(seed: seed, community: $0, communities: communities) }
         var writer = EntityWriter(output: output)
+        writer.dayShift = dayShift
         for community in 0..<communities {
             try writer.writeCommunity(community, home: homes[community], plan: plans[community], random: &random)
         }
         counts.entities = writer.written
         let intelPerCommunity = Generator.communitySize / 2
+        let dates = dayShift == 0 ? Generator.dateTexts : Generator.dates(shiftedBy: dayShift)
         for community in 0..<communities {
-            try writeIntel(community: community, count: intelPerCommunity, plan: plans[community], random: &random, output: output)
+            try writeIntel(community: community, count: intelPerCommunity, plan: plans[community], dates: dates, random: &random,
+                           output: output)
         }
         counts.intel = communities * intelPerCommunity
         let linksPerCommunity = Generator.communitySize * Scale.linksPerEntity
         for community in 0..<communities {
             var links = LinkWriter(output: output, community: community, communities: communities,
-                                   intelPerCommunity: intelPerCommunity, plan: plans[community])
+                                   intelPerCommunity: intelPerCommunity, plan: plans[community], dates: dates)
             try links.writeAll(count: linksPerCommunity, random: &random)
             counts.links += links.written
         }
@@ -99,7 +107,8 @@ public struct Generator {
         "IN" + String(community * perCommunity + index)
     }
 
-    private func writeIntel(community: Int, count: Int, plan: CommunityPlan, random: inout SeededRandom, output: TextOutput) throws {
+    private func writeIntel(community: Int, count: Int, plan: CommunityPlan, dates: [String], random: inout SeededRandom,
+                            output: TextOutput) throws {
         for index in 0..<count {
             let planted = plan.network != nil && Generator.plantedReports.contains(index)
             let source = planted ? random.weighted([("1", 30), ("2", 60), ("3", 10)]) : random.weighted([("1", 20), ("2", 70), ("3", 10)])
@@ -107,7 +116,7 @@ public struct Generator {
                 : random.weighted([("A", 10), ("B", 40), ("C", 35), ("D", 10), ("E", 5)])
             let handling = random.chance(0.1) ? "C" : "P"
             let day = planted ? Generator.newestDay - random.below(300) : random.below(Generator.newestDay + 1)
-            let date = Generator.dateTexts[day]
+            let date = dates[day]
             var about: [JSONValue] = []
             var harm: [JSONValue] = []
             if let network = plan.network, planted {
@@ -147,7 +156,12 @@ public struct Generator {
     ]
 
     /// Dates as text, precomputed: formatting millions of dates is most of the work otherwise.
-    static let dateTexts: [String] = (0...1500).map { CalendarDate(year: 2023, month: 1, day: 1).adding(days: $0).description }
+    static let dateTexts: [String] = dates(shiftedBy: 0)
+
+    /// The dates from 2023-01-01 as text, each moved by `shift` days.
+    static func dates(shiftedBy shift: Int) -> [String] {
+        (0...1500).map { CalendarDate(year: 2023, month: 1, day: 1).adding(days: $0 + shift).description }
+    }
     static let newestDay = newestDate.daysSinceEpoch - CalendarDate(year: 2023, month: 1, day: 1).daysSinceEpoch
 
     /// The number of entities of each kind in a community, in `EntityKind.allCases` order.

@@ -12,11 +12,14 @@ struct LinkWriter {
     let communities: Int
     let intelPerCommunity: Int
     let plan: CommunityPlan
+    /// The dates as text (``Generator/dates(shiftedBy:)``).
+    let dates: [String]
     private var seen: Set<UInt64> = []
     private(set) var written = 0
 
-    init(output: TextOutput, community: Int, communities: Int, intelPerCommunity: Int, plan: CommunityPlan) {
+    init(output: TextOutput, community: Int, communities: Int, intelPerCommunity: Int, plan: CommunityPlan, dates: [String]) {
         self.output = output
+        self.dates = dates
         self.community = community
         self.communities = communities
         self.intelPerCommunity = intelPerCommunity
@@ -188,7 +191,7 @@ struct LinkWriter {
         let lastDay = min(firstDay + random.below(planted ? 90 : 120), Generator.newestDay)
         var line = "{\"record\":\"link\",\"from\":\"" + Generator.prefixes[from.kind]! + String(fromNumber)
         line += "\",\"to\":\"" + Generator.prefixes[to.kind]! + String(toNumber) + "\",\"kind\":\"" + kind.rawValue
-        line += "\",\"first_seen\":\"" + Generator.dateTexts[firstDay] + "\",\"last_seen\":\"" + Generator.dateTexts[lastDay] + "\""
+        line += "\",\"first_seen\":\"" + dates[firstDay] + "\",\"last_seen\":\"" + dates[lastDay] + "\""
         if concern || !random.chance(0.05) {
             let reports = planted ? Generator.plantedReports : 0..<intelPerCommunity
             let first = reports.lowerBound + random.below(reports.count)

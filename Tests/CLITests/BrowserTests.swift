@@ -112,15 +112,13 @@ struct BrowserTests {
             try await browser.navigate(to: site + "/maps/CH1?audience=police")
             _ = try await waitForMap(browser)
 
-            // Selecting a node (its SVG title is the entity id) opens that entity's map.
-            let node = try #require(try await browser.element("""
-                var titles = document.querySelectorAll("#map svg g.node > title");
-                for (var i = 0; i < titles.length; i++) {
-                    if (titles[i].textContent.trim() === "AD1") { return titles[i].parentNode; }
-                }
-                return null;
-                """), "no node for AD1 on the map of CH1")
-            try await browser.click(node)
+            // Selecting a node (its SVG title is the entity id) offers its menu, and the menu
+            // centres the map on it.
+            try await clickNode("AD1", browser)
+            #expect(try await menuItems(browser).contains("Centre the map here"))
+            try await browser.click(try #require(try await browser.element(#"""
+                return Array.from(document.querySelectorAll(".node-menu button")).filter(function (b) { return b.textContent === "Centre the map here"; })[0] || null;
+                """#)))
             _ = try await browser.wait("the map of AD1 after selecting its node") {
                 let url = try await browser.currentURL()
                 return url.contains("/maps/AD1?") && url.contains("audience=police") ? true : nil

@@ -4,11 +4,11 @@ import Testing
 @testable import SyntheticData
 
 struct GeneratorTests {
-    func generate(seed: UInt64) throws -> String {
+    func generate(seed: UInt64, dayShift: Int = 0) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("gen-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let output = try TextOutput(path: path)
-        _ = try Generator(seed: seed, scale: .small).write(to: output)
+        _ = try Generator(seed: seed, scale: .small, dayShift: dayShift).write(to: output)
         try output.close()
         return try String(contentsOfFile: path, encoding: .utf8)
     }
@@ -17,6 +17,19 @@ struct GeneratorTests {
         let first = try generate(seed: 3)
         #expect(first == (try generate(seed: 3)))
         #expect(first != (try generate(seed: 4)))
+    }
+
+    /// The demo moves the picture's dates with its case work (issue 21): every date moves by
+    /// the shift, and nothing else changes.
+    @Test func aDayShiftMovesEveryDateAndNothingElse() throws {
+        let plain = try generate(seed: 2), shifted = try generate(seed: 2, dayShift: 35)
+        let date = /\d{4}-\d{2}-\d{2}/
+        let before = plain.matches(of: date).map { CalendarDate(String($0.output))! }
+        let after = shifted.matches(of: date).map { CalendarDate(String($0.output))! }
+        #expect(before.count == after.count && !before.isEmpty)
+        #expect(zip(before, after).allSatisfy { $1.daysSinceEpoch - $0.daysSinceEpoch == 35 })
+        #expect(plain.replacing(date, with: "D") == shifted.replacing(date, with: "D"))
+        #expect(before.max()! <= Generator.newestDate)
     }
 
     @Test func everyLineMeetsTheContractAndTheMixLooksLikeTheDomain() throws {

@@ -111,6 +111,12 @@ struct AccessMatrixTests {
         Route(path: "/api/maps/CH1?format=pdf&download=1", record: .agendaChild, allowed: readers),
         Route(path: "/api/maps/CH2?format=png&download=1", record: .otherChild, allowed: readers),
         Route(path: "/api/export?format=gexf&root=CH1&hops=1", record: .agendaChild, allowed: police),
+        // The map page's arrangements and its other maps (issue 21, item 1).
+        Route(path: "/api/maps/CH1?expand=AD1&hide=CH2&pin=AD1&group=community", record: .agendaChild, allowed: readers),
+        Route(path: "/api/maps/CH1?view=cross_border&audience=police", record: .agendaChild, allowed: police),
+        Route(path: "/api/maps/CH1?view=path&to=AD1&audience=police", record: .agendaChild, allowed: police),
+        Route(path: "/api/maps/CH1?view=marthr&audience=police", record: .agendaChild, allowed: police),
+        Route(path: "/api/export?format=graphml&root=CH1&hops=1&group=area&hide=AD1", record: .agendaChild, allowed: police),
         Route(path: "/api/export?format=anx&root=CH2&hops=1&audience=police", record: .otherChild, allowed: police),
         Route(path: "/api/cases?format=csv", record: .none, allowed: caseWorkers),
         Route(path: "/api/panels?format=csv", record: .none, allowed: panelReaders),

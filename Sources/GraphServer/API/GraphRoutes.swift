@@ -102,6 +102,7 @@ struct GraphRoutes {
         let account = try context.requireSignedIn()
         let data = try await reads.map(id, hops: hops, audience: audience, format: format,
                                        filter: try QueryReads(services: services).filter(request), newSince: newSince,
+                                       arrangement: try MapArrangement(request), view: try MapView(request),
                                        recipient: download ? Download.recipient(request, account: account) : nil, for: context)
         var headers: HTTPFields = [.contentType: GraphRoutes.contentTypes[format] ?? "application/octet-stream"]
         if download {

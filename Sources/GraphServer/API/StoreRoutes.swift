@@ -96,18 +96,22 @@ struct StoreRoutes {
         // network taken from the page holds what the page draws.
         let filter = try QueryReads(services: services).filter(request)
         let newSince = try request.date("new_since")
+        // And what the viewer expanded, hid, pinned and collapsed there.
+        let arrangement = try MapArrangement(request)
         // Computed on what the audience may see, never exported whole and redacted after.
         let access = viewer.access.narrowed(to: audience)
         let map: MapGraph
         do {
             map = try root.map { try services.engine.associationMap(of: $0, hops: hops, filter: filter.seen(by: access), newSince: newSince,
-                                                                    access: access) }
+                                                                    expanding: arrangement.expanded, access: access) }
                 ?? services.engine.wholeMap(filter: filter.seen(by: access))
         } catch let error as QueryError where error.kind == .notFound {
             throw ServerError.notFound
         }
-        let (redacted, disclosed) = Redactor.redact(map, for: audience)
+        let (audienceMap, disclosed) = Redactor.redact(map, for: audience)
+        let redacted = audienceMap.arranged(arrangement, communities: { MapCommunities.of(audienceMap) })
         var what: [String: JSONValue] = ["export": .string(format.rawValue), "audience": .string(audience.rawValue), "filters": filter.json]
+        if !arrangement.isEmpty { what["arrangement"] = arrangement.json }
         if let root { what["root"] = .string(root); what["hops"] = .number(String(hops)) }
         try services.store.auditDisclosure(what, recordIds: disclosed, recipients: [recipient], by: viewer)
         let text = format.text(redacted, audience: audience, date: CalendarDate.today.description, style: services.renderer.style)

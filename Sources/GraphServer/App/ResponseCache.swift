@@ -79,6 +79,10 @@ struct MapKey: VersionedKey {
     /// The query filters the map was drawn through, and the day after which links count as new.
     let filter: QueryFilter
     let newSince: CalendarDate?
+    /// What the viewer expanded, hid, pinned and collapsed.
+    let arrangement: MapArrangement
+    /// Associations, cross-border links, paths or MARTHR evidence.
+    let view: MapView
     let date: String
     let dataVersion: Int64
     /// What the viewer may see for the map's audience: viewers who may see different

@@ -18,7 +18,14 @@ extension PageRoutes {
         if !Set(TimelineEvent.Kind.kinds(for: timeline.kind)).isSubset(of: timeline.kinds) {
             query.append("kinds=" + timeline.kinds.map(\.rawValue).joined(separator: ","))
         }
-        let events = timeline.events.map { event -> [String: Any] in
+        // Long chronologies page (`page=`), oldest first, with counts; `page=all` puts every
+        // event on one page to print.
+        let everything = request.query("page") == "all"
+        let pageCount = max(1, (timeline.events.count + PageRoutes.timelinePage - 1) / PageRoutes.timelinePage)
+        let page = everything ? 1 : try request.integer("page", default: 1, in: 1...pageCount)
+        let first = everything ? 0 : (page - 1) * PageRoutes.timelinePage
+        let shownEvents = everything ? timeline.events[...] : timeline.events[first..<min(timeline.events.count, first + PageRoutes.timelinePage)]
+        let events = shownEvents.map { event -> [String: Any] in
             var row: [String: Any] = ["on": event.on, "kind": event.kind.rawValue, "kindWords": event.kind.words, "title": event.title]
             if let detail = event.detail { row["detail"] = detail }
             if let href = PageRoutes.href(event.record, role: account.role) { row["href"] = href }
@@ -35,11 +42,24 @@ extension PageRoutes {
             "shown": String(events.count), "total": String(timeline.total),
             "csvHref": "/api/timeline/\(segment)?" + (query + ["format=csv"]).joined(separator: "&"),
         ]
+        if pageCount > 1 || everything {
+            func href(_ page: String) -> String { "/entities/\(segment)/timeline?" + (query + ["page=" + page]).joined(separator: "&") }
+            var pager: [String: Any] = ["firstShown": String(first + 1), "lastShown": String(first + shownEvents.count),
+                                        "count": String(timeline.events.count)]
+            // Only the links that lead somewhere: a section on an empty string still shows.
+            if !everything, page > 1 { pager["previousHref"] = href(String(page - 1)) }
+            if !everything, page < pageCount { pager["nextHref"] = href(String(page + 1)) }
+            pager[everything ? "pagedHref" : "allHref"] = href(everything ? "1" : "all")
+            fields["pager"] = pager
+        }
         // What the filter keeps, in words, so that a printed copy says what it leaves out.
         let words = PageRoutes.filterWords(timeline)
         if !words.isEmpty { fields["filterWords"] = words }
         return pages.page("timeline", fields, context: context)
     }
+
+    /// Events on a page of a timeline.
+    static let timelinePage = 200
 
     /// The filter in words: "only missing episodes and notices, from 2026-01-01"; empty for
     /// every event.

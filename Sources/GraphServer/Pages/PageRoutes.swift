@@ -243,16 +243,20 @@ struct PageRoutes {
     }
 
     @Sendable func map(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireSensitive(.readPicture)
+        let view = try MapView(request)
+        let account = try context.requireSensitive(view == .associations ? .readPicture : .analyse)
         let id = try context.parameters.require("id")
         let audience = try GraphReads.audience(request.query("audience"))
-        let hops = try request.integer("hops", default: 1, in: 1...3)
-        // The same check the map itself makes, so the page is refused exactly when the map
+        let hops = try request.integer("hops", default: view == .crossBorder ? 3 : 1, in: 1...3)
+        // The same checks the map itself makes, so the page is refused exactly when the map
         // would be; and a missing entity gets the same page as a hidden one.
-        try reads.checkMap(id, audience: audience, for: try services.viewer(context, purpose: "viewing a map"))
+        let viewer = try services.viewer(context, purpose: "viewing a map")
+        try reads.checkMap(id, audience: audience, for: viewer)
+        if case .path(let to) = view { try reads.checkMap(to, audience: audience, for: viewer) }
         // The filters are checked here too, so that a bad one is said on the page, not as a
         // blank map.
         let filter = try QueryReads(services: services).filter(request)
+        let arrangement = try MapArrangement(request)
         let segment = PageRenderer.pathSegment(id)
         let audiences: [Audience] = account.role.isPolice ? Audience.allCases : [.panel]
         let filters = PageRoutes.mapFilterQuery(request)
@@ -262,6 +266,8 @@ struct PageRoutes {
         var fields = QueryPageRoutes.filterFields(request)
         fields.merge([
             "id": id, "entityHref": "/entities/" + segment, "hops": String(hops), "audience": audience.rawValue,
+            "heading": view.heading(id), "takesHops": view.takesHops, "isAssociations": view == .associations,
+            "viewFields": PageRoutes.viewFields(view),
             "svgHref": "/api/maps/\(segment)?hops=\(hops)&audience=\(audience.rawValue)" + filters,
             "hopChoices": (1...3).map { hop -> [String: Any] in ["hops": String(hop), "href": href(hops: hop, audience: audience),
                                                                  "current": hop == hops] },
@@ -272,11 +278,11 @@ struct PageRoutes {
                 let href: String = mapQuery + "&format=\(format)&download=1"
                 return ["label": format.uppercased(), "href": "/api/maps/\(segment)?" + href]
             },
-            "networkDownloads": account.role.may(.analyse) ? [("graphml", "GraphML"), ("gexf", "GEXF"), ("anx", "ANX (i2)")].map { format, label -> [String: Any] in
+            "networkDownloads": account.role.may(.analyse) && view == .associations ? [("graphml", "GraphML"), ("gexf", "GEXF"), ("anx", "ANX (i2)")].map { format, label -> [String: Any] in
                 let href: String = "/api/export?format=\(format)&root=\(segment)&" + mapQuery
                 return ["label": label, "href": href]
             } : [[String: Any]](),
-            "anyNetworkDownloads": account.role.may(.analyse),
+            "anyNetworkDownloads": account.role.may(.analyse) && view == .associations,
             "anyAudiences": audiences.count > 1,
             "audienceChoices": audiences.map { choice -> [String: Any] in
                 ["name": choice.rawValue, "href": href(hops: hops, audience: choice), "current": choice == audience]
@@ -290,14 +296,73 @@ struct PageRoutes {
             },
             "kindsChosen": filter.entityKinds != nil || filter.linkKinds != nil,
         ]) { $1 }
+        fields.merge(PageRoutes.arrangementFields(arrangement, request: request, path: "/maps/\(segment)")) { $1 }
         if filter.entityKinds != nil || filter.linkKinds != nil || QueryReads.given(request, "new_since") != nil { fields["anyFilter"] = true }
         return pages.page("map", fields, context: context)
     }
 
+    /// The map page's collapse choices, what the viewer changed in words and the link that
+    /// draws the map as found (the same question without the arrangement).
+    static func arrangementFields(_ arrangement: MapArrangement, request: Request, path: String) -> [String: Any] {
+        var base = request.uri.queryParameters.filter { !MapArrangement.parameterNames.contains(String($0.key)) }
+            .map { URLQueryItem(name: String($0.key), value: String($0.value)) }
+        func href(_ items: [URLQueryItem]) -> String {
+            var components = URLComponents()
+            components.queryItems = items
+            return path + (items.isEmpty ? "" : "?" + (components.percentEncodedQuery ?? ""))
+        }
+        var kept = request.uri.queryParameters.filter { ["expand", "hide", "pin"].contains(String($0.key)) }
+            .map { URLQueryItem(name: String($0.key), value: String($0.value)) }
+        let words = [(arrangement.expanded.count, "brought in the links of"), (arrangement.hidden.count, "hid"),
+                     (arrangement.pinned.count, "pinned")].filter { $0.0 > 0 }
+            .map { "\($0.1) \($0.0) \($0.0 == 1 ? "entity" : "entities")" }
+            + (arrangement.grouping == .none ? [] : ["collapsed by \(arrangement.grouping == .area ? "authority" : "community")"])
+        base.sort { $0.name < $1.name }
+        kept.sort { $0.name < $1.name }
+        return [
+            "groupChoices": MapArrangement.Grouping.allCases.map { grouping -> [String: Any] in
+                let label = switch grouping {
+                case .none: "nothing"
+                case .area: "each authority"
+                case .community: "each community"
+                }
+                let items = base + kept + (grouping == .none ? [] : [URLQueryItem(name: "group", value: grouping.rawValue)])
+                return ["value": grouping.rawValue, "label": label, "href": href(items), "current": grouping == arrangement.grouping]
+            },
+            "arranged": !arrangement.isEmpty,
+            "arrangedWords": words.joined(separator: ", "),
+            "resetHref": href(base),
+            "arrangementFields": (kept + (arrangement.grouping == .none ? [] : [URLQueryItem(name: "group", value: arrangement.grouping.rawValue)])
+                                  + arrangement.opened.map { URLQueryItem(name: "open", value: $0) })
+                .map { ["name": $0.name, "value": $0.value ?? ""] },
+        ]
+    }
+
+    /// The hidden fields that keep the map's view when its filters are changed.
+    static func viewFields(_ view: MapView) -> [[String: String]] {
+        switch view {
+        case .associations: []
+        case .crossBorder: [["name": "view", "value": "cross_border"]]
+        case .marthr: [["name": "view", "value": "marthr"]]
+        case .path(let to): [["name": "view", "value": "path"], ["name": "to", "value": to]]
+        }
+    }
+
     /// The map's filters as the request gave them, as query parameters to carry on (`&...`).
     static func mapFilterQuery(_ request: Request) -> String {
+        carried(request, QueryFilter.settingNames + ["new_since", "view", "to"] + MapArrangement.parameterNames)
+    }
+
+    /// The query filters alone as the request gave them (`&...`), for a map drawn from an
+    /// analysis page.
+    static func filterQuery(_ request: Request) -> String {
+        carried(request, QueryFilter.settingNames)
+    }
+
+    /// The parameters `names` as the request gave them, as query parameters (`&...`).
+    private static func carried(_ request: Request, _ names: [String]) -> String {
         var items: [URLQueryItem] = []
-        for name in QueryFilter.settingNames + ["new_since"] {
+        for name in names {
             for value in request.uri.queryParameters.getAll(name) where !value.isEmpty { items.append(URLQueryItem(name: name, value: value)) }
         }
         var components = URLComponents()

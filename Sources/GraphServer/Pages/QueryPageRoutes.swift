@@ -40,6 +40,8 @@ struct QueryPageRoutes {
             fields["asked"] = true
             fields["fromEntity"] = QueryPageRoutes.entity(entities[from] ?? .object(["id": .string(from)]))
             fields["toEntity"] = QueryPageRoutes.entity(entities[to] ?? .object(["id": .string(to)]))
+            fields["pathMapHref"] = "/maps/\(PageRenderer.pathSegment(from))?view=path&to="
+                + (to.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&audience=police" + PageRoutes.filterQuery(request)
             let length = answer["length"]?.doubleValue.map { Int($0) } ?? -1
             let count = answer["count"]?.doubleValue.map { Int($0) } ?? 0
             fields["found"] = length >= 0
@@ -96,6 +98,9 @@ struct QueryPageRoutes {
             fields["csvHref"] = Download.csvHref("/api/query/cross-border", QueryPageRoutes.parameters(request, ["from", "hops"]))
             if let root = answer["root"]?.stringValue {
                 fields["root"] = QueryPageRoutes.entity(entities[root] ?? .object(["id": .string(root)]))
+                let hops = min(3, try QueryReads.integer(request, "hops", default: 3, in: 1...6))
+                fields["crossBorderMapHref"] = "/maps/\(PageRenderer.pathSegment(root))?view=cross_border&hops=\(hops)&audience=police"
+                    + PageRoutes.filterQuery(request)
             }
             fields["linkCount"] = String(links.count)
             let chosen = QueryReads.given(request, "group")
@@ -210,13 +215,15 @@ struct QueryPageRoutes {
             fields["candidates"] = candidates.enumerated().map { rank, candidate -> [String: Any] in
                 var row = QueryPageRoutes.entity(.object(candidate))
                 row["rank"] = String(rank + 1)
+                row["evidenceMapHref"] = "/maps/\(PageRenderer.pathSegment(candidate["id"]?.stringValue ?? ""))?view=marthr&audience=police"
+                    + PageRoutes.filterQuery(request)
                 row["score"] = candidate["score"].map(PageRoutes.text) ?? ""
                 row["criteria"] = (candidate["criteria"]?.arrayValue ?? []).compactMap(\.doubleValue).map { Int($0) }.map { number -> [String: Any] in
                     ["number": String(number), "name": QueryPageRoutes.criteria[number] ?? "criterion \(number)"]
                 }
                 if let newest = candidate["newest_intel"]?.stringValue { row["newest"] = newest }
                 let evidence = (candidate["evidence"]?.arrayValue ?? []).compactMap(\.stringValue)
-                row["evidence"] = Array(evidence.prefix(QueryPageRoutes.evidenceShown))
+                row["evidence"] = evidence.prefix(QueryPageRoutes.evidenceShown).map { ["parts": EvidenceSentence.fields($0)] }
                 if evidence.count > QueryPageRoutes.evidenceShown { row["moreEvidence"] = String(evidence.count - QueryPageRoutes.evidenceShown) }
                 row["intel"] = (candidate["intel"]?.arrayValue ?? []).compactMap(\.stringValue).map { ref -> [String: Any] in
                     ["id": ref, "href": PageRoutes.intelHref(ref)]

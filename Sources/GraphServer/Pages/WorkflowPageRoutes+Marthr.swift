@@ -42,7 +42,7 @@ extension WorkflowPageRoutes {
             let criteria = (object["criteria"]?.arrayValue ?? []).map { $0.stringValue ?? $0.jsonText }.joined(separator: ", ")
             row["criteria"] = criteria.isEmpty ? NSNull() : criteria
             let evidence = (object["evidence"]?.arrayValue ?? []).map { $0.stringValue ?? $0.jsonText }
-            row["evidence"] = evidence
+            row["evidence"] = evidence.map { ["parts": EvidenceSentence.fields($0)] }
             row["evidenceCount"] = String(evidence.count)
             row["proposed"] = object["status"]?.stringValue == "proposed"
             // What a partner's or a panel's nomination claims, and what the evidence confirms.

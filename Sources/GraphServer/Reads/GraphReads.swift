@@ -66,11 +66,14 @@ struct GraphReads: Sendable {
     /// - Parameters:
     ///   - filter: the query filters (dates, grading, kinds, as of) the map is drawn through.
     ///   - newSince: links first seen after this day are drawn as new.
+    ///   - arrangement: what the viewer expanded, hid, pinned and collapsed on the map page.
     func map(_ id: String, hops: Int, audience: Audience, format: MapFormat = .svg, filter: QueryFilter = QueryFilter(),
-             newSince: CalendarDate? = nil, recipient: String? = nil, for context: AppRequestContext) async throws -> Data {
-        let account = try context.requireSensitive(.readPicture)
+             newSince: CalendarDate? = nil, arrangement: MapArrangement = MapArrangement(), view: MapView = .associations,
+             recipient: String? = nil, for context: AppRequestContext) async throws -> Data {
+        let account = try context.requireSensitive(view == .associations ? .readPicture : .analyse)
         let viewer = try services.viewer(context, purpose: "viewing a map")
         try checkMap(id, audience: audience, for: viewer)
+        if case .path(let to) = view { try checkMap(to, audience: audience, for: viewer) }
         // The map is computed on what the viewer may see for this audience, never drawn
         // whole and redacted after; the key holds what decides that, so that viewers who
         // may see different things never share a drawing.
@@ -81,8 +84,18 @@ struct GraphReads: Sendable {
         let version = try services.engine.snapshot().version
         var map: MapGraph
         do {
-            map = try services.engine.associationMap(of: id, hops: hops, filter: filter, newSince: newSince, coLocationHours: nil,
-                                                     access: access)
+            switch view {
+            case .associations:
+                map = try services.engine.associationMap(of: id, hops: hops, filter: filter, newSince: newSince, coLocationHours: nil,
+                                                         expanding: arrangement.expanded, access: access)
+            case .crossBorder:
+                map = try services.engine.crossBorderMap(of: id, hops: hops, filter: filter.seen(by: access), newSince: newSince)
+            case .path(let to):
+                map = try services.engine.pathMap(from: id, to: to, limit: 10, filter: filter.seen(by: access), newSince: newSince)
+            case .marthr:
+                map = try services.engine.marthrEvidenceMap(of: id, filter: filter.seen(by: access), on: filter.asOf ?? .today,
+                                                            newSince: newSince)
+            }
         } catch is QueryError where !account.role.isPolice {
             throw ServerError.notFound
         }
@@ -100,6 +113,7 @@ struct GraphReads: Sendable {
             }
         }
         let key = MapKey(root: id, hops: hops, audience: audience, format: format, filter: filter, newSince: newSince,
+                         arrangement: arrangement, view: view,
                          date: CalendarDate.today.description,
                          dataVersion: version, access: access,
                          notices: notices.keys.sorted().map { "\($0):" + notices[$0]!.map(\.ref).joined(separator: ",") }.joined(separator: ";"))
@@ -108,14 +122,18 @@ struct GraphReads: Sendable {
             rendered = kept
         } else {
             let drawn = try await services.renderer.render(map, audience: audience, format: format, engine: nil, date: key.date,
-                                                           newSince: newSince?.description)
+                                                           newSince: newSince?.description, arrangement: arrangement,
+                                                           communities: MapCommunities.of)
             rendered = ResponseCache<MapKey>.Entry(data: drawn.data, recordIds: drawn.disclosedIds)
             services.maps.put(key, rendered)
         }
         // Every request discloses the map again, so every request writes its own row.
-        try services.store.auditDisclosure(["render": .string("association map"), "root": .string(id), "hops": .number(String(hops)),
+        var details: [String: JSONValue] = ["render": .string(view.auditName), "root": .string(id), "hops": .number(String(hops)),
                                             "audience": .string(audience.rawValue), "format": .string(format.rawValue),
-                                            "filters": filter.json, "data_version": .number(String(version))],
+                                            "filters": filter.json, "arrangement": arrangement.json,
+                                            "data_version": .number(String(version))]
+        if case .path(let to) = view { details["to"] = .string(to) }
+        try services.store.auditDisclosure(details,
                                            recordIds: rendered.recordIds, recipients: [recipient ?? account.username],
                                            by: viewer)
         return rendered.data
