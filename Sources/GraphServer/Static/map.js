@@ -114,12 +114,27 @@
     return null;
   }
 
+  // An element's box in the SVG's own units (the drawing sits inside Graphviz's
+  // translated group, so its own box is not).
+  function rootBox(element) {
+    var box = element.getBBox();
+    var matrix = svg.getScreenCTM().inverse().multiply(element.getScreenCTM());
+    var corner = svg.createSVGPoint(), far = svg.createSVGPoint();
+    corner.x = box.x; corner.y = box.y; far.x = box.x + box.width; far.y = box.y + box.height;
+    corner = corner.matrixTransform(matrix);
+    far = far.matrixTransform(matrix);
+    return { x: Math.min(corner.x, far.x), y: Math.min(corner.y, far.y),
+             width: Math.abs(far.x - corner.x), height: Math.abs(far.y - corner.y) };
+  }
+
   // Shows `node` at a scale where its label reads, keeping the current scale if larger.
   function centreOn(node, keepBox) {
-    var box = node.getBBox(), view = keepBox || viewBox();
-    var pixels = svg.getBoundingClientRect().width || 800;
-    var width = Math.min(view.width, pixels / 1.2);
-    var height = width * (view.height / view.width);
+    var box = rootBox(node), view = keepBox || viewBox();
+    var frame = svg.getBoundingClientRect();
+    var pixels = frame.width || 800;
+    // About 1.6 pixels a point: a 10-point label reads at 16 pixels.
+    var width = Math.min(view.width, pixels / 1.6);
+    var height = width * ((frame.height || pixels) / pixels);
     setViewBox({ x: box.x + box.width / 2 - width / 2, y: box.y + box.height / 2 - height / 2, width: width, height: height });
   }
 
