@@ -55,7 +55,10 @@ enum EvidenceSentence {
                                          "detail": "", "kind": "", "arrow": "", "reports": [[String: Any]](), "ungraded": false]
             switch part {
             case .text(let text):
-                fields["text"] = text
+                // The engine's prose names link kinds by their codes (`uses_phone`).
+                fields["text"] = LinkKind.allCases.reduce(text) { text, kind in
+                    text.replacingOccurrences(of: kind.rawValue, with: kind.rawValue.replacingOccurrences(of: "_", with: " "))
+                }
             case .entity(let ref, let label, let detail):
                 fields["isEntity"] = true
                 fields["href"] = "/entities/" + PageRenderer.pathSegment(ref)

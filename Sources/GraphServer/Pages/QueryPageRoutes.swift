@@ -282,7 +282,30 @@ struct QueryPageRoutes {
             refused["message"] = status == .notFound ? "There is no record with that id that you may see. Check the id, or search again." : message
             return pages.page(template, refused, context: context, status: status)
         }
-        return pages.page(template, answered, context: context)
+        // Authorities by name, not by code, wherever a record's area is shown.
+        return pages.page(template, QueryPageRoutes.namingAreas(answered, try services.store.areaDirectory()), context: context)
+    }
+
+    /// `fields` with every `area` that is an authority's or a force's code replaced by its
+    /// name, at any depth: the query answers carry codes, people read names.
+    static func namingAreas(_ fields: [String: Any], _ areas: AreaDirectory) -> [String: Any] {
+        func walk(_ value: Any) -> Any {
+            switch value {
+            case let object as [String: Any]: return namingAreas(object, areas)
+            case let list as [[String: Any]]: return list.map { namingAreas($0, areas) }
+            case let list as [Any]: return list.map(walk)
+            default: return value
+            }
+        }
+        var named: [String: Any] = [:]
+        for (key, value) in fields {
+            if key == "area", let code = value as? String, let area = areas.area(code: code) {
+                named[key] = area.name
+            } else {
+                named[key] = walk(value)
+            }
+        }
+        return named
     }
 
     /// The filters' form fields as the request gave them (the query API's parameter names),

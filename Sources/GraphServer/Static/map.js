@@ -143,7 +143,7 @@
   function relabel() {
     if (!svg) { return; }
     var scale = svg.getScreenCTM() ? svg.getScreenCTM().a : 1;
-    var overview = 10 * scale < 9;
+    var overview = 10 * scale < 7;
     container.classList.toggle("overview", overview);
     var factor = overview ? Math.min(LABEL_PX / (10 * scale), 40) : 1;
     keys.forEach(function (key) {
