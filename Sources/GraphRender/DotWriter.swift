@@ -21,10 +21,17 @@ public struct DotWriter: Sendable {
     ///   - map: the map, redacted for `audience`.
     ///   - date: the date printed in the header.
     ///   - newSince: when given, the header says what the highlight means.
-    public func dot(_ map: MapGraph, audience: Audience, date: String, newSince: String? = nil) -> String {
+    ///   - changesSince: when given, the map is a diff map: the header and the legend say
+    ///     that links new since that day are highlighted and those that ended since are
+    ///     dashed and greyed (``MapGraph/Edge/hasEnded``).
+    public func dot(_ map: MapGraph, audience: Audience, date: String, newSince: String? = nil, changesSince: String? = nil) -> String {
         var lines = ["digraph \"cegraph\" {"]
         var header = "\(map.title)\n\(date) · audience: \(audience.rawValue) · \(style.marking)"
-        if let newSince { header += "\nhighlighted: new since \(newSince)" }
+        if let changesSince {
+            header += "\nchanges since \(changesSince): new links highlighted, ended links dashed grey"
+        } else if let newSince {
+            header += "\nhighlighted: new since \(newSince)"
+        }
         var graph = style.graph
         graph["label"] = header
         graph["labelloc"] = "t"
@@ -36,7 +43,7 @@ public struct DotWriter: Sendable {
         lines.append("  edge " + attributes(["fontname": style.font, "fontsize": "8"]) + ";")
         lines += clustered(map.nodes, audience: audience)
         for edge in map.edges { lines.append("  " + edgeStatement(edge, audience: audience)) }
-        lines += legend(map, audience: audience)
+        lines += legend(map, audience: audience, changesSince: changesSince)
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -110,6 +117,7 @@ public struct DotWriter: Sendable {
         }
         if let first = edge.firstSeen { label += "\n" + (edge.lastSeen.map { $0 == first ? first : "\(first) to \($0)" } ?? first) }
         if edge.isNew { label += "\nNEW" }
+        if edge.hasEnded { label += "\nENDED" }
         // Edge labels are `xlabel`s, placed after layout: Graphviz 2.43's dot layout turns
         // `label`s on links between clusters into virtual nodes that gvFreeLayout then frees
         // twice (a heap crash in process; the `dot` command never frees its layout).
@@ -120,6 +128,11 @@ public struct DotWriter: Sendable {
         ]
         if let arrowhead = link?.arrowhead { attributes["arrowhead"] = arrowhead }
         if edge.isNew { attributes["penwidth"] = style.new.penwidth }
+        if edge.hasEnded {
+            attributes["color"] = style.endedStyle.color
+            attributes["fontcolor"] = style.endedStyle.color
+            attributes["style"] = style.endedStyle.style
+        }
         return quote(edge.from) + " -> " + quote(edge.to) + " " + self.attributes(attributes) + ";"
     }
 
@@ -136,7 +149,7 @@ public struct DotWriter: Sendable {
     }
 
     /// A legend cluster: the entity kinds on the map and the line styles.
-    private func legend(_ map: MapGraph, audience: Audience) -> [String] {
+    private func legend(_ map: MapGraph, audience: Audience, changesSince: String?) -> [String] {
         var lines = ["  subgraph \"cluster_legend\" {",
                      "    graph " + attributes(["label": "Legend", "color": style.clusters.authority, "style": "rounded"]) + ";"]
         let kinds = EntityKind.allCases.filter { kind in map.nodes.contains { $0.kind == kind } }
@@ -159,12 +172,17 @@ public struct DotWriter: Sendable {
         } else {
             styles.insert(contentsOf: [("A-B", "graded A-B"), ("C-D", "graded C-D"), ("ungraded", "ungraded")], at: 0)
         }
-        for (index, (key, text)) in styles.enumerated() {
+        var lineStyles = styles.map { key, text in (text, ["style": style.grading[key] ?? "solid"]) }
+        if let changesSince {
+            lineStyles.append(("new since \(changesSince)", ["style": "solid", "color": style.new.color, "penwidth": style.new.penwidth]))
+            lineStyles.append(("ended since \(changesSince)", ["style": style.endedStyle.style, "color": style.endedStyle.color]))
+        }
+        for (index, (text, line)) in lineStyles.enumerated() {
             lines.append("    " + quote("legend_line_\(index)_a") + " " + attributes(["label": "", "shape": "point", "width": "0.05"]) + ";")
             lines.append("    " + quote("legend_line_\(index)_b") + " " + attributes(["label": text, "shape": "plaintext", "fontsize": "8",
                                                                                       "style": ""]) + ";")
             lines.append("    " + quote("legend_line_\(index)_a") + " -> " + quote("legend_line_\(index)_b") + " "
-                         + attributes(["style": style.grading[key] ?? "solid", "arrowhead": "none"]) + ";")
+                         + attributes(line.merging(["arrowhead": "none"]) { $1 }) + ";")
         }
         lines.append("  }")
         return lines
