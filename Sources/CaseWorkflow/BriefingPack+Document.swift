@@ -33,13 +33,14 @@ extension BriefingPack {
                 columns: ["", "Slot", "Child", "Case", "Risk level", "Why on the agenda"], widths: [0.04, 0.08, 0.2, 0.15, 0.2, 0.33],
                 rows: children.map { child in
                     .init(["\(child.position)", child.slot, "\(child.childLabel) (\(child.childRef))", child.caseRef,
-                           child.riskWords ?? "not recorded", child.reasons.joined(separator: "; ")])
+                           child.risk.flatMap { RiskLevel($0)?.brief } ?? "not recorded", child.reasons.joined(separator: "; ")])
                 })))
         }
         blocks += [
             .heading("How to read this pack", newPage: false),
-            .text("Each child has a section: the panel's map of the child's associations, what changed since the last panel, "
-                  + "the latest assessment and the case's open actions."),
+            .text("Each child has a section: what changed since the last panel, the latest assessment and the case's open "
+                  + "actions, then the panel's map of the child's associations on a page of its own (turned to landscape when "
+                  + "the map is wide)."),
             .text("The maps are drawn for the panel: any other child is shown as \"Child N\", and no link that rests only on "
                   + "intelligence graded handling code C is drawn. Assessment text graded code C is withheld."),
             .text(previousPanel.map { previous in
@@ -47,6 +48,12 @@ extension BriefingPack {
                     + "or before this panel's day (drawn bold and marked NEW); a link has ended when it was last seen after that day and "
                     + "before this panel's day, so that no sighting carries it up to this panel (drawn dashed and grey, marked ENDED)."
             } ?? "This is the area's first panel: no link is counted as new or ended."),
+        ]
+        let frameworks = Set(children.compactMap { $0.risk.flatMap { RiskLevel($0)?.framework } })
+        if !frameworks.isEmpty {
+            blocks.append(.text("Risk levels: " + frameworks.sorted { $0.name < $1.name }.map(\.order).joined(separator: "; ") + "."))
+        }
+        blocks += [
             .note("\(marking): this pack holds personal data about children. Keep it securely, share it only with those who sit on "
                   + "the panel, and destroy it after the meeting. Its production is recorded in the audit log."),
         ]
@@ -62,16 +69,10 @@ extension BriefingPack {
             .facts([
                 .init("Case", child.caseRef),
                 .init("Slot", child.slot),
-                .init("Risk level", child.riskWords ?? "not recorded"),
+                .init("Risk level", child.risk.flatMap { RiskLevel($0)?.brief } ?? "not recorded"),
                 .init("Why on the agenda", child.reasons.joined(separator: "\n")),
             ]),
-            .subheading("Map of associations (panel audience)"),
         ]
-        if let map = child.map {
-            blocks.append(.map(PrintDocument.Map(graph: map, audience: .panel, date: heldOn, changesSince: changesSince)))
-        } else {
-            blocks.append(.note("The intelligence picture holds no associations of \(child.childRef) that the panel may see."))
-        }
         blocks.append(.subheading("What changed since the last panel" + (changesSince.map { " (\($0))" } ?? "")))
         if changesSince == nil {
             blocks.append(.note("No earlier panel in this area: nothing is counted as changed."))
@@ -110,6 +111,12 @@ extension BriefingPack {
                     .init([action.ref, action.text, action.ownerAgency.replacingOccurrences(of: "_", with: " "),
                            action.dueOn + (action.isOverdue ? " OVERDUE" : "")], emphasised: action.isOverdue)
                 })))
+        }
+        let caption = "Map of associations of \(child.childLabel) (\(child.childRef)), panel audience"
+        if let map = child.map {
+            blocks.append(.map(PrintDocument.Map(graph: map, audience: .panel, date: heldOn, changesSince: changesSince, caption: caption)))
+        } else {
+            blocks += [.subheading(caption), .note("The intelligence picture holds no associations of \(child.childRef) that the panel may see.")]
         }
         return blocks
     }

@@ -33,7 +33,7 @@ public struct BriefingPack: Sendable, Equatable {
         public var lastSeen: String?
     }
 
-    /// The child's latest assessment, in brief.
+    /// The child's latest assessment made on or before the panel's day, in brief.
     public struct AssessmentSummary: Sendable, Equatable {
         public var ref: String
         public var assessedOn: String
@@ -75,8 +75,9 @@ public struct BriefingPack: Sendable, Equatable {
         /// The child's current risk level (`merseyside:3`) and in words, when recorded.
         public var risk: String?
         public var riskWords: String?
-        /// The panel's map of the child's associations (one link out), redacted for the
-        /// panel, its changed links marked; nil when the child is not in the picture.
+        /// The panel's map of the child's associations (one link out) as it stood on the
+        /// panel's day (no link first seen after it), redacted for the panel, its changed
+        /// links marked; nil when the child is not in the picture.
         public var map: MapGraph?
         public var newLinks: [LinkChange]
         public var endedLinks: [LinkChange]

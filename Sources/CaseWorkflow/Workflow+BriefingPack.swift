@@ -43,14 +43,15 @@ extension Workflow {
                     continue
                 }
                 guard let caseRow = try tx.row("case.by_ref", ["ref": .text(item.caseRef)]) else { continue }
-                let (map, ids) = try childMap(item.childRef, window: window, engine: engine, access: panel.access)
+                let (map, ids) = try childMap(item.childRef, window: window, heldOn: CalendarDate(detail.heldOn), engine: engine,
+                                              access: panel.access)
                 disclosed += [item.childRef, item.caseRef] + ids
                 children.append(BriefingPack.Child(
                     position: children.count + 1, slot: item.slot, caseRef: item.caseRef, childRef: item.childRef,
                     childLabel: item.childLabel, reasons: [item.reason], risk: item.risk,
                     riskWords: item.risk.flatMap { RiskLevel($0) }?.words, map: map,
                     newLinks: map.map { Self.changes($0, \.isNew) } ?? [], endedLinks: map.map { Self.changes($0, \.hasEnded) } ?? [],
-                    assessment: try latestAssessment(caseRow, by: panel, in: tx),
+                    assessment: try latestAssessment(caseRow, until: detail.heldOn, by: panel, in: tx),
                     actionsDue: try tx.rows("action.for_case", ["case": caseRow["id"]]).filter { $0.string("status") == "open" }.map { row in
                         BriefingPack.ActionDue(ref: row.string("ref"), text: pseudonyms.map { $0.apply(row.string("text")) } ?? row.string("text"),
                                                ownerAgency: row.string("owner_agency"), dueOn: row.string("due_on"),
@@ -92,10 +93,11 @@ extension Workflow {
         }
     }
 
-    /// The child's map for the panel (one link out), its changes marked, redacted for the
-    /// panel; and the real ids of the entities it shows. No map for a child the picture
-    /// does not hold (or the viewer's picture does not show).
-    private func childMap(_ child: String, window: ChangeWindow?, engine: QueryEngine, access: Access) throws
+    /// The child's map for the panel (one link out) as it stood on the panel's day (no link
+    /// first seen after it), its changes marked, redacted for the panel; and the real ids of
+    /// the entities it shows. No map for a child the picture does not hold (or the viewer's
+    /// picture does not show).
+    private func childMap(_ child: String, window: ChangeWindow?, heldOn: CalendarDate?, engine: QueryEngine, access: Access) throws
         -> (map: MapGraph?, ids: [String]) {
         var map: MapGraph
         do {
@@ -103,6 +105,9 @@ extension Workflow {
                                             coLocationHours: nil, access: access)
         } catch is QueryError {
             return (nil, [])
+        }
+        if let heldOn {
+            map.edges.removeAll { edge in edge.firstSeen.flatMap(CalendarDate.init).map { heldOn < $0 } ?? false }
         }
         for index in map.edges.indices {
             let edge = map.edges[index]
@@ -128,9 +133,11 @@ extension Workflow {
         }
     }
 
-    /// The case's latest assessment in brief, read as the panel may (code-C text withheld).
-    private func latestAssessment(_ caseRow: StoredRow, by panel: Viewer, in tx: StoreTransaction) throws -> BriefingPack.AssessmentSummary? {
-        guard let latest = try tx.rows("assessment.for_case", ["case": caseRow["id"]]).last,
+    /// The case's latest assessment made on or before the panel's day, in brief, read as the
+    /// panel may (code-C text withheld).
+    private func latestAssessment(_ caseRow: StoredRow, until heldOn: String, by panel: Viewer, in tx: StoreTransaction) throws
+        -> BriefingPack.AssessmentSummary? {
+        guard let latest = try tx.rows("assessment.for_case", ["case": caseRow["id"]]).last(where: { $0.string("assessed_on") <= heldOn }),
               let row = try tx.row("assessment.by_ref", ["ref": .text(latest.string("ref"))]) else { return nil }
         let detail = try assessmentDetail(row, by: panel, in: tx)
         return BriefingPack.AssessmentSummary(

@@ -13,8 +13,11 @@ final class PDFComposer {
     private let context: OpaquePointer
     private let style: MapStyle
 
-    // A4 in points, and the margins.
-    private let pageWidth = 595.0, pageHeight = 842.0
+    // A4 in points, portrait or (for a wide map) landscape, and the margins.
+    private static let a4 = (short: 595.0, long: 842.0)
+    private var landscape = false
+    private var pageWidth: Double { landscape ? Self.a4.long : Self.a4.short }
+    private var pageHeight: Double { landscape ? Self.a4.short : Self.a4.long }
     private let margin = 48.0
     private var contentWidth: Double { pageWidth - 2 * margin }
     private var top: Double { margin + 18 }
@@ -24,7 +27,8 @@ final class PDFComposer {
     private static let ink = (0.07, 0.09, 0.15), grey = (0.38, 0.40, 0.45), red = (0.73, 0.11, 0.11)
     private static let markingColour = (0.50, 0.11, 0.11)
 
-    // The page being drawn.
+    // The page being drawn, on `surface`.
+    private var surface: OpaquePointer?
     private var cr: OpaquePointer?
     private var y = 0.0
     private var page = 0
@@ -50,7 +54,7 @@ final class PDFComposer {
             if case .map(let map) = block { maps[index] = try record(map) }
         }
         // First pass: the page count (written nowhere).
-        let counting = cairo_pdf_surface_create_for_stream(nil, nil, pageWidth, pageHeight)
+        let counting = cairo_pdf_surface_create_for_stream(nil, nil, Self.a4.short, Self.a4.long)
         total = try draw(on: counting!, maps: maps)
         cairo_surface_destroy(counting)
 
@@ -61,7 +65,7 @@ final class PDFComposer {
             guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
             Unmanaged<PDFSink>.fromOpaque(closure).takeUnretainedValue().data.append(data, count: Int(length))
             return CAIRO_STATUS_SUCCESS
-        }, unmanaged.toOpaque(), pageWidth, pageHeight) else { throw RenderError("cairo could not start the PDF") }
+        }, unmanaged.toOpaque(), Self.a4.short, Self.a4.long) else { throw RenderError("cairo could not start the PDF") }
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "cegraph")
         _ = try draw(on: surface, maps: maps)
@@ -115,11 +119,15 @@ final class PDFComposer {
 
     /// Draws every block on `surface`; returns the number of pages.
     private func draw(on surface: OpaquePointer, maps: [Int: RecordedMap]) throws -> Int {
+        self.surface = surface
         cr = cairo_create(surface)
-        defer { cairo_destroy(cr); cr = nil }
+        defer { cairo_destroy(cr); cr = nil; self.surface = nil }
         page = 0
+        landscape = false
         startPage()
         for (index, block) in document.blocks.enumerated() {
+            // A landscape page holds its map only.
+            if landscape, case .map = block {} else if landscape { nextPage() }
             switch block {
             case .title(let text):
                 paragraph(text, size: 20, bold: true, space: 10)
@@ -143,16 +151,18 @@ final class PDFComposer {
             case .table(let table):
                 self.table(table, boldFirstColumn: false)
                 y += 8
-            case .map:
-                if let map = maps[index] { place(map) }
+            case .map(let map):
+                if let recorded = maps[index] { place(recorded, caption: map.caption) }
             }
         }
         endPage()
         return page
     }
 
-    private func startPage() {
+    private func startPage(landscape: Bool = false) {
         page += 1
+        self.landscape = landscape
+        if let surface { cairo_pdf_surface_set_size(surface, pageWidth, pageHeight) }
         y = top
         guard let cr else { return }
         // The marking, top centre.
@@ -187,9 +197,9 @@ final class PDFComposer {
         cairo_show_page(cr)
     }
 
-    private func nextPage() {
+    private func nextPage(landscape: Bool = false) {
         endPage()
-        startPage()
+        startPage(landscape: landscape)
     }
 
     // MARK: - Text
@@ -298,13 +308,16 @@ final class PDFComposer {
 
     // MARK: - Placing a map
 
-    /// Scales the map to the page's width (never up) and at most a page's height, on this
-    /// page if it fits, else on the next; a thin frame around it.
-    private func place(_ map: RecordedMap) {
+    /// A map on a page of its own, under its caption: a landscape page for a map wider than
+    /// it is tall, so that it is drawn as large as it can be; scaled to the page (never up);
+    /// a thin frame around it.
+    private func place(_ map: RecordedMap, caption: String) {
+        let wide = map.width > map.height * 1.15
+        if y > top || wide != landscape { nextPage(landscape: wide) }
         guard let cr else { return }
-        let scale = min(1, contentWidth / map.width, (bottom - top - 4) / map.height)
+        paragraph(caption, size: 11.5, bold: true, space: 6)
+        let scale = min(1, contentWidth / map.width, (bottom - y - 2) / map.height)
         let height = map.height * scale
-        if y + height > bottom && y > top { nextPage() }
         let x = margin + (contentWidth - map.width * scale) / 2
         cairo_save(cr)
         cairo_translate(cr, x, y)

@@ -23,7 +23,8 @@ public struct PrintDocument: Sendable {
         case facts([Fact])
         /// A table; its header row is repeated on each page it runs onto.
         case table(Table)
-        /// A map, laid out and drawn on the page itself (vector, not a picture of one).
+        /// A map on a page of its own (landscape when it is wide), under its caption, laid out
+        /// and drawn on the page itself (vector, not a picture of one).
         case map(Map)
     }
 
@@ -72,12 +73,15 @@ public struct PrintDocument: Sendable {
         public var date: String
         /// For a diff map: the day changes are counted from (``DotWriter``'s `changesSince`).
         public var changesSince: String?
+        /// The heading on the map's page.
+        public var caption: String
 
-        public init(graph: MapGraph, audience: Audience, date: String, changesSince: String? = nil) {
+        public init(graph: MapGraph, audience: Audience, date: String, changesSince: String? = nil, caption: String) {
             self.graph = graph
             self.audience = audience
             self.date = date
             self.changesSince = changesSince
+            self.caption = caption
         }
     }
 

@@ -23,6 +23,8 @@ struct BriefingPackTests {
         // New, but resting only on handling-code-C intelligence: never on the panel's map.
         #"{"record":"intel","id":"INC1","date":"2026-03-15","source_evaluation":"2","intelligence_assessment":"B","handling_code":"C","handling_conditions":"Police only.","text":"Synthetic.","about":["CH1"]}"#,
         #"{"record":"link","from":"CH1","to":"AD2","kind":"associates_with","first_seen":"2026-03-15","intel":["INC1"]}"#,
+        // First seen after the panel: not on its map.
+        #"{"record":"link","from":"CH1","to":"LO1","kind":"lives_at","first_seen":"2026-04-02"}"#,
         // Ended before the previous panel: unchanged.
         #"{"record":"link","from":"CH1","to":"VE1","kind":"passenger_in","first_seen":"2025-12-01","last_seen":"2026-02-01"}"#,
     ]
@@ -32,6 +34,8 @@ struct BriefingPackTests {
         let fixture = try WorkflowFixture(links)
         let (_, first) = try fixture.openCase(child: "CH1", received: "2026-03-02")
         _ = try fixture.assess(first, on: "2026-03-09", scaling: 2)
+        // After the panel: not the pack's latest.
+        _ = try fixture.assess(first, on: "2026-03-30", scaling: 7, review: true)
         let (_, second) = try fixture.openCase(child: "CH2", received: "2026-03-03")
         _ = try fixture.assess(second, on: "2026-03-11", scaling: 5)
         let panel = try fixture.quoratePanel(on: "2026-03-24")
@@ -68,6 +72,7 @@ struct BriefingPackTests {
         #expect(!map.nodes.contains { $0.id == "CH2" || $0.label.contains("Child Two") }, "the panel's map names no other child")
         #expect(!map.nodes.contains { $0.id == "AD2" }, "a link resting only on code C is not on the panel's map")
         #expect(map.nodes.contains { $0.id == "VE1" } && map.nodes.contains { $0.id == "LO1" })
+        #expect(!map.edges.contains { $0.kind == "lives_at" }, "a link first seen after the panel is on its map")
 
         let assessment = try #require(child.assessment)
         #expect(assessment.risk == "merseyside:2" && assessment.riskWords.hasPrefix("Merseyside scaling 2 of 10"))
@@ -122,7 +127,7 @@ struct BriefingPackTests {
         // A cover, then each child from a new page: at least three pages, each numbered.
         #expect(pages >= 3, "\(pages) pages")
         #expect(text.contains("page 1 of \(pages)") && text.contains("page \(pages) of \(pages)"))
-        for heading in ["MACCSE panel briefing pack", "Agenda", "Map of associations (panel audience)",
+        for heading in ["MACCSE panel briefing pack", "Agenda", "Map of associations of Child One (CH1), panel audience",
                         "What changed since the last panel (2026-03-10)", "Latest assessment", "Actions due", "OVERDUE",
                         "Return home interview", "OFFICIAL-SENSITIVE", "CH1", "CH2", "Child 1", "ENDED", "NEW"] {
             #expect(text.contains(heading), "the pack's text lacks \(heading)")
