@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "GraphServerTests",
             dependencies: [
-                "GraphCore", "GraphStore", "GraphServer", "CaseWorkflow", "SyntheticData", "DemoData",
+                "GraphCore", "GraphStore", "GraphServer", "CaseWorkflow", "SyntheticData", "DemoData", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

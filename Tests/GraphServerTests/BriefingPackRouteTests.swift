@@ -5,6 +5,7 @@ import GraphServer
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import TestSupport
 import Testing
 
 /// `GET /api/panels/{ref}/pack`: the panel's briefing pack as a PDF attachment, for whoever
@@ -20,7 +21,22 @@ struct BriefingPackRouteTests {
             #expect(pack.status == .ok, "\(pack.text.prefix(200))")
             #expect(pack.headers[.contentType] == "application/pdf")
             #expect(pack.headers[.contentDisposition] == "attachment; filename=\"briefing-pack-PANEL-000001.pdf\"")
-            #expect(Data(pack.body.readableBytesView).starts(with: Data("%PDF-".utf8)))
+            let bytes = Data(pack.body.readableBytesView)
+            #expect(bytes.starts(with: Data("%PDF-".utf8)))
+            // What the member reads in it: their agenda child and the sections; never the
+            // other child, nor the adult known only through code-C intelligence.
+            let file = fixture.directory.appendingPathComponent("member-pack.pdf")
+            try bytes.write(to: file)
+            if let text = PDFText.text(file) {
+                for expected in ["PANEL-000001", "Visible Child (CH1)", "CASE-000001", "Latest assessment", "Actions due"] {
+                    #expect(text.contains(expected), "the member's pack lacks \(expected)")
+                }
+                for hidden in ["Hidden Child", "CH2", "CASE-000002", "Adult Known Only Through C", "AD2", "CANARY"] {
+                    #expect(!text.contains(hidden), "the member's pack shows \(hidden)")
+                }
+            } else {
+                print("poppler-utils (pdftotext) is not installed: the member's pack's text is not checked")
+            }
             // A disclosure to the member, naming the panel and their agenda child only.
             let entry = try #require(try fixture.store.auditEntries(limit: 1).first)
             #expect(entry.operation == "disclosure" && entry.actor == "panel_member" && entry.recipients.contains("panel_member"))
