@@ -3,8 +3,9 @@ import GraphCore
 /// DOT text for a map, styled by `render/styles.json`: shape, colour and tag per entity
 /// kind; colour per link kind; line style by grading (solid A–B, dashed C–D and ungraded,
 /// dotted for inferred links); children filled by risk level; entities grouped by force and
-/// local authority when the map crosses a border; new entities and links highlighted; a
-/// legend; and a header with title, date, audience and the protective marking.
+/// local authority when the map crosses a border; new entities and links highlighted (and,
+/// on a diff map, links that ended dashed and grey); a legend; and a header with title,
+/// date, audience and the protective marking.
 ///
 /// Give it a map already redacted for its audience (``Redactor``); it adds nothing that the
 /// map does not hold, and every string is escaped.
