@@ -1,11 +1,14 @@
 # cegraph: the two commands a newcomer needs are `make run` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libsqlite3-dev zlib1g-dev libgraphviz-dev graphviz
+APT_PACKAGES := libsqlite3-dev zlib1g-dev libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev
 BENCH_APT_PACKAGES := sqlite3 time
 # Optional, for the browser tests (headless Chromium through chromedriver) and the crash
 # suite's kills at exact system calls (strace); without them those tests are skipped.
 # `make test BROWSER_APT_PACKAGES=` leaves them out.
 BROWSER_APT_PACKAGES := chromium chromium-driver strace
+# Optional, for the briefing pack's PDF checks (pdftotext, pdfinfo); without it they are
+# skipped and say so. `make test PDF_APT_PACKAGES=` leaves it out.
+PDF_APT_PACKAGES := poppler-utils
 DEMO_DB := demo.sqlite
 # The demo's synthetic case workflow runs in the Merseyside authority with the most
 # generated children (Liverpool, for the demo's seed), up to the day it is built.
@@ -83,16 +86,17 @@ pydeps:
 	  echo "NetworkX could not be installed: the export checks that use it will be skipped"
 
 ## Debian's Chromium and chromedriver for the browser tests (Tests/CLITests/BrowserTests.swift),
-## and strace for the crash suite (Tests/CLITests/CrashTests.swift), when missing; a machine
-## where they cannot be installed skips those tests and says so.
+## strace for the crash suite (Tests/CLITests/CrashTests.swift) and poppler-utils for the
+## briefing pack's PDF checks, when missing; a machine where they cannot be installed skips
+## those tests and says so.
 browserdeps:
-	@missing=""; for p in $(BROWSER_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(BROWSER_APT_PACKAGES) $(PDF_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
-	  echo "installing (optional, for the browser tests and the crash suite):$$missing"; \
+	  echo "installing (optional, for the browser tests, the crash suite and the PDF checks):$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo -n"; fi; \
 	  $$SUDO apt-get install -y -qq $$missing >/dev/null 2>&1 || \
 	    { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; } || \
-	    echo "Chromium or strace could not be installed: the browser tests or the crash suite's system-call kills will be skipped"; \
+	    echo "Chromium, strace or poppler-utils could not be installed: the browser tests, the crash suite's system-call kills or the PDF checks will be skipped"; \
 	fi
 
 ## Build everything and run every test: the crash suite on its own first (so that its load

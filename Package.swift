@@ -42,11 +42,13 @@ let package = Package(
         .target(name: "GraphQuery", dependencies: ["GraphCore", "GraphStore"]),
         // Graphviz's C libraries, rendered in process.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // cairo and Pango, for printed documents (the panel briefing pack as PDF).
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         // Network maps: DOT from a map graph and the styles in render/, audience redaction,
-        // in-process layout and rendering.
+        // in-process layout and rendering; printed documents with their maps (PDF).
         .target(
             name: "GraphRender",
-            dependencies: ["GraphCore", "CGraphviz"],
+            dependencies: ["GraphCore", "CGraphviz", "CCairo"],
             resources: [.copy("../../render")]
         ),
         // The case workflow: referrals, assessments, MACCSE panels, MARTHR meetings, flags,
@@ -110,12 +112,12 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseWorkflowTests",
-            dependencies: ["GraphCore", "GraphStore", "GraphQuery", "CaseWorkflow", "SyntheticData"]
+            dependencies: ["GraphCore", "GraphStore", "GraphQuery", "GraphRender", "CaseWorkflow", "SyntheticData", "TestSupport"]
         ),
         .testTarget(
             name: "GraphServerTests",
             dependencies: [
-                "GraphCore", "GraphStore", "GraphServer", "CaseWorkflow", "SyntheticData", "DemoData",
+                "GraphCore", "GraphStore", "GraphServer", "CaseWorkflow", "SyntheticData", "DemoData", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -6,6 +6,7 @@
 //                 [--skip-betweenness] [--snapshot-only] [--render [--runs 5]]
 //   cegraph-bench COPY-OF-DB OUTDIR --panel 60 [--runs 9]     (writes to the store: a copy)
 //   cegraph-bench COPY-OF-DB OUTDIR --journey 300 [--runs 5]  (writes to the store: a copy)
+//   cegraph-bench COPY-OF-DB OUTDIR --pack 10 [--runs 3]      (writes to the store: a copy)
 //   cegraph-bench DB OUTDIR --marthr TRUTH.jsonl [--runs 3]     (candidates against planted ground truth)
 //
 // Writes OUTDIR/edges.tsv (the simple undirected graph, dense ids), OUTDIR/pairs.tsv and
@@ -42,6 +43,12 @@ if arguments.contains("--panel") {
     // Writes to the store: Benchmarks/panel.sh gives it a copy.
     let result = try panelBenchmark(path: arguments[1], cases: argument("--panel", 60), runs: argument("--runs", 9))
     try result.jsonText.write(to: output.appendingPathComponent("panel.json"), atomically: true, encoding: .utf8)
+    exit(0)
+}
+if arguments.contains("--pack") {
+    // Writes to the store: Benchmarks/pack.sh gives it a copy.
+    let result = try packBenchmark(path: arguments[1], cases: argument("--pack", 10), runs: argument("--runs", 3), output: output)
+    try result.jsonText.write(to: output.appendingPathComponent("pack.json"), atomically: true, encoding: .utf8)
     exit(0)
 }
 if arguments.contains("--journey") {

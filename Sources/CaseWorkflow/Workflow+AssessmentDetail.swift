@@ -53,7 +53,7 @@ extension Workflow {
     }
 
     /// An assessment's row laid out against its framework.
-    private func assessmentDetail(_ row: StoredRow, by viewer: Viewer, in tx: StoreTransaction) throws -> AssessmentDetail {
+    func assessmentDetail(_ row: StoredRow, by viewer: Viewer, in tx: StoreTransaction) throws -> AssessmentDetail {
         let ref = row.string("ref"), caseRef = row.string("case_ref")
         let framework = try frameworks.framework(code: row.string("framework"))
         let grading = row.text("source_evaluation").flatMap { source in

@@ -92,6 +92,10 @@ public struct MapGraph: Sendable, Equatable {
         public var inferred: Bool
         /// Whether it was recorded on or after the map's "new since" date.
         public var isNew: Bool
+        /// Whether it ended in the period a diff map shows ("what changed since the last
+        /// panel": last seen after the earlier panel and before this one); drawn dashed and
+        /// greyed. False on every other map.
+        public var hasEnded = false
         /// The notices and orders in force against it, in words (`CAWN`), for audiences who
         /// read MARTHR's register; empty otherwise.
         public var notices: [String] = []

@@ -26,7 +26,7 @@ extension DotWriter {
     /// The legend: one node holding a table (so its samples are drawn, not laid out as
     /// links) of what each shape, fill, colour and line on this map means, in words. The
     /// page shows it beside the map; a downloaded map carries it.
-    func legend(_ map: MapGraph, audience: Audience, newSince: String?) -> String {
+    func legend(_ map: MapGraph, audience: Audience, newSince: String?, changesSince: String? = nil) -> String {
         var rows = [#"<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Key</B></TD></TR>"#]
         func row(_ sample: String, _ words: String) {
             rows.append("<TR>" + sample + #"<TD ALIGN="LEFT">"# + XMLText.escape(words) + "</TD></TR>")
@@ -74,7 +74,11 @@ extension DotWriter {
         if map.edges.contains(where: \.inferred) {
             row(line("#111827", style: style.grading["inferred"] ?? "dotted", width: 1), "dotted line: suggested by co-location, not intelligence")
         }
-        if map.nodes.contains(where: \.isNew) || map.edges.contains(where: \.isNew) {
+        if let changesSince {
+            // A diff map (the panel's briefing pack): what changed since the last panel.
+            row(line(style.new.color, width: 3), "new since \(changesSince)")
+            row(line(style.endedStyle.color, style: style.endedStyle.style, width: 2), "ended since \(changesSince) (not seen since)")
+        } else if map.nodes.contains(where: \.isNew) || map.edges.contains(where: \.isNew) {
             row(line(style.new.color, width: 3), "new" + (newSince.map { " since \($0)" } ?? "") + " (outline or line)")
         }
         if map.nodes.contains(where: { !$0.notices.isEmpty }) {

@@ -3,8 +3,9 @@ import GraphCore
 /// DOT text for a map, styled by `render/styles.json`: shape, colour and tag per entity
 /// kind; colour per link kind; line style by grading (solid A–B, dashed C–D and ungraded,
 /// dotted for inferred links); children filled by risk level; entities grouped by force and
-/// local authority when the map crosses a border; new entities and links highlighted; a
-/// legend; and a header with title, date, audience and the protective marking.
+/// local authority when the map crosses a border; new entities and links highlighted (and,
+/// on a diff map, links that ended dashed and grey); a legend; and a header with title,
+/// date, audience and the protective marking.
 ///
 /// For the map page (issue 21) each link carries its dates as SVG classes (`first-2026-03-01`,
 /// `last-2026-09-30`) so the page can replay the network through time without a new layout;
@@ -30,10 +31,17 @@ public struct DotWriter: Sendable {
     ///   - map: the map, redacted for `audience`.
     ///   - date: the date printed in the header.
     ///   - newSince: when given, the header says what the highlight means.
-    public func dot(_ map: MapGraph, audience: Audience, date: String, newSince: String? = nil) -> String {
+    ///   - changesSince: when given, the map is a diff map: the header and the legend say
+    ///     that links new since that day are highlighted and those that ended since are
+    ///     dashed and greyed (``MapGraph/Edge/hasEnded``).
+    public func dot(_ map: MapGraph, audience: Audience, date: String, newSince: String? = nil, changesSince: String? = nil) -> String {
         var lines = ["digraph \"cegraph\" {"]
         var header = "\(map.title)\n\(date) · audience: \(audience.rawValue) · \(style.marking)"
-        if let newSince { header += "\nhighlighted: new since \(newSince)" }
+        if let changesSince {
+            header += "\nchanges since \(changesSince): new links highlighted, ended links dashed grey"
+        } else if let newSince {
+            header += "\nhighlighted: new since \(newSince)"
+        }
         var graph = style.graph
         graph["label"] = header
         graph["labelloc"] = "t"
@@ -47,7 +55,7 @@ public struct DotWriter: Sendable {
         lines += clustered(map.nodes, audience: audience, keys: keys)
         let large = map.nodes.count > Self.largeMap
         for edge in map.edges { lines.append("  " + edgeStatement(edge, audience: audience, large: large)) }
-        lines.append("  " + legend(map, audience: audience, newSince: newSince))
+        lines.append("  " + legend(map, audience: audience, newSince: newSince, changesSince: changesSince))
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -134,6 +142,7 @@ public struct DotWriter: Sendable {
         }
         if let first = edge.firstSeen { label += "\n" + (edge.lastSeen.map { $0 == first ? first : "\(first) to \($0)" } ?? first) }
         if edge.isNew { label += "\nNEW" }
+        if edge.hasEnded { label += "\nENDED" }
         // Edge labels are `xlabel`s, placed after layout: Graphviz 2.43's dot layout turns
         // `label`s on links between clusters into virtual nodes that gvFreeLayout then frees
         // twice (a heap crash in process; the `dot` command never frees its layout).
@@ -150,6 +159,11 @@ public struct DotWriter: Sendable {
         if let arrowhead = link?.arrowhead { attributes["arrowhead"] = arrowhead }
         if edge.isNew { attributes["penwidth"] = style.new.penwidth }
         if edge.count > 1 { attributes["penwidth"] = String(min(1 + Double(edge.count) / 2, 5)) }
+        if edge.hasEnded {
+            attributes["color"] = style.endedStyle.color
+            attributes["fontcolor"] = style.endedStyle.color
+            attributes["style"] = style.endedStyle.style
+        }
         return quote(edge.from) + " -> " + quote(edge.to) + " " + self.attributes(attributes) + ";"
     }
 

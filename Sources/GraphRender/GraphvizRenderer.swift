@@ -16,7 +16,7 @@ public actor GraphvizRenderer {
 
     private let queue = DispatchQueue(label: "cegraph.graphviz")
     private let executor: QueueExecutor
-    private nonisolated(unsafe) let context: OpaquePointer
+    nonisolated(unsafe) let context: OpaquePointer
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
@@ -57,7 +57,7 @@ public actor GraphvizRenderer {
         return Data(bytes: buffer, count: length)
     }
 
-    private static func lastError() -> String {
+    static func lastError() -> String {
         guard let pointer = aglasterr() else { return "no detail given" }
         defer { free(pointer) }
         let text = String(cString: pointer).trimmingCharacters(in: .whitespacesAndNewlines)

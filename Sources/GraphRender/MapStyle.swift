@@ -21,6 +21,12 @@ public struct MapStyle: Decodable, Sendable {
         public let penwidth: String
     }
 
+    /// How a diff map draws a link that ended in its period.
+    public struct Ended: Decodable, Sendable {
+        public let color: String
+        public let style: String
+    }
+
     public struct Clusters: Decodable, Sendable {
         public let force: String
         public let authority: String
@@ -38,7 +44,12 @@ public struct MapStyle: Decodable, Sendable {
     /// Line style by the grading of a link's best report: `A-B`, `C-D`, `ungraded`, `inferred`.
     public let grading: [String: String]
     public let new: New
+    /// Ended links on a diff map; a styles file without it gets grey dashes.
+    public let ended: Ended?
     public let clusters: Clusters
+
+    /// The ended-link style in force.
+    var endedStyle: Ended { ended ?? Ended(color: "#9ca3af", style: "dashed") }
 
     /// The styles shipped in `render/styles.json`.
     ///

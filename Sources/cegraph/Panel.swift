@@ -3,6 +3,7 @@ import CaseWorkflow
 import Foundation
 import GraphCore
 import GraphQuery
+import GraphRender
 
 extension CEGraph {
     /// `cegraph panel ...`: MACCSE panel meetings.
@@ -15,9 +16,11 @@ extension CEGraph {
                   cegraph panel agenda PANEL-000001
                   cegraph panel attend PANEL-000001 --attendee "A Officer:police" --attendee "B Worker:childrens_services"
                   cegraph panel decide PANEL-000001 CASE-000001 --decision review
+                  cegraph panel pack PANEL-000001 -o pack.pdf --recipient "Liverpool MACCSE panel"
                 """,
             subcommands: [Schedule.self, Agenda.self, Send.self, Attend.self, Decide.self, Minutes.self, Cancel.self, Action.self,
-                          ActionUpdate.self, Show.self, List.self, MainList.self, Add.self, Defer.self, Perpetrator.self, Trends.self]
+                          ActionUpdate.self, Show.self, List.self, MainList.self, Add.self, Defer.self, Perpetrator.self, Trends.self,
+                          Pack.self]
         )
 
         struct Schedule: ParsableCommand {
@@ -245,6 +248,31 @@ extension CEGraph {
                 let workflow = try options.workflow()
                 let answer = try workflow.panelTrends(panel: panel, engine: QueryEngine(store: workflow.store), by: options.viewer)
                 options.output(answer.json, text: answer.text)
+            }
+        }
+
+        struct Pack: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "A panel's briefing pack as one PDF: for each child on the agenda, the panel's map with what changed "
+                    + "since the last panel, the latest assessment and the actions due. Recorded as a disclosure.")
+            @OptionGroup var options: WorkflowOptions
+            @Argument(help: "The panel.") var panel: String
+            @Option(name: .shortAndLong, help: "The PDF file to write.") var output: String
+            @Option(help: "Who will receive the pack, for the audit log (default: you).") var recipient: String?
+
+            func run() throws {
+                let workflow = try options.workflow()
+                let pack = try workflow.briefingPack(panel: panel, engine: QueryEngine(store: workflow.store), recipient: recipient,
+                                                     on: options.day, by: options.viewer)
+                let style = try MapStyle.shipped()
+                let data = try waitFor { try await pack.pdf(style: style) }
+                guard FileManager.default.createFile(atPath: output, contents: data) else {
+                    throw CommandError(message: "cannot write \(output): check the directory exists and is writable")
+                }
+                options.output(.object(["panel": .string(pack.panelRef), "file": .string(output), "children": .number(String(pack.children.count)),
+                                        "bytes": .number(String(data.count))]),
+                               text: ["wrote \(output): the briefing pack of \(pack.panelRef) (\(pack.children.count) "
+                                      + (pack.children.count == 1 ? "child" : "children") + ", \(data.count) bytes)"])
             }
         }
 

@@ -43,6 +43,13 @@ extension CLITests {
         #expect(quorate.stdout.hasPrefix("quorate"))
         let decided = try ok("panel", "decide", "PANEL-000001", "CASE-000001", "--decision", "review", "--set-flag", "cce:police")
         #expect(decided.stdout.contains("review on 2026-04-14"), "\(decided.stdout)")
+        // The briefing pack, as one PDF.
+        let pack = try ok("panel", "pack", "PANEL-000001", "-o", "pack.pdf", "--recipient", "Liverpool panel", "--reason", "panel briefing")
+        #expect(pack.stdout.hasPrefix("wrote pack.pdf: the briefing pack of PANEL-000001 (1 child, "), "\(pack.stdout)")
+        #expect(try Data(contentsOf: directory.appendingPathComponent("pack.pdf")).starts(with: Data("%PDF-".utf8)))
+        let unknown = try run("--db", "w.sqlite", "panel", "pack", "PANEL-404404", "-o", "missing.pdf")
+        #expect(unknown.status != 0 && unknown.stderr.contains("no MACCSE panel PANEL-404404"), "\(unknown.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("missing.pdf").path))
         let minutes = try run(["--db", "w.sqlite", "panel", "minutes", "PANEL-000001", "-"], input: "Noted: he is drug running.\n")
         #expect(minutes.status == 0 && minutes.stderr.contains("warning: - 1:"), "\(minutes.stderr)")
         // A held panel cannot be cancelled; the next one can, with a reason.

@@ -19,6 +19,7 @@ struct WorkflowRoutes {
         router.get("/api/panels", use: panels)
         router.get("/api/panels/{ref}", use: panel)
         router.get("/api/panels/{ref}/trends", use: trends)
+        router.get("/api/panels/{ref}/pack", use: pack)
         router.get("/api/marthr", use: marthrMeetings)
         router.get("/api/marthr/{ref}", use: marthr)
         router.get("/api/disruptions", use: disruptions)

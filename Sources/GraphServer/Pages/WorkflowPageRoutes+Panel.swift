@@ -43,6 +43,7 @@ extension WorkflowPageRoutes {
         let json = try JSONValue(encoding: detail).objectValue ?? [:]
         var fields = PageRenderer.fields(json.filter { $0.value.arrayValue == nil && $0.value.objectValue == nil && $0.key != "quorate" })
         Self.nameArea(&fields, in: try areas())
+        fields["packHref"] = "/api/panels/" + PageRenderer.pathSegment(ref) + "/pack"
         fields["coChairs"] = detail.coChairs.joined(separator: ", ")
         fields["quorate"] = detail.quorate
         fields["shortfalls"] = detail.quoracyShortfalls
