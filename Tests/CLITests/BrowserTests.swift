@@ -458,8 +458,8 @@ struct BrowserTests {
             #expect(row.contains("CASE-000001") && row.contains("Visible Child") && row.contains("Decided (below)."), "\(row)")
             #expect(try await browser.text(of: try await browser.findElement("p.quoracy")) == "Quorate.")
             let attendees = try await browser.text(of: try await browser.findElement("ul.attendees"))
-            for name in ["DI Synthetic · police", "Senior Manager Synthetic · childrens_services", "School Nurse Synthetic · health",
-                         "Head of Year Synthetic · education", "Youth Worker Synthetic · youth_justice has not signed"] {
+            for name in ["DI Synthetic · Police", "Senior Manager Synthetic · Children's social care", "School Nurse Synthetic · Health",
+                         "Head of Year Synthetic · Education", "Youth Worker Synthetic · Youth justice has not signed"] {
                 #expect(attendees.contains(name), "\(name) missing from \(attendees)")
             }
             let decided = try await browser.text(of: try await browser.findElement("#decisions"))

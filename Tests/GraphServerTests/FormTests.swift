@@ -72,7 +72,7 @@ import Testing
             #expect(page.status == .ok)
             #expect(page.text.contains(#"<p class="saved" role="status">Attendance recorded for panel PANEL-000001</p>"#),
                     "\(page.text.prefix(2000))")
-            #expect(page.text.contains("Teacher Row · education") && page.text.contains("has not signed"))
+            #expect(page.text.contains("Teacher Row · Education") && page.text.contains("has not signed"), "the agency in words")
             // Shown once: the page clears it.
             #expect(page.headers[values: .setCookie].contains { $0.hasPrefix(SavedNotice.cookieName + "=;") && $0.contains("Max-Age=0") })
             #expect(!(try await coordinator.text("/panels/PANEL-000001")).contains("role=\"status\""))
@@ -190,9 +190,9 @@ import Testing
 
             let analyst = try await Browser.signIn(client, as: "ccset_coordinator")
             let page = try await analyst.text("/entities/CH1")
-            #expect(page.contains(#"<ul class="panels" id="child-panels"><li><a href="/panels/PANEL-000001">PANEL-000001</a>"#), "\(page)")
-            #expect(page.contains("keep on MACCSE and review · case <a href=\"/cases/CASE-000001\">CASE-000001</a>"))
-            #expect(page.contains(#"id="child-missing""#) && page.contains("<strong>not found yet</strong> · recorded on case <a href=\"/cases/CASE-000001#missing\">"))
+            #expect(page.contains(#"<ul class="panels" id="child-panels"><li><a class="nowrap" href="/panels/PANEL-000001">PANEL-000001</a>"#), "\(page)")
+            #expect(page.contains("keep on MACCSE and review · case <a class=\"nowrap\" href=\"/cases/CASE-000001\">CASE-000001</a>"))
+            #expect(page.contains(#"id="child-missing""#) && page.contains("<strong>not found yet</strong> · recorded on case <a class=\"nowrap\" href=\"/cases/CASE-000001#missing\">"))
             // A child with no decided case says so; the adult's page has no such part.
             #expect(try await analyst.text("/entities/CH2").contains("No panel has decided on their case yet."))
             #expect(!(try await analyst.text("/entities/AD1")).contains("child-panels"))

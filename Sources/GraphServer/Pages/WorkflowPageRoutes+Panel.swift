@@ -50,6 +50,7 @@ extension WorkflowPageRoutes {
         fields["attendees"] = try detail.attendees.map { attendee -> [String: Any] in
             var row = try PageRenderer.fields(encoding: attendee)
             row["signed"] = attendee.signedConfidentiality
+            row["agency"] = CodeWords.agency(attendee.agency)
             return row
         }
         fields["anyAttendees"] = !detail.attendees.isEmpty
@@ -88,8 +89,9 @@ extension WorkflowPageRoutes {
                 var decisionForm: [String: Any] = [
                     "action": base + "/decisions", "form": form, "case": caseRef,
                     "open": !decided.contains(caseRef) || refusal?.form == form,
-                    "decisions": Self.options(PanelDecisionKind.allCases.map(\.rawValue), selected: typed["decision"]),
-                    "closures": Self.options([""] + Closure.allCases.map(\.rawValue), selected: typed["closure"]),
+                    "decisions": Self.options(PanelDecisionKind.allCases.map(\.rawValue), selected: typed["decision"], words: CodeWords.decisions),
+                    "closures": Self.options([""] + Closure.allCases.map(\.rawValue), selected: typed["closure"],
+                                             words: CodeWords.closures.merging(["": "not closed"]) { $1 }),
                     "review_on": typed["review_on"] ?? "", "reason": typed["reason"] ?? "", "police_flag_until": typed["police_flag_until"] ?? "",
                     "risks": Self.riskOptions(current: risks[caseRef], selected: typed["risk"]),
                     "note": typed["note"] ?? "",
