@@ -393,13 +393,9 @@ struct BrowserTests {
 
             // Attendance: police, children's social care, health and education have signed the
             // confidentiality statement; youth justice has not, and is not needed.
-            try await browser.sendKeys("""
-                DI Synthetic:police
-                Senior Manager Synthetic:childrens_services
-                School Nurse Synthetic:health
-                Head of Year Synthetic:education
-                Youth Worker Synthetic:youth_justice:unsigned
-                """, to: try await browser.findElement("#attendees"))
+            try await attend([("DI Synthetic", "police", true), ("Senior Manager Synthetic", "childrens_services", true),
+                              ("School Nurse Synthetic", "health", true), ("Head of Year Synthetic", "education", true),
+                              ("Youth Worker Synthetic", "youth_justice", false)], browser)
             try await browser.click(try await browser.findElement(#"#record-attendance button[type="submit"]"#))
             let quoracy = try await browser.wait("the panel quorate") {
                 let text = try await browser.text(of: try await browser.findElement("p.quoracy"))
@@ -419,7 +415,7 @@ struct BrowserTests {
 
             // An action owned by education, for the case.
             try await browser.sendKeys(action, to: try await browser.findElement("#a-text"))
-            try await browser.sendKeys("education", to: try await browser.findElement("#a-owner"))
+            try await browser.click(try await browser.findElement(#"#a-owner option[value="education"]"#))
             try await typeDay(due, into: "#a-due", browser)
             try await browser.click(try await browser.findElement(#"#a-case option[value="CASE-000001"]"#))
             try await browser.click(try await browser.findElement(#"#add-action button[type="submit"]"#))
@@ -460,8 +456,8 @@ struct BrowserTests {
             #expect(row.contains("CASE-000001") && row.contains("Visible Child") && row.contains("Decided (below)."), "\(row)")
             #expect(try await browser.text(of: try await browser.findElement("p.quoracy")) == "Quorate.")
             let attendees = try await browser.text(of: try await browser.findElement("ul.attendees"))
-            for name in ["DI Synthetic · police", "Senior Manager Synthetic · childrens_services", "School Nurse Synthetic · health",
-                         "Head of Year Synthetic · education", "Youth Worker Synthetic · youth_justice has not signed"] {
+            for name in ["DI Synthetic · Police", "Senior Manager Synthetic · Children's social care", "School Nurse Synthetic · Health",
+                         "Head of Year Synthetic · Education", "Youth Worker Synthetic · Youth justice has not signed"] {
                 #expect(attendees.contains(name), "\(name) missing from \(attendees)")
             }
             let decided = try await browser.text(of: try await browser.findElement("#decisions"))
@@ -727,8 +723,8 @@ struct BrowserTests {
             #expect(claim.contains("Claims threshold 2; the evidence in the picture confirms 2"), "\(claim)")
 
             // Attendance, one of those present not yet signed: business waits, naming them.
-            try await browser.sendKeys("DCI Synthetic:police\nSam Manager:childrens_services\nJo Licensing:licensing:unsigned",
-                                       to: try await browser.waitForElement("#attendees-field"))
+            try await attend([("DCI Synthetic", "police", true), ("Sam Manager", "childrens_services", true), ("Jo Licensing", "licensing", false)],
+                             browser)
             try await browser.click(try await browser.findElement(#"#record-attendance button[type="submit"]"#))
             let waiting = try await browser.wait("the attendance recorded") {
                 let text = try await browser.text(of: try await browser.waitForElement("#confidentiality"))
@@ -741,7 +737,7 @@ struct BrowserTests {
             #expect(refused.contains("Jo Licensing (licensing) has not signed the confidentiality agreement"), "\(refused)")
 
             // Signed: the chair decides, raises an action, the minutes are recorded and approved.
-            try await browser.sendKeys("Jo Licensing:licensing", to: try await browser.waitForElement("#attendees-field"))
+            try await attend([("Jo Licensing", "licensing", true)], browser)
             try await browser.click(try await browser.findElement(#"#record-attendance button[type="submit"]"#))
             _ = try await browser.wait("everyone signed") {
                 let text = try await browser.text(of: try await browser.waitForElement("#confidentiality"))
@@ -754,7 +750,7 @@ struct BrowserTests {
                 return text.contains("accepted") ? text : nil
             }
             try await browser.sendKeys("Licensing visit to the address", to: try await browser.findElement(#"form[action$="/actions"] input[name="text"]"#))
-            try await browser.sendKeys("licensing", to: try await browser.findElement(#"form[action$="/actions"] input[name="owner"]"#))
+            try await browser.click(try await browser.findElement(#"form[action$="/actions"] select[name="owner"] option[value="licensing"]"#))
             try await typeDay(BrowserTests.day(14), into: #"form[action$="/actions"] input[name="due_on"]"#, browser)
             try await browser.sendKeys("AD1", to: try await browser.findElement(#"form[action$="/actions"] input[name="subject"]"#))
             try await browser.click(try await browser.findElement(#"form[action$="/actions"] button[type="submit"]"#))
@@ -839,6 +835,22 @@ struct BrowserTests {
         let value = try await browser.execute("return document.getElementById(arguments[0]).value;", [field]) as? String
         #expect(value == id, "the \(field) field after choosing \(id)")
         #expect(try await browser.text(of: try await browser.findElement("#\(field) ~ .picked")).isEmpty == false)
+    }
+
+    /// Fills the attendance rows of `#record-attendance`, one person a row (name, agency,
+    /// whether they signed the confidentiality statement), opening a row with "Add another"
+    /// where rows.js has hidden it.
+    func attend(_ people: [(name: String, agency: String, signed: Bool)], _ browser: WebDriver) async throws {
+        for (index, person) in people.enumerated() {
+            let n = index + 1
+            let name = try await browser.waitForElement("#attendee-name-\(n)")
+            if try await browser.execute("return arguments[0].offsetParent === null;", [["element-6066-11e4-a52e-4f735466cecf": name.id]]) as? Bool == true {
+                try await browser.click(try await browser.findElement("#record-attendance button.add-row"))
+            }
+            try await browser.sendKeys(person.name, to: name)
+            try await browser.click(try await browser.findElement(#"#attendee-agency-\#(n) option[value="\#(person.agency)"]"#))
+            if !person.signed { try await browser.click(try await browser.findElement(#"input[name="attendee_unsigned_\#(n)"]"#)) }
+        }
     }
 
     /// The map's viewBox: x, y, width, height.

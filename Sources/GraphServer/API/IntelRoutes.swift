@@ -75,7 +75,10 @@ struct IntelRoutes {
         let account = try context.require(.writeIntel)
         let (id, records) = try IntelRoutes.records(body, editing: nil, submittedBy: account.username)
         let viewer = try services.viewer(context, purpose: "intelligence entry")
-        let touched = try services.store.transaction { tx in try tx.enterIntel(records, by: viewer) }
+        let touched = try services.store.transaction { tx in
+            try IntelRoutes.checkLinks(body, in: tx)
+            return try tx.enterIntel(records, by: viewer)
+        }
         return (id, records, touched)
     }
 
@@ -95,7 +98,10 @@ struct IntelRoutes {
         }
         let (_, records) = try IntelRoutes.records(body, editing: id, submittedBy: nil)
         let viewer = try services.viewer(context, purpose: "editing intelligence")
-        guard let kept = try services.store.transaction({ tx in try tx.editIntel(id, records: records, reason: reason, by: viewer) }) else {
+        guard let kept = try services.store.transaction({ tx in
+            try IntelRoutes.checkLinks(body, in: tx)
+            return try tx.editIntel(id, records: records, reason: reason, by: viewer)
+        }) else {
             throw ServerError.notFound
         }
         return (kept, records)

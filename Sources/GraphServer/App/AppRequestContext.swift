@@ -15,6 +15,8 @@ public struct AppRequestContext: RequestContext {
     public var session: AccountStore.ResolvedSession?
     /// The reason an API-token request gave in `X-Justification` (a session keeps its own).
     public var tokenReason: String?
+    /// The confirmation of the form saved just before this page (``SavedNotice``).
+    var savedNotice: SavedNotice?
 
     public init(source: Source) {
         coreContext = .init(source: source)

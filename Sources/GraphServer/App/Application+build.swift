@@ -27,6 +27,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     router.add(middleware: SecurityHeaders())
     router.add(middleware: ErrorMiddleware(pages: services.pages))
     router.add(middleware: SessionMiddleware(accounts: services.accounts))
+    router.add(middleware: SavedNoticeMiddleware(secureCookies: services.configuration.secureCookies))
     SessionRoutes(services: services).add(to: router)
     GraphRoutes(services: services).add(to: router)
     QueryRoutes(services: services).add(to: router)

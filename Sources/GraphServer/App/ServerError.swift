@@ -10,6 +10,8 @@ public struct ServerError: ClassifiedError {
     public let message: String
     /// When to try again, in seconds (`Retry-After`), for a refusal that will pass.
     public let retryAfter: Int?
+    /// The form field at fault, when one is: a page shows the message beside it.
+    public let field: String?
 
     /// Makes an error.
     ///
@@ -17,10 +19,12 @@ public struct ServerError: ClassifiedError {
     ///   - status: The HTTP status to answer with.
     ///   - message: What is wrong.
     ///   - retryAfter: When to try again, in seconds, if the refusal will pass.
-    public init(_ status: HTTPResponse.Status, _ message: String, retryAfter: Int? = nil) {
+    ///   - field: The form field at fault, if any.
+    public init(_ status: HTTPResponse.Status, _ message: String, retryAfter: Int? = nil, field: String? = nil) {
         self.status = status
         self.message = message
         self.retryAfter = retryAfter
+        self.field = field
     }
 
     /// The kind the status stands for: 404 is ``ErrorKind/notFound``, 409

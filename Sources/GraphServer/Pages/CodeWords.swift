@@ -44,6 +44,30 @@ enum CodeWords {
         "early_help": "early help", "cin": "child in need", "cp": "child protection plan", "lac": "looked after child",
     ]
 
+    /// The partner agencies (the `agency` table of schema 0004 and 0013; a test checks the
+    /// two agree), for the places an agency is named by a code without the store at hand.
+    static let agencies: [String: String] = [
+        "police": "Police", "childrens_services": "Children's social care", "health": "Health", "education": "Education",
+        "youth_justice": "Youth justice", "probation": "Probation", "voluntary": "Voluntary sector", "housing": "Housing",
+        "licensing": "Licensing", "community_safety": "Community safety", "family": "Family or carer", "other": "Other",
+        "adult_services": "Adult social care",
+    ]
+
+    /// An agency in words: a known code's name, else the text as written (an
+    /// intelligence report's agency is free text: "Merseyside Police").
+    static func agency(_ text: String) -> String {
+        agencies[text.trimmingWhitespace().lowercased()] ?? text
+    }
+
+    /// A label that may be a code of any of the tables here (a report's count by outcome,
+    /// concern, decision, closure or agency): its words, else the label as it is.
+    static func label(_ text: String) -> String {
+        for table in [screening, decisions, closures, concerns, agencies, living, legalStatus] {
+            if let words = table[text] { return words }
+        }
+        return text
+    }
+
     /// The fields whose values are codes, and their words.
     private static let byField: [String: [String: String]] = [
         "outcome": screening, "decision": decisions, "last_decision": decisions, "closure": closures, "concern": concerns,

@@ -107,7 +107,10 @@ struct IntelPageRoutes {
             "date": report == nil ? CalendarDate.today.description : value("date"),
             "conditions": value("handling_conditions"), "agency": value("agency"), "text": value("text"),
             "entityKinds": EntityKind.allCases.map { ["value": $0.rawValue, "label": PageRoutes.kindName($0.rawValue)] },
-            "linkKinds": LinkKind.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "_", with: " ")] },
+            "linkKinds": LinkKind.allCases.map { ["value": $0.rawValue, "label": $0.words] },
+            // The link rules, served from the one table (``LinkKind``) for the form to offer
+            // only the kinds that fit the chosen records; the entry checks them again.
+            "linkRules": IntelPageRoutes.linkRules,
             "areas": areas.map { ["code": $0.string("code"), "name": $0.string("name")] },
             "about": (report?["about"]?.arrayValue ?? []).compactMap(\.objectValue).map { entity -> [String: Any] in
                 ["id": entity["id"]?.stringValue ?? "", "kind": entity["kind"]?.stringValue ?? "",
@@ -206,4 +209,12 @@ struct IntelPageRoutes {
         }
         return row
     }
+
+    /// The link rules as JSON for the form: each kind with the entity kinds it may go from
+    /// and to, and its words.
+    static let linkRules: String = JSONValue.object(Dictionary(uniqueKeysWithValues: LinkKind.allCases.map { kind in
+        (kind.rawValue, JSONValue.object(["from": .array(kind.fromKinds.sorted().map { .string($0.rawValue) }),
+                                          "to": .array(kind.toKinds.sorted().map { .string($0.rawValue) }),
+                                          "words": .string(kind.words)]))
+    })).jsonText
 }

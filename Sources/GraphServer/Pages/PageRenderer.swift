@@ -94,6 +94,7 @@ struct PageRenderer: Sendable {
         var fields: [String: Any] = ["account": ["name": account.displayName, "username": account.username, "role": account.role.title,
                                                  "nav": Navigation.links(for: account.role)]]
         if let session = context.session { fields["csrfToken"] = session.csrfToken }
+        if let saved = context.savedNotice { fields["saved"] = saved.fields }
         return fields
     }
 

@@ -235,6 +235,16 @@ struct PageRoutes {
                  "concern": CodeWords.concerns[summary.concern] ?? summary.concern,
                  "closedOn": summary.closedOn ?? "", "isClosed": summary.closedOn != nil]
             }
+            // Their panels and missing episodes, read through each case as its page reads
+            // it (audited as case views): a case the viewer may not open adds nothing.
+            if account.role.may(.readCase), !cases.isEmpty {
+                let (panels, missing) = try childCaseWork(cases, context: context)
+                fields["showsCaseWork"] = true
+                fields["panels"] = panels
+                fields["anyPanels"] = !panels.isEmpty
+                fields["missing"] = missing
+                fields["anyMissing"] = !missing.isEmpty
+            }
         }
         if account.role.may(.readFlags), ["child", "adult", "location", "vehicle"].contains(detail["kind"]?.stringValue ?? "") {
             fields["flagsHref"] = "/flags/" + PageRenderer.pathSegment(detail["id"]?.stringValue ?? id)
@@ -395,6 +405,8 @@ struct PageRoutes {
             if let value = intel[field]?.stringValue { row[key] = value }
         }
         if let id = intel["id"]?.stringValue { row["href"] = PageRoutes.intelHref(id) }
+        // The agency in words (`childrens_services` is "Children's social care").
+        if let agency = intel["agency"]?.stringValue { row["agency"] = CodeWords.agency(agency) }
         if intel["text_withheld"] == .bool(true) { row["textWithheld"] = true }
         return row
     }

@@ -15,7 +15,7 @@ extension WorkflowPageRoutes {
         let services = services
         group.get("/cases/{ref}/assessment", use: page(assessmentPage))
         group.get("/assessments/{ref}", use: page(assessmentRecordPage))
-        group.post("/cases/{ref}/assessment", use: form(.assess, layout: assessmentPage, fields: { form, ref, viewer in
+        group.post("/cases/{ref}/assessment", use: form(.assess, saved: "Assessment {record} recorded for case {ref}", layout: assessmentPage, fields: { form, ref, viewer in
             Self.assessmentFields(form, framework: try services.workflow.assessmentForm(case: ref ?? "", by: viewer).framework)
         }) { ref, _ in "/cases/" + PageRenderer.pathSegment(ref ?? "") })
     }

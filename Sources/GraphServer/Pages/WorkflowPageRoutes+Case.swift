@@ -104,15 +104,24 @@ extension WorkflowPageRoutes {
                                  "stages": Self.options(NRMStage.allCases.map(\.rawValue), selected: typed["stage"]),
                                  "on": typed["on"] ?? CalendarDate.today.description, "note": typed["note"] ?? ""] as [String: Any]
             let strategy = refusal?.typed(in: "strategy") ?? [:]
-            fields["timelineForms"] = ["base": "/cases/" + PageRenderer.pathSegment(ref),
+            let agencies = try self.agencies()
+            var timelineForms: [String: Any] = ["base": "/cases/" + PageRenderer.pathSegment(ref),
                                        "strategyOn": strategy["on"] ?? CalendarDate.today.description,
                                        "strategyKinds": Self.options(StrategyMeeting.Kind.allCases.map(\.rawValue), selected: strategy["kind"]),
                                        "strategyDecisions": StrategyMeeting.Decision.allCases.map {
                                            ["code": $0.rawValue, "words": $0.words, "checked": strategy["decision_" + $0.rawValue] != nil] as [String: Any]
                                        },
-                                       "strategyAttendees": strategy["attendees"] ?? "", "strategyReason": strategy["no_conference_reason"] ?? "",
-                                       "strategyFlags": strategy["flags"] ?? "", "strategyNote": strategy["note"] ?? "",
+                                       "attendeeRows": Self.attendeeRows(strategy, agencies: agencies),
+                                       "strategyReason": strategy["no_conference_reason"] ?? "",
+                                       "flagRows": Self.flagRowFields(strategy, prefix: "strategy", agencies: agencies),
+                                       "flagsId": "strategy", "flagsLegend": "CE flags actioned at the meeting (the child's, unless another record is named)",
+                                       "strategyNote": strategy["note"] ?? "",
+                                       "errors": refusal?.errors(in: "strategy") ?? [:],
                                        "transitionsOn": refusal?.typed(in: "transitions")["on"] ?? CalendarDate.today.description]
+            let strategyErrors = refusal?.errors(in: "strategy") ?? [:]
+            if let error = strategyErrors["attendees"] { timelineForms["attendeesError"] = error }
+            if let error = strategyErrors["set_flags"] ?? strategyErrors["flags"] { timelineForms["flagsError"] = error }
+            fields["timelineForms"] = timelineForms
         }
         if account.role.may(WorkflowWrite.addToNextAgenda.permission), detail.status == "open" {
             fields["nextAgendaForm"] = ["action": "/cases/\(PageRenderer.pathSegment(ref))/next-agenda",

@@ -10,17 +10,17 @@ extension WorkflowPageRoutes {
     func addDisruptions(to group: RouterGroup<AppRequestContext>) {
         let notice: @Sendable (String?, JSONValue) -> String = { ref, _ in "/disruptions/" + PageRenderer.pathSegment(ref ?? "") }
         group.get("/disruptions", use: page(registerPage))
-        group.post("/disruptions/drafts", use: form(.draftDisruption, layout: registerPage) { _, result in
+        group.post("/disruptions/drafts", use: form(.draftDisruption, saved: "Notice {record} drafted", layout: registerPage) { _, result in
             "/disruptions/" + PageRenderer.pathSegment(result.objectValue?["disruption"]?.stringValue ?? "")
         })
         group.get("/disruptions/{ref}", use: page(noticePage))
-        group.post("/disruptions/{ref}/approval", use: form(.approveDisruption, layout: noticePage, back: notice))
-        group.post("/disruptions/{ref}/service", use: form(.serveDisruption, layout: noticePage, back: notice))
-        group.post("/disruptions/{ref}/breaches", use: form(.breach, layout: noticePage, back: notice))
-        group.post("/disruptions/{ref}/renewal", use: form(.renewDisruption, layout: noticePage) { _, result in
+        group.post("/disruptions/{ref}/approval", use: form(.approveDisruption, saved: "Notice {record} approved", layout: noticePage, back: notice))
+        group.post("/disruptions/{ref}/service", use: form(.serveDisruption, saved: "Notice {record} recorded as served", layout: noticePage, back: notice))
+        group.post("/disruptions/{ref}/breaches", use: form(.breach, saved: "Breach recorded on notice {record}", layout: noticePage, back: notice))
+        group.post("/disruptions/{ref}/renewal", use: form(.renewDisruption, saved: "Notice {record} renewed", layout: noticePage) { _, result in
             "/disruptions/" + PageRenderer.pathSegment(result.objectValue?["disruption"]?.stringValue ?? "")
         })
-        group.post("/disruptions/{ref}/end", use: form(.endDisruption, layout: noticePage, back: notice))
+        group.post("/disruptions/{ref}/end", use: form(.endDisruption, saved: "Notice {record} ended", layout: noticePage, back: notice))
     }
 
     @Sendable func registerPage(_ request: Request, context: AppRequestContext, ref: String?, refusal: Refusal?) throws -> (String, [String: Any]) {
@@ -37,7 +37,7 @@ extension WorkflowPageRoutes {
         let labels: [DisruptionFilter.Show: String] = [.all: "All", .inForce: "In force", .expiring: "Expiring",
                                                        .breached: "Breached", .pending: "Awaiting approval or service"]
         var fields: [String: Any] = [
-            "asOf": register.asOf, "area": area ?? "", "total": String(register.total),
+            "asOf": register.asOf, "area": try area.map(areas().name) ?? "", "total": String(register.total),
             "filters": DisruptionFilter.Show.allCases.map { choice -> [String: Any] in
                 ["label": labels[choice] ?? choice.rawValue, "count": String(register.counts[choice.rawValue] ?? 0),
                  "href": href(show: choice), "current": choice == show, "value": choice.rawValue]

@@ -9,19 +9,19 @@ extension WorkflowPageRoutes {
     func addFrontDoor(to group: RouterGroup<AppRequestContext>) {
         let referrals: @Sendable (String?, JSONValue) -> String = { _, _ in "/referrals" }
         group.get("/referrals", use: page(referralsPage))
-        group.post("/referrals", use: form(.recordReferral, layout: referralsPage, back: referrals))
-        group.post("/referrals/{ref}/case", use: form(.openCase, layout: referralsPage) { _, result in
+        group.post("/referrals", use: form(.recordReferral, saved: "Referral {record} recorded", layout: referralsPage, back: referrals))
+        group.post("/referrals/{ref}/case", use: form(.openCase, saved: "Case {record} opened", layout: referralsPage) { _, result in
             "/cases/" + PageRenderer.pathSegment(result.objectValue?["case"]?.stringValue ?? "")
         })
-        group.post("/referrals/{ref}/screening", use: form(.screen, layout: referralsPage, back: referrals))
+        group.post("/referrals/{ref}/screening", use: form(.screen, saved: "Screening recorded for referral {record}", layout: referralsPage, back: referrals))
         let alerts: @Sendable (String?, JSONValue) -> String = { _, _ in "/alerts" }
         group.get("/alerts", use: page(alertsPage))
-        group.post("/alerts/scan", use: form(.scanAlerts, layout: alertsPage, back: alerts))
-        group.post("/alerts/{ref}/review", use: form(.reviewAlert, layout: alertsPage, back: alerts))
+        group.post("/alerts/scan", use: form(.scanAlerts, saved: "Alerts checked", layout: alertsPage, back: alerts))
+        group.post("/alerts/{ref}/review", use: form(.reviewAlert, saved: "Alert {record} reviewed", layout: alertsPage, back: alerts))
         let flags: @Sendable (String?, JSONValue) -> String = { ref, _ in "/flags/" + PageRenderer.pathSegment(ref ?? "") }
         group.get("/flags/{ref}", use: page(flagsPage))
-        group.post("/flags/{ref}", use: form(.setFlag, layout: flagsPage, back: flags))
-        group.post("/flags/{ref}/remove", use: form(.removeFlags, layout: flagsPage, back: flags))
+        group.post("/flags/{ref}", use: form(.setFlag, saved: "Flag set on {record}", layout: flagsPage, back: flags))
+        group.post("/flags/{ref}/remove", use: form(.removeFlags, saved: "Flags removed from {record}", layout: flagsPage, back: flags))
     }
 
     /// Referrals received (`?area=&from=&to=`), with a screening form on each not yet
@@ -62,14 +62,15 @@ extension WorkflowPageRoutes {
                 return fields
             },
             "anyReferrals": !rows.isEmpty,
-            "recordForm": screens ? Self.referralForm(refusal?.typed(in: "referral") ?? [:]) as Any : false,
+            "recordForm": try screens ? Self.referralForm(refusal?.typed(in: "referral") ?? [:], agencies: self.agencies(),
+                                                          errors: refusal?.errors(in: "referral") ?? [:]) as Any : false,
         ])
     }
 
     /// The form to record a referral, with what was typed into it when it was refused.
-    static func referralForm(_ typed: [String: String]) -> [String: Any] {
-        ["child": typed["child"] ?? "", "receivedOn": typed["received_on"] ?? CalendarDate.today.description,
-         "referrer": typed["referrer"] ?? "", "agency": typed["agency"] ?? "", "area": typed["area"] ?? "",
+    static func referralForm(_ typed: [String: String], agencies: [(code: String, name: String)], errors: [String: String]) -> [String: Any] {
+        ["child": typed["child"] ?? "", "receivedOn": typed["received_on"] ?? CalendarDate.today.description, "errors": errors,
+         "referrer": typed["referrer"] ?? "", "agencies": agencyOptions(agencies, selected: typed["agency"]), "area": typed["area"] ?? "",
          "concerns": options(Concern.allCases.map(\.rawValue), selected: typed["concern"], words: CodeWords.concerns),
          "outcomes": [["value": "", "label": "not yet screened", "selected": (typed["outcome"] ?? "").isEmpty] as [String: Any]]
             + options(ScreeningOutcome.allCases.map(\.rawValue), selected: typed["outcome"], words: CodeWords.screening),
@@ -123,6 +124,7 @@ extension WorkflowPageRoutes {
                 var fields = PageRenderer.fields(row.objectValue)
                 fields["flag"] = row.objectValue?["flag"]?.stringValue?.replacingOccurrences(of: "_", with: " ")
                 fields["present"] = PageRenderer.isSet(row.objectValue?["present"])
+                if let owner = row.objectValue?["owner_agency"]?.stringValue { fields["owner_agency"] = CodeWords.agency(owner) }
                 return fields
             },
             "anyFlags": !rows.isEmpty,
@@ -131,7 +133,8 @@ extension WorkflowPageRoutes {
             let typed = refusal?.typed(in: "flag") ?? [:]
             fields["flagForm"] = ["action": "/flags/" + PageRenderer.pathSegment(ref),
                                   "kinds": Self.options(FlagKind.allCases.map(\.rawValue), selected: typed["flag"]),
-                                  "owner": typed["owner"] ?? "", "review": typed["review_on"] ?? ""] as [String: Any]
+                                  "owners": Self.agencyOptions(try agencies(), selected: typed["owner"]), "review": typed["review_on"] ?? "",
+                                  "errors": refusal?.errors(in: "flag") ?? [:]] as [String: Any]
             fields["anyPresent"] = rows.contains { PageRenderer.isSet($0.objectValue?["present"]) }
             fields["removeAction"] = "/flags/" + PageRenderer.pathSegment(ref) + "/remove"
         }

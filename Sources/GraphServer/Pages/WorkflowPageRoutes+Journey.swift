@@ -10,12 +10,12 @@ extension WorkflowPageRoutes {
     func addJourney(to group: RouterGroup<AppRequestContext>) {
         let log: @Sendable (String?, JSONValue) -> String = { _, _ in "/notifications" }
         group.get("/notifications", use: page(notificationsPage))
-        group.post("/notifications/scan", use: form(.notificationPass, layout: notificationsPage, back: log))
-        group.post("/notifications/{ref}/done", use: form(.notified, layout: notificationsPage, back: log))
+        group.post("/notifications/scan", use: form(.notificationPass, saved: "Notifications checked", layout: notificationsPage, back: log))
+        group.post("/notifications/{ref}/done", use: form(.notified, saved: "Notification {record} recorded as done", layout: notificationsPage, back: log))
         let casePageOf: @Sendable (String?, JSONValue) -> String = { ref, _ in "/cases/" + PageRenderer.pathSegment(ref ?? "") }
-        group.post("/cases/{ref}/missing", use: form(.missing, layout: casePage, back: casePageOf))
-        group.post("/cases/{ref}/placements", use: form(.placement, layout: casePage, back: casePageOf))
-        group.post("/cases/{ref}/handover", use: form(.handover, layout: casePage, back: casePageOf))
+        group.post("/cases/{ref}/missing", use: form(.missing, saved: "Missing episode {record} recorded", layout: casePage, back: casePageOf))
+        group.post("/cases/{ref}/placements", use: form(.placement, saved: "Placement {record} recorded", layout: casePage, back: casePageOf))
+        group.post("/cases/{ref}/handover", use: form(.handover, saved: "Handover to adult social care recorded on case {record}", layout: casePage, back: casePageOf))
     }
 
     /// The notification log (`?area=&status=open|done|all`, open by default), soonest due
@@ -30,7 +30,7 @@ extension WorkflowPageRoutes {
         let today = CalendarDate.today
         let open = tasks.filter(\.isOpen)
         return ("notifications", [
-            "area": area ?? "", "works": works,
+            "area": try area.map(areas().name) ?? "", "works": works,
             "statusChoices": Self.options(["open", "done", "all"], selected: status),
             "summary": "\(open.count) to do, \(open.filter { (CalendarDate($0.dueOn) ?? today) < today }.count) overdue",
             "tasks": tasks.map { task -> [String: Any] in

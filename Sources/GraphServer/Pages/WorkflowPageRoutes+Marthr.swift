@@ -113,8 +113,14 @@ extension WorkflowPageRoutes {
                 return row
             }
         let typed = { (form: String) in refusal?.typed(in: form) ?? [:] }
+        let agencies = try preparer || isChair ? self.agencies() : []
+        // The cases this meeting's nominations came from, offered to the case fields.
+        fields["meetingCases"] = Array(Set((detail["nominations"]?.arrayValue ?? []).compactMap { $0.objectValue?["case_ref"]?.stringValue })).sorted()
         if preparer {
-            fields["attendanceForm"] = ["action": base + "/attendance", "attendees": typed("attendance")["attendees"] ?? ""]
+            var attendance: [String: Any] = ["action": base + "/attendance", "attendeeRows": Self.attendeeRows(typed("attendance"), agencies: agencies),
+                                             "signatures": true]
+            if let error = refusal?.errors(in: "attendance")["attendees"] { attendance["attendeesError"] = error }
+            fields["attendanceForm"] = attendance
             if !minutesApproved {
                 fields["minutesForm"] = ["action": base + "/minutes", "minutes": typed("minutes")["minutes"] ?? detail["minutes"]?.stringValue ?? ""]
             }
@@ -129,7 +135,7 @@ extension WorkflowPageRoutes {
             fields["chairForms"] = [
                 "base": base,
                 "action": ["categories": Self.options(MarthrActionCategory.allCases.map(\.rawValue), selected: typed("action")["category"]),
-                           "text": typed("action")["text"] ?? "", "owner": typed("action")["owner"] ?? "",
+                           "text": typed("action")["text"] ?? "", "owners": Self.agencyOptions(agencies, selected: typed("action")["owner"]),
                            "due_on": typed("action")["due_on"] ?? "", "subject": typed("action")["subject"] ?? ""] as [String: Any],
                 "feedback": ["case": typed("feedback")["case"] ?? "", "text": typed("feedback")["text"] ?? ""],
             ] as [String: Any]

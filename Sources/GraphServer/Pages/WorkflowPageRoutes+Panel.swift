@@ -51,6 +51,7 @@ extension WorkflowPageRoutes {
         fields["attendees"] = try detail.attendees.map { attendee -> [String: Any] in
             var row = try PageRenderer.fields(encoding: attendee)
             row["signed"] = attendee.signedConfidentiality
+            row["agency"] = CodeWords.agency(attendee.agency)
             return row
         }
         fields["anyAttendees"] = !detail.attendees.isEmpty
@@ -73,6 +74,8 @@ extension WorkflowPageRoutes {
             slots[caseRef] = slot
         }
         let decided = Set(detail.decisions.map(\.caseRef))
+        let agencies = try coordinator ? self.agencies() : []
+        let risks = Dictionary(detail.agenda.compactMap { item in item.risk.map { (item.caseRef, $0) } }) { first, _ in first }
         fields["agenda"] = order.map { caseRef -> [String: Any] in
             var slot = slots[caseRef] ?? [:]
             slot["reasons"] = reasons[caseRef] ?? []
@@ -84,14 +87,21 @@ extension WorkflowPageRoutes {
             if coordinator {
                 let form = "decision:" + caseRef
                 let typed = refusal?.typed(in: form) ?? [:]
-                slot["decisionForm"] = [
+                var decisionForm: [String: Any] = [
                     "action": base + "/decisions", "form": form, "case": caseRef,
                     "open": !decided.contains(caseRef) || refusal?.form == form,
-                    "decisions": Self.options(PanelDecisionKind.allCases.map(\.rawValue), selected: typed["decision"]),
-                    "closures": Self.options([""] + Closure.allCases.map(\.rawValue), selected: typed["closure"]),
+                    "decisions": Self.options(PanelDecisionKind.allCases.map(\.rawValue), selected: typed["decision"], words: CodeWords.decisions),
+                    "closures": Self.options([""] + Closure.allCases.map(\.rawValue), selected: typed["closure"],
+                                             words: CodeWords.closures.merging(["": "not closed"]) { $1 }),
                     "review_on": typed["review_on"] ?? "", "reason": typed["reason"] ?? "", "police_flag_until": typed["police_flag_until"] ?? "",
-                    "risk": typed["risk"] ?? "", "note": typed["note"] ?? "", "set_flags": typed["set_flags"] ?? "",
-                ] as [String: Any]
+                    "risks": Self.riskOptions(current: risks[caseRef], selected: typed["risk"]),
+                    "note": typed["note"] ?? "",
+                    "errors": refusal?.errors(in: form) ?? [:],
+                    "flagRows": Self.flagRowFields(typed, prefix: "decide-" + caseRef, agencies: agencies),
+                    "flagsId": "decide-" + caseRef, "flagsLegend": "Flags to set (the child's, unless another record is named)",
+                ]
+                if let error = refusal?.errors(in: form)["set_flags"] { decisionForm["flagsError"] = error }
+                slot["decisionForm"] = decisionForm
             }
             return slot
         }
@@ -168,21 +178,32 @@ extension WorkflowPageRoutes {
             var forms: [String: Any] = [
                 "base": base,
                 "recipients": typed("send")["recipients"] ?? "",
-                "attendees": typed("attendance")["attendees"] ?? "",
+                "attendeeRows": Self.attendeeRows(typed("attendance"), agencies: agencies), "signatures": true,
                 "minutes": typed("minutes")["minutes"] ?? minutes,
                 "minutesFor": Self.options([""] + order, selected: typed("minutes")["case"]),
                 "deferCases": Self.options(order, selected: typed("defer")["case"]),
                 "anyDeferrable": !order.isEmpty && detail.status != "cancelled",
                 "deferReason": typed("defer")["reason"] ?? "",
                 "inquorate": !detail.quorate,
-                "action": ["text": typed("action")["text"] ?? "", "owner": typed("action")["owner"] ?? "",
+                "action": ["text": typed("action")["text"] ?? "", "owners": Self.agencyOptions(agencies, selected: typed("action")["owner"]),
                            "due_on": typed("action")["due_on"] ?? "", "case": typed("action")["case"] ?? "",
                            "cases": Self.options([""] + order, selected: typed("action")["case"])] as [String: Any],
             ]
+            if let error = refusal?.errors(in: "attendance")["attendees"] { forms["attendeesError"] = error }
             // Only a panel not yet held can be cancelled.
             if detail.status == "scheduled" { forms["cancel"] = ["reason": typed("cancel")["reason"] ?? ""] }
             fields["coordinator"] = forms
         }
         return ("panel", fields)
+    }
+
+    /// The risk levels a panel may agree, in words: the levels of the framework of the
+    /// child's current risk (every framework's when none is recorded), the first choice
+    /// leaving the risk as it is.
+    static func riskOptions(current: String?, selected: String?) -> [[String: Any]] {
+        let frameworks = current.flatMap(RiskLevel.init).map { [$0.framework] } ?? RiskLevel.Framework.allCases
+        let levels = frameworks.flatMap { framework in framework.levels.compactMap { RiskLevel("\(framework.rawValue):\($0)") } }
+        return [["value": "", "label": "unchanged", "selected": (selected ?? "").isEmpty]]
+            + levels.map { ["value": $0.description, "label": $0.words, "selected": $0.description == selected] }
     }
 }

@@ -10,7 +10,8 @@ extension WorkflowPageRoutes {
         let area = (try request.area(services) ?? "")
         let today = CalendarDate.today
         let quarter = request.query("quarter")?.trimmingWhitespace() ?? "\(today.year)Q\((today.month - 1) / 3 + 1)"
-        var fields: [String: Any] = ["area": area, "quarter": quarter]
+        let areas = try areas()
+        var fields: [String: Any] = ["area": area.isEmpty ? "" : areas.name(area), "quarter": quarter]
         guard !area.isEmpty else { return ("quarterly", fields) }
         let report = try reads.quarterly(area: area, quarter: quarter, for: context)
         let query = "area=\(PageRenderer.queryValue(area))&quarter=\(PageRenderer.queryValue(quarter))"
@@ -19,7 +20,9 @@ extension WorkflowPageRoutes {
             "from": report.quarter.first.description, "to": report.quarter.last.description,
             "measures": report.measures.map { measure -> [String: Any] in
                 var row: [String: Any] = ["title": (measure.number > 0 ? "\(measure.number). " : "") + measure.title,
-                                          "counts": measure.counts.map { ["label": $0.label, "value": String($0.value)] },
+                                          // A count by a code (an outcome, an agency, an authority) in words.
+                                          "counts": measure.counts.map { ["label": areas.area(code: $0.label)?.label ?? CodeWords.label($0.label),
+                                                                          "value": String($0.value)] },
                                           "anyCounts": !measure.counts.isEmpty]
                 if let note = measure.note { row["note"] = note }
                 return row

@@ -33,7 +33,7 @@ extension WorkflowPageRoutes {
 
     func addSettings(to group: RouterGroup<AppRequestContext>) {
         group.get("/settings", use: page(settingsPage))
-        group.post("/settings/{ref}", use: form(.settings, layout: settingsPage, fields: { form, ref, _ in try settingsFields(form, ref: ref) }) { ref, _ in
+        group.post("/settings/{ref}", use: form(.settings, saved: "Settings saved for {record}", layout: settingsPage, fields: { form, ref, _ in try settingsFields(form, ref: ref) }) { ref, _ in
             ref == nil || ref == "default" ? "/settings" : "/settings?area=" + PageRenderer.queryValue(ref ?? "")
         })
     }

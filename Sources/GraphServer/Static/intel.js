@@ -119,6 +119,7 @@
       });
       if (previous) { select.value = previous; }
     });
+    if (typeof offerKinds === "function") { offerKinds(); }
   }
 
   function choose(entity) {
@@ -206,6 +207,53 @@
   // MARK: the links the report asserts
 
   var linksList = byId("links");
+
+  // The link rules come with the page (data-rules on the kind's list, from the server's one
+  // table): only the kinds that can join the chosen records are offered, and when none can,
+  // the field says so in words. The server checks the same rules when the report is saved.
+  var kindSelect = byId("link-kind");
+  var rules = {};
+  try { rules = JSON.parse(kindSelect.getAttribute("data-rules") || "{}"); } catch (ignored) { rules = {}; }
+  var kindError = byId("link-kind-error");
+  var addLink = byId("add-link");
+
+  function kindOf(id) {
+    for (var i = 0; i < chosen.length; i++) { if (chosen[i].id === id) { return chosen[i].kind; } }
+    return null;
+  }
+  function article(words) { return ("aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ") + words; }
+  function allows(kind, from, to) {
+    var rule = rules[kind];
+    return !!rule && rule.from.indexOf(from) >= 0 && rule.to.indexOf(to) >= 0;
+  }
+  function offerKinds() {
+    var from = kindOf(byId("link-from").value), to = kindOf(byId("link-to").value);
+    var options = kindSelect.options, first = null;
+    for (var i = 0; i < options.length; i++) {
+      var fits = !from || !to || allows(options[i].value, from, to);
+      options[i].hidden = !fits;
+      options[i].disabled = !fits;
+      if (fits && first === null) { first = options[i].value; }
+    }
+    var current = kindSelect.value;
+    if (first !== null && (kindSelect.selectedOptions.length === 0 || kindSelect.selectedOptions[0].disabled)) { kindSelect.value = first; }
+    else if (first === null) { kindSelect.value = current; }
+    var message = "";
+    if (from && to && first === null) {
+      var reversed = Object.keys(rules).filter(function (kind) { return allows(kind, to, from); });
+      message = article(kindName(from)) + " cannot be linked to " + article(kindName(to)) + " directly. " + (reversed.length
+        ? "Choose them the other way round (from the " + kindName(to) + " to the " + kindName(from) + "): " +
+          reversed.map(function (kind) { return rules[kind].words; }).join(", ") + "."
+        : "Link each of them to the person or group they concern.");
+      message = message.charAt(0).toUpperCase() + message.slice(1);
+    }
+    kindError.textContent = message;
+    kindError.hidden = !message;
+    kindSelect.setAttribute("aria-invalid", message ? "true" : "false");
+    addLink.disabled = !!message;
+  }
+  byId("link-from").addEventListener("change", offerKinds);
+  byId("link-to").addEventListener("change", offerKinds);
   function labelOf(id) {
     for (var i = 0; i < chosen.length; i++) { if (chosen[i].id === id) { return chosen[i].label; } }
     return id;
@@ -231,6 +279,7 @@
     var first = byId("link-first-seen").value, last = byId("link-last-seen").value;
     if (!link.from || !link.to) { showError("Add the records the link is between first."); return; }
     if (link.from === link.to) { showError("A link joins two different records."); return; }
+    if (!allows(link.kind, kindOf(link.from), kindOf(link.to))) { offerKinds(); return; }
     if (first && last && first > last) { showError("First seen must not be after last seen."); return; }
     if (first) { link.first_seen = first; }
     if (last) { link.last_seen = last; }

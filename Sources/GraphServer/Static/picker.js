@@ -1,4 +1,4 @@
-// cegraph entity picker: search as you type for the id fields of the analysis forms.
+// cegraph entity picker: search as you type for the id fields of the analysis and case-work forms.
 // An input with data-picker="/api/search" gets a list of the records its text finds;
 // choosing one puts the record's id in the field and names it beside the field. Without
 // script the field is a plain id box and the form a plain GET form. No library, no inline
@@ -8,6 +8,8 @@
 
   function attach(input) {
     var source = input.getAttribute("data-picker");
+    // data-picker-kind, if given, keeps the search to one kind of record (a place, say).
+    var kind = input.getAttribute("data-picker-kind");
     var list = document.createElement("ul");
     list.className = "picks";
     list.setAttribute("role", "listbox");
@@ -55,7 +57,7 @@
       fetch(source, {
         method: "POST", credentials: "same-origin",
         headers: { "Accept": "application/json", "Content-Type": "application/json", "X-CSRF-Token": meta ? meta.getAttribute("content") : "" },
-        body: JSON.stringify({ q: text, limit: 8 })
+        body: JSON.stringify(kind ? { q: text, limit: 8, kind: kind } : { q: text, limit: 8 })
       })
         .then(function (response) { return response.ok ? response.json() : { hits: [] }; })
         .then(function (answer) {

@@ -35,7 +35,7 @@ extension WorkflowWrite {
     static let attendance = WorkflowWrite(permission: .runPanels, purpose: "panel attendance", status: .ok) { input in
         let attendees = try WorkflowWrite.attendees(input.fields)
         guard !attendees.isEmpty else {
-            throw ServerError(.badRequest, "give attendees: each with a name, an agency and signed_confidentiality")
+            throw ServerError(.badRequest, "give attendees: each with a name, an agency and signed_confidentiality", field: "attendees")
         }
         let quoracy = try input.services.workflow.recordAttendance(panel: try input.record, attendees, by: input.viewer)
         return .object(["quorate": .bool(quoracy.isQuorate), "agencies": .array(quoracy.agencies.map { .string($0) }),
@@ -46,7 +46,7 @@ extension WorkflowWrite {
         if case .array(let list)? = fields.values["attendees"] {
             return try list.map { item in
                 guard let name = item.objectValue?["name"]?.stringValue, let agency = item.objectValue?["agency"]?.stringValue else {
-                    throw ServerError(.badRequest, "each attendee has a name and an agency")
+                    throw ServerError(.badRequest, "each attendee has a name and an agency", field: "attendees")
                 }
                 return Attendee(name: name, agency: agency, signedConfidentiality: item.objectValue?["signed_confidentiality"] == .bool(true))
             }
@@ -54,7 +54,7 @@ extension WorkflowWrite {
         return try fields.list("attendees").map { line in
             let parts = line.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
             guard parts.count == 2 || (parts.count == 3 && parts[2] == "unsigned") else {
-                throw ServerError(.badRequest, "attendees: write each as NAME:AGENCY, or NAME:AGENCY:unsigned (\(Excerpt.bare(line)))")
+                throw ServerError(.badRequest, "attendees: write each as NAME:AGENCY, or NAME:AGENCY:unsigned (\(Excerpt.bare(line)))", field: "attendees")
             }
             return Attendee(name: parts[0], agency: parts[1], signedConfidentiality: parts.count == 2)
         }
@@ -68,7 +68,7 @@ extension WorkflowWrite {
             throw ServerError(.badRequest, "give case and decision (" + WriteFields.allowed(PanelDecisionKind.self) + ")")
         }
         let risk = try fields.optional("risk").map { text in
-            guard let level = RiskLevel(text) else { throw ServerError(.badRequest, "risk \(Excerpt.bare(text)) is not a risk level (framework:level)") }
+            guard let level = RiskLevel(text) else { throw ServerError(.badRequest, "risk \(Excerpt.bare(text)) is not a risk level (framework:level)", field: "risk") }
             return level
         }
         let effects = try input.services.workflow.recordDecision(panel: try input.record, case: caseRef, PanelDecisionInput(
@@ -82,14 +82,14 @@ extension WorkflowWrite {
         if case .array(let list)? = fields.values["set_flags"] {
             return try list.map { item in
                 guard let flag = item.objectValue?["flag"]?.stringValue, let owner = item.objectValue?["owner"]?.stringValue else {
-                    throw ServerError(.badRequest, "each of set_flags has a flag and an owner")
+                    throw ServerError(.badRequest, "each of set_flags has a flag and an owner", field: "set_flags")
                 }
                 return FlagChange(entity: item.objectValue?["entity"]?.stringValue, flag: flag, owner: owner)
             }
         }
         return try fields.list("set_flags").map { line in
             let parts = line.split(separator: ":").map { String($0).trimmingWhitespace() }
-            guard parts.count == 2 || parts.count == 3 else { throw ServerError(.badRequest, "set_flags: write each as FLAG:OWNER or FLAG:OWNER:ID (\(Excerpt.bare(line)))") }
+            guard parts.count == 2 || parts.count == 3 else { throw ServerError(.badRequest, "set_flags: write each as FLAG:OWNER or FLAG:OWNER:ID (\(Excerpt.bare(line)))", field: "set_flags") }
             return FlagChange(entity: parts.count == 3 ? parts[2] : nil, flag: parts[0], owner: parts[1])
         }
     }

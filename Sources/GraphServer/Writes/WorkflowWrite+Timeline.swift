@@ -19,16 +19,19 @@ extension WorkflowWrite {
     /// `FLAG:OWNER[:ID]` (a form's textarea gives one a line); `decisions` a list of codes.
     static let strategyMeeting = WorkflowWrite(permission: .workCases, purpose: "recording a strategy meeting", status: .ok) { input in
         let fields = input.fields
-        let attendees = try fields.list("attendees").map { text -> Attendee in
+        // A list of objects (the pages' rows, or the API's) or of `NAME:AGENCY` lines.
+        let objects = { (field: String) in fields.values[field]?.arrayValue?.first?.objectValue != nil }
+        let attendees = objects("attendees") ? try WorkflowWrite.attendees(fields) : try fields.list("attendees").map { text -> Attendee in
             let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ServerError(.badRequest, "attendees: write each as NAME:AGENCY, not \(Excerpt(text))")
+                throw ServerError(.badRequest, "attendees: write each as NAME:AGENCY, not \(Excerpt(text))", field: "attendees")
             }
             return Attendee(name: parts[0], agency: parts[1], signedConfidentiality: true)
         }
-        let flags = try fields.list("flags").map { text -> FlagChange in
+        let flags = objects("flags") ? try WorkflowWrite.flagChanges(WriteFields(["set_flags": fields.values["flags"] ?? .null]))
+            : try fields.list("flags").map { text -> FlagChange in
             let parts = text.split(separator: ":").map { String($0).trimmingWhitespace() }
-            guard parts.count == 2 || parts.count == 3 else { throw ServerError(.badRequest, "flags: write each as FLAG:OWNER[:ID], not \(Excerpt(text))") }
+            guard parts.count == 2 || parts.count == 3 else { throw ServerError(.badRequest, "flags: write each as FLAG:OWNER[:ID], not \(Excerpt(text))", field: "flags") }
             return FlagChange(entity: parts.count == 3 ? parts[2] : nil, flag: parts[0], owner: parts[1])
         }
         let decisions = try fields.list("decisions").map { code -> StrategyMeeting.Decision in

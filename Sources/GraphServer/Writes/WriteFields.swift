@@ -25,7 +25,7 @@ struct WriteFields: Sendable {
     ///
     /// - Throws: ``ServerError`` 400 "give `field`", with what it is when `what` says.
     func text(_ field: String, _ what: String? = nil) throws -> String {
-        guard let text = optional(field) else { throw ServerError(.badRequest, "give \(field)" + (what.map { ": \($0)" } ?? "")) }
+        guard let text = optional(field) else { throw ServerError(.badRequest, "give \(field)" + (what.map { ": \($0)" } ?? ""), field: field) }
         return text
     }
 
@@ -33,14 +33,14 @@ struct WriteFields: Sendable {
     func date(_ field: String) throws -> CalendarDate? {
         guard let text = optional(field) else { return nil }
         guard let date = CalendarDate(text.trimmingWhitespace()) else {
-            throw ServerError(.badRequest, "\(field) \(Excerpt.bare(text)) is not a date (YYYY-MM-DD)")
+            throw ServerError(.badRequest, "\(field) \(Excerpt.bare(text)) is not a date (YYYY-MM-DD)", field: field)
         }
         return date
     }
 
     /// A date field that must be given.
     func requiredDate(_ field: String) throws -> CalendarDate {
-        guard let date = try date(field) else { throw ServerError(.badRequest, "give \(field) (YYYY-MM-DD)") }
+        guard let date = try date(field) else { throw ServerError(.badRequest, "give \(field) (YYYY-MM-DD)", field: field) }
         return date
     }
 
@@ -58,7 +58,7 @@ struct WriteFields: Sendable {
             }
         default: break
         }
-        throw ServerError(.badRequest, "\(field) is true or false")
+        throw ServerError(.badRequest, "\(field) is true or false", field: field)
     }
 
     /// A whole number, nil when absent.
@@ -66,7 +66,7 @@ struct WriteFields: Sendable {
         guard let value = values[field], value != .null else { return nil }
         guard let number = value.stringValue.flatMap({ Int($0.trimmingWhitespace()) }) ?? value.doubleValue.flatMap({ Int(exactly: $0) }),
               range.contains(number) else {
-            throw ServerError(.badRequest, "\(field) is a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw ServerError(.badRequest, "\(field) is a whole number from \(range.lowerBound) to \(range.upperBound)", field: field)
         }
         return number
     }
@@ -80,16 +80,16 @@ struct WriteFields: Sendable {
         case .string(let text)?: items = text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
         case .array(let list)?: items = try list.map { item in
             guard let text = item.stringValue ?? item.doubleValue.flatMap({ Int(exactly: $0) }).map(String.init) else {
-                throw ServerError(.badRequest, "each of \(field) is a whole number")
+                throw ServerError(.badRequest, "each of \(field) is a whole number", field: field)
             }
             return text
         }
         case .number(let text)?: items = [text]
-        default: throw ServerError(.badRequest, "\(field) is a list of whole numbers")
+        default: throw ServerError(.badRequest, "\(field) is a list of whole numbers", field: field)
         }
         return try items.map { item in
             guard let number = Int(item.trimmingWhitespace()), range.contains(number) else {
-                throw ServerError(.badRequest, "each of \(field) is a whole number from \(range.lowerBound) to \(range.upperBound)")
+                throw ServerError(.badRequest, "each of \(field) is a whole number from \(range.lowerBound) to \(range.upperBound)", field: field)
             }
             return number
         }
@@ -104,10 +104,10 @@ struct WriteFields: Sendable {
             return text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
         case .array(let items)?:
             return try items.map { item in
-                guard let text = item.stringValue else { throw ServerError(.badRequest, "each of \(field) is text") }
+                guard let text = item.stringValue else { throw ServerError(.badRequest, "each of \(field) is text", field: field) }
                 return text
             }
-        default: throw ServerError(.badRequest, "\(field) is a list of text")
+        default: throw ServerError(.badRequest, "\(field) is a list of text", field: field)
         }
     }
 
@@ -116,7 +116,7 @@ struct WriteFields: Sendable {
     /// - Throws: ``ServerError`` 400 naming the field and the allowed values.
     func choice<Value: RawRepresentable & CaseIterable>(_ field: String, _: Value.Type) throws -> Value where Value.RawValue == String {
         guard let value = try optionalChoice(field, Value.self) else {
-            throw ServerError(.badRequest, "give \(field): " + WriteFields.allowed(Value.self))
+            throw ServerError(.badRequest, "give \(field): " + WriteFields.allowed(Value.self), field: field)
         }
         return value
     }
@@ -125,7 +125,7 @@ struct WriteFields: Sendable {
     func optionalChoice<Value: RawRepresentable & CaseIterable>(_ field: String, _: Value.Type) throws -> Value? where Value.RawValue == String {
         guard let text = optional(field) else { return nil }
         guard let value = Value(rawValue: text.trimmingWhitespace()) else {
-            throw ServerError(.badRequest, "\(field) \(Excerpt.bare(text)) is not one of " + WriteFields.allowed(Value.self))
+            throw ServerError(.badRequest, "\(field) \(Excerpt.bare(text)) is not one of " + WriteFields.allowed(Value.self), field: field)
         }
         return value
     }
