@@ -20,8 +20,8 @@ DB="$WORK/$NAME.sqlite"
 "$BIN/cegraph" --db "$DB" account list | grep -q '^bench' || \
     echo "benchmark password" | "$BIN/cegraph" --db "$DB" account add bench --role analyst --password-stdin >/dev/null
 TOKEN=$("$BIN/cegraph" --db "$DB" account token bench --name "map page $(date +%s)")
-# The best-linked people: their neighbourhoods are searched for about 500 entities.
-sqlite3 "$DB" "SELECT e.ref FROM entity e JOIN (SELECT id, COUNT(*) AS degree FROM (SELECT from_id AS id FROM link UNION ALL SELECT to_id FROM link) GROUP BY id) d ON d.id = e.id WHERE e.kind IN ('child','adult') ORDER BY d.degree DESC LIMIT 400" > "$WORK/hubs.txt"
+# The best-linked entities (people, places, groups...): their neighbourhoods are searched for about 500 entities.
+sqlite3 "$DB" "SELECT e.ref FROM entity e JOIN (SELECT id, COUNT(*) AS degree FROM (SELECT from_id AS id FROM link UNION ALL SELECT to_id FROM link) GROUP BY id) d ON d.id = e.id ORDER BY d.degree DESC LIMIT 400" > "$WORK/hubs.txt"
 "$BIN/cegraph" --db "$DB" serve --port "$PORT" > "$WORK/serve.log" 2>&1 &
 SERVER=$!
 chromedriver --port="$DRIVER_PORT" > "$WORK/driver.log" 2>&1 &

@@ -13,3 +13,14 @@ import Testing
         #expect(CodeWords.words(field: "name", "Synthetic_Name") == "Synthetic_Name", "free text is left as written")
     }
 }
+
+extension CodeWordsTests {
+    /// A report's counts labelled by a field and its code read in words (issue 21, item 5).
+    @Test func countsLabelledByAFieldsCodeReadInWords() {
+        #expect(CodeWords.label("concern: cce") == "concern: " + (CodeWords.concerns["cce"] ?? ""))
+        #expect(CodeWords.label("ethnicity white_british") == "ethnicity white british")
+        #expect(CodeWords.label("gender not_recorded") == "gender not recorded")
+        #expect(CodeWords.label("age 13-15") == "age 13-15")
+        #expect(CodeWords.agency("childrens_services") == "Children's social care")
+    }
+}

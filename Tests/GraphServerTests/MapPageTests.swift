@@ -30,6 +30,10 @@ struct MapPageTests {
             #expect(grouped.status == .ok && grouped.text.contains("<title>area:"), "\(grouped.text.prefix(300))")
             let communities = try await analyst.get("/api/maps/CH1?hops=3&audience=police&group=community")
             #expect(communities.status == .ok)
+            // The same map as Graphviz's DOT text, arranged as asked.
+            let dot = try await analyst.get("/api/maps/CH1?hops=1&audience=police&expand=AD1&format=dot")
+            #expect(dot.status == .ok && dot.headers[.contentType] == "text/vnd.graphviz; charset=utf-8")
+            #expect(dot.text.hasPrefix("digraph") && dot.text.contains("\"AD3\" [") && dot.text.contains("\"legend\" ["), "\(dot.text.prefix(300))")
         }
     }
 

@@ -75,7 +75,8 @@ struct GraphRoutes {
         return JSONResponse.make(bytes: bytes)
     }
 
-    static let contentTypes: [MapFormat: String] = [.svg: "image/svg+xml; charset=utf-8", .png: "image/png", .pdf: "application/pdf"]
+    static let contentTypes: [MapFormat: String] = [.svg: "image/svg+xml; charset=utf-8", .png: "image/png", .pdf: "application/pdf",
+                                                    .dot: "text/vnd.graphviz; charset=utf-8"]
 
     @Sendable func map(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireSensitive(.readPicture)
@@ -89,7 +90,8 @@ struct GraphRoutes {
         case "svg": format = .svg
         case "png": format = .png
         case "pdf": format = .pdf
-        case let other: throw ServerError(.badRequest, "format \(Excerpt.bare(other)) is not svg, png or pdf")
+        case "dot": format = .dot
+        case let other: throw ServerError(.badRequest, "format \(Excerpt.bare(other)) is not svg, png, pdf or dot")
         }
         let newSince = try QueryReads.given(request, "new_since").map { text in
             guard let day = CalendarDate(text) else { throw ServerError(.badRequest, "new_since \(Excerpt.bare(text)) is not a date; write YYYY-MM-DD") }

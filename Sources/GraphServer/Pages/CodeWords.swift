@@ -65,6 +65,10 @@ enum CodeWords {
         for table in [screening, decisions, closures, concerns, agencies, living, legalStatus] {
             if let words = table[text] { return words }
         }
+        // A count labelled by a field and its code: `concern: cce`, `ethnicity white_british`.
+        for (prefix, field) in [("concern: ", "concern"), ("ethnicity ", "ethnicity"), ("gender ", "gender")] where text.hasPrefix(prefix) {
+            return prefix + words(field: field, String(text.dropFirst(prefix.count)))
+        }
         return text
     }
 

@@ -83,7 +83,7 @@ extension WorkflowPageRoutes {
         fields["anyCarried"] = !(detail["carried_actions"]?.arrayValue ?? []).isEmpty
         // Attendance and the confidentiality agreement, which business waits for.
         let attendees = (detail["attendees"]?.arrayValue ?? []).map { item -> [String: Any] in
-            ["name": item.objectValue?["name"]?.stringValue ?? "", "agency": item.objectValue?["agency"]?.stringValue ?? "",
+            ["name": item.objectValue?["name"]?.stringValue ?? "", "agency": CodeWords.agency(item.objectValue?["agency"]?.stringValue ?? ""),
              "signed": PageRenderer.isSet(item.objectValue?["signed_confidentiality"])]
         }
         let unsigned = (detail["unsigned"]?.arrayValue ?? []).compactMap(\.stringValue)

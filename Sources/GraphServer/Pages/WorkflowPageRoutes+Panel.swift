@@ -118,6 +118,8 @@ extension WorkflowPageRoutes {
         let updatesOwn = account.role.may(.updateOwnAgencyActions) ? account.agency : nil
         func actionRow(_ record: some Encodable, _ action: ActionItem, caseRef: String?, overdue: Bool) throws -> [String: Any] {
             var row = try PageRenderer.fields(encoding: record)
+            // The owning agency in words, not its code.
+            if let owner = row["owner_agency"] as? String { row["owner_agency"] = CodeWords.agency(owner) }
             // A panel member opens only the cases on this agenda; an earlier panel's case is named.
             if !police, let caseRef, !order.contains(caseRef) {
                 row["caseHref"] = nil

@@ -14,7 +14,7 @@
   var container = document.getElementById("map");
   if (!container) { return; }
   var ARRANGEMENT = ["expand", "hide", "pin", "group", "open"];
-  var LABEL_PX = 11;
+  var LABEL_PX = 13;
   var subject = container.getAttribute("data-subject") || "";
   var hops = container.getAttribute("data-hops") || "1";
   var audience = container.getAttribute("data-audience") || "panel";
