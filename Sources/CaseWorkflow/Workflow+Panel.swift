@@ -49,20 +49,21 @@ extension Workflow {
             var items: [Item] = []
             for row in try tx.rows("panel.new_assessments", scope) {
                 items.append(Item(caseId: row["id"], item: "new_assessment",
-                                  reason: "\(row.string("kind")) assessment \(row.string("assessment_ref")): \(row.string("risk"))"))
+                                  reason: "\(row.string("kind")) assessment \(row.string("assessment_ref")): "
+                                      + (RiskLevel(row.string("risk"))?.brief ?? row.string("risk"))))
             }
             for row in try tx.rows("panel.reviews_due", scope) {
                 items.append(Item(caseId: row["id"], item: "review", reason: "review due \(row.string("review_on"))"))
             }
             for row in try tx.rows("panel.nrm_oversight", scope) {
-                items.append(Item(caseId: row["id"], item: "nrm", reason: "NRM: \(row.string("stage"))"))
+                items.append(Item(caseId: row["id"], item: "nrm", reason: "NRM: " + row.string("stage").replacingOccurrences(of: "_", with: " ")))
             }
             for row in try tx.rows("panel.marthr_feedback_pending", scope) {
                 items.append(Item(caseId: row["case_id"], item: "marthr_feedback", reason: "feedback from MARTHR"))
                 try tx.execute("panel.deliver_feedback", ["meeting": meeting["id"], "id": row["id"]])
             }
             for row in try tx.rows("panel.open_alerts", scope) {
-                items.append(Item(caseId: row["id"], item: "alert", reason: "alert \(row.string("alert_id")): \(row.string("kind"))"))
+                items.append(Item(caseId: row["id"], item: "alert", reason: "alert \(row.string("alert_id")): " + row.string("kind").replacingOccurrences(of: "_", with: " ")))
             }
             // The framework decides which cases the panel discusses (SERAF: significant and
             // moderate risk): a routine review of such a case, or a first assessment the panel

@@ -1,25 +1,25 @@
 import GraphCore
 
 extension DotWriter {
-    /// The entities a map keeps labelled at overview: its subject, pinned entities, groups,
-    /// subjects of a notice in force, children at the top of their framework's scale, and
-    /// the best-linked entities (about one in twenty, at least twelve, each with three or
-    /// more links on the map).
+    /// The entities a map keeps labelled at overview: its subject, pinned entities, groups
+    /// and subjects of a notice in force; then, up to about one in twenty of the map (at
+    /// least twelve), children at the top of their framework's scale and the best-linked
+    /// entities (three or more links on the map), best-linked first.
     public static func keyEntities(_ map: MapGraph) -> Set<String> {
         var degree: [String: Int] = [:]
         for edge in map.edges {
             degree[edge.from, default: 0] += 1
             degree[edge.to, default: 0] += 1
         }
-        var keys = Set(map.nodes.filter { node in
-            node.isSubject || node.isPinned || node.members > 0 || !node.notices.isEmpty
-                || node.risk.flatMap(RiskLevel.init).map { level in
-                    (level.framework.levels.firstIndex(of: level.level) ?? .max) < max(1, level.framework.levels.count / 3)
-                } ?? false
-        }.map(\.id))
-        let best = map.nodes.map(\.id).filter { degree[$0, default: 0] >= 3 }
-            .sorted { (degree[$0]!, $1) > (degree[$1]!, $0) }
-        keys.formUnion(best.prefix(max(12, map.nodes.count / 20)))
+        var keys = Set(map.nodes.filter { $0.isSubject || $0.isPinned || $0.members > 0 || !$0.notices.isEmpty }.map(\.id))
+        func topRisk(_ node: MapGraph.Node) -> Bool {
+            node.risk.flatMap(RiskLevel.init).map { level in
+                (level.framework.levels.firstIndex(of: level.level) ?? .max) < max(1, level.framework.levels.count / 3)
+            } ?? false
+        }
+        let candidates = map.nodes.filter { !keys.contains($0.id) && (topRisk($0) || degree[$0.id, default: 0] >= 3) }
+            .sorted { (degree[$0.id, default: 0], $1.id) > (degree[$1.id, default: 0], $0.id) }
+        keys.formUnion(candidates.prefix(max(12, map.nodes.count / 20)).map(\.id))
         return keys
     }
 

@@ -145,11 +145,25 @@
     var scale = svg.getScreenCTM() ? svg.getScreenCTM().a : 1;
     var overview = 10 * scale < 7;
     container.classList.toggle("overview", overview);
-    var factor = overview ? Math.min(LABEL_PX / (10 * scale), 40) : 1;
+    var factor = overview ? LABEL_PX / (10 * scale) : 1;
+    // At overview the names are placed in order (the subject first) and one that would
+    // cover a name already placed is left out until the map is zoomed in.
+    var placed = [];
     keys.forEach(function (key) {
+      key.text.classList.remove("crowded");
       if (!overview) { key.text.removeAttribute("transform"); return; }
       key.text.setAttribute("transform", "translate(" + key.cx + " " + key.cy + ") scale(" + factor + ") translate(" +
         (-key.x) + " " + (-key.y + 3) + ")");
+      var centre = svg.createSVGPoint();
+      centre.x = key.cx;
+      centre.y = key.cy;
+      centre = centre.matrixTransform(key.node.getScreenCTM());
+      var half = { w: key.width * factor * scale / 2 + 2, h: key.height * factor * scale / 2 + 1 };
+      var box = { left: centre.x - half.w, right: centre.x + half.w, top: centre.y - half.h, bottom: centre.y + half.h };
+      var covers = placed.some(function (other) {
+        return box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
+      });
+      if (covers) { key.text.classList.add("crowded"); } else { placed.push(box); }
     });
     var close = 8 * scale >= 8;
     container.classList.toggle("close", close);
@@ -189,9 +203,11 @@
       var name = texts.length > 1 ? texts[1] : texts[0];
       name.classList.add("name");
       if (!nodes[i].classList.contains("key")) { continue; }
-      var box = nodes[i].getBBox();
-      keys.push({ text: name, cx: box.x + box.width / 2, cy: box.y + box.height / 2,
-                  x: parseFloat(name.getAttribute("x")), y: parseFloat(name.getAttribute("y")) });
+      var box = nodes[i].getBBox(), words = name.getBBox();
+      var key = { node: nodes[i], text: name, cx: box.x + box.width / 2, cy: box.y + box.height / 2,
+                  x: parseFloat(name.getAttribute("x")), y: parseFloat(name.getAttribute("y")),
+                  width: words.width, height: words.height };
+      if (nodes[i].classList.contains("subject")) { keys.unshift(key); } else { keys.push(key); }
     }
   }
 
