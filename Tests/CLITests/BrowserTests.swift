@@ -463,7 +463,7 @@ struct BrowserTests {
             let decided = try await browser.text(of: try await browser.findElement("#decisions"))
             #expect(decided.contains("CASE-000001: keep on MACCSE and review, review on " + review), "\(decided)")
             let logged = try await browser.text(of: try await browser.findElement("#action-ACT-000003"))
-            for part in [action, "CASE-000001", "education", due, "open"] {
+            for part in [action, "CASE-000001", "Education", due, "open"] {
                 #expect(logged.contains(part), "\(part) missing from the action: \(logged)")
             }
             #expect(try await browser.text(of: try await browser.findElement("div.minutes")) == minutes)

@@ -15,7 +15,10 @@ extension IntelRoutes {
     /// naming a record not known, or a kind not known, is left to the import to refuse.
     ///
     /// - Throws: ``ServerError`` 400 naming the link-kind field.
-    static func checkLinks(_ body: [String: JSONValue], in tx: StoreTransaction) throws {
+    ///
+    /// A held record the writer may not open is treated as not known: its kind is never
+    /// said (a record the viewer may not see answers as a missing one).
+    static func checkLinks(_ body: [String: JSONValue], in tx: StoreTransaction, by viewer: Viewer) throws {
         var added: [String: EntityKind] = [:]
         for entity in body["entities"]?.arrayValue ?? [] {
             if let id = entity.objectValue?["id"]?.stringValue, let kind = entity.objectValue?["kind"]?.stringValue.flatMap({ EntityKind(rawValue: $0) }) {
@@ -25,7 +28,11 @@ extension IntelRoutes {
         func kindOf(_ id: String) throws -> EntityKind? {
             if let kind = added[id] { return kind }
             guard let rowid = try tx.entityRowid(for: id), let row = try tx.row("common.entity", ["id": .integer(rowid)]) else { return nil }
-            return EntityKind(rawValue: row.string("kind"))
+            let kind = EntityKind(rawValue: row.string("kind"))
+            if viewer.access.seesWholePicture { return kind }
+            let area = row.text("area")
+            let force = try area.flatMap { try tx.row("common.area", ["code": .text($0)])?.text("force") }
+            return viewer.access.mayOpen(kind: kind, ref: id, area: area, force: force) ? kind : nil
         }
         for link in body["links"]?.arrayValue ?? [] {
             guard let fields = link.objectValue, let kind = fields["kind"]?.stringValue.flatMap({ LinkKind(rawValue: $0) }),

@@ -76,7 +76,7 @@ struct IntelRoutes {
         let (id, records) = try IntelRoutes.records(body, editing: nil, submittedBy: account.username)
         let viewer = try services.viewer(context, purpose: "intelligence entry")
         let touched = try services.store.transaction { tx in
-            try IntelRoutes.checkLinks(body, in: tx)
+            try IntelRoutes.checkLinks(body, in: tx, by: viewer)
             return try tx.enterIntel(records, by: viewer)
         }
         return (id, records, touched)
@@ -99,7 +99,7 @@ struct IntelRoutes {
         let (_, records) = try IntelRoutes.records(body, editing: id, submittedBy: nil)
         let viewer = try services.viewer(context, purpose: "editing intelligence")
         guard let kept = try services.store.transaction({ tx in
-            try IntelRoutes.checkLinks(body, in: tx)
+            try IntelRoutes.checkLinks(body, in: tx, by: viewer)
             return try tx.editIntel(id, records: records, reason: reason, by: viewer)
         }) else {
             throw ServerError.notFound

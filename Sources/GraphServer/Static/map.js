@@ -132,8 +132,8 @@
     var box = rootBox(node), view = keepBox || viewBox();
     var frame = svg.getBoundingClientRect();
     var pixels = frame.width || 800;
-    // About 1.6 pixels a point: a 10-point label reads at 16 pixels.
-    var width = Math.min(view.width, pixels / 1.6);
+    // About 1.1 pixels a point: a 10-point label reads at 11 pixels, with its neighbours around it.
+    var width = Math.min(view.width, pixels / 1.1);
     var height = width * ((frame.height || pixels) / pixels);
     setViewBox({ x: box.x + box.width / 2 - width / 2, y: box.y + box.height / 2 - height / 2, width: width, height: height });
   }
