@@ -22,5 +22,6 @@ extension CodeWordsTests {
         #expect(CodeWords.label("gender not_recorded") == "gender not recorded")
         #expect(CodeWords.label("age 13-15") == "age 13-15")
         #expect(CodeWords.agency("childrens_services") == "Children's social care")
+        #expect(CodeWords.agency("childrens_services, police, Merseyside Police") == "Children's social care, Police, Merseyside Police")
     }
 }

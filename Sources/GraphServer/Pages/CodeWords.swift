@@ -56,7 +56,9 @@ enum CodeWords {
     /// An agency in words: a known code's name, else the text as written (an
     /// intelligence report's agency is free text: "Merseyside Police").
     static func agency(_ text: String) -> String {
-        agencies[text.trimmingWhitespace().lowercased()] ?? text
+        // An assessment's report names every agency at it: `childrens_services, police`.
+        if text.contains(",") { return text.split(separator: ",").map { agency(String($0)) }.joined(separator: ", ") }
+        return agencies[text.trimmingWhitespace().lowercased()] ?? text.trimmingWhitespace()
     }
 
     /// A label that may be a code of any of the tables here (a report's count by outcome,

@@ -15,6 +15,8 @@
   if (!container) { return; }
   var ARRANGEMENT = ["expand", "hide", "pin", "group", "open"];
   var LABEL_PX = 13;
+  // Up to this many entities, every name shows at overview.
+  var SMALL_MAP = 40;
   var subject = container.getAttribute("data-subject") || "";
   var hops = container.getAttribute("data-hops") || "1";
   var audience = container.getAttribute("data-audience") || "panel";
@@ -196,13 +198,16 @@
   function prepareLabels() {
     keys = [];
     var nodes = svg.querySelectorAll("g.node");
+    // On a small map every name is kept at overview (as room allows).
+    var everyName = nodes.length <= SMALL_MAP;
     for (var i = 0; i < nodes.length; i++) {
       var texts = nodes[i].querySelectorAll("text");
       if (texts.length === 0 || nodes[i].classList.contains("legend")) { continue; }
       // The name is the second line (the first is the kind's tag).
       var name = texts.length > 1 ? texts[1] : texts[0];
       name.classList.add("name");
-      if (!nodes[i].classList.contains("key")) { continue; }
+      if (!everyName && !nodes[i].classList.contains("key")) { continue; }
+      nodes[i].classList.add("named");
       var box = nodes[i].getBBox(), words = name.getBBox();
       var key = { node: nodes[i], text: name, cx: box.x + box.width / 2, cy: box.y + box.height / 2,
                   x: parseFloat(name.getAttribute("x")), y: parseFloat(name.getAttribute("y")),
