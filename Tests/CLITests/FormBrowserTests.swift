@@ -63,3 +63,25 @@ extension BrowserTests {
         return try await browser.text(of: line)
     }
 }
+
+extension BrowserTests {
+    /// A refused form whose template does not place the message beside the field gets it
+    /// placed there by /static/field-errors.js (issue 21, item 6), the field marked invalid.
+    @Test(.timeLimit(.minutes(3)))
+    func aRefusedFormShowsItsMessageBesideTheField() async throws {
+        try preparePicture()
+        try await withBrowser { browser, site in
+            try await signIn(browser, site: site, as: "coordinator")
+            try await browser.navigate(to: site + "/panels")
+            try await browser.sendKeys("Atlantis", to: try await browser.findElement("#s-area"))
+            try await typeDay(BrowserTests.day(30), into: "#s-on", browser)
+            try await browser.sendKeys("DI Synthetic", to: try await browser.findElement("#s-chairs"))
+            try await browser.click(try await browser.findElement(#"form input[name="form"][value="schedule"] ~ button[type="submit"], form:has(input[value="schedule"]) button[type="submit"]"#))
+            let note = try await browser.waitForElement("#error-schedule-area")
+            #expect(try await browser.text(of: note).contains("Atlantis"))
+            let invalid = try await browser.execute(#"return document.getElementById("s-area").getAttribute("aria-invalid");"#) as? String
+            #expect(invalid == "true")
+            try keep(try await browser.screenshot(), as: "form-field-error.png")
+        }
+    }
+}

@@ -57,7 +57,7 @@ struct QuarterlyReportTests {
         #expect(report.measures.first { $0.number == 9 }?.note?.contains("CASE-000001") == true)
         #expect(counts(report, 10) == ["submitted": 1, "decided in a multi-agency forum": 1])
         let agencies = report.referralsByAgency.map { "\($0.label) \($0.value)" }
-        #expect(agencies == ["education 1", "voluntary 1"])
+        #expect(agencies == ["Education 1", "Voluntary sector 1"], "agencies by name")
         #expect(report.referralsByMonth.count == 12)
         #expect(report.referralsByMonth.last?.label == "2026-03")
         let places = report.measures.first { $0.title.hasPrefix("Places") }!.counts

@@ -79,6 +79,24 @@ import Testing
         }
     }
 
+    /// A form whose template does not place its message beside the field names the form and
+    /// the field for /static/field-errors.js, which does; the message stays at the top.
+    @Test func everyRefusedFormNamesItsFieldForTheScriptThatPlacesIt() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let coordinator = try await Browser.signIn(client, as: "ccset_coordinator")
+            let refused = try await coordinator.post("/panels", [
+                "form": "schedule", "csrf_token": coordinator.csrf, "area": "Atlantis", "on": "2027-01-14", "co_chairs": "DI Synthetic",
+            ])
+            #expect(refused.status == .badRequest, "\(refused.text.prefix(300))")
+            #expect(refused.text.contains(#"<template id="field-at-fault" data-form="schedule" data-field="area">"#), "\(refused.text)")
+            #expect(refused.text.contains(#"<script src="/static/field-errors.js"></script>"#))
+            #expect(refused.text.contains("Atlantis"), "the message and what was typed are kept")
+            let script = try await client.executeRequest(uri: "/static/field-errors.js", method: .get, headers: [:], body: nil)
+            #expect(script.status == .ok)
+        }
+    }
+
     @Test func aHalfFilledRowIsRefusedBesideItsFieldAndNothingIsWritten() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in

@@ -45,8 +45,10 @@ FROM nrm n JOIN ce_case c ON c.id = n.case_id
 WHERE c.area = :area AND n.submitted_on BETWEEN :from AND :to;
 
 -- name: referrals_by_agency
-SELECT r.agency, count(*) AS n FROM referral r WHERE r.area = :area AND r.received_on BETWEEN :from AND :to
-GROUP BY r.agency ORDER BY n DESC, r.agency;
+-- By the agency's name, as the report and its chart are read (the code where none is known).
+SELECT coalesce(a.name, r.agency) AS agency, count(*) AS n FROM referral r LEFT JOIN agency a ON a.code = r.agency
+WHERE r.area = :area AND r.received_on BETWEEN :from AND :to
+GROUP BY r.agency ORDER BY n DESC, agency;
 
 -- name: referrals_by_month
 -- Seasons: referrals by month over the twelve months to the quarter's end.

@@ -158,6 +158,11 @@ struct WorkflowPageRoutes {
                 var fields = pageFields
                 fields["message"] = message
                 if fields["errors"] == nil { fields["errors"] = [refusal.form: refusal.errors(in: refusal.form)] }
+                // For a form whose template does not place the message beside its field,
+                // /static/field-errors.js does (the message stays at the top without script).
+                if let field = refusal.field {
+                    fields["fieldAtFault"] = ["form": refusal.form, "field": field, "words": refusal.fieldMessage]
+                }
                 return services.pages.page(template, fields, context: context, status: status)
             }
         }
