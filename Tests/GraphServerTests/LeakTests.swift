@@ -183,8 +183,9 @@ struct LeakTests {
 
     /// About 40 s alone on the development machine (the database on /dev/shm, so no request
     /// waits for the disk); it prints its own time, for CI's log. The limit is generous
-    /// because CI runs it beside every other suite on 2 cores.
-    @Test(.timeLimit(.minutes(3)))
+    /// because CI runs it beside every other suite on 2 cores (it took over 3 minutes there
+    /// once the suite held the map page's and the briefing pack's tests too).
+    @Test(.timeLimit(.minutes(8)))
     func tenThousandRandomisedRequestsLeakNothing() async throws {
         let fixture = try ServerFixture(extraLines: Self.lines, inMemoryFiles: true)
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
