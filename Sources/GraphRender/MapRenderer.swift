@@ -23,17 +23,21 @@ public struct MapRenderer: Sendable {
                        date: String, newSince: String? = nil, arrangement: MapArrangement = MapArrangement(),
                        communities: (MapGraph) -> [String: MapGraph.Group] = { _ in [:] }) async throws
         -> (data: Data, disclosedIds: [String]) {
-        // The audit log keeps every entity the query disclosed to the viewer, hidden or
-        // collapsed on the drawing or not: the safe side of the record.
-        let (audienceMap, disclosed) = Redactor.redact(map, for: audience)
-        var redacted = audienceMap
-        if !arrangement.isEmpty {
-            let shown = redacted
-            redacted = shown.arranged(arrangement, communities: { communities(shown) })
-        }
+        let (redacted, disclosed) = MapRenderer.shown(map, to: audience, arrangement: arrangement, communities: communities)
         let dot = DotWriter(style: style).dot(redacted, audience: audience, date: date, newSince: newSince)
         let data = try await GraphvizRenderer.shared.render(
             dot: dot, format: format, engine: engine ?? LayoutEngine.forSize(redacted.nodes.count))
         return (data, disclosed)
+    }
+
+    /// The map as `audience` sees it (``Redactor``), then arranged as the viewer asked (its
+    /// ids are then the audience's own): what a drawing or an export of it shows; and the
+    /// real ids the query disclosed, for the audit log, which keeps every entity disclosed,
+    /// hidden or collapsed on the drawing or not: the safe side of the record.
+    public static func shown(_ map: MapGraph, to audience: Audience, arrangement: MapArrangement,
+                             communities: (MapGraph) -> [String: MapGraph.Group]) -> (map: MapGraph, disclosedIds: [String]) {
+        let (redacted, disclosed) = Redactor.redact(map, for: audience)
+        guard !arrangement.isEmpty else { return (redacted, disclosed) }
+        return (redacted.arranged(arrangement, communities: { communities(redacted) }), disclosed)
     }
 }

@@ -108,8 +108,7 @@ struct StoreRoutes {
         } catch let error as QueryError where error.kind == .notFound {
             throw ServerError.notFound
         }
-        let (audienceMap, disclosed) = Redactor.redact(map, for: audience)
-        let redacted = audienceMap.arranged(arrangement, communities: { MapCommunities.of(audienceMap) })
+        let (redacted, disclosed) = MapRenderer.shown(map, to: audience, arrangement: arrangement, communities: MapCommunities.of)
         var what: [String: JSONValue] = ["export": .string(format.rawValue), "audience": .string(audience.rawValue), "filters": filter.json]
         if !arrangement.isEmpty { what["arrangement"] = arrangement.json }
         if let root { what["root"] = .string(root); what["hops"] = .number(String(hops)) }

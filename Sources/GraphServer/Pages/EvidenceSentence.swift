@@ -56,7 +56,7 @@ enum EvidenceSentence {
             switch part {
             case .text(let text):
                 // The engine's prose names link kinds by their codes (`uses_phone`).
-                fields["text"] = LinkKind.allCases.reduce(text) { text, kind in
+                fields["text"] = LinkKind.allCases.filter { $0.rawValue.contains("_") }.reduce(text) { text, kind in
                     text.replacingOccurrences(of: kind.rawValue, with: kind.rawValue.replacingOccurrences(of: "_", with: " "))
                 }
             case .entity(let ref, let label, let detail):
